@@ -1,0 +1,226 @@
+"""Walking an unpacked OLX export into a Course.
+
+How Open edX's levels map onto Kuza's:
+
+    course                -> Course
+    chapter (section)     -> Module
+    sequential (subsection) -> Lesson
+    vertical (unit)       -> a Heading inside the lesson, followed by the unit's blocks
+    html                  -> HtmlText;  problem -> Quiz;  anything else -> Placeholder
+
+A lesson per sequential rather than per vertical: the sequential is what a learner opens from
+the course outline and works through in one sitting, and it is where Open edX keeps grading
+("graded", "format"). Verticals are the steps inside it and are often a single video or
+paragraph: the Open edX demo course has 58 verticals in 17 sequentials, so a lesson per
+vertical would cut lessons into fragments and lose the grouping authors chose. Keeping the
+vertical names as headings keeps that structure visible inside the lesson.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+from xml.etree.ElementTree import Element
+
+from kuza.learning.olx.blocks import (
+    Block,
+    BlockReadError,
+    OlxReader,
+    definition_path,
+    load_policy,
+    safe_relative_path,
+)
+from kuza.learning.olx.markup import XmlReadError, inner_html, parse_xml
+from kuza.learning.olx.model import (
+    BlockKey,
+    ContentItem,
+    Course,
+    Heading,
+    HtmlText,
+    Lesson,
+    Module,
+    Placeholder,
+)
+from kuza.learning.olx.placeholders import unreadable_block, unsupported_block
+from kuza.learning.olx.problems import parse_problem
+from kuza.learning.olx.statics import missing_static_files, static_references
+
+# Course children that configure the course rather than hold content.
+_COURSE_SETTINGS_TAGS = frozenset({"wiki"})
+
+
+class OlxError(Exception):
+    """The export cannot be imported at all (as opposed to a warning about one block)."""
+
+
+def parse_course(root: Path) -> Course:
+    """Parse the unpacked export whose top folder (the one holding course.xml) is `root`."""
+    return _CourseWalker(root).course()
+
+
+class _CourseWalker:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.warnings: list[str] = []
+        self.static_names: set[str] = set()
+        self.seen_keys: set[BlockKey] = set()
+        self.reader = OlxReader(root, {})
+
+    def course(self) -> Course:
+        pointer = self._course_xml()
+        run = pointer.get("url_name", "").strip()
+        if not run:
+            raise OlxError("course.xml: <course> has no url_name, so the course run is unknown")
+        policy, policy_warnings = load_policy(self.root, run)
+        self.warnings.extend(policy_warnings)
+        self.reader = OlxReader(self.root, policy)
+        key = BlockKey("course", run)
+        definition, source = self._course_definition(pointer, key)
+        # org and course number are written on course.xml's element, not in the definition.
+        attributes = {**pointer.attrib, **self.reader.attributes(key, definition)}
+        course = Block(key, definition, attributes, source)
+        modules = tuple(self._modules(course))
+        short_description = " ".join(self._about_text("short_description").split())
+        overview_html = self._about_text("overview").strip()
+        self.static_names.update(static_references(overview_html))
+        return Course(
+            key=key,
+            org=attributes.get("org", ""),
+            number=attributes.get("course", ""),
+            display_name=course.display_name or attributes.get("course", "") or run,
+            language=attributes.get("language", ""),
+            short_description=short_description,
+            overview_html=overview_html,
+            modules=modules,
+            static_files=tuple(sorted(self.static_names)),
+            missing_static_files=missing_static_files(self.root, self.static_names),
+            warnings=tuple(self.warnings),
+        )
+
+    def _course_xml(self) -> Element:
+        path = self.root / "course.xml"
+        if not path.is_file():
+            raise OlxError(f"{self.root}: no course.xml, so this is not an Open edX course export")
+        try:
+            pointer = parse_xml(path.read_bytes())
+        except XmlReadError as error:
+            raise OlxError(f"course.xml: {error}") from error
+        if pointer.tag != "course":
+            raise OlxError(f"course.xml: the root element is <{pointer.tag}>, not <course>")
+        return pointer
+
+    def _course_definition(self, pointer: Element, key: BlockKey) -> tuple[Element, str]:
+        if len(pointer):
+            return pointer, "course.xml"
+        relative = definition_path("course", key.url_name)
+        try:
+            return self.reader.read_xml(relative), str(relative)
+        except BlockReadError as error:
+            raise OlxError(f"the course definition cannot be read: {error}") from error
+
+    def _about_text(self, name: str) -> str:
+        relative = PurePosixPath("about", f"{name}.html")
+        if not (self.root / relative).is_file():
+            return ""
+        text, warnings = self.reader.read_text(relative)
+        self.warnings.extend(warnings)
+        return text
+
+    def _resolve(self, element: Element, parent: Block, position: int) -> Block:
+        block = self.reader.resolve(element, parent, position)
+        if block.key in self.seen_keys:
+            # Kuza keys imported items by (type, url_name); a reused block would be one item.
+            self.warnings.append(f"{parent.source}: {block.key} is used more than once")
+        self.seen_keys.add(block.key)
+        return block
+
+    def _modules(self, course: Block) -> list[Module]:
+        modules = []
+        for position, element in enumerate(course.element):
+            if element.tag in _COURSE_SETTINGS_TAGS:
+                continue
+            if element.tag != "chapter":
+                self.warnings.append(
+                    f"{course.source}: <{element.tag}> in the course is not a chapter; skipped"
+                )
+                continue
+            try:
+                chapter = self._resolve(element, course, position)
+            except BlockReadError as error:
+                self.warnings.append(f"{error}; this chapter and its lessons are skipped")
+                continue
+            modules.append(Module(chapter.key, _title(chapter), tuple(self._lessons(chapter))))
+        return modules
+
+    def _lessons(self, chapter: Block) -> list[Lesson]:
+        lessons = []
+        for position, element in enumerate(chapter.element):
+            if element.tag != "sequential":
+                self.warnings.append(
+                    f"{chapter.source}: <{element.tag}> in {chapter.key} is not a sequential; "
+                    "skipped"
+                )
+                continue
+            try:
+                sequential = self._resolve(element, chapter, position)
+            except BlockReadError as error:
+                self.warnings.append(f"{error}; this lesson is skipped")
+                continue
+            lessons.append(
+                Lesson(
+                    key=sequential.key,
+                    display_name=_title(sequential),
+                    graded=sequential.flag("graded"),
+                    content=tuple(self._content(sequential)),
+                )
+            )
+        return lessons
+
+    def _content(self, container: Block) -> list[ContentItem]:
+        items: list[ContentItem] = []
+        for position, element in enumerate(container.element):
+            try:
+                block = self._resolve(element, container, position)
+            except BlockReadError as error:
+                self.warnings.append(f"{error}; a placeholder stands in for it")
+                key = BlockKey(element.tag, element.get("url_name", ""))
+                items.append(unreadable_block(key, element.get("display_name", ""), str(error)))
+                continue
+            if block.key.block_type == "vertical":
+                if block.display_name:
+                    items.append(Heading(block.key, block.display_name))
+                items.extend(self._content(block))
+            elif block.key.block_type == "html":
+                items.append(self._html(block))
+            elif block.key.block_type == "problem":
+                quiz_or_placeholder, warnings = parse_problem(block)
+                self.warnings.extend(warnings)
+                if not isinstance(quiz_or_placeholder, Placeholder):
+                    self.static_names.update(quiz_or_placeholder.static_files)
+                items.append(quiz_or_placeholder)
+            else:
+                items.append(unsupported_block(block))
+        return items
+
+    def _html(self, block: Block) -> HtmlText | Placeholder:
+        filename = block.attributes.get("filename", "").strip()
+        if filename:
+            # html/intro.xml with filename="intro" keeps its HTML in html/intro.html.
+            name = filename if filename.endswith(".html") else f"{filename}.html"
+            try:
+                html, warnings = self.reader.read_text(
+                    PurePosixPath("html") / safe_relative_path(name)
+                )
+            except BlockReadError as error:
+                self.warnings.append(f"{block.source}: {error}; a placeholder stands in for it")
+                return unreadable_block(block.key, block.display_name, str(error))
+            self.warnings.extend(warnings)
+        else:
+            html = inner_html(block.element)
+        references = static_references(html)
+        self.static_names.update(references)
+        return HtmlText(block.key, block.display_name, html, references)
+
+
+def _title(block: Block) -> str:
+    # Open edX shows the url_name when a section has no display name; so does Kuza.
+    return block.display_name or block.key.url_name
