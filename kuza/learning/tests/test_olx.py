@@ -1,0 +1,421 @@
+"""OLX export -> Course tree: pointers, sub-folders, policies, placeholders, errors.
+
+Each test writes the smallest export that exercises one OLX rule. Static files, problems,
+archives and the real demo course have their own test_olx_*.py files.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from kuza.learning.olx import (
+    BlockKey,
+    Heading,
+    HtmlText,
+    Link,
+    OlxError,
+    Placeholder,
+    parse_olx,
+)
+from kuza.learning.tests.olx_exports import COURSE_XML, one_vertical_export, write_export
+
+
+def only_lesson_content(course):
+    (module,) = course.modules
+    (lesson,) = module.lessons
+    return lesson.content
+
+
+def test_pointer_and_inline_chapters_and_sequentials(tmp_path):
+    write_export(
+        tmp_path,
+        {
+            "course.xml": COURSE_XML,
+            "course/run1.xml": """
+                <course display_name="Pointers">
+                  <chapter url_name="ch_pointer"/>
+                  <chapter url_name="ch_inline" display_name="Inline chapter">
+                    <sequential display_name="Unnamed inline sequential"/>
+                  </chapter>
+                  <wiki slug="k.101"/>
+                </course>
+            """,
+            "chapter/ch_pointer.xml": """
+                <chapter display_name="Chapter from its own file">
+                  <sequential url_name="seq_pointer"/>
+                </chapter>
+            """,
+            "sequential/seq_pointer.xml": '<sequential display_name="Seq from file"/>',
+        },
+    )
+    course = parse_olx(tmp_path)
+    assert course.key == BlockKey("course", "run1")
+    assert (course.org, course.number, course.display_name) == ("KuzaOrg", "K101", "Pointers")
+    assert [(module.key, module.display_name) for module in course.modules] == [
+        (BlockKey("chapter", "ch_pointer"), "Chapter from its own file"),
+        (BlockKey("chapter", "ch_inline"), "Inline chapter"),
+    ]
+    first, second = course.modules
+    assert [lesson.display_name for lesson in first.lessons] == ["Seq from file"]
+    # An inline block without url_name gets one from its parent and position, so importing
+    # the same export again finds the same lesson.
+    assert [lesson.key for lesson in second.lessons] == [
+        BlockKey("sequential", "ch_inline_sequential_0")
+    ]
+    assert course.warnings == ()
+
+
+def test_element_with_more_than_url_name_is_inline_not_a_pointer(tmp_path):
+    # No chapter/inline.xml exists: reading it as a pointer would fail.
+    write_export(
+        tmp_path,
+        {
+            "course.xml": COURSE_XML,
+            "course/run1.xml": """
+                <course><chapter url_name="inline" display_name="Written here"/></course>
+            """,
+        },
+    )
+    course = parse_olx(tmp_path)
+    assert [module.display_name for module in course.modules] == ["Written here"]
+    assert course.warnings == ()
+
+
+def test_colon_in_url_name_means_sub_folder(tmp_path):
+    write_export(
+        tmp_path,
+        {
+            "course.xml": COURSE_XML,
+            "course/run1.xml": '<course><chapter url_name="week1:intro"/></course>',
+            "chapter/week1/intro.xml": """
+                <chapter display_name="Week 1"><sequential url_name="week1:day1"/></chapter>
+            """,
+            "sequential/week1/day1.xml": '<sequential display_name="Day 1"/>',
+        },
+    )
+    course = parse_olx(tmp_path)
+    (module,) = course.modules
+    assert module.key == BlockKey("chapter", "week1:intro")
+    assert [lesson.display_name for lesson in module.lessons] == ["Day 1"]
+
+
+def test_url_name_leaving_the_export_is_refused_with_a_warning(tmp_path):
+    (tmp_path / "outside.xml").write_text('<chapter display_name="Secret"/>')
+    export = tmp_path / "export"
+    write_export(
+        export,
+        {
+            "course.xml": COURSE_XML,
+            "course/run1.xml": '<course><chapter url_name="..:..:outside"/></course>',
+        },
+    )
+    course = parse_olx(export)
+    assert course.modules == ()
+    assert course.warnings == (
+        "chapter: url_name '..:..:outside' is not a valid OLX name; "
+        "this chapter and its lessons are skipped",
+    )
+
+
+def test_policy_json_overrides_xml_attributes(tmp_path):
+    write_export(
+        tmp_path,
+        {
+            "course.xml": COURSE_XML,
+            "course/run1.xml": """
+                <course display_name="XML name">
+                  <chapter url_name="ch1" display_name="Old chapter name">
+                    <sequential url_name="seq1" display_name="Practice"/>
+                  </chapter>
+                </course>
+            """,
+            "policies/run1/policy.json": json.dumps(
+                {
+                    "course/run1": {"display_name": "Policy name", "language": "sw"},
+                    "chapter/ch1": {"display_name": "New chapter name"},
+                    "sequential/seq1": {"graded": True},
+                }
+            ),
+        },
+    )
+    course = parse_olx(tmp_path)
+    assert (course.display_name, course.language) == ("Policy name", "sw")
+    (module,) = course.modules
+    assert module.display_name == "New chapter name"
+    assert [(lesson.display_name, lesson.graded) for lesson in module.lessons] == [
+        ("Practice", True)
+    ]
+
+
+def test_broken_policy_json_is_a_warning(tmp_path):
+    write_export(
+        tmp_path,
+        {
+            "course.xml": COURSE_XML,
+            "course/run1.xml": '<course display_name="Kept"/>',
+            "policies/run1/policy.json": "{not json",
+        },
+    )
+    course = parse_olx(tmp_path)
+    assert course.display_name == "Kept"
+    (warning,) = course.warnings
+    assert warning.startswith("policies/run1/policy.json: not valid JSON")
+
+
+def test_lesson_content_is_the_verticals_children_in_order_under_headings(tmp_path):
+    write_export(
+        tmp_path,
+        {
+            "course.xml": COURSE_XML,
+            "course/run1.xml": """
+                <course><chapter url_name="ch1"><sequential url_name="seq1">
+                  <vertical url_name="u1" display_name="First unit">
+                    <html url_name="h1"><p>One</p></html>
+                    <problem url_name="p1"><stringresponse answer="a"/></problem>
+                  </vertical>
+                  <vertical url_name="u2">
+                    <html url_name="h2"><p>Two</p></html>
+                  </vertical>
+                  <vertical url_name="u3" display_name="Third unit">
+                    <video url_name="v1" youtube_id_1_0="abc"/>
+                  </vertical>
+                </sequential></chapter></course>
+            """,
+        },
+    )
+    content = only_lesson_content(parse_olx(tmp_path))
+    assert [(type(item).__name__, item.key.url_name) for item in content] == [
+        ("Heading", "u1"),
+        ("HtmlText", "h1"),
+        ("Quiz", "p1"),
+        # A unit without a display name adds no heading.
+        ("HtmlText", "h2"),
+        ("Heading", "u3"),
+        ("Placeholder", "v1"),
+    ]
+    assert content[0] == Heading(BlockKey("vertical", "u1"), "First unit")
+
+
+def test_html_filename_points_to_an_html_file(tmp_path):
+    one_vertical_export(
+        tmp_path,
+        '<html url_name="intro"/><html url_name="inline_one"><p>Inline <b>text</b></p></html>',
+        {
+            "html/intro.xml": '<html filename="intro_body" display_name="Welcome"/>',
+            "html/intro_body.html": "<h2>Welcome</h2>\n<p>Not XML: <br> is fine here.</p>",
+        },
+    )
+    content = only_lesson_content(parse_olx(tmp_path))
+    assert content[1:] == (
+        HtmlText(
+            BlockKey("html", "intro"),
+            "Welcome",
+            "<h2>Welcome</h2>\n<p>Not XML: <br> is fine here.</p>\n",
+            (),
+        ),
+        HtmlText(BlockKey("html", "inline_one"), "", "<p>Inline <b>text</b></p>", ()),
+    )
+
+
+def test_missing_html_file_becomes_a_placeholder_and_a_warning(tmp_path):
+    one_vertical_export(
+        tmp_path,
+        '<html url_name="gone"/>',
+        {"html/gone.xml": '<html filename="gone" display_name="Lost page"/>'},
+    )
+    course = parse_olx(tmp_path)
+    placeholder = only_lesson_content(course)[1]
+    assert placeholder == Placeholder(
+        BlockKey("html", "gone"),
+        "Lost page",
+        "html",
+        "could not be read: html/gone.html: file is missing",
+    )
+    assert course.warnings == (
+        "html/gone.xml: html/gone.html: file is missing; a placeholder stands in for it",
+    )
+
+
+def test_unsupported_blocks_become_placeholders_with_links(tmp_path):
+    one_vertical_export(
+        tmp_path,
+        """
+        <video url_name="v1" display_name="Intro video" youtube="0.75:slow,1.00:normal"
+               html5_sources='["https://example.org/intro.mp4"]'>
+          <source src="https://example.org/intro.mp4"/>
+        </video>
+        <lti url_name="tool" display_name="Code lab" launch_url="https://lab.example/launch"/>
+        <library_content url_name="pool" max_count="2" source_library_id="library-v1:K+L">
+          <problem url_name="a"/><problem url_name="b"/><problem url_name="c"/>
+        </library_content>
+        <openassessment url_name="essay"><title>Essay</title></openassessment>
+        <mystery_xblock url_name="m1" xblock-family="xblock.v1"/>
+        """,
+    )
+    course = parse_olx(tmp_path)
+    placeholders = course.placeholders()
+    assert [(item.category, item.display_name) for item in placeholders] == [
+        ("video", "Intro video"),
+        ("lti", "Code lab"),
+        ("library_content", "library_content"),
+        ("openassessment", "Essay"),
+        ("mystery_xblock", "mystery_xblock"),
+    ]
+    video, lti, library, _, custom = placeholders
+    assert video.links == (
+        Link("YouTube", "https://www.youtube.com/watch?v=normal"),
+        Link("Video file", "https://example.org/intro.mp4"),
+    )
+    assert lti.links == (Link("Launch URL", "https://lab.example/launch"),)
+    assert library.reason.endswith("(shows 2 of 3 problems from library-v1:K+L)")
+    assert custom.reason == "<mystery_xblock> is a custom XBlock Kuza does not support"
+    report = course.report_lines()
+    assert (
+        "placeholder video/v1 (Intro video): Kuza has no equivalent of <video>, a video player; "
+        "YouTube: https://www.youtube.com/watch?v=normal; "
+        "Video file: https://example.org/intro.mp4"
+    ) in report
+    assert sum(line.startswith("placeholder ") for line in report) == 5
+
+
+def test_malformed_block_is_a_warning_naming_the_file_and_the_import_goes_on(tmp_path):
+    one_vertical_export(
+        tmp_path,
+        '<problem url_name="broken"/><html url_name="fine"><p>Still here</p></html>',
+        {"problem/broken.xml": "<problem><stringresponse answer='a'></problem>"},
+    )
+    course = parse_olx(tmp_path)
+    _, placeholder, html = only_lesson_content(course)
+    assert isinstance(placeholder, Placeholder)
+    assert placeholder.key == BlockKey("problem", "broken")
+    assert html.html == "<p>Still here</p>"
+    (warning,) = course.warnings
+    assert warning.startswith("problem/broken.xml: malformed XML (mismatched tag")
+
+
+def test_pointer_to_a_missing_file_becomes_a_placeholder(tmp_path):
+    # Only url_name, no content: a pointer, so its definition must be in video/lost.xml.
+    one_vertical_export(tmp_path, '<video url_name="lost"/>')
+    course = parse_olx(tmp_path)
+    placeholder = only_lesson_content(course)[1]
+    assert placeholder == Placeholder(
+        BlockKey("video", "lost"),
+        "video",
+        "video",
+        "could not be read: video/lost.xml: file is missing",
+    )
+    assert course.warnings == ("video/lost.xml: file is missing; a placeholder stands in for it",)
+
+
+def test_malformed_chapter_skips_only_that_chapter(tmp_path):
+    write_export(
+        tmp_path,
+        {
+            "course.xml": COURSE_XML,
+            "course/run1.xml": """
+                <course><chapter url_name="bad"/><chapter url_name="good"/></course>
+            """,
+            "chapter/bad.xml": "<chapter",
+            "chapter/good.xml": '<chapter display_name="Good"/>',
+        },
+    )
+    course = parse_olx(tmp_path)
+    assert [module.display_name for module in course.modules] == ["Good"]
+    assert len(course.warnings) == 1
+    assert "chapter/bad.xml: malformed XML" in course.warnings[0]
+
+
+def test_entity_expansion_is_refused(tmp_path):
+    one_vertical_export(
+        tmp_path,
+        '<html url_name="bomb"/>',
+        {
+            "html/bomb.xml": """
+                <!DOCTYPE html [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>
+                <html>&b;</html>
+            """
+        },
+    )
+    course = parse_olx(tmp_path)
+    assert isinstance(only_lesson_content(course)[1], Placeholder)
+    assert "refused for safety" in course.warnings[0]
+
+
+def test_missing_course_xml_is_a_clear_error(tmp_path):
+    write_export(tmp_path, {"chapter/a.xml": "<chapter/>"})
+    with pytest.raises(OlxError, match="no course.xml"):
+        parse_olx(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("files", "message"),
+    [
+        ({"course.xml": "<course url_name="}, "course.xml: malformed XML"),
+        ({"course.xml": '<chapter url_name="x"/>'}, "root element is <chapter>"),
+        ({"course.xml": "<course/>"}, "no url_name"),
+        ({"course.xml": COURSE_XML}, "course/run1.xml: file is missing"),
+    ],
+)
+def test_unreadable_course_is_a_clear_error(tmp_path, files, message):
+    write_export(tmp_path, files)
+    with pytest.raises(OlxError, match=re.escape(message)):
+        parse_olx(tmp_path)
+
+
+def test_reused_block_is_reported(tmp_path):
+    one_vertical_export(
+        tmp_path,
+        '<html url_name="shared"/><html url_name="shared"/>',
+        {"html/shared.xml": "<html><p>Shared</p></html>"},
+    )
+    course = parse_olx(tmp_path)
+    assert course.warnings == ("course/run1.xml: html/shared is used more than once",)
+
+
+def test_summary_is_json_and_counts_each_kind(tmp_path):
+    one_vertical_export(
+        tmp_path,
+        """
+        <html url_name="h1"><img src="/static/missing.png"/></html>
+        <problem url_name="p1"><stringresponse answer="a"/></problem>
+        <problem url_name="p2"><customresponse/></problem>
+        <video url_name="v1" display_name="Inline video"/>
+        """,
+    )
+    summary = parse_olx(tmp_path).summary()
+    assert json.loads(json.dumps(summary)) == summary
+    assert summary == {
+        "course": "course/run1",
+        "display_name": "Test course",
+        "modules": 1,
+        "lessons": 1,
+        "html_blocks": 1,
+        "quizzes": 1,
+        "quizzes_by_type": {"stringresponse": 1},
+        "questions_by_type": {"stringresponse": 1},
+        "placeholders": 2,
+        "placeholders_by_type": {"problem:customresponse": 1, "video": 1},
+        "static_files": 1,
+        "missing_static_files": 1,
+        "warnings": 0,
+    }
+
+
+def test_parsing_twice_gives_identical_results(tmp_path):
+    one_vertical_export(
+        tmp_path,
+        """
+        <html url_name="h1"><img src="/static/b.png"/><img src="/static/a.png"/></html>
+        <problem url_name="p1"><multiplechoiceresponse><choicegroup>
+          <choice correct="true">Yes</choice><choice correct="false">No</choice>
+        </choicegroup></multiplechoiceresponse></problem>
+        <video url_name="v1" youtube_id_1_0="x"/><broken_pointer url_name="nowhere"/>
+        """,
+    )
+    first, second = parse_olx(tmp_path), parse_olx(tmp_path)
+    assert first == second
+    assert first.summary() == second.summary()
+    assert first.report_lines() == second.report_lines()
