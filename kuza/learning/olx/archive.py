@@ -53,7 +53,8 @@ def _check_member(member: tarfile.TarInfo) -> None:
     path = PurePosixPath(name)
     if path.is_absolute() or name.startswith("\\") or (len(name) > 1 and name[1] == ":"):
         raise UnsafeArchiveError(f"archive member {name!r} has an absolute path")
-    if ".." in path.parts or ".." in PurePosixPath(name.replace("\\", "/")).parts:
+    # Backslashes count as separators too, as they are when unpacked on Windows.
+    if ".." in PurePosixPath(name.replace("\\", "/")).parts:
         raise UnsafeArchiveError(f"archive member {name!r} points outside the archive")
     if not (member.isfile() or member.isdir()):
         # Links can point anywhere and devices have no place in a course export.

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from kuza.learning.olx.questions import Question
 
@@ -115,7 +115,7 @@ class Course:
     static_files: tuple[str, ...]
     missing_static_files: tuple[str, ...]
     # Problems found along the way that did not stop the import, each naming its file.
-    warnings: tuple[str, ...] = field(default=())
+    warnings: tuple[str, ...] = ()
 
     def lessons(self) -> Iterator[Lesson]:
         for module in self.modules:

@@ -49,6 +49,7 @@ def test_static_files_are_readable_inside_the_context_and_removed_after(tmp_path
     [
         ("../escaped.txt", "points outside the archive"),
         ("course/../../escaped.txt", "points outside the archive"),
+        ("course\\..\\..\\escaped.txt", "points outside the archive"),
         ("/tmp/escaped.txt", "absolute path"),
     ],
 )
