@@ -1,0 +1,49 @@
+"""MediaWiki Action API client for campaign syncs (no Django imports here).
+
+Public entry point: `MediaWikiClient`; see `client.py` for the fetch methods and
+`transport.py` for the retry and etiquette rules.
+"""
+
+from kuza.campaigns.mediawiki.client import (
+    MAX_VALUES_PER_REQUEST,
+    MediaWikiClient,
+    normalize_username,
+)
+from kuza.campaigns.mediawiki.models import (
+    ContributionsCursor,
+    ContributionsPage,
+    RecentChange,
+    RecentChangesCursor,
+    RecentChangesPage,
+    Revision,
+    UserInfo,
+)
+from kuza.campaigns.mediawiki.transport import (
+    ApiError,
+    ApiTransport,
+    BadResponseError,
+    MediaWikiError,
+    RetriesExhaustedError,
+    RetryPolicy,
+    build_user_agent,
+)
+
+__all__ = [
+    "MAX_VALUES_PER_REQUEST",
+    "ApiError",
+    "ApiTransport",
+    "BadResponseError",
+    "ContributionsCursor",
+    "ContributionsPage",
+    "MediaWikiClient",
+    "MediaWikiError",
+    "RecentChange",
+    "RecentChangesCursor",
+    "RecentChangesPage",
+    "RetriesExhaustedError",
+    "RetryPolicy",
+    "Revision",
+    "UserInfo",
+    "build_user_agent",
+    "normalize_username",
+]

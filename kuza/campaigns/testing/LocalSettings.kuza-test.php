@@ -1,0 +1,80 @@
+<?php
+/**
+ * Overrides for Kuza's throw-away test wikis, appended (via require_once) to the
+ * LocalSettings.php that maintenance/install.php wrote for one instance.
+ *
+ * The instance directory is found from MW_CONFIG_FILE, which the harness sets in the
+ * environment of both `php -S` and maintenance scripts: that is how several wikis share
+ * the read-only code in /usr/share/mediawiki without a LocalSettings.php there.
+ *
+ * Never use these settings on a reachable wiki: they remove every abuse protection.
+ */
+if ( !defined( 'MEDIAWIKI' ) ) {
+	exit;
+}
+
+$kuzaInstanceDir = dirname( MW_CONFIG_FILE );
+
+// The harness may restart a wiki on the port it had; the server URL comes from the
+// environment so LocalSettings.php never has to be rewritten.
+$kuzaServer = getenv( 'KUZA_MW_SERVER' );
+if ( $kuzaServer ) {
+	$wgServer = $kuzaServer;
+	$wgCanonicalServer = $kuzaServer;
+}
+
+// Uploads: each instance writes into its own directory, never /var/lib/mediawiki.
+$wgEnableUploads = true;
+$wgUploadDirectory = "$kuzaInstanceDir/images";
+$wgUploadPath = "$wgScriptPath/images";
+$wgFileExtensions = [ 'png', 'jpg', 'jpeg', 'svg' ];
+// Debian's installer points at a `convert` that may be absent or a stand-in; thumbnails
+// are not under test, so no image tool runs at upload time.
+$wgUseImageMagick = false;
+$wgGenerateThumbnailOnParse = false;
+$wgCacheDirectory = "$kuzaInstanceDir/cache";
+$wgTmpDirectory = "$kuzaInstanceDir/tmp";
+
+// Scripted users must be able to do in seconds what people do in weeks.
+$wgRateLimits = [];
+$wgRateLimitsExcludedIPs = [ '127.0.0.1', '::1' ];
+$wgAccountCreationThrottle = [];
+$wgPasswordAttemptThrottle = [];
+$wgGroupPermissions['*']['createaccount'] = true;
+$wgGroupPermissions['*']['edit'] = true;
+$wgGroupPermissions['user']['noratelimit'] = true;
+$wgGroupPermissions['user']['upload'] = true;
+$wgGroupPermissions['user']['writeapi'] = true;
+$wgGroupPermissions['user']['skipcaptcha'] = true;
+$wgEnableBotPasswords = true;
+// Cheap hashing: thousands of test logins must not each cost ~100 ms of PBKDF2.
+$wgPasswordConfig['pbkdf2']['cost'] = '1000';
+$wgEmailConfirmToEdit = false;
+$wgEmailAuthentication = false;
+$wgEnableEmail = false;
+
+// Jobs run inside each request (the built-in server serves one request at a time, so
+// the next API read always sees what the previous write queued).
+$wgJobRunRate = 10;
+$wgRunJobsAsync = false;
+// Tests back-date edits by years (see X-Kuza-Fake-Time below); MediaWiki's random purge
+// of recent changes older than $wgRCMaxAge (90 days) would make them vanish at random.
+$wgRCMaxAge = 50 * 365 * 86400;
+// No object cache: every read goes to SQLite, so a test never sees stale data.
+$wgMainCacheType = CACHE_NONE;
+$wgParserCacheType = CACHE_NONE;
+$wgMessageCacheType = CACHE_NONE;
+$wgSessionCacheType = CACHE_DB;
+// API reads of recent changes and contributions must see writes immediately.
+$wgMiserMode = false;
+$wgShowExceptionDetails = true;
+$wgShowDBErrorBacktrace = true;
+$wgDevelopmentWarnings = false;
+
+// Campaigns are time windows, so tests must be able to make an edit "last March". The
+// harness sends this header (Unix seconds) on such a write; MediaWiki then stamps the
+// revision, recent change and log entry with that time. Loaded only on test wikis.
+$kuzaFakeTime = $_SERVER['HTTP_X_KUZA_FAKE_TIME'] ?? '';
+if ( $kuzaFakeTime !== '' && ctype_digit( $kuzaFakeTime ) ) {
+	Wikimedia\Timestamp\ConvertibleTimestamp::setFakeTime( (int)$kuzaFakeTime );
+}
