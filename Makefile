@@ -1,0 +1,38 @@
+# Two commands: `make run` serves Kuza with demo data, `make test` runs the whole test suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test test-browser lint messages clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(VENV)/.installed $@
+
+run: $(VENV)/.installed
+	KUZA_LOAD_DEMO=$${KUZA_LOAD_DEMO:-true} $(BIN)/kuza run
+
+test: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -m "not browser"
+
+test-browser: $(VENV)/.installed-test
+	$(BIN)/python -m pytest -m browser
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+messages: $(VENV)/.installed-test
+	$(BIN)/kuza catalogs update
+
+clean:
+	rm -rf $(VENV) var

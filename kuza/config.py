@@ -1,0 +1,166 @@
+"""Every Kuza option, declared once with its type, default and description.
+
+Settings read options only through this module so that the README table, `kuza check`
+and the settings can never disagree about what exists.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class ConfigError(ValueError):
+    """An environment variable holds a value Kuza cannot use."""
+
+
+def _parse_bool(raw: str) -> bool:
+    lowered = raw.strip().lower()
+    if lowered in {"1", "true", "yes", "on"}:
+        return True
+    if lowered in {"0", "false", "no", "off", ""}:
+        return False
+    raise ConfigError(
+        f"expected a yes/no value (1, true, yes, on / 0, false, no, off), got {raw!r}"
+    )
+
+
+def _parse_list(raw: str) -> list[str]:
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def _parse_int(raw: str) -> int:
+    try:
+        return int(raw)
+    except ValueError as error:
+        raise ConfigError(f"expected a whole number, got {raw!r}") from error
+
+
+@dataclass(frozen=True)
+class Option:
+    name: str
+    default: str
+    description: str
+    parse: Callable[[str], object] = str
+
+    def read(self) -> object:
+        raw = os.environ.get(self.name, self.default)
+        try:
+            return self.parse(raw)
+        except ConfigError as error:
+            raise ConfigError(f"{self.name}: {error}") from error
+
+
+OPTIONS: tuple[Option, ...] = (
+    Option(
+        "KUZA_HOME",
+        "var",
+        "Folder for the SQLite database, secret key, uploads, "
+        "collected static files and cache (relative paths are from the current folder).",
+    ),
+    Option("KUZA_DEBUG", "false", "Django debug mode. Never on a public server.", _parse_bool),
+    Option(
+        "KUZA_SECRET_KEY",
+        "",
+        "Secret for signing sessions and tokens. When empty, one is "
+        "generated once and kept in `$KUZA_HOME/secret_key`.",
+    ),
+    Option(
+        "KUZA_ALLOWED_HOSTS",
+        "127.0.0.1,localhost",
+        "Comma-separated host names this server answers to, e.g. `kuza.example.org`.",
+        _parse_list,
+    ),
+    Option(
+        "KUZA_CSRF_TRUSTED_ORIGINS",
+        "",
+        "Comma-separated origins (with scheme) allowed to "
+        "post forms, needed behind a proxy on another origin, e.g. "
+        "`https://kuza.example.org`.",
+        _parse_list,
+    ),
+    Option(
+        "KUZA_SITE_URL",
+        "http://127.0.0.1:8000",
+        "Public base URL used in emails, badges, certificates and calendar feeds.",
+    ),
+    Option(
+        "KUZA_SECURE_COOKIES",
+        "false",
+        "Send session and CSRF cookies only over HTTPS. "
+        "Turn on whenever Kuza is served over HTTPS.",
+        _parse_bool,
+    ),
+    Option(
+        "KUZA_BEHIND_HTTPS_PROXY",
+        "false",
+        "Trust the proxy's `X-Forwarded-Proto` header "
+        "to know a request came over HTTPS (enables HSTS and secure redirects).",
+        _parse_bool,
+    ),
+    Option(
+        "KUZA_HSTS_SECONDS",
+        "31536000",
+        "Strict-Transport-Security max-age, sent only on HTTPS requests. 0 disables it.",
+        _parse_int,
+    ),
+    Option(
+        "DATABASE_URL",
+        "",
+        "Database URL, e.g. `postgres://kuza@db/kuza`. Empty: SQLite "
+        "file `$KUZA_HOME/kuza.sqlite3`.",
+    ),
+    Option(
+        "REDIS_URL",
+        "",
+        "Redis URL, e.g. `redis://127.0.0.1:6379/0`. When set, background "
+        "tasks go to RQ workers on Redis and the cache lives in Redis; empty: tasks are "
+        "queued in the database and the cache is on disk.",
+    ),
+    Option("KUZA_HOST", "127.0.0.1", "Address `kuza run` listens on (`0.0.0.0` for all)."),
+    Option("PORT", "8000", "Port `kuza run` listens on.", _parse_int),
+    Option(
+        "KUZA_WEB_WORKERS",
+        "2",
+        "Number of gunicorn worker processes `kuza run` starts.",
+        _parse_int,
+    ),
+    Option(
+        "KUZA_LOAD_DEMO",
+        "true",
+        "Whether `kuza run` loads the demo community into an empty database.",
+        _parse_bool,
+    ),
+    Option("KUZA_EMAIL_HOST", "", "SMTP server. Empty: emails are printed on the console."),
+    Option("KUZA_EMAIL_PORT", "587", "SMTP port.", _parse_int),
+    Option("KUZA_EMAIL_USER", "", "SMTP user name."),
+    Option("KUZA_EMAIL_PASSWORD", "", "SMTP password."),
+    Option("KUZA_EMAIL_USE_TLS", "true", "Use STARTTLS with the SMTP server.", _parse_bool),
+    Option("KUZA_DEFAULT_FROM_EMAIL", "Kuza <noreply@localhost>", "Sender of Kuza's emails."),
+    Option(
+        "KUZA_MEDIAWIKI_CLIENT_ID",
+        "",
+        'OAuth 2 client id for "Log in with Wikimedia". Empty: the button is hidden.',
+    ),
+    Option("KUZA_MEDIAWIKI_CLIENT_SECRET", "", "OAuth 2 client secret for the same consumer."),
+    Option(
+        "KUZA_MEDIAWIKI_URL",
+        "https://meta.wikimedia.org",
+        "Base URL of the wiki that runs the OAuth extension (any MediaWiki with OAuth works).",
+    ),
+    Option("KUZA_LOG_LEVEL", "INFO", "Log level: DEBUG, INFO, WARNING or ERROR."),
+)
+
+_BY_NAME = {option.name: option for option in OPTIONS}
+
+
+def get(name: str) -> object:
+    """The parsed value of option `name` from the environment, or its default."""
+    return _BY_NAME[name].read()
+
+
+def kuza_home() -> Path:
+    home = Path(str(get("KUZA_HOME"))).expanduser()
+    return home.resolve()

@@ -1,0 +1,69 @@
+"""Markdown for user content: rendered with markdown-it-py, then sanitised with nh3.
+
+Raw HTML in the source is not rendered at all, and the output is still cleaned, so neither a
+crafted Markdown link (`javascript:`) nor a future parser option can let script through.
+"""
+
+from __future__ import annotations
+
+import nh3
+from django.utils.safestring import SafeString, mark_safe
+from markdown_it import MarkdownIt
+
+_ALLOWED_TAGS = {
+    "a",
+    "p",
+    "br",
+    "hr",
+    "em",
+    "strong",
+    "code",
+    "pre",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "img",
+    "del",
+}
+_ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "th": {"align"},
+    "td": {"align"},
+    "ol": {"start"},
+}
+_parser = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+_parser.enable("table").enable("strikethrough")
+
+
+def _demote_h1(html: str) -> str:
+    # The page owns the only <h1>; a user's "# Title" becomes a section heading.
+    return html.replace("<h1>", "<h2>").replace("</h1>", "</h2>")
+
+
+def sanitise_html(html: str) -> str:
+    """Clean HTML from any source (Markdown output, imported courses) down to the safe set."""
+    return nh3.clean(
+        _demote_h1(html),
+        tags=_ALLOWED_TAGS,
+        attributes=_ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="nofollow noopener noreferrer ugc",
+    )
+
+
+def render_markdown(text: str) -> SafeString:
+    """Markdown source -> safe HTML fragment."""
+    return mark_safe(sanitise_html(_parser.render(text or "")))  # noqa: S308 - sanitised above

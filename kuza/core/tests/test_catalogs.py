@@ -1,0 +1,47 @@
+import shutil
+
+import pytest
+from django.utils import translation
+
+from kuza.core import catalogs
+from kuza.core.conftest_helpers import require
+
+
+def test_every_interface_string_is_translated_in_every_language():
+    require(
+        shutil.which("xgettext") and shutil.which("msgmerge"),
+        "GNU gettext is needed to extract strings: apt-get install gettext",
+    )
+
+    problems = catalogs.check_catalogs()
+
+    assert problems == [], "\n".join(str(problem) for problem in problems[:50])
+
+
+def test_the_check_reports_untranslated_and_fuzzy_entries(tmp_path):
+    po_path = tmp_path / "django.po"
+    po_path.write_text(
+        'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Hello"\nmsgstr ""\n\n'
+        '#, fuzzy\nmsgid "Goodbye"\nmsgstr "Au revoir"\n\n'
+        'msgid "Yes"\nmsgstr "Oui"\n',
+        encoding="utf-8",
+    )
+    problems = catalogs.catalog_problems(po_path, "sample/fr")
+    assert [(problem.msgid, problem.problem) for problem in problems] == [
+        ("Hello", "untranslated"),
+        ("Goodbye", "fuzzy"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "language,expected",
+    [
+        ("fr", "Code de conduite"),
+        ("ar", "مدونة السلوك"),
+        ("sw", "Kanuni za maadili"),
+    ],
+)
+def test_compiled_catalogs_are_used(language, expected):
+    with translation.override(language):
+        assert translation.gettext("Code of conduct") == expected

@@ -1,0 +1,66 @@
+import os
+import subprocess
+import sys
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+
+from kuza import cli
+from kuza.core.demo_loader import is_loaded
+from kuza.core.tasks import send_email
+
+
+def run_kuza(*arguments, env):
+    return subprocess.run(
+        [sys.executable, "-m", "kuza.cli", *arguments],
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def test_kuza_check_and_demo_on_a_fresh_home(tmp_path):
+    env = {"KUZA_HOME": str(tmp_path / "home"), "DATABASE_URL": ""}
+    assert run_kuza("migrate", "-v", "0", env=env).returncode == 0
+
+    checked = run_kuza("check", env=env)
+    assert checked.returncode == 0, checked.stderr
+    assert "database: ok (sqlite)" in checked.stdout
+    assert "task queue: ok (database)" in checked.stdout
+
+    loaded = run_kuza("demo", env=env)
+    assert loaded.returncode == 0, loaded.stderr
+    assert "Log in as 'amina'" in loaded.stdout
+    again = run_kuza("demo", env=env)
+    assert again.returncode != 0
+    assert "already loaded" in again.stderr
+    assert run_kuza("demo", "--if-empty", env=env).returncode == 0
+    assert (tmp_path / "home" / "secret_key").stat().st_mode & 0o077 == 0
+
+
+def test_kuza_check_fails_when_the_database_is_unusable(tmp_path):
+    env = {"KUZA_HOME": str(tmp_path), "DATABASE_URL": f"sqlite:///{tmp_path}/missing/x.db"}
+    result = run_kuza("check", env=env)
+    assert result.returncode == 1
+    assert "database: FAILED" in result.stdout
+
+
+def test_dashed_command_names_reach_django_commands(tmp_path):
+    env = {"KUZA_HOME": str(tmp_path), "DATABASE_URL": ""}
+    result = run_kuza("prune-db-task-results", "--help", env=env)
+    assert result.returncode == 0, result.stderr
+    assert "prune_db_task_results" in result.stdout
+
+
+@pytest.mark.django_db
+def test_the_worker_runs_queued_tasks():
+    send_email.enqueue(subject="Welcome", body="Karibu", to=["neema@example.org"])
+    call_command(*cli.worker_command(), "--batch", "--no-startup-delay")
+    assert [message.subject for message in mail.outbox] == ["Welcome"]
+
+
+@pytest.mark.django_db
+def test_demo_loads_once_in_one_transaction(demo_community):
+    assert is_loaded()

@@ -1,0 +1,83 @@
+"""Every page reachable from the navigation fits the 2G budget and needs no script."""
+
+from collections import deque
+from urllib.parse import urldefrag, urlsplit
+
+import pytest
+from django.test import Client
+
+from kuza.core.pagecheck import PAGE_BUDGET_BYTES, check_page
+
+pytestmark = pytest.mark.django_db
+
+# Not pages for people: machine formats, downloads, the admin, and actions behind POST.
+NOT_PAGES = ("/admin/", "/api/", "/static/", "/media/", "/i18n/", "/healthz")
+FILE_SUFFIXES = (".ics", ".csv", ".json", ".pdf", ".png", ".svg", ".html.zip", ".xml", ".po")
+MAX_PAGES = 400
+
+
+def crawl(client: Client, start: str = "/") -> list:
+    seen, queue, reports = {start}, deque([start]), []
+    while queue and len(reports) < MAX_PAGES:
+        url = queue.popleft()
+        response = client.get(url)
+        assert response.status_code == 200, f"{url} answered {response.status_code}"
+        if not response["Content-Type"].startswith("text/html"):
+            continue
+        report = check_page(url, response.content)
+        reports.append(report)
+        for href in report.links:
+            target, _fragment = urldefrag(href)
+            parts = urlsplit(target)
+            if parts.scheme or parts.netloc or not target.startswith("/"):
+                continue
+            if target.startswith(NOT_PAGES) or parts.path.endswith(FILE_SUFFIXES):
+                continue
+            if target not in seen:
+                seen.add(target)
+                queue.append(target)
+    return reports
+
+
+def assert_within_budget(reports) -> None:
+    problems = {report.url: report.problems() for report in reports if report.problems()}
+    assert not problems, problems
+
+
+def test_every_page_anonymous_visitors_reach_fits_the_budget(client, demo_community):
+    reports = crawl(client)
+
+    assert {"/", "/accounts/login/", "/accounts/signup/", "/code-of-conduct/"} <= {
+        report.url for report in reports
+    }
+    assert_within_budget(reports)
+
+
+def test_every_page_a_logged_in_organiser_reaches_fits_the_budget(client, demo_community):
+    client.force_login(demo_community.users["amina"])
+
+    reports = crawl(client)
+
+    assert "/account/" in {report.url for report in reports}
+    assert_within_budget(reports)
+
+
+@pytest.mark.parametrize("language,direction", [("ar", "rtl"), ("fr", "ltr"), ("sw", "ltr")])
+def test_pages_are_marked_with_the_active_language_and_direction(
+    client, demo_community, language, direction
+):
+    client.cookies["django_language"] = language
+    client.force_login(demo_community.users["amina"])
+
+    for report in crawl(client):
+        assert (report.lang, report.direction) == (language, direction), report.url
+
+
+def test_the_budget_check_catches_an_oversized_page():
+    bloated = (
+        "<html lang='en' dir='ltr'><main>"
+        + "".join(f"<p>{index} {index * 7919 % 104729}</p>" for index in range(6000))
+        + "</main></html>"
+    ).encode()
+    assert check_page("/bloated", bloated).compressed_bytes > PAGE_BUDGET_BYTES
+    assert check_page("/bloated", bloated).problems()

@@ -1,0 +1,266 @@
+"""Django settings: every value comes from `kuza.config` (the environment) with safe defaults."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import dj_database_url
+from django.utils.translation import gettext_lazy as _
+
+from kuza import config
+
+BASE_DIR = Path(__file__).resolve().parent
+KUZA_HOME = config.kuza_home()
+KUZA_HOME.mkdir(parents=True, exist_ok=True)
+
+
+def _secret_key() -> str:
+    given = str(config.get("KUZA_SECRET_KEY"))
+    if given:
+        return given
+    key_file = KUZA_HOME / "secret_key"
+    if not key_file.exists():
+        key_file.touch(mode=0o600)
+        key_file.write_text(secrets.token_urlsafe(50))
+    return key_file.read_text().strip()
+
+
+SECRET_KEY = _secret_key()
+DEBUG = bool(config.get("KUZA_DEBUG"))
+ALLOWED_HOSTS = list(config.get("KUZA_ALLOWED_HOSTS"))  # type: ignore[call-overload]
+CSRF_TRUSTED_ORIGINS = list(config.get("KUZA_CSRF_TRUSTED_ORIGINS"))  # type: ignore[call-overload]
+SITE_URL = str(config.get("KUZA_SITE_URL")).rstrip("/")
+REDIS_URL = str(config.get("REDIS_URL"))
+
+INSTALLED_APPS = [
+    "kuza.core",
+    "kuza.accounts",
+    "kuza.people",
+    "kuza.api",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.mediawiki",
+    "django_countries",
+    "django_tasks",
+    "django_tasks_db",
+    "ninja",
+]
+if REDIS_URL:
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.gzip.GZipMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+]
+
+ROOT_URLCONF = "kuza.urls"
+WSGI_APPLICATION = "kuza.wsgi.application"
+AUTH_USER_MODEL = "accounts.User"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "kuza.core.context_processors.site",
+            ],
+        },
+    },
+]
+
+# --- Database -------------------------------------------------------------------------------
+_database_url = str(config.get("DATABASE_URL"))
+if _database_url:
+    DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=60)}
+else:
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": KUZA_HOME / "kuza.sqlite3",
+            # WAL lets the web server read while the task worker writes; IMMEDIATE
+            # transactions avoid "database is locked" on upgrade from read to write.
+            "OPTIONS": {
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 20,
+            },
+        }
+    }
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Cache and background tasks ---------------------------------------------------------------
+if REDIS_URL:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    }
+    RQ_QUEUES = {"default": {"URL": REDIS_URL}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+else:
+    # A file cache is shared by every gunicorn worker, which rate limits need.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": KUZA_HOME / "cache",
+        }
+    }
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# --- Authentication -------------------------------------------------------------------------
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "home"
+ACCOUNT_LOGOUT_REDIRECT_URL = "home"
+ACCOUNT_LOGIN_METHODS = {"username", "email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "optional"
+ACCOUNT_SIGNUP_FORM_CLASS = "kuza.accounts.forms.ConductSignupForm"
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "10/m/ip,5/5m/key",
+    "signup": "10/h/ip",
+    "reset_password": "5/m/ip,3/m/key",
+    "reset_password_from_key": "20/m/ip",
+    "change_password": "5/m/user",
+}
+ACCOUNT_ADAPTER = "kuza.accounts.adapters.KuzaAccountAdapter"
+SOCIALACCOUNT_AUTO_SIGNUP = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+MEDIAWIKI_URL = str(config.get("KUZA_MEDIAWIKI_URL")).rstrip("/")
+_mediawiki_client_id = str(config.get("KUZA_MEDIAWIKI_CLIENT_ID"))
+SOCIALACCOUNT_PROVIDERS = {
+    "mediawiki": {
+        "REST_API": f"{MEDIAWIKI_URL}/w/rest.php",
+        "USERPAGE_TEMPLATE": f"{MEDIAWIKI_URL}/wiki/User:{{username}}",
+        "USER_AGENT": f"Kuza/0.1 ({SITE_URL})",
+        "APPS": (
+            [
+                {
+                    "client_id": _mediawiki_client_id,
+                    "secret": str(config.get("KUZA_MEDIAWIKI_CLIENT_SECRET")),
+                }
+            ]
+            if _mediawiki_client_id
+            else []
+        ),
+    }
+}
+
+# --- Email ----------------------------------------------------------------------------------
+_email_host = str(config.get("KUZA_EMAIL_HOST"))
+if _email_host:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = _email_host
+    EMAIL_PORT = config.get("KUZA_EMAIL_PORT")
+    EMAIL_HOST_USER = str(config.get("KUZA_EMAIL_USER"))
+    EMAIL_HOST_PASSWORD = str(config.get("KUZA_EMAIL_PASSWORD"))
+    EMAIL_USE_TLS = bool(config.get("KUZA_EMAIL_USE_TLS"))
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = str(config.get("KUZA_DEFAULT_FROM_EMAIL"))
+
+# --- Internationalisation -------------------------------------------------------------------
+LANGUAGE_CODE = "en"
+LANGUAGES = [
+    ("en", _("English")),
+    ("fr", _("French")),
+    ("ar", _("Arabic")),
+    ("sw", _("Swahili")),
+]
+# Kuza's translations of third-party strings (allauth has no Swahili); app catalogs come after.
+LOCALE_PATHS = [BASE_DIR / "locale"]
+USE_I18N = True
+USE_TZ = True
+TIME_ZONE = "UTC"
+LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
+
+# --- Static and uploaded files --------------------------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = KUZA_HOME / "static"
+MEDIA_URL = "/media/"
+MEDIA_ROOT = KUZA_HOME / "media"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Hashed names allow far-future caching; WhiteNoise serves the gzip/brotli copies
+    # collectstatic made, so phones on 2G download each stylesheet once, compressed.
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365 if not DEBUG else 0
+
+# --- Security -------------------------------------------------------------------------------
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SECURE_HSTS_SECONDS = int(config.get("KUZA_HSTS_SECONDS"))  # type: ignore[call-overload]
+SESSION_COOKIE_SECURE = bool(config.get("KUZA_SECURE_COOKIES"))
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SESSION_COOKIE_HTTPONLY = True
+if config.get("KUZA_BEHIND_HTTPS_PROXY"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+    USE_X_FORWARDED_HOST = True
+
+_wiki_origin = "{0.scheme}://{0.netloc}".format(urlsplit(MEDIAWIKI_URL))
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        # The Wikimedia login form posts here and is redirected to the wiki.
+        "form-action": ["'self'", _wiki_origin],
+    }
+}
+
+# --- API ------------------------------------------------------------------------------------
+NINJA_PAGINATION_PER_PAGE = 50
+KUZA_API_RATE = {"anonymous": "60/m", "token": "600/m"}
+
+# --- Logging --------------------------------------------------------------------------------
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": str(config.get("KUZA_LOG_LEVEL")).upper()},
+}

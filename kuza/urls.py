@@ -1,0 +1,19 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.static import serve
+
+from kuza.api.api import api
+from kuza.core import views as core_views
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("allauth.urls")),
+    path("", include("kuza.accounts.urls")),
+    path("api/", api.urls),
+    path("admin/", admin.site.urls),
+    # Uploaded files are small and few; a proxy or CDN serves them at scale.
+    path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}),
+]
