@@ -82,8 +82,8 @@ def run() -> int:
     host, port = str(config.get("KUZA_HOST")), int(config.get("PORT"))  # type: ignore[call-overload]
     children = [
         subprocess.Popen([sys.executable, "-m", "kuza.cli", "worker"]),  # noqa: S603
-        subprocess.Popen(
-            [  # noqa: S603
+        subprocess.Popen(  # noqa: S603
+            [
                 sys.executable,
                 "-m",
                 "gunicorn",
