@@ -299,7 +299,11 @@ class MediaWikiClient:
     def fetch_user_registrations(
         self, api_url: str, usernames: Iterable[str], *, batch_size: int = MAX_VALUES_PER_REQUEST
     ) -> tuple[UserInfo, ...]:
-        """Registration date, edit count and groups of each account, in the order given."""
+        """Registration date, edit count and groups of each account, in the order given.
+
+        Names MediaWiki normalises differently from `normalize_username` come last, under
+        MediaWiki's spelling.
+        """
         names = _normalized_unique(usernames)
         _check_batch_size(batch_size)
         found: dict[str, UserInfo] = {}
@@ -316,10 +320,10 @@ class MediaWikiClient:
             for item in data.get("query", {}).get("users", []):
                 info = user_info(api_url, item)
                 found[info.name] = info
-        missing = [name for name in names if name not in found]
-        if missing:
-            raise BadResponseError(f"{api_url}: list=users did not answer for {missing}")
-        return tuple(found[name] for name in names)
+        # MediaWiki's own normalisation is the authority (its first-letter rules differ from
+        # Python's for a few scripts), so a name it spelled differently is kept, not lost.
+        ordered = [found.pop(name) for name in names if name in found]
+        return (*ordered, *found.values())
 
     # -- plumbing ------------------------------------------------------------------------
 

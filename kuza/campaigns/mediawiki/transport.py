@@ -11,7 +11,9 @@ Etiquette followed (https://www.mediawiki.org/wiki/API:Etiquette):
 - a descriptive User-Agent with contact details on every request;
 - `maxlag` on every request, waiting as long as the server says before trying again;
 - requests are serial (one in flight per transport), never parallel;
-- `Retry-After` is honoured on 429/503, otherwise exponential backoff with full jitter.
+- `Retry-After` is honoured on 429/503, otherwise exponential backoff with full jitter;
+  the same goes for `internal_api_error_*` answers (exceptions inside MediaWiki, usually
+  database timeouts) while other API errors are raised at once, as retrying cannot help.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import email.utils
 import logging
 import random
 import time
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -136,6 +139,7 @@ class ApiTransport:
         self._session.headers["User-Agent"] = user_agent
         # Every HTTP request sent, retries included: what a wiki operator would count.
         self.request_count = 0
+        self.requests_per_wiki: Counter[str] = Counter()
         self.retry_count = 0
 
     def close(self) -> None:
@@ -154,6 +158,7 @@ class ApiTransport:
             if attempt > 1:
                 self.retry_count += 1
             self.request_count += 1
+            self.requests_per_wiki[api_url] += 1
             try:
                 response = self._session.get(api_url, params=full_params, timeout=self.timeout)
             except (requests.ConnectionError, requests.Timeout) as exc:
@@ -179,6 +184,14 @@ class ApiTransport:
                 if wait is None and isinstance(error.get("lag"), int | float):
                     wait = max(1.0, float(error["lag"]))
                 self._wait(api_url, attempt, wait, last_problem)
+                continue
+            if isinstance(error, dict) and str(error.get("code", "")).startswith(
+                "internal_api_error_"
+            ):
+                # An exception inside MediaWiki, on Wikimedia usually a database timeout or
+                # a lost connection: transient, so worth the same backoff as an HTTP 5xx.
+                last_problem = f"{error.get('code')}: {error.get('info', '')}"
+                self._wait(api_url, attempt, self._retry_after(response), last_problem)
                 continue
             if isinstance(error, dict):
                 raise ApiError(api_url, str(error.get("code")), str(error.get("info", "")))

@@ -37,6 +37,7 @@ class FaultKind(enum.Enum):
     HTTP_503 = "http_503"  # overloaded server or proxy, with Retry-After
     HTTP_429 = "http_429"  # "too many requests", with Retry-After
     MAXLAG = "maxlag"  # MediaWiki's own "replicas are lagged" answer (HTTP 200)
+    INTERNAL_ERROR = "internal_error"  # an exception inside MediaWiki, e.g. a DB timeout
     DISCONNECT = "disconnect"  # connection closed without any answer
 
 
@@ -164,6 +165,8 @@ class FaultyProxy:
                     self.connection.shutdown(2)
                 elif fault.kind is FaultKind.MAXLAG:
                     self._maxlag(fault)
+                elif fault.kind is FaultKind.INTERNAL_ERROR:
+                    self._internal_error()
                 else:
                     status = 503 if fault.kind is FaultKind.HTTP_503 else 429
                     self._send(
@@ -193,6 +196,26 @@ class FaultyProxy:
                         ("Retry-After", str(fault.retry_after)),
                         ("X-Database-Lag", str(fault.lag)),
                         ("MediaWiki-API-Error", "maxlag"),
+                    ],
+                )
+
+            def _internal_error(self) -> None:
+                # What ApiMain answers when a database query times out (HTTP 200).
+                payload = {
+                    "error": {
+                        "code": "internal_api_error_DBQueryTimeoutError",
+                        "info": "[kuza-proxy] Exception caught: A database query timeout "
+                        "has occurred.",
+                        "errorclass": "Wikimedia\\Rdbms\\DBQueryTimeoutError",
+                    },
+                    "servedby": "kuza-faulty-proxy",
+                }
+                self._send(
+                    200,
+                    json.dumps(payload).encode(),
+                    [
+                        ("Content-Type", "application/json; charset=utf-8"),
+                        ("MediaWiki-API-Error", "internal_api_error_DBQueryTimeoutError"),
                     ],
                 )
 

@@ -12,6 +12,7 @@ template; `LocalWiki.install()` returns the seconds it took so this stays measur
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import socket
@@ -46,6 +47,33 @@ SETTINGS_OVERRIDES = Path(__file__).with_name("LocalSettings.kuza-test.php")
 REQUIRED_PHP_MODULES = ("intl", "mbstring", "xml", "dom", "pdo_sqlite", "sqlite3")
 ADMIN_USER = "Admin"
 ADMIN_PASSWORD = "Kuza-admin-password-1"  # noqa: S105 - a throw-away local wiki
+
+
+# Servers still running when the interpreter exits (an interrupted test run, a script that
+# forgot cleanup) are stopped then, so no `php -S` outlives the process that started it;
+# then the temporary directories of farms that were never cleaned up are removed.
+_LIVE_SERVERS: set[subprocess.Popen[bytes]] = set()
+_OWNED_ROOTS: set[Path] = set()
+
+
+def _terminate(process: subprocess.Popen[bytes]) -> None:
+    _LIVE_SERVERS.discard(process)
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
+
+
+@atexit.register
+def _clean_up_leftovers() -> None:
+    for process in list(_LIVE_SERVERS):
+        _terminate(process)
+    for root in list(_OWNED_ROOTS):
+        shutil.rmtree(root, ignore_errors=True)
 
 
 class MediaWikiUnavailableError(RuntimeError):
@@ -195,19 +223,14 @@ class LocalWiki:
             )
         finally:
             log.close()
+        _LIVE_SERVERS.add(self._process)
         self._wait_until_answering(timeout)
 
     def stop(self) -> None:
         """Stop serving; the data stays, so start() brings the same wiki back."""
         process, self._process = self._process, None
-        if process is None or process.poll() is not None:
-            return
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
+        if process is not None:
+            _terminate(process)
 
     def _wait_until_answering(self, timeout: float) -> None:
         deadline = time.monotonic() + timeout
@@ -309,6 +332,8 @@ class WikiFarm:
             raise MediaWikiUnavailableError(reason)
         self._owns_root = root is None
         self.root = root or Path(tempfile.mkdtemp(prefix="kuza-wikifarm-"))
+        if self._owns_root:
+            _OWNED_ROOTS.add(self.root)
         self.wikis: dict[str, LocalWiki] = {}
         self.install_seconds: dict[str, float] = {}
 
@@ -334,6 +359,7 @@ class WikiFarm:
         self.stop_all()
         if self._owns_root:
             shutil.rmtree(self.root, ignore_errors=True)
+            _OWNED_ROOTS.discard(self.root)
 
     def __enter__(self) -> WikiFarm:
         return self

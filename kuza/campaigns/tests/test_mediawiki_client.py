@@ -52,10 +52,17 @@ class SleepRecorder:
         self.calls.append(seconds)
 
 
-def make_client(sleep: SleepRecorder | None = None, **retry: float) -> MediaWikiClient:
+def make_client(
+    sleep: SleepRecorder | None = None,
+    *,
+    max_attempts: int = 6,
+    backoff_base: float = 1.0,
+    backoff_max: float = 60.0,
+) -> MediaWikiClient:
+    """A client that never really sleeps and whose jitter is always half the ceiling."""
     return MediaWikiClient(
         USER_AGENT,
-        retry=RetryPolicy(**retry),  # type: ignore[arg-type]
+        retry=RetryPolicy(max_attempts, backoff_base, backoff_max),
         sleep=sleep or SleepRecorder(),
         random_fraction=lambda: 0.5,
     )
@@ -261,6 +268,26 @@ def test_wiki_stopping_mid_fetch_then_resuming_gives_the_uninterrupted_result(
     assert saved + resumed == uninterrupted
 
 
+def test_window_bounds_are_inclusive_and_never_widened_by_rounding(
+    campaign: CampaignData,
+) -> None:
+    # MediaWiki timestamps have whole seconds: a start half a second after the edit at
+    # WINDOW_START must exclude it, an end half a second before WINDOW_END likewise.
+    half = timedelta(milliseconds=500)
+    client = make_client()
+    narrowed = [
+        rev.revid
+        for page in client.fetch_user_contributions(
+            campaign.wiki.api_url, campaign.users, WINDOW_START + half, WINDOW_END - half
+        )
+        for rev in page.revisions
+    ]
+    truth = campaign.truth()
+    edges = {rev.revid for rev in truth if rev.timestamp in (WINDOW_START, WINDOW_END)}
+    assert len(edges) == 2
+    assert sorted(narrowed) == sorted(rev.revid for rev in truth if rev.revid not in edges)
+
+
 def test_a_cursor_cannot_resume_a_different_query(campaign: CampaignData) -> None:
     client = make_client()
     first = next(
@@ -309,10 +336,6 @@ def test_each_wiki_reports_only_its_own_edits(enwiki: LocalWiki, frwiki: LocalWi
 def test_every_request_carries_maxlag_and_the_user_agent(
     faulty_proxy: FaultyProxy, campaign: CampaignData
 ) -> None:
-    client = make_client()
-    fetch_all(client, campaign)  # any fetch would do; this one makes several requests
-    client.fetch_user_registrations(campaign.wiki.api_url, campaign.users)
-
     proxied = make_client()
     list(
         proxied.fetch_user_contributions(
@@ -357,6 +380,21 @@ def test_http_503_and_429_are_retried_after_retry_after(
     assert infos[0].exists
     assert faulty_proxy.request_count == 4
     assert sleep.calls == [1.0, 1.0, 2.0]
+
+
+def test_internal_api_errors_are_retried_with_backoff(
+    faulty_proxy: FaultyProxy, campaign: CampaignData
+) -> None:
+    sleep = SleepRecorder()
+    client = make_client(sleep, backoff_base=2.0)
+    faulty_proxy.fail_next(2, FaultKind.INTERNAL_ERROR)
+
+    infos = client.fetch_user_registrations(faulty_proxy.api_url, campaign.users[:1])
+
+    assert infos[0].exists
+    assert faulty_proxy.request_count == 3
+    assert client.transport.retry_count == 2
+    assert sleep.calls == [1.0, 2.0]  # ceilings 2 and 4, times the jitter fraction 0.5
 
 
 def test_dropped_connections_back_off_exponentially(
@@ -432,6 +470,7 @@ def test_user_registrations_edit_counts_and_bots(enwiki: LocalWiki, unique) -> N
     infos = client.fetch_user_registrations(enwiki.api_url, asked, batch_size=2)
 
     assert client.request_count == 3  # five names, two per request
+    assert client.transport.requests_per_wiki == {enwiki.api_url: 3}
     assert [info.name for info in infos] == [*humans, bot, missing]
     truth = {user.name: user for user in enwiki.truth_users()}
     for info in infos[:4]:
@@ -523,9 +562,9 @@ def test_recent_changes_continue_and_resume(frwiki: LocalWiki, unique) -> None:
 # -- bad input -------------------------------------------------------------------------------
 
 
-def test_bad_input_is_refused_before_any_request(campaign: CampaignData) -> None:
+def test_bad_input_is_refused_before_any_request() -> None:
     client = make_client()
-    api = campaign.wiki.api_url
+    api = "http://127.0.0.1:9/api.php"  # nothing listens there: no request may be sent
     naive = datetime(2024, 3, 1)  # noqa: DTZ001 - the mistake under test
     with pytest.raises(ValueError, match="timezone-aware"):
         client.fetch_user_contributions(api, ["A"], naive, WINDOW_END)
