@@ -76,6 +76,11 @@ def _check_window(start: datetime, end: datetime) -> tuple[str, str]:
     first, last = _api_time(start, round_up=True), _api_time(end, round_up=False)
     if start > end:
         raise ValueError(f"start {start.isoformat()} is after end {end.isoformat()}")
+    if first > last:  # same format throughout, so string order is time order
+        raise ValueError(
+            f"the window {start.isoformat()} .. {end.isoformat()} contains no whole second, "
+            "so no MediaWiki timestamp can fall in it"
+        )
     return first, last
 
 
@@ -87,7 +92,7 @@ def _check_batch_size(batch_size: int) -> None:
 
 
 def _check_limit(limit: Limit) -> str:
-    if limit != "max" and (not isinstance(limit, int) or limit < 1):
+    if limit != "max" and (not isinstance(limit, int) or isinstance(limit, bool) or limit < 1):
         raise ValueError(f"limit must be a positive int or 'max', got {limit!r}")
     return str(limit)
 

@@ -78,3 +78,25 @@ $kuzaFakeTime = $_SERVER['HTTP_X_KUZA_FAKE_TIME'] ?? '';
 if ( $kuzaFakeTime !== '' && ctype_digit( $kuzaFakeTime ) ) {
 	Wikimedia\Timestamp\ConvertibleTimestamp::setFakeTime( (int)$kuzaFakeTime );
 }
+
+// Replication lag on demand. One SQLite database never lags, so MediaWiki's real maxlag
+// answer (error "maxlag", Retry-After, X-Database-Lag) is produced by reporting lag through
+// the ApiMaxLagInfo hook while simulated-lag.json in the instance directory asks for it:
+// {"lag": seconds, "requests": n}; every API request that sends maxlag uses one up.
+$wgHooks['ApiMaxLagInfo'][] = static function ( array &$lagInfo ) use ( $kuzaInstanceDir ) {
+	$file = "$kuzaInstanceDir/simulated-lag.json";
+	if ( !is_file( $file ) ) {
+		return;
+	}
+	$state = json_decode( (string)file_get_contents( $file ), true );
+	if ( !is_array( $state ) || (int)( $state['requests'] ?? 0 ) < 1 ) {
+		return;
+	}
+	$state['requests'] = (int)$state['requests'] - 1;
+	if ( $state['requests'] > 0 ) {
+		file_put_contents( $file, json_encode( $state ) );
+	} else {
+		unlink( $file );
+	}
+	$lagInfo = [ 'host' => 'replica.kuza.test', 'lag' => (int)$state['lag'], 'type' => 'db' ];
+};

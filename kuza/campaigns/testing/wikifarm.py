@@ -13,6 +13,7 @@ template; `LocalWiki.install()` returns the seconds it took so this stays measur
 from __future__ import annotations
 
 import atexit
+import json
 import os
 import shutil
 import socket
@@ -280,6 +281,16 @@ class LocalWiki:
                 f"{result.stdout[-2000:]}\n{result.stderr[-2000:]}"
             )
         return result
+
+    def simulate_lag(self, lag_seconds: int, *, requests: int = 1) -> None:
+        """Make MediaWiki itself answer the next `requests` maxlag-checked API requests
+        with its maxlag error, as a lagged Wikimedia wiki does (see the settings file)."""
+        if lag_seconds < 1 or requests < 1:
+            raise ValueError(f"need lag >= 1 and requests >= 1, got {lag_seconds}, {requests}")
+        state = self.directory / "simulated-lag.json"
+        staged = state.with_suffix(".tmp")
+        staged.write_text(json.dumps({"lag": lag_seconds, "requests": requests}))
+        staged.replace(state)  # atomic: the server never reads a half-written file
 
     # -- scripted users ------------------------------------------------------------------
 

@@ -367,6 +367,21 @@ def test_maxlag_errors_are_retried_after_retry_after(
     assert len({request.path for request in faulty_proxy.received}) == 1
 
 
+def test_real_mediawiki_maxlag_answers_are_retried(enwiki: LocalWiki, unique) -> None:
+    name = unique("Patient")
+    enwiki.create_user(name, PASSWORD).close()
+    sleep = SleepRecorder()
+    client = make_client(sleep)
+    enwiki.simulate_lag(7, requests=2)  # MediaWiki itself reports 7 s of replica lag
+
+    infos = client.fetch_user_registrations(enwiki.api_url, [name])
+
+    assert infos[0].exists
+    assert client.request_count == 3
+    # MediaWiki's Retry-After for maxlag is max(maxlag, 5); the client sends maxlag=5.
+    assert sleep.calls == [5.0, 5.0]
+
+
 def test_http_503_and_429_are_retried_after_retry_after(
     faulty_proxy: FaultyProxy, campaign: CampaignData
 ) -> None:
