@@ -1,0 +1,173 @@
+"""What a translation exchange file (PO, XLIFF) carries, and how an import is checked.
+
+An import never overwrites silently: an entry whose source text differs from the current
+source (it changed after the export) is a CONFLICT and is only reported, as is an entry for
+a unit Kuza does not know. Fuzzy entries (PO `#, fuzzy`, XLIFF `state="needs-..."`) are
+imported as outdated translations, so a translator's draft is kept but still flagged for
+review. A blank translation is UNTRANSLATED and deletes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from kuza.translation.keys import UNCONFIRMED_SOURCE_HASH, Translation
+from kuza.translation.units import source_hash
+
+_LANGUAGE = re.compile(r"[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*")
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+
+
+class CatalogFormatError(ValueError):
+    """An exchange file cannot be read, or a unit cannot be written to one."""
+
+
+class CatalogLanguageError(ValueError):
+    """An exchange file is for another language than the one being imported."""
+
+
+def check_language(language: str) -> str:
+    """The language code as given, after checking it looks like one (BCP 47 or gettext)."""
+    if not _LANGUAGE.fullmatch(language):
+        raise CatalogLanguageError(
+            f"{language!r} is not a language code such as 'ar', 'pt-BR' or 'zh_Hans'"
+        )
+    return language
+
+
+def check_same_language(found: str | None, expected: str, where: str) -> None:
+    """Refuse a file for another language: 'pt-BR' and 'pt_br' are the same, 'pt' is not."""
+    if not found:
+        raise CatalogLanguageError(f"{where} does not say its language; expected {expected!r}")
+    if found.replace("-", "_").lower() != expected.replace("-", "_").lower():
+        raise CatalogLanguageError(f"{where} is for {found!r}, not {expected!r}")
+
+
+@dataclass(frozen=True)
+class CatalogUnit:
+    """One unit as exported: its current source and any existing translation."""
+
+    context: str
+    """A stable id chosen by the caller, unique in the catalog, e.g. 'learning.lesson:42:body:7'."""
+    source: str
+    title: str = ""
+    """Title of the object the unit belongs to, shown to translators as a comment."""
+    translation: Translation | None = None
+    source_hash: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        if not self.context.strip() or _CONTROL_CHARACTERS.search(self.context):
+            raise CatalogFormatError(
+                f"unit context {self.context!r} must be non-blank, without control characters"
+            )
+        if not self.source.strip():
+            raise CatalogFormatError(f"unit {self.context!r} has no source text")
+        object.__setattr__(self, "source_hash", source_hash(self.source))
+
+    @property
+    def is_outdated(self) -> bool:
+        return self.translation is not None and self.translation.source_hash != self.source_hash
+
+    @property
+    def one_line_title(self) -> str:
+        # Comments in both formats are single lines; a stray newline would corrupt a PO file.
+        return " ".join(self.title.split())
+
+
+def index_by_context(units: Iterable[CatalogUnit]) -> dict[str, CatalogUnit]:
+    indexed: dict[str, CatalogUnit] = {}
+    for unit in units:
+        if unit.context in indexed:
+            raise CatalogFormatError(f"unit context {unit.context!r} is given twice")
+        indexed[unit.context] = unit
+    return indexed
+
+
+@dataclass(frozen=True)
+class CatalogEntry:
+    """What an imported file says about one unit."""
+
+    context: str
+    source: str
+    translation: str
+    fuzzy: bool
+
+
+class ImportOutcome(StrEnum):
+    NEW = "new"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+    UNTRANSLATED = "untranslated"
+    CONFLICT = "conflict"
+    UNKNOWN_CONTEXT = "unknown_context"
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    entry: CatalogEntry
+    outcome: ImportOutcome
+    translation: Translation | None
+    """What to store for NEW and UPDATED; the existing translation for UNCHANGED."""
+    current_source: str | None
+    """The unit's source now, to show beside the file's for a CONFLICT; None if unknown."""
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    results: tuple[ImportResult, ...]
+
+    def with_outcome(self, *outcomes: ImportOutcome) -> tuple[ImportResult, ...]:
+        return tuple(result for result in self.results if result.outcome in outcomes)
+
+    @property
+    def to_save(self) -> tuple[ImportResult, ...]:
+        return self.with_outcome(ImportOutcome.NEW, ImportOutcome.UPDATED)
+
+    @property
+    def conflicts(self) -> tuple[ImportResult, ...]:
+        return self.with_outcome(ImportOutcome.CONFLICT)
+
+    @property
+    def unknown(self) -> tuple[ImportResult, ...]:
+        return self.with_outcome(ImportOutcome.UNKNOWN_CONTEXT)
+
+
+def reconcile(entries: Iterable[CatalogEntry], current: Iterable[CatalogUnit]) -> ImportReport:
+    """Decide what each imported entry means for the current units."""
+    units = index_by_context(current)
+    seen: set[str] = set()
+    results = []
+    for entry in entries:
+        if entry.context in seen:
+            raise CatalogFormatError(f"the file has two entries for unit {entry.context!r}")
+        seen.add(entry.context)
+        results.append(_reconcile_entry(entry, units.get(entry.context)))
+    return ImportReport(tuple(results))
+
+
+def _reconcile_entry(entry: CatalogEntry, unit: CatalogUnit | None) -> ImportResult:
+    if unit is None:
+        return ImportResult(entry, ImportOutcome.UNKNOWN_CONTEXT, None, None)
+    if not entry.translation.strip():
+        return ImportResult(entry, ImportOutcome.UNTRANSLATED, None, unit.source)
+    # Compared like outdated detection: re-wrapped whitespace in the file is no conflict.
+    if source_hash(entry.source) != unit.source_hash:
+        return ImportResult(entry, ImportOutcome.CONFLICT, None, unit.source)
+    existing = unit.translation
+    if not entry.fuzzy:
+        # Clearing the fuzzy flag on an unchanged text is how a reviewer confirms it.
+        candidate = Translation(entry.translation, unit.source_hash)
+    elif existing is not None and existing.text == entry.translation and unit.is_outdated:
+        candidate = existing  # still the same draft: keep the hash it really was made from
+    else:
+        candidate = Translation(entry.translation, UNCONFIRMED_SOURCE_HASH)
+    if existing is None:
+        outcome = ImportOutcome.NEW
+    elif candidate == existing:
+        outcome = ImportOutcome.UNCHANGED
+    else:
+        outcome = ImportOutcome.UPDATED
+    return ImportResult(entry, outcome, candidate, unit.source)

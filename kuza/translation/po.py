@@ -1,0 +1,88 @@
+"""Gettext PO export and import of translation units, for offline translation tools.
+
+Each unit is one entry: msgctxt is the caller's stable unit id, msgid the current source,
+msgstr the existing translation, `#, fuzzy` marks an outdated one and a `#.` comment names
+the object. Import semantics (conflicts, fuzzy, unknown units) are in
+kuza.translation.catalog. Plural forms are not used: units are prose, not UI strings.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator, Sequence
+
+from babel.messages.catalog import Catalog, Message
+from babel.messages.pofile import PoFileError, read_po, write_po
+
+from kuza.translation.catalog import (
+    CatalogEntry,
+    CatalogFormatError,
+    CatalogLanguageError,
+    CatalogUnit,
+    ImportReport,
+    check_language,
+    check_same_language,
+    index_by_context,
+    reconcile,
+)
+
+# Babel guesses these from the source text ("50% of" looks like a %-format); translation
+# tools would then demand the "placeholders" back in the translation.
+_GUESSED_FORMAT_FLAGS = ("python-format", "python-brace-format")
+
+
+def export_po(units: Sequence[CatalogUnit], *, language: str, project: str = "Kuza") -> bytes:
+    """A UTF-8 PO file for translating `units` into `language`, in the order given."""
+    index_by_context(units)  # refuses duplicate contexts before anything is written
+    try:
+        catalog = Catalog(
+            locale=check_language(language).replace("-", "_"),
+            project=project,
+            fuzzy=False,
+            charset="utf-8",
+        )
+    except ValueError as error:  # babel's own check of the code, stricter for some forms
+        raise CatalogLanguageError(f"babel cannot use language {language!r}: {error}") from error
+    for unit in units:
+        message = catalog.add(
+            unit.source,
+            unit.translation.text if unit.translation else "",
+            context=unit.context,
+            auto_comments=[unit.one_line_title] if unit.title.strip() else [],
+            flags=["fuzzy"] if unit.is_outdated else [],
+        )
+        message.flags.difference_update(_GUESSED_FORMAT_FLAGS)
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, no_location=True)
+    return buffer.getvalue()
+
+
+def import_po(data: bytes, current: Sequence[CatalogUnit], *, language: str) -> ImportReport:
+    """Read a PO file for `language` and decide what each entry means for `current` units."""
+    check_language(language)
+    try:
+        catalog = read_po(io.BytesIO(data), abort_invalid=True)
+    except (PoFileError, UnicodeDecodeError, ValueError) as error:
+        raise CatalogFormatError(f"not a readable PO file: {error}") from error
+    check_same_language(catalog.locale_identifier, language, "the PO file's Language header")
+    return reconcile(_entries(catalog), current)
+
+
+def _entries(catalog: Catalog) -> Iterator[CatalogEntry]:
+    for message in catalog:
+        if message.id == "":  # the header
+            continue
+        yield _entry(message)
+
+
+def _entry(message: Message) -> CatalogEntry:
+    if not isinstance(message.id, str) or not isinstance(message.string, str):
+        raise CatalogFormatError(
+            f"plural entry {message.id!r} is not supported: Kuza units have no plural forms"
+        )
+    return CatalogEntry(
+        context=message.context or "",
+        source=message.id,
+        translation=message.string,
+        fuzzy=message.fuzzy,
+    )
