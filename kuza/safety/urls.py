@@ -1,0 +1,2 @@
+app_name = "safety"
+urlpatterns: list = []
