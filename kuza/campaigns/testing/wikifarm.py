@@ -342,7 +342,7 @@ class WikiFarm:
         if reason is not None:
             raise MediaWikiUnavailableError(reason)
         self._owns_root = root is None
-        self.root = root or Path(tempfile.mkdtemp(prefix="kuza-wikifarm-"))
+        self.root = root or Path(tempfile.mkdtemp(prefix="kuza-wikifarm-", dir=_scratch_dir()))
         if self._owns_root:
             _OWNED_ROOTS.add(self.root)
         self.wikis: dict[str, LocalWiki] = {}
@@ -394,6 +394,13 @@ def running_farm(*specs: WikiSpec) -> Iterator[WikiFarm]:
         yield farm
     finally:
         farm.cleanup()
+
+
+def _scratch_dir() -> str | None:
+    """RAM-backed /dev/shm when there is one: SQLite's fsyncs on every save made edits
+    2-3 times slower on disk (about 200 ms against 85 ms per edit on the CI machine)."""
+    shm = Path("/dev/shm")  # noqa: S108 - a private mkdtemp directory is made inside
+    return str(shm) if shm.is_dir() and os.access(shm, os.W_OK) else None
 
 
 def _php_binary() -> str:
