@@ -110,9 +110,9 @@ def at(day: int, hour: int = 12, second: int = 0, month: int = 3) -> datetime:
 @pytest.fixture(scope="module")
 def campaign(wiki_farm: WikiFarm) -> CampaignData:
     """Five participants with creations, improvements, redirects, Talk and User page edits,
-    minor edits and edits just inside and just outside the window, several in the same
-    second (MediaWiki timestamps have one-second precision, so continuation must break
-    ties by revision id)."""
+    minor edits and edits just inside and just outside the window. Some fall in the same
+    second, for one user and across users: MediaWiki timestamps have one-second precision,
+    so only the revision id in the continuation keeps such edits apart."""
     wiki = wiki_farm["enwikiquote"]
     if not wiki.is_running:
         wiki.start()
@@ -124,13 +124,14 @@ def campaign(wiki_farm: WikiFarm) -> CampaignData:
         me = sessions[name]
         article = f"Quotes of speaker {token} {n}"
         me.create_page(f"Early {token} {n}", "Before the campaign.", "draft", at=at(15, month=2))
-        # Same second for every participant: a tie that only revid ordering resolves.
+        # The same second for every participant.
         me.create_page(article, f"* Quote {n}.", f"New quote page {HASHTAG}", at=at(5))
         me.edit(article, f"* Quote {n}.\n* Another.", "Improvement: sourced", at=at(6))
         me.edit(article, f"* Quote {n}!\n* Another.", "typo", minor=True, at=at(6, second=1))
         me.create_redirect(f"Alias {token} {n}", article, "Redirect to speaker", at=at(7))
         me.edit(f"Talk:{article}", "Is quote sourced?", f"question {HASHTAG}", at=at(8))
-        me.edit(f"User:{name}", "I am a participant.", "about me", at=at(9))
+        # The same second as the Talk edit just before it.
+        me.edit(f"User:{name}", "I am a participant.", "about me", at=at(8))
         me.edit(article, f"* Quote {n}!\n* Another!\n", "after the campaign", at=at(2, month=4))
     sessions[users[0]].edit(f"Edge {token}", "start", "first second", at=WINDOW_START)
     sessions[users[1]].edit(f"Edge {token}", "end", "last second", at=WINDOW_END)
