@@ -110,3 +110,18 @@ def me(request: HttpRequest):
         "display_name": profile.display_name if profile else user.get_username(),
         "is_staff": user.is_staff,
     }
+
+
+# Each capability's endpoints live in its own app (kuza/<app>/api.py).
+api.add_router("/people/", "kuza.people.api.router")
+api.add_router("/skills/", "kuza.skills.api.router")
+api.add_router("/translation/", "kuza.translation.api.router")
+api.add_router("/safety/", "kuza.safety.api.router")
+api.add_router("/mentorship/", "kuza.mentorship.api.router")
+api.add_router("/learning/", "kuza.learning.api.router")
+api.add_router("/badges/", "kuza.credentials.api.router")
+api.add_router("/campaigns/", "kuza.campaigns.api.router")
+api.add_router("/events/", "kuza.events.api.router")
+api.add_router("/surveys/", "kuza.surveys.api.router")
+api.add_router("/library/", "kuza.library.api.router")
+api.add_router("/programmes/", "kuza.programs.api.router")
