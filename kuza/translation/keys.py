@@ -38,7 +38,7 @@ _FULL_COMPARISON_LIMIT = 400
 _SEARCH_WINDOW = 5
 # Texts up to this length are compared character by character; longer ones word by word,
 # which is much cheaper and still tells an edit from a rewrite.
-_CHARACTER_COMPARISON_LIMIT = 300
+_CHARACTER_COMPARISON_LIMIT = 80
 # Scripts written without spaces: each character counts as a word, or a one-character
 # edit would change the whole "word" that is really a sentence.
 _WORD = re.compile(

@@ -24,6 +24,7 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import accumulate
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
@@ -190,9 +191,8 @@ def _continuation_prefix(first_prefix: str) -> str:
 
 
 class _Builder:
-    def __init__(self, lines: list[tuple[str, str]], line_starts: list[int]) -> None:
+    def __init__(self, lines: list[tuple[str, str]]) -> None:
         self.lines = lines
-        self.line_starts = line_starts
         self.skeleton: list[Verbatim | Slot] = []
         self.units: list[Unit] = []
 
@@ -207,21 +207,21 @@ class _Builder:
     def unit(
         self,
         first_line: int,
-        columns: list[tuple[int, int]],
+        spans: list[tuple[int, int]],
         kind: UnitKind,
         *,
         single_line: bool,
         continuation_prefix: str | None = None,
     ) -> None:
-        """Add a unit whose line i is `lines[first_line + i]` cut at columns[i] = (start, end)."""
-        lines = self.lines[first_line : first_line + len(columns)]
-        contents = [body[start:end] for (body, _), (start, end) in zip(lines, columns, strict=True)]
-        prefixes = tuple(body[:start] for (body, _), (start, _) in zip(lines, columns, strict=True))
+        """Add a unit whose line i is `lines[first_line + i]` cut at spans[i] = (start, end)."""
+        lines = self.lines[first_line : first_line + len(spans)]
+        contents = [body[start:end] for (body, _), (start, end) in zip(lines, spans, strict=True)]
+        prefixes = tuple(body[:start] for (body, _), (start, _) in zip(lines, spans, strict=True))
         slot = Slot(
             unit_index=len(self.units),
             prefixes=prefixes,
             endings=tuple(ending for _, ending in lines),
-            suffix=lines[-1][0][columns[-1][1] :],
+            suffix=lines[-1][0][spans[-1][1] :],
             continuation_prefix=(
                 _continuation_prefix(prefixes[0])
                 if continuation_prefix is None
@@ -232,8 +232,12 @@ class _Builder:
         self.units.append(Unit("\n".join(contents), kind))
         self.skeleton.append(slot)
 
-    def column(self, offset: int, line: int) -> int:
-        return offset - self.line_starts[line]
+    def prose_spans(self, first_line: int, columns: list[int]) -> list[tuple[int, int]]:
+        """Spans of paragraph-like lines: each line to its end, trailing blanks excluded."""
+        bodies = [body for body, _ in self.lines[first_line : first_line + len(columns)]]
+        spans = [(column, len(body)) for body, column in zip(bodies, columns, strict=True)]
+        spans[-1] = (columns[-1], _trimmed_end(bodies[-1], columns[-1]))
+        return spans
 
     def document(self) -> Document:
         newline = next((ending for _, ending in self.lines if ending), "\n")
@@ -267,78 +271,67 @@ _PARAGRAPH_KINDS = {
 def split_markdown(text: str) -> Document:
     """Split Markdown into units: paragraphs, headings, list items, quotes, table rows."""
     lines = _split_lines(text)
-    line_starts = []
-    offset = 0
-    for body, ending in lines:
-        line_starts.append(offset)
-        offset += len(body) + (1 if ending else 0)
+    line_starts = list(accumulate((len(body) + 1 for body, _ in lines[:-1]), initial=0))
     # The parser turns every line ending into "\n" and NUL into U+FFFD; doing the same here
     # keeps its offsets valid for the original text, which is what gets sliced.
     parser_source = "\n".join(body for body, _ in lines).replace("\0", "\ufffd")
     if lines and lines[-1][1]:
         parser_source += "\n"
-    env: dict = {_LEAVES_ENV_KEY: []}
+    env: dict[str, list[_Leaf]] = {_LEAVES_ENV_KEY: []}
     tokens = _PARSER.parse(parser_source, env)
     containers = _innermost_containers(tokens)
-    builder = _Builder(lines, line_starts)
+    builder = _Builder(lines)
     next_line = 0
     for leaf in env[_LEAVES_ENV_KEY]:
         builder.verbatim(next_line, leaf.start_line)
         next_line = leaf.end_line
+        first = leaf.start_line
         columns = [
-            builder.column(start, line)
-            for line, start in zip(
-                range(leaf.start_line, leaf.end_line), leaf.content_starts, strict=True
-            )
+            offset - line_starts[line]
+            for line, offset in zip(range(first, leaf.end_line), leaf.content_starts, strict=True)
         ]
-        bodies = [body for body, _ in lines[leaf.start_line : leaf.end_line]]
         if leaf.rule == "paragraph":
-            spans = [(start, len(body)) for body, start in zip(bodies, columns, strict=True)]
-            spans[-1] = (columns[-1], _trimmed_end(bodies[-1], columns[-1]))
             kind = _PARAGRAPH_KINDS[containers[leaf.token_index]]
-            builder.unit(leaf.start_line, spans, kind, single_line=False)
+            builder.unit(first, builder.prose_spans(first, columns), kind, single_line=False)
         elif leaf.rule == "lheading":
             # The underline is structure; a translation of any length keeps it valid.
-            spans = [
-                (start, len(body)) for body, start in zip(bodies[:-1], columns[:-1], strict=True)
-            ]
-            spans[-1] = (columns[-2], _trimmed_end(bodies[-2], columns[-2]))
-            builder.unit(leaf.start_line, spans, UnitKind.HEADING, single_line=False)
+            spans = builder.prose_spans(first, columns[:-1])
+            builder.unit(first, spans, UnitKind.HEADING, single_line=False)
             builder.verbatim(leaf.end_line - 1, leaf.end_line)
         elif leaf.rule == "heading":
-            heading_tokens = tokens[leaf.token_index : leaf.token_index + 2]
-            _add_atx_heading(builder, leaf, heading_tokens, parser_source)
+            parser_line = parser_source[
+                line_starts[first] : line_starts[first] + len(lines[first][0])
+            ]
+            heading_open, inline = tokens[leaf.token_index : leaf.token_index + 2]
+            _add_atx_heading(
+                builder, first, parser_line, columns[0] + len(heading_open.markup), inline.content
+            )
         else:
-            _add_table_rows(builder, leaf, bodies, columns)
+            _add_table_rows(builder, first, columns)
     builder.verbatim(next_line, len(lines))
     return builder.document()
 
 
 def _add_atx_heading(
-    builder: _Builder, leaf: _Leaf, tokens: list[Token], parser_source: str
+    builder: _Builder, line: int, parser_line: str, after_markup: int, content: str
 ) -> None:
-    heading_open, inline = tokens
-    if not inline.content:
-        builder.verbatim(leaf.start_line, leaf.end_line)
+    if not content:
+        builder.verbatim(line, line + 1)
         return
-    # The heading text is the first slice of the line after its `#` run that matches (only
-    # spaces come between). Search the parser's copy: it has U+FFFD where the text has NUL.
-    after_markup = leaf.content_starts[0] + len(heading_open.markup)
-    start = parser_source.index(inline.content, after_markup) - builder.line_starts[leaf.start_line]
-    content = inline.content
-    builder.unit(
-        leaf.start_line, [(start, start + len(content))], UnitKind.HEADING, single_line=True
-    )
+    # The heading text is the first match after the `#` run: only spaces come between.
+    # The parser's copy of the line is searched because it has U+FFFD where the text has NUL.
+    start = parser_line.index(content, after_markup)
+    builder.unit(line, [(start, start + len(content))], UnitKind.HEADING, single_line=True)
 
 
-def _add_table_rows(builder: _Builder, leaf: _Leaf, bodies: list[str], columns: list[int]) -> None:
-    for row, (body, start) in enumerate(zip(bodies, columns, strict=True)):
-        line = leaf.start_line + row
+def _add_table_rows(builder: _Builder, first_line: int, columns: list[int]) -> None:
+    for row, column in enumerate(columns):
+        line = first_line + row
         if row == 1:  # the |---|---| delimiter row
             builder.verbatim(line, line + 1)
             continue
-        end = _trimmed_end(body, start)
-        builder.unit(line, [(start, end)], UnitKind.TABLE_ROW, single_line=True)
+        end = _trimmed_end(builder.lines[line][0], column)
+        builder.unit(line, [(column, end)], UnitKind.TABLE_ROW, single_line=True)
 
 
 def single_unit(text: str) -> Document:
@@ -348,7 +341,7 @@ def single_unit(text: str) -> Document:
     unit, so an untranslated field still reassembles to exactly `text`.
     """
     lines = _split_lines(text)
-    builder = _Builder(lines, [])
+    builder = _Builder(lines)
     content_lines = [index for index, (body, _) in enumerate(lines) if body.strip()]
     if not content_lines:
         builder.verbatim(0, len(lines))

@@ -122,6 +122,18 @@ def test_many_lightly_edited_units_keep_their_keys_on_a_big_document():
     assert set(second.statuses) == {UnitStatus.EDITED}
 
 
+def test_a_wholesale_rewrite_retires_every_key():
+    old = [f"Step {n}: open the visual editor and fix a typo." for n in range(25)]
+    new = [f"Workshop lunch number {n} is served near the library." for n in range(25)]
+    first = _first_save(old)
+
+    second = assign_keys(first.units, _units(new), last_minted=25)
+
+    assert set(second.statuses) == {UnitStatus.NEW}
+    assert second.removed_keys == tuple(str(n) for n in range(1, 26))
+    assert second.last_minted == 50
+
+
 def test_an_edit_in_a_long_text_without_spaces_keeps_its_key():
     long_chinese = "维基百科是一个自由的百科全书，任何人都可以编辑。" * 20
     first = _first_save([long_chinese])
