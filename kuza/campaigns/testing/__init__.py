@@ -21,7 +21,6 @@ from kuza.campaigns.testing.wikifarm import (
     WikiSpec,
     WikiStartError,
     mediawiki_missing_reason,
-    running_farm,
 )
 
 __all__ = [
@@ -43,6 +42,5 @@ __all__ = [
     "WikiSpec",
     "WikiStartError",
     "mediawiki_missing_reason",
-    "running_farm",
     "tiny_png",
 ]

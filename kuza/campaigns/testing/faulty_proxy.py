@@ -106,11 +106,6 @@ class FaultyProxy:
         with self._lock:
             return len(self._faults)
 
-    def reset_counts(self) -> None:
-        with self._lock:
-            self.request_count = self.fault_count = self.forwarded_count = 0
-            self.received.clear()
-
     def _take(self, method: str, path: str, user_agent: str) -> Fault | None:
         with self._lock:
             self.request_count += 1

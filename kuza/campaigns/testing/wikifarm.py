@@ -5,7 +5,7 @@ writes (SQLite files, uploads, caches, its LocalSettings.php) in its own directo
 environment variable MW_CONFIG_FILE, which MediaWiki reads both in web requests and in
 maintenance scripts, tells each process which LocalSettings.php is its own.
 
-Install cost: install.php creates a fresh SQLite wiki in about a second here, so every
+Install cost: install.php creates a fresh SQLite wiki in 1-2 seconds here, so every
 instance is installed for real (own language, own site name) rather than cloned from a
 template; `LocalWiki.install()` returns the seconds it took so this stays measured.
 """
@@ -20,8 +20,6 @@ import socket
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -382,18 +380,6 @@ class WikiFarm:
         traceback: TracebackType | None,
     ) -> None:
         self.cleanup()
-
-
-@contextmanager
-def running_farm(*specs: WikiSpec) -> Iterator[WikiFarm]:
-    """A farm with the given wikis started, cleaned up on exit even if a start fails."""
-    farm = WikiFarm()
-    try:
-        for spec in specs:
-            farm.add(spec.db_name, spec.language, spec.site_name)
-        yield farm
-    finally:
-        farm.cleanup()
 
 
 def _scratch_dir() -> str | None:
