@@ -8,7 +8,9 @@ kuza.translation.catalog. Plural forms are not used: units are prose, not UI str
 
 from __future__ import annotations
 
+import codecs
 import io
+import re
 from collections.abc import Iterator, Sequence
 
 from babel.messages.catalog import Catalog, Message
@@ -26,6 +28,12 @@ from kuza.translation.catalog import (
     reconcile,
 )
 
+# A keyword line or continuation line must hold one whole quoted string. Babel reads an
+# unterminated `msgstr "Vitabu` as "Vitab" without complaint; this catches it first. Bytes,
+# so the check holds for any ASCII-compatible charset the header may declare.
+_PO_STRING_LINE = re.compile(
+    rb'(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"'
+)
 # Babel guesses these from the source text ("50% of" looks like a %-format); translation
 # tools would then demand the "placeholders" back in the translation.
 _GUESSED_FORMAT_FLAGS = ("python-format", "python-brace-format")
@@ -60,12 +68,25 @@ def export_po(units: Sequence[CatalogUnit], *, language: str, project: str = "Ku
 def import_po(data: bytes, current: Sequence[CatalogUnit], *, language: str) -> ImportReport:
     """Read a PO file for `language` and decide what each entry means for `current` units."""
     check_language(language)
+    # Babel would read a BOM as part of the first keyword and turn the header into an entry.
+    data = data.removeprefix(codecs.BOM_UTF8)
+    _check_strings_are_terminated(data)
     try:
         catalog = read_po(io.BytesIO(data), abort_invalid=True)
     except (PoFileError, UnicodeDecodeError, ValueError) as error:
         raise CatalogFormatError(f"not a readable PO file: {error}") from error
     check_same_language(catalog.locale_identifier, language, "the PO file's Language header")
     return reconcile(_entries(catalog), current)
+
+
+def _check_strings_are_terminated(data: bytes) -> None:
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        line = line.strip()
+        if line and not line.startswith(b"#") and not _PO_STRING_LINE.fullmatch(line):
+            raise CatalogFormatError(
+                f"not a readable PO file: line {number} is not a keyword with one complete "
+                f"quoted string: {line[:60]!r}"
+            )
 
 
 def _entries(catalog: Catalog) -> Iterator[CatalogEntry]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import io
 
 import pytest
@@ -238,6 +239,17 @@ def test_right_to_left_translations_round_trip_through_po():
     assert [message[2] for message in _messages(export_again)][:2] == [arabic, hebrew]
 
 
+def test_a_byte_order_mark_from_a_windows_editor_is_ignored():
+    _, _, catalog_units = _lesson_units()
+    po = _translate(
+        export_po(catalog_units, language="sw"), {"learning.lesson:42:body:3": ("Vitabu", False)}
+    )
+
+    report = import_po(codecs.BOM_UTF8 + po, catalog_units, language="sw")
+
+    assert [result.translation.text for result in report.to_save] == ["Vitabu"]
+
+
 def test_a_file_for_another_language_is_refused():
     _, _, catalog_units = _lesson_units()
     po = export_po(catalog_units, language="pt-BR")
@@ -259,6 +271,9 @@ def test_unreadable_files_and_unsupported_entries_are_clear_errors():
         import_po(header.encode() + b"garbage here\n", catalog_units, language="sw")
     with pytest.raises(CatalogFormatError, match="not a readable PO file"):
         import_po(b"\xff\xfe not UTF-8", catalog_units, language="sw")
+    unterminated = 'msgctxt "learning.lesson:42:body:3"\nmsgid "Books"\nmsgstr "Vitabu\n'
+    with pytest.raises(CatalogFormatError, match="line 6 is not a keyword with one complete"):
+        import_po((header + unterminated).encode(), catalog_units, language="sw")
     with pytest.raises(CatalogFormatError, match="plural entry"):
         plural = 'msgid "book"\nmsgid_plural "books"\nmsgstr[0] "kitabu"\nmsgstr[1] "vitabu"\n'
         import_po((header + plural).encode(), catalog_units, language="sw")
