@@ -45,3 +45,18 @@ def test_the_check_reports_untranslated_and_fuzzy_entries(tmp_path):
 def test_compiled_catalogs_are_used(language, expected):
     with translation.override(language):
         assert translation.gettext("Code of conduct") == expected
+
+
+def test_kuza_translates_the_third_party_strings_it_shows_in_swahili():
+    from allauth.account.forms import LoginForm, SignupForm
+
+    with translation.override("sw"):
+        login, signup = LoginForm(), SignupForm()
+        assert str(login.fields["password"].label) == "Nenosiri"
+        assert str(login.fields["login"].label) == "Kuingia"
+        assert str(signup.fields["password2"].label) == "Nenosiri (tena)"
+        assert translation.gettext("Successfully signed in as %(name)s.") == (
+            "Umeingia kama %(name)s."
+        )
+    third_party = catalogs.KUZA_DIR / "locale" / "sw" / "LC_MESSAGES" / "django.po"
+    assert catalogs.catalog_problems(third_party, "kuza/sw") == []
