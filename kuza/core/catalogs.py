@@ -73,7 +73,17 @@ def catalog_problems(po_path: Path, label: str) -> list[CatalogProblem]:
 
 def _makemessages(cwd: Path) -> None:
     # -P keeps the app folder off sys.path: its selectors.py would shadow the standard library's.
-    command = [sys.executable, "-P", "-m", "django", "makemessages", "--no-obsolete", "--no-wrap"]
+    command = [
+        sys.executable,
+        "-P",
+        "-m",
+        "django",
+        "makemessages",
+        "--no-obsolete",
+        "--no-wrap",
+        "--ignore",
+        "tests/*",
+    ]
     for language in TRANSLATED_LANGUAGES:
         command += ["-l", language]
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "kuza.settings"}
