@@ -58,13 +58,14 @@ _Page = tuple[str, int]  # (wiki, page_id): page ids are only unique within one 
 class _Sums:
     """Running sums shared by wikis and participants (mutable, hence private)."""
 
-    __slots__ = ("edits", "bytes_added", "net_bytes", "uploads")
+    __slots__ = ("edits", "bytes_added", "bytes_removed", "uploads", "improved")
 
     def __init__(self) -> None:
         self.edits = 0
         self.bytes_added = 0
-        self.net_bytes = 0
+        self.bytes_removed = 0
         self.uploads: set[_Page] = set()
+        self.improved: set[_Page] = set()  # candidates until the pass ends, then improved
 
 
 class _Wiki(_Sums):
@@ -78,12 +79,11 @@ class _Wiki(_Sums):
 
 
 class _Person(_Sums):
-    __slots__ = ("participant", "improved")
+    __slots__ = ("participant",)
 
     def __init__(self, participant: Participant) -> None:
         super().__init__()
         self.participant = participant
-        self.improved: set[_Page] = set()
 
 
 class _Authors(dict[str, "_Person | None"]):
@@ -159,7 +159,7 @@ def compute_metrics(
     returned: set[_Person] = set()
 
     for rev in revisions:
-        if not isinstance(rev, RevisionFact):
+        if not isinstance(rev, RevisionFact):  # only RevisionFact has validated itself
             raise ValueError(f"expected RevisionFact, got {type(rev).__name__}")
         wiki = rev.wiki
         site = wikis.get(wiki)
@@ -180,11 +180,14 @@ def compute_metrics(
             continue
         page = (wiki, rev.page_id)
         is_article_revision = not rev.is_redirect
+        # Recorded before any filter: a page anyone created during the campaign is a new
+        # page, not an improved one, whoever edits it and whatever their summary says.
         if rev.is_page_creation and is_article_revision:
             created_in_window.add(page)
         if person is None or (tag_matches is not None and not tag_matches(rev.comment)):
             continue
         if worklist is not None:
+            # A page's revisions repeat its title, so each title is normalised only once.
             listed = on_worklist.get((wiki, rev.title))
             if listed is None:
                 listed = (wiki, normalize_title(rev.title)) in worklist
@@ -197,18 +200,21 @@ def compute_metrics(
         if rev.namespace not in content:
             continue
 
-        diff = rev.sizediff
-        gained = diff if diff > 0 else 0
         day = bisect_right(day_starts, t)
         person.edits += 1
-        person.bytes_added += gained
-        person.net_bytes += diff
         site.edits += 1
-        site.bytes_added += gained
-        site.net_bytes += diff
-        site.editors.add(person)
         edits_by_day[day] += 1
-        bytes_by_day[day] += gained
+        site.editors.add(person)
+        diff = rev.sizediff
+        # Additions and removals are summed apart (net = added - removed) so the usual
+        # growing edit updates three sums instead of five.
+        if diff > 0:
+            person.bytes_added += diff
+            site.bytes_added += diff
+            bytes_by_day[day] += diff
+        elif diff:
+            person.bytes_removed -= diff
+            site.bytes_removed -= diff
         if not is_article_revision:
             continue
         if rev.is_page_creation:
@@ -218,13 +224,14 @@ def compute_metrics(
                 creations[page] = (order, person, day)
         else:
             person.improved.add(page)
+            site.improved.add(page)
 
     # Only now is every creation in the window known, so improvements can be told apart.
-    for person in people.values():
-        person.improved -= created_in_window
+    for sums in (*people.values(), *wikis.values()):
+        sums.improved -= created_in_window
     created_per_person = Counter(creator for _, creator, _ in creations.values())
     created_per_day = Counter(day for _, _, day in creations.values())
-    per_wiki = _per_wiki(wikis, creations, people)
+    per_wiki = _per_wiki(wikis, creations)
     active = [person for person in people.values() if person.edits]
     return CampaignMetrics(
         totals=_add_up([row.tally for row in per_wiki], len(active)),
@@ -261,13 +268,9 @@ def compute_metrics(
 
 
 def _per_wiki(
-    wikis: dict[str, _Wiki],
-    creations: dict[_Page, tuple[tuple[float, int], _Person, int]],
-    people: dict[str, _Person],
+    wikis: dict[str, _Wiki], creations: dict[_Page, tuple[tuple[float, int], _Person, int]]
 ) -> tuple[WikiTally, ...]:
-    improved: set[_Page] = set().union(*(person.improved for person in people.values()))
     created_per_wiki = Counter(wiki for wiki, _ in creations)
-    improved_per_wiki = Counter(wiki for wiki, _ in improved)
     return tuple(
         WikiTally(
             wiki=wiki,
@@ -275,9 +278,9 @@ def _per_wiki(
             tally=Tally(
                 edits=site.edits,
                 articles_created=created_per_wiki[wiki],
-                articles_improved=improved_per_wiki[wiki],
+                articles_improved=len(site.improved),
                 bytes_added=site.bytes_added,
-                net_bytes=site.net_bytes,
+                net_bytes=site.bytes_added - site.bytes_removed,
                 files_uploaded=len(site.uploads),
                 active_participants=len(site.editors),
             ),
@@ -328,7 +331,7 @@ def _leaderboard(
             articles_created=created_per_person[person],
             articles_improved=len(person.improved),
             bytes_added=person.bytes_added,
-            net_bytes=person.net_bytes,
+            net_bytes=person.bytes_added - person.bytes_removed,
             files_uploaded=len(person.uploads),
         )
         for name, person in people.items()
