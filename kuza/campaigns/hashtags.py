@@ -20,12 +20,10 @@ _JOINERS = frozenset("\u200c\u200d")  # ZWNJ / ZWJ, used inside words in Persian
 
 def is_word_char(char: str) -> bool:
     """Whether `char` continues a word, so a hashtag next to it is not a whole word."""
-    return (
-        char.isalnum()
-        or char == "_"
-        or char in _JOINERS
-        or unicodedata.category(char).startswith("M")
-    )
+    if char.isalnum() or char == "_":
+        return True
+    # Most summaries are ASCII around the tag; skip the Unicode database lookup for them.
+    return not char.isascii() and (char in _JOINERS or unicodedata.category(char)[0] == "M")
 
 
 def normalize_hashtag(tag: str) -> str:
@@ -57,16 +55,17 @@ def hashtag_matcher(tag: str) -> Callable[[str], bool]:
     `\\b` uses Python's narrower notion of a word character (see the module docstring).
     """
     bare = normalize_hashtag(tag)
-    pattern = re.compile(f"[{HASH_SIGNS}]{re.escape(bare)}", re.IGNORECASE)
+    search = re.compile(f"[{HASH_SIGNS}]{re.escape(bare)}", re.IGNORECASE).search
 
     def matches(comment: str) -> bool:
-        for found in pattern.finditer(comment):
+        found = search(comment)
+        while found is not None:
             start, end = found.span()
-            if start > 0 and is_word_char(comment[start - 1]):
-                continue
-            if end < len(comment) and is_word_char(comment[end]):
-                continue
-            return True
+            if (start == 0 or not is_word_char(comment[start - 1])) and (
+                end == len(comment) or not is_word_char(comment[end])
+            ):
+                return True
+            found = search(comment, start + 1)
         return False
 
     return matches
