@@ -1,0 +1,185 @@
+"""PO and XLIFF files: export from the database, translate elsewhere, import, read."""
+
+import io
+
+import pytest
+from babel.messages.pofile import read_po, write_po
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.urls import reverse
+
+from kuza.translation import selectors
+from kuza.translation.models import TranslatableObject, UnitTranslation
+from kuza.translation.tests.factories import CodeOfConductFactory, TranslatorRoleFactory
+from kuza.translation.xliff import XLIFF_NAMESPACE, parse_xml_safely
+
+pytestmark = pytest.mark.django_db
+
+BODY = "# Be kind\n\nEveryone is welcome here.\n\n- Listen first\n- Ask before sharing\n"
+FRENCH = {
+    "Community code": "Code de la communauté",
+    "Be kind": "Soyez bienveillant",
+    "Everyone is welcome here.": "Tout le monde est bienvenu ici.",
+    "Listen first": "Écouter d'abord",
+    "Ask before sharing": "Demander avant de partager",
+}
+
+
+@pytest.fixture
+def translator(client):
+    role = TranslatorRoleFactory(language="fr")
+    client.force_login(role.user)
+    return role.user
+
+
+@pytest.fixture
+def conduct():
+    return CodeOfConductFactory(body=BODY, title="Community code")
+
+
+def _export(client, conduct, file_format="po", language="fr") -> bytes:
+    translatable = TranslatableObject.objects.get(object_id=conduct.pk)
+    response = client.get(
+        reverse("translation:export_object", args=[translatable.pk, language, file_format])
+    )
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment;")
+    return response.content
+
+
+def _translate_po(data: bytes, translations: dict[str, str]) -> bytes:
+    catalog = read_po(io.BytesIO(data))
+    for message in catalog:
+        if message.id in translations:
+            message.string = translations[message.id]
+    buffer = io.BytesIO()
+    write_po(buffer, catalog)
+    return buffer.getvalue()
+
+
+def _upload(client, data: bytes, name: str, language="fr"):
+    return client.post(
+        reverse("translation:import"),
+        {"language": language, "file": SimpleUploadedFile(name, data)},
+    )
+
+
+def test_po_round_trip_exports_translates_imports_and_shows_the_page_in_french(
+    client, translator, conduct
+):
+    exported = _export(client, conduct)
+    catalog = read_po(io.BytesIO(exported))
+    assert {message.id for message in catalog if message.id} == set(FRENCH)
+    assert all(
+        message.context.startswith("accounts.codeofconduct:") for message in catalog if message.id
+    )
+
+    response = _upload(client, _translate_po(exported, FRENCH), "conduct.fr.po")
+
+    assert response.status_code == 200
+    assert "5 translations saved" in response.content.decode()
+    assert UnitTranslation.objects.filter(language="fr", translator=translator).count() == 5
+    client.cookies["django_language"] = "fr"
+    page = client.get(reverse("code_of_conduct")).content.decode()
+    assert "<h2>Soyez bienveillant</h2>" in page and "<li>Écouter d'abord</li>" in page
+    assert 'role="note"' not in page.split("<main")[1]
+
+
+def test_importing_the_same_file_twice_changes_nothing_the_second_time(client, translator, conduct):
+    translated = _translate_po(_export(client, conduct), FRENCH)
+    _upload(client, translated, "conduct.fr.po")
+    stamps = list(UnitTranslation.objects.order_by("pk").values_list("updated_at", flat=True))
+
+    response = _upload(client, translated, "conduct.fr.po")
+
+    assert "0 translations saved" in response.content.decode()
+    assert (
+        list(UnitTranslation.objects.order_by("pk").values_list("updated_at", flat=True)) == stamps
+    )
+
+
+def test_an_import_after_the_source_changed_reports_the_conflict_and_keeps_the_old_state(
+    client, translator, conduct
+):
+    exported = _export(client, conduct)
+    conduct.body = BODY.replace("Everyone is welcome here.", "Everyone is welcome here, always.")
+    conduct.save()
+
+    response = _upload(client, _translate_po(exported, FRENCH), "conduct.fr.po")
+
+    page = response.content.decode()
+    assert "1 conflict: not imported" in page
+    assert "Everyone is welcome here, always." in page  # the current source, beside the file's
+    assert not UnitTranslation.objects.filter(unit__text__startswith="Everyone").exists()
+    assert UnitTranslation.objects.filter(language="fr").count() == 4
+
+
+def test_entries_for_deleted_units_are_listed_as_unknown(client, translator, conduct):
+    exported = _export(client, conduct)
+    conduct.body = BODY.replace("- Listen first\n", "")
+    conduct.save()
+
+    page = _upload(client, _translate_po(exported, FRENCH), "conduct.fr.po").content.decode()
+
+    assert "1 unknown part: not imported" in page
+    assert f"accounts.codeofconduct:{conduct.pk}:body:3" in page
+
+
+def test_xliff_round_trip_through_the_upload_form(client, translator, conduct):
+    exported = _export(client, conduct, "xliff")
+    root = parse_xml_safely(exported)
+    namespace = {"x": XLIFF_NAMESPACE}
+    for unit in root.iterfind(".//x:trans-unit", namespace):
+        source = unit.find("x:source", namespace).text
+        target = unit.makeelement(f"{{{XLIFF_NAMESPACE}}}target", {"state": "translated"})
+        target.text = FRENCH[source]
+        unit.append(target)
+    import xml.etree.ElementTree as ET
+
+    response = _upload(client, ET.tostring(root, encoding="utf-8"), "conduct.xlf")
+
+    assert "5 translations saved" in response.content.decode()
+    rendered = selectors.translated_field(conduct, "body", "fr")
+    assert rendered.progress.percent == 100
+
+
+def test_a_file_for_another_language_is_refused_with_a_clear_error(client, translator, conduct):
+    spanish = _export(client, conduct, language="fr").replace(b"Language: fr", b"Language: es")
+
+    response = _upload(client, spanish, "conduct.po")
+
+    assert "The file cannot be imported" in response.content.decode()
+    assert not UnitTranslation.objects.exists()
+
+
+def test_the_command_line_import_reports_outcomes(client, translator, conduct, tmp_path):
+    path = tmp_path / "conduct.fr.po"
+    path.write_bytes(_translate_po(_export(client, conduct), FRENCH))
+    output = io.StringIO()
+
+    call_command("translation_import", str(path), "--language", "fr", stdout=output)
+
+    assert "new: 5" in output.getvalue()
+    assert selectors.translated_field(conduct, "title", "fr").text == "Code de la communauté"
+
+
+def test_an_outdated_translation_is_exported_fuzzy_and_confirmed_by_clearing_the_flag(
+    client, translator, conduct
+):
+    _upload(client, _translate_po(_export(client, conduct), FRENCH), "conduct.fr.po")
+    conduct.body = BODY.replace("Listen first", "Listen first, always")
+    conduct.save()
+
+    catalog = read_po(io.BytesIO(_export(client, conduct)))
+    fuzzy = [message for message in catalog if message.id and message.fuzzy]
+    assert [(message.id, message.string) for message in fuzzy] == [
+        ("Listen first, always", "Écouter d'abord")
+    ]
+    fuzzy[0].string = "Écouter d'abord, toujours"
+    fuzzy[0].flags.discard("fuzzy")
+    buffer = io.BytesIO()
+    write_po(buffer, catalog)
+    _upload(client, buffer.getvalue(), "conduct.fr.po")
+
+    rendered = selectors.translated_field(conduct, "body", "fr")
+    assert rendered.outdated_units == () and "toujours" in rendered.html
