@@ -222,6 +222,7 @@ class EditorUnit:
 
     unit: SourceUnit
     translation: UnitTranslation | None
+    field_label: str = ""
 
     @property
     def state(self) -> str:
@@ -254,9 +255,26 @@ def editor_units(*, user, translatable: TranslatableObject, language: str) -> li
             unit__field__translatable=translatable, unit__removed=False, language=language
         )
     }
-    listed = [EditorUnit(unit, translations.get(unit.pk)) for unit in units]
+    labels = _field_labels(translatable)
+    listed = [
+        EditorUnit(unit, translations.get(unit.pk), labels.get(unit.field.field_name, ""))
+        for unit in units
+    ]
     # Stable sort: document order within each group.
     return sorted(listed, key=lambda item: _STATE_ORDER[item.state])
+
+
+def _field_labels(translatable: TranslatableObject) -> dict[str, str]:
+    """Field name -> the model field's verbose name, for the fields that have one."""
+    model = translatable.content_type.model_class()
+    if model is None:
+        return {}
+    labels = {}
+    for model_field in model._meta.get_fields():
+        verbose_name = getattr(model_field, "verbose_name", None)
+        if verbose_name:
+            labels[model_field.name] = str(verbose_name)
+    return labels
 
 
 def catalog_units(

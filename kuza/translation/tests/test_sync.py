@@ -1,6 +1,9 @@
 """Keeping stored units in step with the source: keys, outdated marking, removal, history."""
 
+import io
+
 import pytest
+from django.core.management import call_command
 
 from kuza.accounts.models import CodeOfConduct
 from kuza.translation import registry, selectors
@@ -222,3 +225,15 @@ def test_named_parts_keep_caller_keys_and_outdate_only_edited_parts(conduct_with
 
 def _units_by_key(conduct, field_name):
     return {unit.key: unit for unit in _units(conduct, field_name).values()}
+
+
+def test_the_sync_command_catches_up_with_updates_that_bypassed_save():
+    conduct = CodeOfConductFactory(body=BODY)
+    CodeOfConduct.objects.filter(pk=conduct.pk).update(body=BODY + "\nA closing line.\n")
+    output = io.StringIO()
+
+    call_command("translation_sync", stdout=output)
+    call_command("translation_sync", stdout=output)
+
+    assert "A closing line." in _units(conduct)
+    assert output.getvalue().splitlines()[-1].startswith("0 object(s)")
