@@ -56,3 +56,11 @@ def test_progress_is_refused_to_anonymous_visitors_and_plain_members(client, con
     assert anonymous.status_code == 401
     assert member.status_code == 403
     assert member.json()["error"]["code"] == "error"
+
+
+def test_the_progress_endpoints_are_in_the_openapi_schema(client):
+    paths = client.get("/api/openapi.json").json()["paths"]
+
+    assert "/api/translation/objects" in paths
+    assert "/api/translation/objects/{object_pk}" in paths
+    assert set(paths["/api/translation/objects"]) == {"get"}
