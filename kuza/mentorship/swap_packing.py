@@ -18,13 +18,15 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import islice
+from typing import TypeVar
 
 from ortools.sat.python import cp_model
 
 from kuza.mentorship.swap_search import AFFINITY_CAP, Cycle, SwapPool
+
+Key = TypeVar("Key", bound=Hashable)
 
 # The most affinity one person can add to a plan: one step, each capped term at its cap.
 MAX_AFFINITY_PER_PERSON = 2 * AFFINITY_CAP
@@ -181,14 +183,36 @@ def _neighbourhood(
         used.append(seed)
         region.add(seed)
         # Half from each side: whoever is scarce, teachers or learners, is what keeps the seed
-        # unserved, and one side alone could crowd out the other. Look a little further than
-        # needed, then sample, so repeated passes vary.
+        # unserved, and one side alone could crowd out the other.
         per_side = max(1, neighbours_per_person // 2)
-        for side in (pool.teachers_of(seed), pool.learners_from(seed)):
-            nearby = sorted(set(islice(side, 4 * per_side)))
-            for person in rng.sample(nearby, min(per_side, len(nearby))):
+        sides = (
+            (pool.givers_index, pool.keys_for_givers_to(seed)),
+            (pool.receivers_index, pool.keys_for_receivers_of(seed)),
+        )
+        for index, keys in sides:
+            for person in _sample_from_buckets(index, keys, per_side, rng):
                 region.update(cycle_of.get(person, (person,)))
     return sorted(region), used
+
+
+def _sample_from_buckets(
+    index: Mapping[Key, list[int]], keys: Iterable[Key], count: int, rng: random.Random
+) -> set[int]:
+    """Up to `count` people drawn at random from the index buckets under `keys`.
+
+    Random rather than the first few, so that repeated passes over a seed look at different
+    people, even in buckets of thousands; a draw is a bucket, then a person in it, both O(1).
+    """
+    buckets = [index[key] for key in keys if key in index]
+    chosen: set[int] = set()
+    if not buckets:
+        return chosen
+    # Twice as many draws as wanted, since draws can repeat; in a tiny bucket that is fine.
+    for _ in range(2 * count):
+        chosen.add(rng.choice(rng.choice(buckets)))
+        if len(chosen) == count:
+            break
+    return chosen
 
 
 def _repack_region(

@@ -154,10 +154,6 @@ class SwapPool:
         found -= self.blocked[giver]
         return found
 
-    def learners_from(self, person: int) -> Iterator[int]:
-        """People `person` could teach (with repeats, unfiltered by blocks)."""
-        return _members(self.receivers_index, self.keys_for_receivers_of(person))
-
     def teachers_of(self, person: int) -> Iterator[int]:
         """People who could teach `person` (with repeats, unfiltered by blocks)."""
         return _members(self.givers_index, self.keys_for_givers_to(person))

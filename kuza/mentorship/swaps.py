@@ -17,8 +17,8 @@ Method (reported in `SwapPlan.method`, with `proven_optimal`):
 * Exact (`swap_packing`): enumerate every exchange (the cycle formulation used for kidney
   exchange) and solve the set-packing integer program with CP-SAT, hinted with the greedy plan.
   Used when the pool has at most `max_exact_people` people and `max_exact_cycles` exchanges;
-  proven optimal when CP-SAT finishes within `time_limit_seconds`, otherwise the better of its
-  best plan and the greedy one is reported as not proven.
+  proven optimal when CP-SAT finishes within `time_limit_seconds`; otherwise the better of its
+  best plan and the greedy one is repacked as below and reported as not proven.
 * Heuristic for larger pools: the greedy search of `swap_search` (hardest-to-place person
   first, candidates found through indexes keyed by skill and language, then local moves),
   improved by repacking neighbourhoods of unserved people exactly (`swap_packing.repack`) for
@@ -61,7 +61,7 @@ class SwapInputError(ValueError):
 
 class SwapMethod(StrEnum):
     EXACT = "exact_cp_sat"
-    # CP-SAT hit its time limit: its best plan (or the heuristic's, if better) is reported.
+    # CP-SAT hit its time limit: its best plan (or the greedy one, if better), repacked.
     EXACT_TIME_LIMITED = "cp_sat_time_limited"
     HEURISTIC = "greedy_local_search"
 
@@ -233,6 +233,21 @@ def _exact_plan(
     return heuristic, packing, len(cycles)
 
 
+def _repacking_limits(settings: SwapSolverSettings) -> RepackingLimits:
+    return RepackingLimits(
+        deadline=time.monotonic() + settings.improvement_seconds,
+        neighbourhood_size=settings.neighbourhood_size,
+        neighbours_per_person=NEIGHBOURS_PER_PERSON,
+        max_cycles=MAX_NEIGHBOURHOOD_CYCLES,
+        step_work=NEIGHBOURHOOD_WORK,
+        # One worker: the neighbourhoods are small, and a single-threaded search with a work
+        # limit gives the same plan on every run with the same seed (unless the deadline cuts
+        # the repacking short at a different point).
+        workers=1,
+        random_seed=settings.random_seed,
+    )
+
+
 def _first_member(exchange: Exchange) -> int:
     return exchange.member_ids[0]
 
@@ -243,16 +258,16 @@ def plan_swaps(
     """Choose disjoint exchanges serving as many people as possible; see the module docstring."""
     pool = _build_pool(participants)
     greedy = greedy_exchanges(pool, settings.search_budget)
-    served = {person for cycle in greedy for person in cycle}
-    # Unserved people with no exchange at all can never be served: this bounds every plan.
-    reachable_unserved = [
-        person for person in range(pool.size) if person not in served and pool.has_any_cycle(person)
-    ]
-    people_upper_bound = len(served) + len(reachable_unserved)
+    # People outside every possible exchange can never be served: this bounds every plan.
+    served_by_greedy = {person for cycle in greedy for person in cycle}
+    others = (person for person in range(pool.size) if person not in served_by_greedy)
+    reachable = served_by_greedy.union(person for person in others if pool.has_any_cycle(person))
+    people_upper_bound = len(reachable)
 
     exact = None
     if pool.size <= settings.max_exact_people:
         exact = _exact_plan(pool, greedy, settings)
+    candidate_exchanges: int | None = None
     if exact is not None:
         chosen, packing, candidate_exchanges = exact
         proven_optimal = packing is not None and packing.optimal
@@ -260,24 +275,15 @@ def plan_swaps(
             people_upper_bound = min(people_upper_bound, packing.people_bound)
         method = SwapMethod.EXACT if proven_optimal else SwapMethod.EXACT_TIME_LIMITED
     else:
-        candidate_exchanges = None
-        limits = RepackingLimits(
-            deadline=time.monotonic() + settings.improvement_seconds,
-            neighbourhood_size=settings.neighbourhood_size,
-            neighbours_per_person=NEIGHBOURS_PER_PERSON,
-            max_cycles=MAX_NEIGHBOURHOOD_CYCLES,
-            step_work=NEIGHBOURHOOD_WORK,
-            # One worker: the neighbourhoods are small, and a single-threaded search with a
-            # work limit gives the same plan on every run with the same seed (unless the
-            # deadline cuts the repacking short at a different point).
-            workers=1,
-            random_seed=settings.random_seed,
-        )
-        chosen = repack(pool, greedy, reachable_unserved, limits)
+        chosen = greedy
         # Serving everyone who could be served at all is optimal in people, but affinity
-        # could still improve, so only a pool without any exchange counts as proven.
-        proven_optimal = not chosen and not reachable_unserved
+        # could still improve, so only a pool without any possible exchange counts as proven.
+        proven_optimal = not reachable
         method = SwapMethod.HEURISTIC
+    if not proven_optimal:
+        served = {person for cycle in chosen for person in cycle}
+        seeds = sorted(reachable - served)
+        chosen = repack(pool, chosen, seeds, _repacking_limits(settings))
 
     exchanges = sorted((_to_exchange(pool, cycle) for cycle in chosen), key=_first_member)
     served_ids = {person for exchange in exchanges for person in exchange.member_ids}

@@ -356,3 +356,13 @@ def test_exchange_search_from_someone_with_few_learners_and_many_teachers(
     )
     assert pool.has_any_cycle(0) is ring_closes
     assert plan_swaps(participants).people_served == (3 if ring_closes else 0)
+
+
+def test_an_exact_run_cut_short_says_so_and_still_gives_a_valid_plan() -> None:
+    participants = _community_pool(150, seed=0)  # about 10,000 exchanges: seconds to prove
+    hurried = SwapSolverSettings(time_limit_seconds=0.05, improvement_seconds=0.5)
+    plan = plan_swaps(participants, hurried)
+
+    _check_plan(participants, plan)
+    assert plan.method is SwapMethod.EXACT_TIME_LIMITED and not plan.proven_optimal
+    assert plan.candidate_exchanges is not None and plan.candidate_exchanges > 5_000
