@@ -33,6 +33,8 @@ def prepare(*, load_demo: bool) -> None:
 
     catalogs.compile_catalogs()
     _manage("migrate", "--no-input", "-v", "0")
+    # Content created by migrations (the code of conduct) gets its translation units here.
+    _manage("translation_sync", "-v", "0")
     _collect_static_if_changed()
     if load_demo:
         _manage("demo", "--if-empty")

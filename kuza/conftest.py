@@ -6,6 +6,7 @@ import os
 
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 NO_SKIPS = os.environ.get("KUZA_NO_SKIPS", "") not in {"", "0", "false"}
 
@@ -51,6 +52,8 @@ def _isolated_environment(settings, tmp_path):
     cache.clear()
     yield
     cache.clear()
+    # A request with a language cookie leaves its language active in this thread.
+    translation.deactivate()
 
 
 @pytest.fixture(scope="session", autouse=True)

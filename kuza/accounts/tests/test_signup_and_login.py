@@ -72,6 +72,9 @@ def test_failed_logins_are_rate_limited(client):
     assert client.get(reverse("account_home")).status_code == 302
 
 
+# The worker closes connections between tasks, as it should in production; that needs data
+# committed for real rather than held in a test transaction.
+@pytest.mark.django_db(transaction=True)
 def test_password_reset_email_is_sent_by_the_background_worker(client):
     UserFactory(username="rehema", email="rehema@example.org")
 

@@ -54,7 +54,7 @@ def test_dashed_command_names_reach_django_commands(tmp_path):
     assert "prune_db_task_results" in result.stdout
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_the_worker_runs_queued_tasks():
     send_email.enqueue(subject="Welcome", body="Karibu", to=["neema@example.org"])
     call_command(*cli.worker_command(), "--batch", "--no-startup-delay")
