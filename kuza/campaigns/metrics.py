@@ -86,16 +86,12 @@ class _Person(_Sums):
         self.participant = participant
 
 
-class _Authors(dict[str, "_Person | None"]):
-    """Reported user name -> enrolled person or None, normalising each name only once."""
+class _Names(dict[str, str]):
+    """Reported user name -> canonical name, normalising each spelling only once."""
 
-    def __init__(self, people: dict[str, _Person]) -> None:
-        super().__init__()
-        self.people = people
-
-    def __missing__(self, reported: str) -> _Person | None:
-        person = self[reported] = self.people.get(normalize_username(reported))
-        return person
+    def __missing__(self, reported: str) -> str:
+        name = self[reported] = normalize_username(reported)
+        return name
 
 
 def _enrol(participants: Iterable[Participant]) -> dict[str, _Person]:
@@ -138,6 +134,11 @@ def compute_metrics(
     improved ones. Revisions by people who are not enrolled are never credited: enrolment is
     where people agree to appear and choose to hide. Duplicate (wiki, revid) pairs, or one
     wiki given with two languages, raise ValueError.
+
+    An open campaign (`window.open`) also credits anyone's revisions whose summary carries
+    the hashtag: such contributors join the leaderboard and the active count as they are
+    found. List them as participants with `enrolled=False` to pass their registration date
+    and their choice to be hidden; they are then still credited only for tagged edits.
     """
     require_aware("as_of", as_of)
     people = _enrol(participants)
@@ -146,17 +147,19 @@ def compute_metrics(
     days, day_starts = _days(window)
     edits_by_day = [0] * len(days)
     bytes_by_day = [0] * len(days)
-    tag_matches = hashtag_matcher(window.hashtag) if window.hashtag_required else None
+    tag_matches = hashtag_matcher(window.hashtag) if window.hashtag is not None else None
+    tag_required = window.hashtag_required
+    is_open, exclude_bots = window.open, window.exclude_bots
     worklist = window.worklist
     content = window.content_namespaces
 
     wikis: dict[str, _Wiki] = {}
-    authors = _Authors(people)
+    names = _Names()
     on_worklist: dict[tuple[str, str], bool] = {}
     created_in_window: set[_Page] = set()
     # Earliest counted article creation per page: ((time, revid), creator, day index).
     creations: dict[_Page, tuple[tuple[float, int], _Person, int]] = {}
-    returned: set[_Person] = set()
+    returned: set[str] = set()  # names: a contributor may be found after their later edits
 
     for rev in revisions:
         if not isinstance(rev, RevisionFact):  # only RevisionFact has validated itself
@@ -171,12 +174,12 @@ def compute_metrics(
         site.revids.add(rev.revid)
         if len(site.revids) == known:
             raise ValueError(f"revision {rev.revid} on {wiki} is given twice")
-        person = authors[rev.user]
+        name = names[rev.user]
 
         t = rev.timestamp.timestamp()
         if not start_t <= t < end_t:
-            if person is not None and retention_t <= t <= as_of_t:
-                returned.add(person)
+            if retention_t <= t <= as_of_t:
+                returned.add(name)
             continue
         page = (wiki, rev.page_id)
         is_article_revision = not rev.is_redirect
@@ -184,8 +187,19 @@ def compute_metrics(
         # page, not an improved one, whoever edits it and whatever their summary says.
         if rev.is_page_creation and is_article_revision:
             created_in_window.add(page)
-        if person is None or (tag_matches is not None and not tag_matches(rev.comment)):
+        if exclude_bots and rev.is_bot:
             continue
+        person = people.get(name)
+        if person is None or not person.participant.enrolled or tag_required:
+            # Only the hashtag can credit this revision now.
+            if tag_matches is None or not tag_matches(rev.comment):
+                continue
+            if person is None:
+                if not is_open:
+                    continue
+                person = people[name] = _Person(Participant(name, enrolled=False))
+            elif not person.participant.enrolled and not is_open:
+                continue
         if worklist is not None:
             # A page's revisions repeat its title, so each title is normalised only once.
             listed = on_worklist.get((wiki, rev.title))
@@ -246,7 +260,7 @@ def compute_metrics(
                 period_start=window.retention_start,
                 period_end=as_of,
                 cohort=len(active),
-                retained=len(returned.intersection(active)),
+                retained=sum(1 for person in active if person.participant.username in returned),
             )
             if as_of >= window.retention_start
             else None

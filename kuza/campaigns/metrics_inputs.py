@@ -70,7 +70,7 @@ def _require_text(name: str, value: object) -> None:
 
 
 _INT_FIELDS = ("revid", "parentid", "page_id", "namespace", "size", "sizediff")
-_BOOL_FIELDS = ("is_page_creation", "is_redirect", "is_upload")
+_BOOL_FIELDS = ("is_page_creation", "is_redirect", "is_upload", "is_bot")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +79,8 @@ class RevisionFact:
 
     `sizediff` is the page size change in bytes and may be negative. `is_redirect` says
     whether the page is a redirect after this revision. `is_upload` marks a new file page
-    or an upload log entry. `user` is stored as reported; metrics normalise it.
+    or an upload log entry. `is_bot` marks an edit flagged as a bot edit, or made by an
+    account in the bot group. `user` is stored as reported; metrics normalise it.
     """
 
     wiki: str  # database name such as "frwikiquote"; pages are unique per wiki
@@ -97,6 +98,7 @@ class RevisionFact:
     is_page_creation: bool
     is_redirect: bool = False
     is_upload: bool = False
+    is_bot: bool = False
 
     def __post_init__(self) -> None:
         _require_text("wiki", self.wiki)
@@ -125,14 +127,21 @@ class RevisionFact:
 
 @dataclass(frozen=True, slots=True)
 class Participant:
-    """Someone enrolled in the campaign; only enrolled people's revisions are counted.
+    """Someone the campaign knows by user name.
 
+    An `enrolled` participant joined (or was added by an organiser): their counted edits are
+    credited whatever their summary says, unless the campaign requires its hashtag. A
+    participant who is not enrolled is a contributor an open campaign found through its
+    hashtag; listing them tells the metrics their registration date and whether they chose
+    to be hidden, and they are credited only when the campaign is open and only for edits
+    carrying the hashtag.
     `registered_at` is None when the wiki does not know (accounts older than 2005).
     """
 
     username: str
     registered_at: datetime | None = None
     hidden_from_leaderboard: bool = False
+    enrolled: bool = True
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "username", normalize_username(self.username))
@@ -140,6 +149,8 @@ class Participant:
             require_aware("registered_at", self.registered_at)
         if type(self.hidden_from_leaderboard) is not bool:
             raise ValueError("hidden_from_leaderboard must be a bool")
+        if type(self.enrolled) is not bool:
+            raise ValueError("enrolled must be a bool")
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +163,10 @@ class CampaignWindow:
 
     `hashtag` is normalised to its bare form (no sign). A `worklist` of (wiki, title) pairs,
     when given, limits counting to those pages; an empty worklist therefore counts nothing.
+
+    An `open` campaign also credits everyone whose edit summary carries the hashtag, enrolled
+    or not (#SheSaid invites anyone to tag their edits). With `exclude_bots`, bot edits are
+    credited to nobody, whoever made them.
     """
 
     start: datetime
@@ -161,6 +176,8 @@ class CampaignWindow:
     hashtag: str | None = None
     hashtag_required: bool = False
     worklist: frozenset[tuple[str, str]] | None = None
+    open: bool = False
+    exclude_bots: bool = False
 
     def __post_init__(self) -> None:
         require_aware("start", self.start)
@@ -178,6 +195,10 @@ class CampaignWindow:
             raise ValueError("hashtag_required must be a bool")
         if self.hashtag_required and self.hashtag is None:
             raise ValueError("hashtag_required is set but the campaign has no hashtag")
+        if type(self.open) is not bool or type(self.exclude_bots) is not bool:
+            raise ValueError("open and exclude_bots must be bools")
+        if self.open and self.hashtag is None:
+            raise ValueError("an open campaign counts edits by their hashtag, but it has none")
         if self.worklist is not None:
             object.__setattr__(self, "worklist", _worklist(self.worklist))
 

@@ -14,10 +14,12 @@ from types import MappingProxyType
 METRIC_DEFINITIONS: Mapping[str, str] = MappingProxyType(
     {
         "counted_revision": (
-            "A revision made by an enrolled participant from the start of the campaign up to, "
-            "but not including, its end; when the campaign requires its hashtag, the edit "
-            "summary must carry it as a whole word (# or ＃, any letter case); when the "
-            "campaign has a worklist, the page must be on it."
+            "A revision made from the start of the campaign up to, but not including, its "
+            "end, either by an enrolled participant or, when the campaign is open, by anyone "
+            "whose edit summary carries the hashtag as a whole word (# or ＃, any letter case). "
+            "When the campaign requires its hashtag, every counted revision must carry it; "
+            "when it has a worklist, the page must be on it; when it excludes bots, bot edits "
+            "are never counted."
         ),
         "edits": "Counted revisions in the campaign's content namespaces, redirects included.",
         "articles_created": (
@@ -39,19 +41,22 @@ METRIC_DEFINITIONS: Mapping[str, str] = MappingProxyType(
             "Distinct files uploaded by counted revisions (new file pages or upload log "
             "entries), in any namespace, counted separately from articles."
         ),
-        "active_participants": "Distinct participants with at least one counted edit.",
+        "active_participants": (
+            "Distinct contributors with at least one counted edit: enrolled participants, and "
+            "in an open campaign everyone credited through the hashtag."
+        ),
         "new_editors": (
-            "Active participants whose account was registered during the campaign; accounts "
+            "Active contributors whose account was registered during the campaign; accounts "
             "with no known registration date are not counted as new."
         ),
         "retention": (
-            "Of the active participants, how many made at least one edit on any campaign wiki, "
+            "Of the active contributors, how many made at least one edit on any campaign wiki, "
             "in any namespace and with or without the hashtag, from 30 days after the campaign "
             "ended up to now. Not yet measurable (shown as empty, not zero) until 30 days "
             "after the end."
         ),
         "leaderboard": (
-            "One row per participant with a counted edit or upload. Participants who chose to "
+            "One row per contributor with a counted edit or upload. Contributors who chose to "
             "be hidden get no row, but their work still counts in every total."
         ),
         "daily": (

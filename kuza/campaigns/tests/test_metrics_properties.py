@@ -68,6 +68,7 @@ def revision_lists(draw: st.DrawFn) -> list[RevisionFact]:
                 is_page_creation=draw(st.booleans()),
                 is_redirect=draw(st.booleans()),
                 is_upload=upload,
+                is_bot=draw(st.booleans()) and draw(st.booleans()),
             )
         )
     return facts
@@ -81,9 +82,13 @@ def participant_lists(draw: st.DrawFn) -> list[Participant]:
         | st.sampled_from([START, END])
         | st.integers(-20, 20).map(lambda days: START + timedelta(days=days))
     )
+    # Some are contributors an open campaign found, listed with what Kuza knows of them.
     return [
         Participant(
-            name, registered_at=draw(registration), hidden_from_leaderboard=draw(st.booleans())
+            name,
+            registered_at=draw(registration),
+            hidden_from_leaderboard=draw(st.booleans()),
+            enrolled=draw(st.booleans()) or draw(st.booleans()),
         )
         for name in sorted(enrolled)
     ]
@@ -100,6 +105,8 @@ def windows(draw: st.DrawFn) -> CampaignWindow:
         hashtag="SheSaid",
         hashtag_required=draw(st.booleans()),
         worklist=draw(st.none() | st.frozensets(st.sampled_from(pages), min_size=4)),
+        open=draw(st.booleans()),
+        exclude_bots=draw(st.booleans()),
     )
 
 
@@ -125,13 +132,23 @@ def _oracle(
     people = {p.username: p for p in participants}
     name = {r: normalize_username(r.user) for r in revisions}
     in_window = [r for r in revisions if window.start <= r.timestamp < window.end]
+
+    def credited(r: RevisionFact) -> bool:
+        tagged = has_hashtag(r.comment, "SheSaid")
+        enrolled = name[r] in people and people[name[r]].enrolled
+        by_enrolment = enrolled and (tagged or not window.hashtag_required)
+        return by_enrolment or (window.open and tagged)
+
     counted = [
         r
         for r in in_window
-        if name[r] in people
-        and (not window.hashtag_required or has_hashtag(r.comment, "SheSaid"))
+        if credited(r)
+        and not (window.exclude_bots and r.is_bot)
         and (window.worklist is None or (r.wiki, normalize_title(r.title)) in window.worklist)
     ]
+    # Contributors found through the hashtag and not listed: nothing known about them.
+    for r in counted:
+        people.setdefault(name[r], Participant(name[r], enrolled=False))
     edits = [r for r in counted if r.namespace in window.content_namespaces]
     uploads = {(r.wiki, r.page_id) for r in counted if r.is_upload}
     first_creation: dict[tuple[str, int], RevisionFact] = {}
@@ -293,7 +310,11 @@ def test_filters_never_increase_any_count(
 ) -> None:
     unfiltered = replace(window, hashtag_required=False, worklist=None)
     wide = _counts(compute_metrics(revisions, participants, unfiltered, as_of))
-    fewer = participants[1:] if drop_someone else participants  # un-enrolling filters too
+    # Un-enrolling filters too: the person keeps only what the hashtag credits, and their
+    # choice to be hidden (dropping them from the list altogether would forget that choice).
+    fewer = participants
+    if drop_someone:
+        fewer = [replace(participants[0], enrolled=False), *participants[1:]]
     narrow = _counts(compute_metrics(revisions, fewer, window, as_of))
     assert all(value <= wide.get(key, 0) for key, value in narrow.items())
 
