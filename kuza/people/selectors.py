@@ -1,10 +1,390 @@
+"""Reads of people and organisations. Every read of a person takes the viewer.
+
+Hidden profiles, hidden fields, suspended accounts and blocked people (either direction) never
+leave this module: views, the API and the map only get what `viewer` may see.
+"""
+
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 
-from kuza.people.models import Organisation, Profile
+from kuza.people.models import (
+    ContactRequest,
+    Membership,
+    Organisation,
+    OrganisationLanguage,
+    OrganisationSkill,
+    Profile,
+    ProfileLanguage,
+    SkillClaim,
+    Visibility,
+)
+from kuza.people.visibility import can_see, tier_for, tiers_for, visible_q
+from kuza.safety.selectors import blocked_user_ids
+from kuza.skills.selectors import localise_skills
+
+ROLE_FLAGS = {
+    "mentor": "can_mentor",
+    "learner": "wants_to_learn",
+    "service": "offers_service",
+    "knows": "knows",
+}
+
+
+def people_visible_to(viewer, fields: tuple[str, ...] | list[str] = ()) -> QuerySet[Profile]:
+    """Active people whose profile, and each field group in `fields`, `viewer` may see."""
+    people = Profile.objects.filter(user__is_active=True).filter(visible_q(viewer, fields))
+    blocked = blocked_user_ids(viewer)
+    if blocked:
+        people = people.exclude(user_id__in=blocked)
+    return people
+
+
+# --- One person ------------------------------------------------------------------------------
+
+
+@dataclass
+class ClaimView:
+    id: int
+    skill: object
+    level: int | None
+    level_label: str
+    knows: bool
+    wants_to_learn: bool
+    can_mentor: bool
+    offers_service: bool
+    evidence_url: str
+
+
+@dataclass
+class ProfileCard:
+    """What a viewer may see of a person; a hidden field is None (or an empty list)."""
+
+    id: int
+    display_name: str
+    is_me: bool
+    tier: int
+    pronouns: str | None = None
+    country: object = None
+    region: str | None = None
+    time_zone: str | None = None
+    affiliations: str | None = None
+    bio: str | None = None
+    availability_hours: int | None = None
+    wikimedia_username: str | None = None
+    wikimedia_verified: bool = False
+    preferred_contact: str = ""
+    languages: list = field(default_factory=list)
+    claims: list = field(default_factory=list)
+    organisations: list = field(default_factory=list)
+    shown: set = field(default_factory=set)
+
+
+def _card(profile: Profile, tier: int, details: bool) -> ProfileCard:
+    card = ProfileCard(
+        id=profile.pk,
+        display_name=profile.display_name,
+        is_me=tier == Visibility.ONLY_ME,
+        tier=tier,
+        preferred_contact=profile.get_preferred_contact_display(),
+    )
+    shown = {name for name in _FIELD_NAMES if can_see(profile, tier, name)}
+    card.shown = shown
+    if "pronouns" in shown:
+        card.pronouns = profile.pronouns or None
+    if "location" in shown:
+        card.country = profile.country or None
+        card.region = profile.region or None
+    if "availability" in shown:
+        card.availability_hours = profile.availability_hours
+    if not details:
+        return card
+    if "time_zone" in shown:
+        card.time_zone = profile.time_zone or None
+    if "affiliations" in shown:
+        card.affiliations = profile.affiliations or None
+        card.organisations = list(
+            Membership.objects.filter(user_id=profile.user_id)
+            .select_related("organisation")
+            .order_by("organisation__name")
+        )
+    if "bio" in shown:
+        card.bio = profile.bio or None
+    if "wikimedia" in shown and profile.wikimedia_username:
+        card.wikimedia_username = profile.wikimedia_username
+        card.wikimedia_verified = profile.wikimedia_verified
+    if "languages" in shown:
+        card.languages = list(profile.languages.all())
+    if "skills" in shown:
+        claims = list(profile.skill_claims.select_related("skill"))
+        localise_skills([claim.skill for claim in claims])
+        claims.sort(key=lambda claim: claim.skill.label.casefold())
+        card.claims = [
+            ClaimView(
+                id=claim.pk,
+                skill=claim.skill,
+                level=claim.level,
+                level_label=claim.get_level_display() if claim.level else "",
+                knows=claim.knows,
+                wants_to_learn=claim.wants_to_learn,
+                can_mentor=claim.can_mentor,
+                offers_service=claim.offers_service,
+                evidence_url=claim.evidence_url,
+            )
+            for claim in claims
+        ]
+    return card
+
+
+_FIELD_NAMES = (
+    "pronouns",
+    "location",
+    "time_zone",
+    "languages",
+    "affiliations",
+    "bio",
+    "availability",
+    "skills",
+    "wikimedia",
+)
+
+
+def profile_visible_to(viewer, profile_id: int) -> ProfileCard | None:
+    """The person as `viewer` may see them, or None when they may not see them at all.
+
+    None for a hidden, blocked, suspended or missing person alike, so callers answer 404
+    and nothing (not even the page title) tells them apart.
+    """
+    profile = people_visible_to(viewer).select_related("user").filter(pk=profile_id).first()
+    if profile is None:
+        return None
+    return _card(profile, tier_for(viewer, profile), details=True)
+
+
+def own_profile(user) -> Profile:
+    profile, _created = Profile.objects.get_or_create(
+        user=user, defaults={"display_name": user.get_username()}
+    )
+    return profile
+
+
+# --- Search ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PeopleQuery:
+    """Filters of the people search; every one is optional."""
+
+    skill_ids: frozenset[int] | None = None  # the chosen skill and its descendants
+    exact_skill_id: int | None = None  # ranks people with the chosen skill itself first
+    role: str | None = None  # mentor, learner, service or knows
+    language: str | None = None  # a language tag; "sw" also finds "sw-KE"
+    country: str | None = None
+    region: str | None = None
+    min_hours: int | None = None
+    text: str | None = None
+
+
+def _fields_needed(query: PeopleQuery) -> list[str]:
+    fields = []
+    if query.skill_ids is not None or query.role:
+        fields.append("skills")
+    if query.language:
+        fields.append("languages")
+    if query.country or query.region:
+        fields.append("location")
+    if query.min_hours is not None:
+        fields.append("availability")
+    return fields
+
+
+def language_q(tag: str, prefix: str = "") -> Q:
+    return Q(**{f"{prefix}tag": tag}) | Q(**{f"{prefix}tag__startswith": f"{tag}-"})
+
+
+def people_search(*, viewer, query: PeopleQuery) -> QuerySet[Profile]:
+    """People matching every filter, ranked.
+
+    Ranking: with a skill, people with that very skill come before those with only a more
+    specific one, then higher self-assessed level first; then by display name. A filter
+    only matches what the viewer may see: searching by skill never finds a person whose
+    skills are hidden from the viewer, and so on for languages, place and availability.
+    """
+    people = people_visible_to(viewer, _fields_needed(query))
+    ordering: list = []
+    if query.skill_ids is not None or query.role:
+        claims = SkillClaim.objects.filter(profile_id=OuterRef("pk"))
+        if query.skill_ids is not None:
+            claims = claims.filter(skill_id__in=sorted(query.skill_ids))
+        if query.role:
+            claims = claims.filter(**{ROLE_FLAGS[query.role]: True})
+        people = people.filter(Exists(claims))
+        if query.exact_skill_id is not None:
+            people = people.annotate(
+                exact=Exists(claims.filter(skill_id=query.exact_skill_id)),
+                best_level=Subquery(
+                    claims.order_by(F("level").desc(nulls_last=True)).values("level")[:1]
+                ),
+            )
+            ordering = ["-exact", F("best_level").desc(nulls_last=True)]
+    if query.language:
+        people = people.filter(
+            Exists(
+                ProfileLanguage.objects.filter(profile_id=OuterRef("pk")).filter(
+                    language_q(query.language)
+                )
+            )
+        )
+    if query.country:
+        people = people.filter(country=query.country)
+    if query.region:
+        people = people.filter(region__icontains=query.region)
+    if query.min_hours is not None:
+        people = people.filter(availability_hours__gte=query.min_hours)
+    if query.text:
+        people = people.filter(display_name__icontains=query.text)
+    return people.order_by(*ordering, "display_name", "pk")
+
+
+def profile_cards(viewer, profiles) -> list[ProfileCard]:
+    """Summary cards (name, pronouns, place, availability) for a page of search results."""
+    profiles = list(profiles)
+    tiers = tiers_for(viewer, profiles)
+    return [_card(profile, tiers[profile.pk], details=False) for profile in profiles]
+
+
+# --- Organisations ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OrganisationQuery:
+    skill_ids: frozenset[int] | None = None
+    kind: str | None = None  # needs or offers (a skill)
+    language: str | None = None
+    country: str | None = None
+    text: str | None = None
+
+
+def organisation_search(*, query: OrganisationQuery) -> QuerySet[Organisation]:
+    """Organisations are public; only their members' visibility varies by viewer."""
+    organisations = Organisation.objects.all()
+    if query.skill_ids is not None:
+        skills = OrganisationSkill.objects.filter(
+            organisation_id=OuterRef("pk"), skill_id__in=sorted(query.skill_ids)
+        )
+        if query.kind:
+            skills = skills.filter(kind=query.kind)
+        organisations = organisations.filter(Exists(skills))
+    if query.language:
+        organisations = organisations.filter(
+            Exists(
+                OrganisationLanguage.objects.filter(organisation_id=OuterRef("pk")).filter(
+                    language_q(query.language)
+                )
+            )
+        )
+    if query.country:
+        organisations = organisations.filter(country=query.country)
+    if query.text:
+        organisations = organisations.filter(name__icontains=query.text)
+    return organisations.order_by("name")
+
+
+def organisation_by_slug(slug: str) -> Organisation | None:
+    return Organisation.objects.filter(slug=slug).first()
+
+
+@dataclass
+class MemberView:
+    user_id: int
+    card: ProfileCard
+    role: str
+    role_label: str
+
+
+def organisation_members_visible_to(viewer, organisation: Organisation) -> list[MemberView]:
+    """Members whose profile and affiliations `viewer` may see; organisers first."""
+    memberships = {
+        membership.user_id: membership
+        for membership in Membership.objects.filter(organisation=organisation)
+    }
+    people = list(
+        people_visible_to(viewer, ["affiliations"])
+        .filter(user_id__in=list(memberships))
+        .order_by("display_name")
+    )
+    cards = profile_cards(viewer, people)
+    members = [
+        MemberView(
+            user_id=person.user_id,
+            card=card,
+            role=memberships[person.user_id].role,
+            role_label=memberships[person.user_id].get_role_display(),
+        )
+        for person, card in zip(people, cards, strict=True)
+    ]
+    members.sort(key=lambda member: member.role != Membership.Role.ORGANISER)
+    return members
+
+
+def is_organiser(user, organisation: Organisation) -> bool:
+    if not (user and user.is_authenticated and user.is_active):
+        return False
+    return (
+        user.is_staff
+        or Membership.objects.filter(
+            organisation=organisation, user=user, role=Membership.Role.ORGANISER
+        ).exists()
+    )
+
+
+def membership_of(user, organisation: Organisation) -> Membership | None:
+    if not (user and user.is_authenticated):
+        return None
+    return Membership.objects.filter(organisation=organisation, user=user).first()
+
+
+def organisation_skills(organisation: Organisation) -> dict[str, list]:
+    rows = list(organisation.skills.select_related("skill"))
+    localise_skills([row.skill for row in rows])
+    result: dict[str, list] = {"needs": [], "offers": []}
+    for row in rows:
+        result[row.kind].append(row.skill)
+    for skills in result.values():
+        skills.sort(key=lambda skill: skill.label.casefold())
+    return result
+
+
+# --- Contact ---------------------------------------------------------------------------------
+
+
+def inbox_for(user) -> QuerySet[ContactRequest]:
+    """Requests `user` received, without those from suspended or blocked senders."""
+    requests = ContactRequest.objects.filter(recipient=user, sender__is_active=True).exclude(
+        status=ContactRequest.Status.BLOCKED
+    )
+    blocked = blocked_user_ids(user)
+    if blocked:
+        requests = requests.exclude(sender_id__in=blocked)
+    return requests.select_related("sender__profile")
+
+
+def sent_by(user) -> QuerySet[ContactRequest]:
+    requests = ContactRequest.objects.filter(sender=user, recipient__is_active=True)
+    blocked = blocked_user_ids(user)
+    if blocked:
+        requests = requests.exclude(recipient_id__in=blocked)
+    return requests.select_related("recipient__profile")
+
+
+def pending_contact_count(user) -> int:
+    return inbox_for(user).filter(status=ContactRequest.Status.PENDING).count()
+
+
+# --- Whole community -------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -14,11 +394,16 @@ class CommunitySummary:
     organisations: int
 
 
-def community_summary() -> CommunitySummary:
-    """Whole-community totals; no individual can be picked out of them."""
+def community_summary(viewer=None) -> CommunitySummary:
+    """Whole-community totals; no individual can be picked out of them.
+
+    Members is the number of active accounts. Countries counts only places `viewer` may see
+    (for a visitor: public profiles with a public location), so a hidden person living in
+    a country no one else lives in does not show up as one more country.
+    """
     users = get_user_model().objects.filter(is_active=True)
     countries = (
-        Profile.objects.filter(user__in=users)
+        people_visible_to(viewer, ["location"])
         .exclude(country="")
         .values("country")
         .distinct()

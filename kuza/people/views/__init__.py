@@ -1,0 +1,1 @@
+"""HTTP views of the people app, one module per page family; they only call selectors/services."""
