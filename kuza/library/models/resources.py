@@ -1,0 +1,220 @@
+"""Resources (tutorials, links, files, episodes), their tags, revisions and search documents."""
+
+from __future__ import annotations
+
+import langcodes
+from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+def validate_language_tag(value: str) -> None:
+    if not langcodes.tag_is_valid(value):
+        raise ValidationError(
+            _("“%(value)s” is not a language tag; use one like en, fr, ar, sw or pt-BR."),
+            params={"value": value},
+        )
+
+
+class Resource(models.Model):
+    """One piece of learning material, in one language; translations are linked resources."""
+
+    class Kind(models.TextChoices):
+        TUTORIAL = "tutorial", _("Tutorial")
+        LINK = "link", _("External link")
+        FILE = "file", _("Downloadable file")
+        EPISODE = "episode", _("Audio or video episode")
+
+    class Level(models.TextChoices):
+        BEGINNER = "beginner", _("Beginner")
+        INTERMEDIATE = "intermediate", _("Intermediate")
+        ADVANCED = "advanced", _("Advanced")
+
+    class Audience(models.TextChoices):
+        EVERYONE = "everyone", _("Everyone")
+        NEWCOMERS = "newcomers", _("New contributors")
+        EDITORS = "editors", _("Experienced editors")
+        ORGANISERS = "organisers", _("Event and community organisers")
+        TRAINERS = "trainers", _("Trainers and mentors")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        IN_REVIEW = "in_review", _("In review")
+        PUBLISHED = "published", _("Published")
+        REJECTED = "rejected", _("Rejected")
+
+    kind = models.CharField(_("type"), max_length=10, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.CharField(_("summary"), max_length=300, blank=True)
+    body = models.TextField(
+        _("text"),
+        blank=True,
+        help_text=_(
+            "Markdown. The tutorial itself, or a description of the link, file or episode."
+        ),
+    )
+    url = models.URLField(_("address"), max_length=500, blank=True)
+    licence = models.CharField(
+        _("licence"), max_length=100, blank=True, help_text=_("For example CC BY-SA 4.0.")
+    )
+    last_checked = models.DateField(_("link last checked"), null=True, blank=True)
+    file = models.FileField(_("file"), upload_to="library/%Y/%m/", blank=True)
+    file_size = models.PositiveBigIntegerField(_("file size in bytes"), null=True, blank=True)
+    duration_minutes = models.PositiveIntegerField(_("duration in minutes"), null=True, blank=True)
+    transcript = models.TextField(_("transcript"), blank=True)
+    language = models.CharField(
+        _("language"), max_length=35, validators=[validate_language_tag], db_index=True
+    )
+    level = models.CharField(_("level"), max_length=12, choices=Level.choices)
+    audience = models.CharField(
+        _("audience"), max_length=12, choices=Audience.choices, default=Audience.EVERYONE
+    )
+    translation_of = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="translations",
+        verbose_name=_("translation of"),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    review_note = models.TextField(_("note from the curator"), blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="library_resources",
+        verbose_name=_("author"),
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reviewed by"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-published_at", "-created_at"]
+        verbose_name = _("library resource")
+        verbose_name_plural = _("library resources")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["translation_of", "language"], name="library_one_translation_per_language"
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "kind", "level"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def original(self) -> Resource:
+        return self.translation_of or self
+
+
+class ResourceSkillTag(models.Model):
+    """A skill a resource teaches, by the skill's slug.
+
+    A slug rather than a foreign key so the library does not depend on the skills app's
+    tables; services check the slug against kuza.skills' Skill model when it exists.
+    """
+
+    resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="skill_tags")
+    skill_slug = models.SlugField(_("skill"), max_length=80)
+
+    class Meta:
+        ordering = ["skill_slug"]
+        constraints = [
+            models.UniqueConstraint(fields=["resource", "skill_slug"], name="library_one_tag"),
+        ]
+        indexes = [models.Index(fields=["skill_slug", "resource"])]
+        verbose_name = _("skill tag")
+        verbose_name_plural = _("skill tags")
+
+    def __str__(self) -> str:
+        return self.skill_slug
+
+
+class ResourceRevision(models.Model):
+    """A snapshot of a resource after one save: who, when, and every field's value."""
+
+    resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField(_("revision"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("author"),
+    )
+    created_at = models.DateTimeField(_("saved at"), auto_now_add=True)
+    snapshot = models.JSONField(_("snapshot"))
+
+    class Meta:
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["resource", "number"], name="library_revision_number"),
+        ]
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+
+    def __str__(self) -> str:
+        return f"{self.resource_id} r{self.number}"
+
+
+class Curator(models.Model):
+    """Someone who reviews and publishes library resources (staff are curators too)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="library_curator"
+    )
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("granted by"),
+    )
+    granted_at = models.DateTimeField(_("granted at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("library curator")
+        verbose_name_plural = _("library curators")
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+
+class SearchDocument(models.Model):
+    """The normalised text of one resource, as the full-text engines index it.
+
+    Written only by `kuza.library.search.index_resources`. On SQLite an FTS5 table
+    (`library_search`, external content) follows this table through triggers created in
+    migration 0002; a migration that rebuilds this table on SQLite must recreate them.
+    On PostgreSQL `vector` holds the weighted tsvector, with a GIN index (migration 0002);
+    on SQLite the column exists but stays empty.
+    """
+
+    resource = models.OneToOneField(
+        Resource, on_delete=models.CASCADE, primary_key=True, related_name="search_document"
+    )
+    title = models.TextField()
+    body = models.TextField()
+    vector = SearchVectorField(null=True)
+
+    class Meta:
+        verbose_name = _("search document")
+        verbose_name_plural = _("search documents")
+
+    def __str__(self) -> str:
+        return self.title

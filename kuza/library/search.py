@@ -1,0 +1,188 @@
+"""Full-text search of published resources with the database's own engine.
+
+- SQLite: the FTS5 table `library_search` (migration 0002), MATCH and bm25() ranking.
+- PostgreSQL: a stored tsvector (config 'simple', unaccent) with a GIN index, ranked by
+  ts_rank through SearchVector / SearchQuery / SearchRank.
+
+Text is normalised by `kuza.library.textsearch.normalise` before indexing and before
+querying, so both engines fold case, accents and Arabic harakat the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import F, Func, QuerySet, Value
+
+from kuza.library.models import Resource, SearchDocument
+from kuza.library.textsearch import Query, normalise, parse_query, to_fts5, to_tsquery
+
+TITLE_WEIGHT = 10.0  # bm25 column weight of titles against bodies (SQLite)
+INDEX_BATCH = 500
+
+
+def _document_text(resource: Resource) -> tuple[str, str]:
+    body = "\n".join(
+        part for part in (resource.summary, resource.body, resource.transcript) if part
+    )
+    return normalise(resource.title), normalise(body)
+
+
+def _unaccent(expression):
+    return Func(expression, function="unaccent")
+
+
+def _postgres_vector() -> SearchVector:
+    return SearchVector(_unaccent(F("title")), config="simple", weight="A") + SearchVector(
+        _unaccent(F("body")), config="simple", weight="B"
+    )
+
+
+def index_resources(resources: Iterable[Resource]) -> None:
+    """Write (or rewrite) the search documents of `resources`; call after every change."""
+    resources = list(resources)
+    for start in range(0, len(resources), INDEX_BATCH):
+        batch = resources[start : start + INDEX_BATCH]
+        documents = []
+        for resource in batch:
+            title, body = _document_text(resource)
+            documents.append(SearchDocument(resource_id=resource.pk, title=title, body=body))
+        SearchDocument.objects.bulk_create(
+            documents,
+            update_conflicts=True,
+            unique_fields=["resource"],
+            update_fields=["title", "body"],
+        )
+        if connection.vendor == "postgresql":
+            SearchDocument.objects.filter(pk__in=[r.pk for r in batch]).update(
+                vector=_postgres_vector()
+            )
+
+
+def rebuild_index() -> int:
+    """Re-index every resource (after a bulk import or a repair); returns how many."""
+    SearchDocument.objects.all().delete()
+    count = 0
+    queryset = Resource.objects.order_by("pk").only("pk", "title", "summary", "body", "transcript")
+    batch: list[Resource] = []
+    for resource in queryset.iterator(chunk_size=INDEX_BATCH):
+        batch.append(resource)
+        if len(batch) == INDEX_BATCH:
+            index_resources(batch)
+            count += len(batch)
+            batch = []
+    index_resources(batch)
+    return count + len(batch)
+
+
+@dataclass(frozen=True)
+class Hit:
+    resource: Resource
+    rank: float
+
+
+class SearchResults:
+    """A lazily counted, lazily sliced ranked result list that Django's Paginator accepts."""
+
+    def __init__(self, *, query: Query, candidates: QuerySet[Resource]) -> None:
+        self.query = query
+        self._candidates = candidates
+        self._count: int | None = None
+
+    def count(self) -> int:
+        if self._count is None:
+            self._count = _engine_count(self.query, self._candidates)
+        return self._count
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index: slice) -> list[Hit]:
+        if not isinstance(index, slice):
+            raise TypeError("search results are read a page (a slice) at a time")
+        start = index.start or 0
+        stop = index.stop if index.stop is not None else self.count()
+        if stop <= start:
+            return []
+        return _engine_page(self.query, self._candidates, offset=start, limit=stop - start)
+
+
+def search_resources(*, text: str, candidates: QuerySet[Resource]) -> SearchResults:
+    """Rank `candidates` (already filtered and visible) by how well they match `text`.
+
+    `text` is whatever someone typed; it is parsed into a safe query and never raises.
+    An empty query has no matches: callers browse `candidates` instead.
+    """
+    return SearchResults(query=parse_query(text), candidates=candidates)
+
+
+# --- engines ---------------------------------------------------------------------------------
+
+
+def _candidate_sql(candidates: QuerySet[Resource]) -> tuple[str, tuple]:
+    sql, params = candidates.order_by().values("pk").query.sql_with_params()
+    return sql, tuple(params)
+
+
+_SQLITE_MATCHES = """
+FROM library_search
+WHERE library_search MATCH %s AND library_search.rowid IN ({candidates})
+"""
+
+
+def _sqlite_count(query: Query, candidates: QuerySet[Resource]) -> int:
+    candidate_sql, params = _candidate_sql(candidates)
+    sql = "SELECT count(*) " + _SQLITE_MATCHES.format(candidates=candidate_sql)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, (to_fts5(query), *params))
+        return int(cursor.fetchone()[0])
+
+
+def _sqlite_page(query: Query, candidates: QuerySet[Resource], offset: int, limit: int):
+    candidate_sql, params = _candidate_sql(candidates)
+    sql = (
+        f"SELECT library_search.rowid, bm25(library_search, {TITLE_WEIGHT}, 1.0) AS rank "
+        + _SQLITE_MATCHES.format(candidates=candidate_sql)
+        + " ORDER BY rank, library_search.rowid LIMIT %s OFFSET %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, (to_fts5(query), *params, limit, offset))
+        # bm25() is negative, lower is better: turn it into "higher is better".
+        return [(row[0], -float(row[1])) for row in cursor.fetchall()]
+
+
+def _postgres_matches(query: Query, candidates: QuerySet[Resource]):
+    search_query = SearchQuery(
+        _unaccent(Value(to_tsquery(query))), config="simple", search_type="raw"
+    )
+    return (
+        SearchDocument.objects.filter(vector=search_query, resource__in=candidates.values("pk"))
+        .annotate(rank=SearchRank(F("vector"), search_query))
+        .order_by("-rank", "resource_id")
+    )
+
+
+def _engine_count(query: Query, candidates: QuerySet[Resource]) -> int:
+    if not query:
+        return 0
+    if connection.vendor == "sqlite":
+        return _sqlite_count(query, candidates)
+    return _postgres_matches(query, candidates).count()
+
+
+def _engine_page(query: Query, candidates: QuerySet[Resource], *, offset: int, limit: int):
+    if not query:
+        return []
+    if connection.vendor == "sqlite":
+        ranked = _sqlite_page(query, candidates, offset, limit)
+    else:
+        ranked = list(
+            _postgres_matches(query, candidates).values_list("resource_id", "rank")[
+                offset : offset + limit
+            ]
+        )
+    resources = Resource.objects.in_bulk([pk for pk, _rank in ranked])
+    return [Hit(resource=resources[pk], rank=rank) for pk, rank in ranked if pk in resources]

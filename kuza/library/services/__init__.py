@@ -1,0 +1,1 @@
+"""Writes of the library, by entity: resources.py and plans.py."""

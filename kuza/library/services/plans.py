@@ -1,0 +1,119 @@
+"""Writes for plans: start one from a toolkit, manage the team, assign steps, tick items."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Collection
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kuza.library import permissions
+from kuza.library.models import Plan, PlanItem, PlanMember, PlanStep, Toolkit
+from kuza.safety.selectors import is_blocked_between
+
+
+def plan_start(*, toolkit: Toolkit, owner, title: str = "") -> Plan:
+    """Copy a published toolkit's steps and checklist into a new plan owned by `owner`."""
+    if not permissions.signed_in(owner):
+        raise PermissionDenied
+    if not toolkit.is_published:
+        raise PermissionDenied
+    with transaction.atomic():
+        plan = Plan.objects.create(
+            toolkit=toolkit, owner=owner, title=title.strip() or toolkit.title
+        )
+        PlanMember.objects.create(plan=plan, user=owner)
+        steps = list(toolkit.steps.prefetch_related("items"))
+        plan_steps = PlanStep.objects.bulk_create(
+            [
+                PlanStep(plan=plan, order=index, title=step.title, body=step.body)
+                for index, step in enumerate(steps, start=1)
+            ]
+        )
+        PlanItem.objects.bulk_create(
+            [
+                PlanItem(step=plan_step, order=index, text=item.text)
+                for plan_step, step in zip(plan_steps, steps, strict=True)
+                for index, item in enumerate(step.items.all(), start=1)
+            ]
+        )
+    return plan
+
+
+def plan_member_add(*, plan: Plan, user, added_by) -> PlanMember:
+    """The owner adds a co-organiser to the team."""
+    if not permissions.can_manage_team(added_by, plan):
+        raise PermissionDenied
+    if not user.is_active:
+        raise ValidationError(_("This account is not active."))
+    if is_blocked_between(added_by, user):
+        raise ValidationError(_("You cannot add this person to your team."))
+    member, _created = PlanMember.objects.get_or_create(plan=plan, user=user)
+    return member
+
+
+def plan_member_remove(*, plan: Plan, user, removed_by) -> None:
+    """The owner removes a co-organiser; their steps become unassigned."""
+    if not permissions.can_manage_team(removed_by, plan):
+        raise PermissionDenied
+    if user.pk == plan.owner_id:
+        raise ValidationError(_("The owner of a plan stays on its team."))
+    with transaction.atomic():
+        PlanMember.objects.filter(plan=plan, user=user).delete()
+        plan.steps.filter(assignee=user).update(assignee=None)
+
+
+def plan_step_update(
+    *,
+    step: PlanStep,
+    user,
+    assignee=None,
+    due_date: datetime.date | None = None,
+    done_item_ids: Collection[int] = (),
+    seen_done_item_ids: Collection[int] = (),
+) -> PlanStep:
+    """A team member assigns a step, sets its due date and ticks its items.
+
+    Only items whose state the person changed are written: `seen_done_item_ids` is what was
+    done when their page was drawn, so two organisers ticking different items of the same
+    step at the same time do not undo each other's work.
+    """
+    plan = step.plan
+    if not permissions.can_change_plan(user, plan):
+        raise PermissionDenied
+    if assignee is not None and not PlanMember.objects.filter(plan=plan, user=assignee).exists():
+        raise ValidationError({"assignee": _("Steps can only go to members of the team.")})
+    step_item_ids = set(step.items.values_list("pk", flat=True))
+    done, seen = set(done_item_ids), set(seen_done_item_ids)
+    if not (done | seen) <= step_item_ids:
+        raise ValidationError(_("These checklist items are not part of this step."))
+    with transaction.atomic():
+        step.assignee = assignee
+        step.due_date = due_date
+        step.save(update_fields=["assignee", "due_date"])
+        PlanItem.objects.filter(pk__in=done - seen, done_at__isnull=True).update(
+            done_at=timezone.now(), done_by=user
+        )
+        PlanItem.objects.filter(pk__in=seen - done).update(done_at=None, done_by=None)
+    return step
+
+
+def plan_item_set_done(*, item: PlanItem, user, done: bool) -> PlanItem:
+    """Tick one checklist item (or untick it)."""
+    if not permissions.can_change_plan(user, item.step.plan):
+        raise PermissionDenied
+    if done and item.done_at is None:
+        item.done_at, item.done_by = timezone.now(), user
+    elif not done:
+        item.done_at, item.done_by = None, None
+    item.save(update_fields=["done_at", "done_by"])
+    return item
+
+
+def plan_delete(*, plan: Plan, user) -> None:
+    if not permissions.can_manage_team(user, plan):
+        raise PermissionDenied
+    plan.delete()

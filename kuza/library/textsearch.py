@@ -1,0 +1,119 @@
+"""Text normalisation and safe query building for library search; no Django here.
+
+Both search engines see the same text: documents and queries go through `normalise` first.
+
+Why normalise ourselves when SQLite's `unicode61 remove_diacritics 2` tokenizer and
+PostgreSQL's `unaccent` already fold accents? Neither removes Arabic harakat (fatha, damma,
+shadda, sukun...): both keep "مُدَوَّنَة" as a different word from "مدونة" (checked on SQLite 3.40
+and PostgreSQL 15). Folding in one pure function makes the two engines agree, for every
+script, and lets us test the rules without a database. The engines' own folding stays on as a
+second line of defence.
+
+`parse_query` turns anything a person types into a small structure (words, phrases, prefixes)
+that is compiled into each engine's syntax from scratch, so no user input ever reaches the
+engine as syntax: quotes, AND/OR/NOT/NEAR, `-`, `^`, `:`, `(`, `*` in odd places are all just
+text, and the compiled query never raises.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Arabic letters folded as search engines for Arabic usually do (Lucene's ArabicNormalizer):
+# alef wasla -> alef, alef maksura -> yeh, teh marbuta -> heh. Alef with hamza or madda
+# decomposes under NFKD into alef plus a combining mark, which is then dropped.
+_ARABIC_FOLDS = str.maketrans({"\u0671": "\u0627", "\u0649": "\u064a", "\u0629": "\u0647"})
+_TATWEEL = "\u0640"
+_WORD = re.compile(r"[^\W_]+")
+_QUERY_PIECE = re.compile(r'"([^"]*)"|(\S+)')
+MAX_QUERY_TERMS = 12
+MIN_PREFIX_LENGTH = 2
+
+
+def normalise(text: str) -> str:
+    """Fold case, accents and Arabic diacritics so that spelling variants match.
+
+    "Événement" -> "evenement", "MAFUNZO" -> "mafunzo", "مُدَوَّنَة" -> "مدونه".
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    kept = "".join(
+        char
+        for char in decomposed
+        if char != _TATWEEL and not unicodedata.category(char).startswith("M")
+    )
+    return unicodedata.normalize("NFC", kept.translate(_ARABIC_FOLDS).casefold())
+
+
+def words(text: str) -> list[str]:
+    """The words of already-normalised text: runs of letters and digits."""
+    return _WORD.findall(text)
+
+
+@dataclass(frozen=True)
+class Term:
+    """Words that must appear together (one word, or a quoted phrase); maybe as a prefix."""
+
+    words: tuple[str, ...]
+    prefix: bool = False
+
+
+@dataclass(frozen=True)
+class Query:
+    terms: tuple[Term, ...]
+
+    def __bool__(self) -> bool:
+        return bool(self.terms)
+
+
+def parse_query(raw: str) -> Query:
+    """What someone typed -> terms that must all match.
+
+    - "quoted words" are a phrase (an unbalanced quote is just a character);
+    - a word ending in `*` matches as a prefix ("wiki*" finds Wikidata), if long enough;
+    - everything else (operators, brackets, punctuation) is ignored as syntax.
+    """
+    terms: list[Term] = []
+    seen: set[Term] = set()
+    for match in _QUERY_PIECE.finditer(raw or ""):
+        phrase, bare = match.groups()
+        piece = phrase if phrase is not None else bare
+        prefix = phrase is None and bare.endswith("*")
+        found = words(normalise(piece))
+        if not found:
+            continue
+        if phrase is None and len(found) > 1:
+            # "l'édition" or "edit-a-thon": the parts must follow each other, as a phrase.
+            prefix = False
+        term = Term(
+            words=tuple(found),
+            prefix=prefix and len(found) == 1 and len(found[0]) >= MIN_PREFIX_LENGTH,
+        )
+        if term not in seen:
+            seen.add(term)
+            terms.append(term)
+        if len(terms) == MAX_QUERY_TERMS:
+            break
+    return Query(terms=tuple(terms))
+
+
+def to_fts5(query: Query) -> str:
+    """SQLite FTS5 MATCH expression: every term double-quoted, implicitly ANDed."""
+    parts = []
+    for term in query.terms:
+        # Words hold only letters and digits, so they cannot contain a double quote.
+        quoted = '"' + " ".join(term.words) + '"'
+        parts.append(quoted + ("*" if term.prefix else ""))
+    return " ".join(parts)
+
+
+def to_tsquery(query: Query) -> str:
+    """PostgreSQL to_tsquery() text: lexemes single-quoted, phrases with <->, ANDed with &."""
+    parts = []
+    for term in query.terms:
+        lexemes = [f"'{word}'" for word in term.words]
+        if term.prefix:
+            lexemes[-1] += ":*"
+        parts.append(lexemes[0] if len(lexemes) == 1 else "(" + " <-> ".join(lexemes) + ")")
+    return " & ".join(parts)
