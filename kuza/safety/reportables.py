@@ -1,0 +1,78 @@
+"""What members can report: a small registry that apps extend from their AppConfig.ready().
+
+A report stores the target as (content type, id) plus a snapshot text, so it survives the
+target's deletion. Each kind says who the person concerned is (the reported person, or the
+author of a piece of content) and, optionally, which organisation the target belongs to:
+organisation moderators see a report when that person is a member of their organisation
+(people.Membership) or when the target belongs to it.
+
+    from kuza.safety.reportables import Reportable, register
+    register(Reportable(kind="event", model=Event, label=_("an event"),
+                        describe=lambda event: event.title,
+                        person_of=lambda event: event.organiser,
+                        organisation_of=lambda event: event.organisation,
+                        url_of=lambda event: event.get_absolute_url()))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.db.models import Model
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+
+def _nobody(obj: Model) -> None:
+    return None
+
+
+@dataclass(frozen=True)
+class Reportable:
+    kind: str
+    model: type[Model]
+    label: str | Promise
+    describe: Callable[[Model], str]
+    person_of: Callable[[Model], Model | None] = _nobody
+    organisation_of: Callable[[Model], Model | None] = _nobody
+    url_of: Callable[[Model], str | None] = _nobody
+    # People are suspended, not hidden; content, mentorships and events can be hidden.
+    hideable: bool = True
+
+
+_registry: dict[str, Reportable] = {}
+
+
+def register(reportable: Reportable) -> None:
+    _registry[reportable.kind] = reportable
+
+
+def get(kind: str) -> Reportable | None:
+    return _registry.get(kind)
+
+
+def for_model(model: type[Model]) -> Reportable | None:
+    concrete = model._meta.concrete_model
+    return next((entry for entry in _registry.values() if entry.model is concrete), None)
+
+
+def _describe_person(user) -> str:
+    profile = getattr(user, "profile", None)
+    name = profile.display_name if profile is not None else ""
+    username = user.get_username()
+    return f"{name} ({username})" if name and name != username else username
+
+
+def register_people() -> None:
+    register(
+        Reportable(
+            kind="person",
+            model=get_user_model(),
+            label=_("a person"),
+            describe=_describe_person,
+            person_of=lambda user: user,
+            hideable=False,
+        )
+    )
