@@ -4,9 +4,10 @@ Pure Python plus OR-Tools; no Django. `swaps.plan_swaps` is the public entry poi
 
 The model is the cycle formulation used for kidney exchange: one yes/no variable per possible
 exchange (every 2-cycle and 3-cycle), at most one chosen exchange per person, maximise people
-served and then affinity. Its LP relaxation is the strongest known for short cycles, but the
-number of 3-cycles grows with the cube of the pool's density, so it is only built for pools or
-neighbourhoods small enough (see `swaps.SwapSolverSettings`).
+served and then affinity. Its LP relaxation is much tighter than that of a model with one
+variable per teaching step, but the number of 3-cycles grows with the cube of the pool's
+density, so it is only built for pools or neighbourhoods small enough (see
+`swaps.SwapSolverSettings`).
 
 Repacking (large-neighbourhood search) improves a heuristic plan of a large pool: take some
 unserved people together with the exchanges of people they could trade with, and solve that

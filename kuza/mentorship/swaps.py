@@ -25,7 +25,16 @@ Method (reported in `SwapPlan.method`, with `proven_optimal`):
   at most `improvement_seconds`. Never proven optimal, but every plan carries
   `people_upper_bound`: people outside every possible exchange can never be served.
 
-Measured on generated pools (bench/swaps.py): see the figures in that script's report.
+Measured with bench/swaps.py (60 skills of skewed popularity, 11 languages; shared 2-core
+machine), default settings:
+* 200 people: exact, proven optimal (164 served) in 2.6 s;
+* 400: CP-SAT hits its 10 s limit with 352 served against a proven bound of 353;
+* 1,000: 279,234 possible exchanges, too many for the exact model; the heuristic serves 937 in
+  1.2 s, where CP-SAT alone found 929-931 in 60 s and 936 in 400 s (bound 954);
+* 10,000: 9,636 served in 6 s (greedy 0.8 s, then 5 s of repacking), bound 9,669;
+* 50,000: 48,268 served in 11 s, bound 48,376.
+On sparse pools the heuristic is weaker: 338 against the optimal 353 on 400 people (those
+pools are small enough for the exact method, which is why it runs first).
 """
 
 from __future__ import annotations
