@@ -1,2 +1,48 @@
+from django.urls import path
+
+from kuza.learning.views import cohorts, courses, lessons, quizzes
+
 app_name = "learning"
-urlpatterns: list = []
+urlpatterns = [
+    path("", courses.catalogue, name="catalogue"),
+    path("me/", courses.my_learning, name="my_learning"),
+    path("text-only/", courses.text_only, name="text_only"),
+    path("calendar/<uuid:token>.ics", cohorts.cohort_feed, name="cohort_feed"),
+    path("<slug:slug>/", courses.course_detail, name="course"),
+    path("<slug:slug>/enrol/", courses.enrol, name="enrol"),
+    path("<slug:slug>/offline/", courses.offline_copies, name="offline"),
+    path("<slug:slug>/offline/download/", courses.offline_download, name="offline_download"),
+    path("<slug:slug>/lessons/<int:lesson_id>/", lessons.lesson_detail, name="lesson"),
+    path("<slug:slug>/lessons/<int:lesson_id>/read/", lessons.lesson_read, name="lesson_read"),
+    path(
+        "<slug:slug>/lessons/<int:lesson_id>/images/", lessons.lesson_images, name="lesson_images"
+    ),
+    path("<slug:slug>/quizzes/<int:quiz_id>/", quizzes.quiz_detail, name="quiz"),
+    path(
+        "<slug:slug>/quizzes/<int:quiz_id>/attempts/<int:attempt_id>/",
+        quizzes.attempt_detail,
+        name="attempt",
+    ),
+    path("<slug:slug>/cohorts/<slug:cohort_slug>/", cohorts.cohort_detail, name="cohort"),
+    path("<slug:slug>/cohorts/<slug:cohort_slug>/join/", cohorts.cohort_join, name="cohort_join"),
+    path(
+        "<slug:slug>/cohorts/<slug:cohort_slug>/announce/",
+        cohorts.announcement_post,
+        name="announce",
+    ),
+    path(
+        "<slug:slug>/cohorts/<slug:cohort_slug>/sessions/<int:session_id>.ics",
+        cohorts.session_ics,
+        name="session_ics",
+    ),
+    path(
+        "<slug:slug>/cohorts/<slug:cohort_slug>/progress/",
+        cohorts.cohort_progress,
+        name="cohort_progress",
+    ),
+    path(
+        "<slug:slug>/cohorts/<slug:cohort_slug>/progress.csv",
+        cohorts.cohort_progress_csv,
+        name="cohort_progress_csv",
+    ),
+]

@@ -1,0 +1,292 @@
+"""Open edX import: the parsed OLX course (kuza.learning.olx) stored as Kuza models.
+
+Every object keeps its OLX key (block type / url_name), so importing the same export again
+updates the course in place; objects that left the export are removed. Imported HTML is
+sanitised and keeps its order with quizzes and placeholders (see rendering.content_marker).
+Static files that exist are copied into media storage; missing ones are reported, and their
+links point where a later import would put them.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nh3
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils.html import escape
+from django.utils.text import slugify
+
+from kuza.core.markdown import sanitise_html
+from kuza.learning import olx
+from kuza.learning.authoring import (
+    OptionInput,
+    QuestionInput,
+    quiz_questions_replace,
+    unique_course_slug,
+)
+from kuza.learning.models import Course, Lesson, Module, Placeholder, Quiz
+from kuza.learning.olx.statics import is_safe_static_name
+from kuza.learning.rendering import content_marker
+
+# Open edX marks a problem correct only when every answer is right.
+IMPORTED_PASS_MARK = 100
+# Open edX's default tolerance when a numerical problem sets none (see olx.questions).
+_DEFAULT_TOLERANCE = olx.Tolerance("percent", 0.001)
+
+
+@dataclass
+class ImportResult:
+    course: Course
+    created: bool
+    summary: dict[str, object]
+    report: list[str] = field(default_factory=list)
+
+
+def _plain(html: str) -> str:
+    text = html_lib.unescape(nh3.clean(html or "", tags=set()))
+    return re.sub(r"\s+", " ", text).strip()
+
+
+class _Importer:
+    def __init__(self, parsed: olx.Course, root: Path, organisation=None) -> None:
+        self.parsed = parsed
+        self.root = root
+        self.organisation = organisation
+        self.folder = "learning/olx/" + "-".join(
+            slugify(part) or "x" for part in (parsed.org, parsed.number, parsed.key.url_name)
+        )
+        self.copied = 0
+        self.seen = {"module": set(), "lesson": set(), "quiz": set(), "placeholder": set()}
+
+    # --- Static files ---
+
+    def static_url(self, name: str) -> str:
+        return default_storage.url(f"{self.folder}/{name}")
+
+    def copy_static_files(self) -> None:
+        missing = set(self.parsed.missing_static_files)
+        for name in self.parsed.static_files:
+            if name in missing or not is_safe_static_name(name):
+                continue
+            target = f"{self.folder}/{name}"
+            data = (self.root / "static" / name).read_bytes()
+            if default_storage.exists(target):
+                default_storage.delete(target)
+            default_storage.save(target, ContentFile(data))
+            self.copied += 1
+
+    def html(self, raw: str) -> str:
+        return sanitise_html(olx.rewrite_static_urls(raw or "", self.static_url))
+
+    # --- Models ---
+
+    def course(self) -> tuple[Course, bool]:
+        parsed = self.parsed
+        key = f"{parsed.org}/{parsed.number}/{parsed.key.url_name}"
+        course = Course.objects.filter(olx_key=key).first()
+        created = course is None
+        summary = parsed.short_description or _plain(parsed.overview_html)[:1000]
+        if course is None:
+            course = Course(olx_key=key, slug=unique_course_slug(parsed.display_name))
+            if self.organisation is not None:
+                course.organisation = self.organisation
+        course.title = parsed.display_name[:200] or key
+        course.summary = summary
+        course.language = (parsed.language or "en")[:12]
+        course.save()
+        return course, created
+
+    def module(self, course: Course, parsed: olx.Module, position: int) -> Module:
+        key = str(parsed.key)
+        self.seen["module"].add(key)
+        module, _ = Module.objects.update_or_create(
+            course=course,
+            olx_key=key,
+            defaults={"title": parsed.display_name[:200] or key, "position": position},
+        )
+        return module
+
+    def lesson(self, course: Course, module: Module, parsed: olx.Lesson, position: int) -> None:
+        key = str(parsed.key)
+        self.seen["lesson"].add(key)
+        lesson = Lesson.objects.filter(course=course, olx_key=key).first() or Lesson(
+            course=course, olx_key=key
+        )
+        lesson.module = module
+        lesson.position = position
+        lesson.title = parsed.display_name[:200] or key
+        lesson.body_format = Lesson.BodyFormat.HTML
+        lesson.body = ""
+        parts: list[str] = []
+        items: list[tuple[int, olx.Quiz | olx.Placeholder]] = []
+        for item in parsed.content:
+            if isinstance(item, olx.Heading):
+                parts.append(f"<h2>{escape(item.text)}</h2>\n")
+            elif isinstance(item, olx.HtmlText):
+                parts.append(self.html(item.html) + "\n")
+            else:
+                kind = "quiz" if isinstance(item, olx.Quiz) else "placeholder"
+                parts.append(content_marker(kind, str(item.key)))
+                items.append((len(items) + 1, item))
+        lesson.body_html = "".join(parts)
+        lesson.save()
+        for position_in_lesson, item in items:
+            if isinstance(item, olx.Quiz):
+                self.quiz(course, lesson, item, position_in_lesson)
+            else:
+                self.placeholder(course, lesson, item, position_in_lesson)
+
+    def placeholder(
+        self, course: Course, lesson: Lesson, parsed: olx.Placeholder, position: int
+    ) -> None:
+        key = str(parsed.key)
+        self.seen["placeholder"].add(key)
+        Placeholder.objects.update_or_create(
+            course=course,
+            olx_key=key,
+            defaults={
+                "lesson": lesson,
+                "position": position,
+                "block_type": parsed.category[:100],
+                "display_name": parsed.display_name[:300],
+                "reason": parsed.reason,
+                "links": [{"label": link.label, "url": link.url} for link in parsed.links],
+            },
+        )
+
+    def quiz(self, course: Course, lesson: Lesson, parsed: olx.Quiz, position: int) -> None:
+        key = str(parsed.key)
+        self.seen["quiz"].add(key)
+        explanations = [parsed.explanation_html] + [q.explanation_html for q in parsed.questions]
+        quiz, _ = Quiz.objects.update_or_create(
+            course=course,
+            olx_key=key,
+            defaults={
+                "lesson": lesson,
+                "position": position,
+                "title": parsed.display_name[:200] or key,
+                "intro_html": self.html(parsed.intro_html),
+                "explanation_html": self.html("".join(text for text in explanations if text)),
+                "source_type": parsed.kind[:60],
+                "pass_mark": IMPORTED_PASS_MARK,
+            },
+        )
+        quiz_questions_replace(quiz=quiz, questions=[self.question(q) for q in parsed.questions])
+
+    def question(self, parsed: olx.Question) -> QuestionInput:
+        prompt = "".join(
+            [
+                f"<p><strong>{escape(parsed.label)}</strong></p>" if parsed.label else "",
+                f"<p>{escape(parsed.description)}</p>" if parsed.description else "",
+                parsed.prompt_html,
+            ]
+        )
+        common = {"prompt_html": self.html(prompt)}
+        if isinstance(parsed, olx.ChoiceQuestion):
+            correct = sum(choice.correct for choice in parsed.choices)
+            several = parsed.allows_several_answers or correct != 1
+            return QuestionInput(
+                kind="multiple" if several else "single",
+                options=tuple(
+                    OptionInput(
+                        text=_plain(choice.html)[:1000] or "—",
+                        correct=choice.correct,
+                        feedback=_plain(choice.feedback_when_selected),
+                        feedback_unselected=_plain(choice.feedback_when_unselected),
+                    )
+                    for choice in parsed.choices
+                ),
+                combination_feedback=tuple(
+                    {
+                        "options": [position + 1 for position in item.choice_positions],
+                        "feedback": _plain(item.feedback),
+                    }
+                    for item in parsed.combination_feedback
+                ),
+                **common,
+            )
+        if isinstance(parsed, olx.DropdownQuestion):
+            correct = sum(option.correct for option in parsed.options)
+            return QuestionInput(
+                kind="single" if correct == 1 else "multiple",
+                options=tuple(
+                    OptionInput(
+                        text=option.text[:1000] or "—",
+                        correct=option.correct,
+                        feedback=_plain(option.feedback),
+                    )
+                    for option in parsed.options
+                ),
+                **common,
+            )
+        if isinstance(parsed, olx.TextQuestion):
+            return QuestionInput(
+                kind="text",
+                accepted_answers=tuple(answer.text for answer in parsed.accepted),
+                case_sensitive=parsed.case_sensitive,
+                regex=parsed.regex,
+                wrong_answer_feedback={
+                    item.text: _plain(item.feedback) for item in parsed.wrong_answer_feedback
+                },
+                correct_feedback=_plain(parsed.accepted[0].feedback) if parsed.accepted else "",
+                **common,
+            )
+        tolerance = parsed.tolerance or _DEFAULT_TOLERANCE
+        return QuestionInput(
+            kind="numeric",
+            numeric_answer=parsed.answer,
+            tolerance=tolerance.amount,
+            tolerance_kind=tolerance.kind,
+            correct_feedback=_plain(parsed.correct_feedback),
+            **common,
+        )
+
+    def remove_stale(self, course: Course) -> dict[str, int]:
+        removed = {}
+        for name, plural, model in (
+            ("placeholder", "placeholders", Placeholder),
+            ("quiz", "quizzes", Quiz),
+            ("lesson", "lessons", Lesson),
+            ("module", "modules", Module),
+        ):
+            stale = (
+                model.objects.filter(course=course)
+                .exclude(olx_key="")
+                .exclude(olx_key__in=self.seen[name])
+            )
+            removed[plural] = stale.count()
+            for obj in stale:
+                obj.delete()  # one by one, so the translation app forgets their units
+        return removed
+
+    def run(self) -> ImportResult:
+        with transaction.atomic():
+            course, created = self.course()
+            for module_position, parsed_module in enumerate(self.parsed.modules, start=1):
+                module = self.module(course, parsed_module, module_position)
+                for lesson_position, parsed_lesson in enumerate(parsed_module.lessons, start=1):
+                    self.lesson(course, module, parsed_lesson, lesson_position)
+            removed = self.remove_stale(course)
+            self.copy_static_files()
+        summary = {
+            **self.parsed.summary(),
+            "kuza_course": course.slug,
+            "created": created,
+            "static_files_copied": self.copied,
+            "missing_static_file_names": list(self.parsed.missing_static_files),
+            "warning_messages": list(self.parsed.warnings),
+            "removed": removed,
+        }
+        return ImportResult(course, created, summary, self.parsed.report_lines())
+
+
+def olx_import(*, path: Path, organisation=None) -> ImportResult:
+    """Create or update a course from an Open edX export folder or .tar.gz; all or nothing."""
+    with olx.open_olx_export(Path(path)) as root:
+        parsed = olx.parse_course(root)
+        return _Importer(parsed, root, organisation).run()

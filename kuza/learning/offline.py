@@ -1,0 +1,199 @@
+"""Offline copies: a course or one module as one self-contained HTML file.
+
+Everything is inside the file: a little CSS, images as data: URIs recompressed small (480 px
+wide JPEG) or left out in text-only mode, and quizzes with their answers folded in <details>
+so a learner can test themself before looking. No script, no external request.
+Sizes are cached per course version, language and mode, to show them before download.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.files.storage import default_storage
+from django.db.models import Count, Max
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.text import slugify
+from django.utils.translation import get_language
+
+from kuza.learning.images import OFFLINE_MAX_WIDTH, OFFLINE_QUALITY, ImageError, compress_image
+from kuza.learning.models import Course, Lesson, LessonImage, Module, Quiz
+from kuza.learning.rendering import lesson_body_for, lesson_parts, shown_questions
+from kuza.translation.models import UnitTranslation
+from kuza.translation.selectors import reader_language, translated_field
+
+CACHE_SECONDS = 60 * 60 * 24 * 7
+_IMG_SRC = re.compile(r'(<img\b[^>]*\bsrc=")([^"]+)(")')
+_HEADING = re.compile(r"<(/?)h([2-5])\b")
+
+
+def _data_uri(data: bytes) -> str | None:
+    try:
+        small = compress_image(
+            data, max_width=OFFLINE_MAX_WIDTH, quality=OFFLINE_QUALITY, fmt="JPEG"
+        )
+    except ImageError:
+        return None
+    return "data:image/jpeg;base64," + base64.b64encode(small.data).decode("ascii")
+
+
+def _stored_file(url: str) -> bytes | None:
+    """The bytes of a file in media storage, from its URL; None for other addresses."""
+    media_url = settings.MEDIA_URL
+    if not url.startswith(media_url):
+        return None
+    name = url[len(media_url) :]
+    if ".." in name.split("/") or not default_storage.exists(name):
+        return None
+    with default_storage.open(name, "rb") as handle:
+        return handle.read()
+
+
+def inline_images(html: str) -> str:
+    """Each <img> of our own media as a small data: URI; any other image is dropped."""
+
+    def replace(match: re.Match[str]) -> str:
+        data = _stored_file(match[2].replace("&amp;", "&"))
+        uri = _data_uri(data) if data is not None else None
+        return f"{match[1]}{uri}{match[3]}" if uri else f"{match[1]}{match[3]}"
+
+    html = _IMG_SRC.sub(replace, html)
+    return re.sub(r'<img\b[^>]*\bsrc=""[^>]*>', "", html)
+
+
+def _shift_headings(html: str) -> str:
+    # Lessons are h3 in the file, so their own h2-h5 become h4-h6.
+    return _HEADING.sub(lambda m: f"<{m[1]}h{min(6, int(m[2]) + 2)}", html)
+
+
+@dataclass
+class OfflineLesson:
+    lesson: Lesson
+    title: str
+    parts: list
+    images: list
+    media_links: list
+
+
+def _lesson(lesson: Lesson, *, language: str, text_only: bool) -> OfflineLesson:
+    body = lesson_body_for(lesson, language)
+    parts = []
+    for part in lesson_parts(lesson, body, text_only=text_only):
+        shown = {"kind": part.kind, "quiz": part.quiz, "placeholder": part.placeholder}
+        if part.kind == "html":
+            html = str(part.html) if text_only else inline_images(str(part.html))
+            shown["html"] = mark_safe(_shift_headings(html))  # noqa: S308 - sanitised HTML
+        elif part.kind == "quiz":
+            shown["questions"] = shown_questions(part.quiz, language)
+        parts.append(shown)
+    images = []
+    if not text_only:
+        for image in lesson.images.all():
+            data = _stored_file(image.image.url)
+            uri = _data_uri(data) if data else None
+            if uri:
+                images.append((image, uri))
+    return OfflineLesson(
+        lesson=lesson,
+        title=str(translated_field(lesson, "title", language).text),
+        parts=parts,
+        images=images,
+        media_links=list(lesson.media_links.all()),
+    )
+
+
+def offline_html(
+    *,
+    course: Course,
+    module: Module | None = None,
+    language: str | None = None,
+    text_only: bool = False,
+) -> bytes:
+    language = reader_language(language)
+    modules = [module] if module is not None else list(course.modules.order_by("position", "pk"))
+    sections = []
+    for item in modules:
+        lessons = item.lessons.order_by("position", "pk").prefetch_related(
+            "quizzes__questions__options", "placeholders", "images", "media_links"
+        )
+        sections.append(
+            {
+                "module": item,
+                "title": translated_field(item, "title", language).text,
+                "lessons": [
+                    _lesson(lesson, language=language, text_only=text_only) for lesson in lessons
+                ],
+            }
+        )
+    course_title = translated_field(course, "title", language)
+    html = render_to_string(
+        "learning/offline.html",
+        {
+            "course": course,
+            "course_title": course_title.text,
+            "summary": translated_field(course, "summary", language).html,
+            "module": module,
+            "module_title": translated_field(module, "title", language).text if module else "",
+            "sections": sections,
+            "text_only": text_only,
+            "language": language,
+            "made_at": timezone.now(),
+            "site_url": settings.SITE_URL,
+        },
+    )
+    return html.encode("utf-8")
+
+
+def offline_filename(course: Course, module: Module | None = None) -> str:
+    name = (
+        course.slug
+        if module is None
+        else f"{course.slug}-{slugify(module.title)[:40] or module.pk}"
+    )
+    return f"{name}.html"
+
+
+def _fingerprint(course: Course, language: str) -> str:
+    lessons = Lesson.objects.filter(course=course).aggregate(
+        latest=Max("updated_at"), count=Count("pk")
+    )
+    quizzes = Quiz.objects.filter(course=course).aggregate(
+        latest=Max("updated_at"), count=Count("pk")
+    )
+    images = LessonImage.objects.filter(lesson__course=course).aggregate(
+        latest=Max("updated_at"), count=Count("pk")
+    )
+    translated = UnitTranslation.objects.filter(language=language).aggregate(
+        latest=Max("updated_at"), count=Count("pk")
+    )
+    modules = list(course.modules.values_list("pk", "title", "position"))
+    parts = [course.updated_at, lessons, quizzes, images, translated, modules]
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:20]
+
+
+def offline_size(
+    *,
+    course: Course,
+    module: Module | None = None,
+    language: str | None = None,
+    text_only: bool = False,
+) -> int:
+    """The file's size in bytes, computed once per version of the course and cached."""
+    language = reader_language(language or get_language())
+    scope = module.pk if module else "all"
+    fingerprint = _fingerprint(course, language)
+    key = f"learning:offline-size:{course.pk}:{scope}:{language}:{int(text_only)}:{fingerprint}"
+    size = cache.get(key)
+    if size is None:
+        size = len(
+            offline_html(course=course, module=module, language=language, text_only=text_only)
+        )
+        cache.set(key, size, CACHE_SECONDS)
+    return size

@@ -1,0 +1,37 @@
+"""Who may manage a course and who may facilitate a cohort.
+
+- Staff, and organisers (people.Membership role "organiser") of the course's organisation,
+  manage the course: they see every learner's progress in every cohort and post announcements.
+- A cohort's facilitators see the progress of that cohort's learners and post announcements
+  to it. Learners see their own progress only.
+"""
+
+from __future__ import annotations
+
+from kuza.learning.models import Cohort, Course
+from kuza.people.models import Membership
+
+
+def _signed_in(user) -> bool:
+    return bool(user is not None and user.is_authenticated)
+
+
+def can_manage_course(user, course: Course) -> bool:
+    if not _signed_in(user):
+        return False
+    if user.is_staff:
+        return True
+    return bool(
+        course.organisation_id
+        and Membership.objects.filter(
+            user=user, organisation_id=course.organisation_id, role=Membership.Role.ORGANISER
+        ).exists()
+    )
+
+
+def is_facilitator(user, cohort: Cohort) -> bool:
+    return _signed_in(user) and cohort.facilitators.filter(pk=user.pk).exists()
+
+
+def can_facilitate(user, cohort: Cohort) -> bool:
+    return is_facilitator(user, cohort) or can_manage_course(user, cohort.course)

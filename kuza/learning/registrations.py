@@ -1,0 +1,40 @@
+"""Course content declared to the translation app: learners read it in their language.
+
+Imported Open edX HTML (Lesson.body_html, quiz HTML) is not declared: the translation app
+splits Markdown and plain text into units, not HTML.
+"""
+
+from __future__ import annotations
+
+from kuza.translation import registry
+
+
+def register_translatable_content() -> None:
+    from kuza.learning.models import Course, Lesson, Module, Quiz
+    from kuza.learning.rendering import quiz_texts
+
+    registry.register(
+        Course,
+        fields={"title": registry.PLAIN, "summary": registry.MARKDOWN},
+        source_language=lambda course: course.language,
+        title=lambda course: course.title,
+    )
+    registry.register(
+        Module,
+        fields={"title": registry.PLAIN},
+        source_language=lambda module: module.course.language,
+        title=lambda module: f"{module.course.title} · {module.title}",
+    )
+    registry.register(
+        Lesson,
+        fields={"title": registry.PLAIN, "body": registry.MARKDOWN},
+        source_language=lambda lesson: lesson.course.language,
+        title=lambda lesson: f"{lesson.course.title} · {lesson.title}",
+    )
+    registry.register(
+        Quiz,
+        fields={"title": registry.PLAIN, "intro": registry.MARKDOWN},
+        named={"questions": quiz_texts},
+        source_language=lambda quiz: quiz.course.language,
+        title=lambda quiz: f"{quiz.course.title} · {quiz.title}",
+    )

@@ -1,0 +1,212 @@
+"""Lesson and quiz content as readers see it: translated, sanitised, images hidden on request.
+
+The single place where lesson text is turned into HTML, for pages and offline copies alike.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from kuza.core.markdown import render_markdown, sanitise_html
+from kuza.learning.models import Lesson, Placeholder, Quiz
+from kuza.translation.rendering import RenderedField, RenderedPart
+from kuza.translation.selectors import translated_field, translated_parts
+
+# Imported lessons mark where a quiz or a kept placeholder stood among the text with a
+# paragraph holding only "\ue010quiz:<olx key>\ue010"; private-use characters, so no author
+# types one by accident, and they survive sanitising as plain text.
+MARK = "\ue010"
+_MARKER = re.compile(
+    r"<p>" + MARK + r"(quiz|placeholder):([^" + MARK + r"<>]+)" + MARK + r"</p>\s*"
+)
+_IMG = re.compile(r"<img\b[^>]*>")
+_ALT = re.compile(r'\balt="([^"]*)"')
+
+
+def content_marker(kind: Literal["quiz", "placeholder"], olx_key: str) -> str:
+    return f"<p>{MARK}{kind}:{olx_key}{MARK}</p>\n"
+
+
+def without_images(html: str) -> SafeString:
+    """Replace each <img> of sanitised HTML by its text alternative in brackets."""
+
+    def replace(match: re.Match[str]) -> str:
+        alt = _ALT.search(match[0])
+        text = html_lib.unescape(alt[1]) if alt else ""
+        if not text:
+            return ""
+        return str(
+            format_html('<span class="muted">[{}]</span>', _("Image: %(alt)s") % {"alt": text})
+        )
+
+    return mark_safe(_IMG.sub(replace, html))  # noqa: S308 - sanitised HTML, escaped insertions
+
+
+@dataclass(frozen=True)
+class LessonBody:
+    html: SafeString
+    rendered: RenderedField | None  # None for imported HTML, which is shown as imported
+    language: str
+
+
+def lesson_body_for(lesson: Lesson, language: str | None = None) -> LessonBody:
+    """The lesson's text in `language` (or the active one), unit by unit with fallback."""
+    if lesson.body_format == Lesson.BodyFormat.HTML:
+        return LessonBody(
+            mark_safe(sanitise_html(lesson.body_html)),  # noqa: S308 - sanitised here
+            None,
+            lesson.course.language,
+        )
+    rendered = translated_field(lesson, "body", language)
+    return LessonBody(rendered.html, rendered, rendered.language)
+
+
+@dataclass(frozen=True)
+class LessonPart:
+    kind: Literal["html", "quiz", "placeholder"]
+    html: SafeString = mark_safe("")  # noqa: S308 - empty
+    quiz: Quiz | None = None
+    placeholder: Placeholder | None = None
+
+
+def lesson_parts(
+    lesson: Lesson, body: LessonBody, *, text_only: bool, quizzes=None, placeholders=None
+) -> list[LessonPart]:
+    """The body cut at its markers, with each quiz and placeholder in its place.
+
+    Quizzes and placeholders no marker names (every quiz of a Markdown lesson) follow the text.
+    """
+    quizzes = list(lesson.quizzes.all() if quizzes is None else quizzes)
+    placeholders = list(lesson.placeholders.all() if placeholders is None else placeholders)
+    by_key = {("quiz", quiz.olx_key): quiz for quiz in quizzes if quiz.olx_key}
+    by_key.update({("placeholder", item.olx_key): item for item in placeholders})
+    html = str(body.html)
+    if text_only:
+        html = str(without_images(html))
+    parts: list[LessonPart] = []
+    placed: set[int] = set()
+    position = 0
+    for match in _MARKER.finditer(html):
+        if match.start() > position:
+            parts.append(LessonPart("html", mark_safe(html[position : match.start()])))  # noqa: S308
+        position = match.end()
+        target = by_key.get((match[1], html_lib.unescape(match[2])))
+        if target is None:
+            continue
+        placed.add(id(target))
+        if isinstance(target, Quiz):
+            parts.append(LessonPart("quiz", quiz=target))
+        else:
+            parts.append(LessonPart("placeholder", placeholder=target))
+    if position < len(html):
+        parts.append(LessonPart("html", mark_safe(html[position:])))  # noqa: S308
+    parts += [LessonPart("placeholder", placeholder=p) for p in placeholders if id(p) not in placed]
+    parts += [LessonPart("quiz", quiz=quiz) for quiz in quizzes if id(quiz) not in placed]
+    return parts
+
+
+# --- Quizzes ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ShownOption:
+    key: str
+    html: SafeString
+    correct: bool
+    feedback: str
+
+
+@dataclass(frozen=True)
+class ShownQuestion:
+    position: int
+    kind: str
+    html: SafeString
+    options: tuple[ShownOption, ...]
+    explanation: str
+    # Right answers to a text or number question, as written (offline copies show them).
+    answers: tuple[str, ...] = ()
+
+    @property
+    def field_name(self) -> str:
+        return f"q{self.position}"
+
+
+def quiz_texts(quiz: Quiz) -> dict[str, str]:
+    """The translatable parts of a quiz's questions, keyed stably by positions."""
+    texts: dict[str, str] = {}
+    for question in quiz.questions.all():
+        prefix = f"q{question.position}"
+        if question.prompt:
+            texts[prefix] = question.prompt
+        if question.explanation:
+            texts[f"{prefix}.explanation"] = question.explanation
+        if question.correct_feedback:
+            texts[f"{prefix}.feedback"] = question.correct_feedback
+        for option in question.options.all():
+            texts[f"{prefix}.o{option.position}"] = option.text
+            if option.feedback:
+                texts[f"{prefix}.o{option.position}.feedback"] = option.feedback
+            if option.feedback_unselected:
+                texts[f"{prefix}.o{option.position}.unselected"] = option.feedback_unselected
+    return texts
+
+
+def translated_quiz_texts(quiz: Quiz, language: str | None = None) -> dict[str, RenderedPart]:
+    parts, _progress = translated_parts(quiz, "questions", language)
+    return parts
+
+
+def shown_questions(quiz: Quiz, language: str | None = None) -> list[ShownQuestion]:
+    """The questions as the quiz page shows them, in the reader's language where translated."""
+    parts = translated_quiz_texts(quiz, language)
+
+    def text(key: str, fallback: str) -> str:
+        part = parts.get(key)
+        return part.text if part is not None else fallback
+
+    shown = []
+    for question in quiz.questions.all():
+        prefix = f"q{question.position}"
+        if question.prompt:
+            prompt_html = render_markdown(text(prefix, question.prompt))
+        else:
+            prompt_html = mark_safe(sanitise_html(question.prompt_html))  # noqa: S308
+        options = tuple(
+            ShownOption(
+                key=option.key,
+                html=format_html("{}", text(f"{prefix}.o{option.position}", option.text)),
+                correct=option.correct,
+                feedback=text(f"{prefix}.o{option.position}.feedback", option.feedback),
+            )
+            for option in question.options.all()
+        )
+        shown.append(
+            ShownQuestion(
+                position=question.position,
+                kind=question.kind,
+                html=prompt_html,
+                options=options,
+                explanation=text(f"{prefix}.explanation", question.explanation),
+                answers=_answers(question),
+            )
+        )
+    return shown
+
+
+def _answers(question) -> tuple[str, ...]:
+    if question.kind == "text" and not question.regex:
+        return tuple(str(answer) for answer in question.accepted_answers or [])
+    if question.kind == "numeric" and question.numeric_answer is not None:
+        answer = f"{question.numeric_answer:g}"
+        if question.tolerance:
+            unit = "%" if question.tolerance_kind == "percent" else ""
+            answer = f"{answer} ± {question.tolerance:g}{unit}"
+        return (answer,)
+    return ()

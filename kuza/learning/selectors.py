@@ -1,0 +1,294 @@
+"""Reads: catalogue, outlines, a learner's progress, cohorts and what facilitators see.
+
+Object access is checked here: each `*_for` function fetches and checks in one step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from kuza.learning import completion, permissions
+from kuza.learning.models import (
+    Announcement,
+    Cohort,
+    CohortSession,
+    Course,
+    Enrolment,
+    Lesson,
+    LessonRead,
+    Module,
+    Quiz,
+    QuizAttempt,
+)
+
+# --- Courses ---------------------------------------------------------------------------------
+
+
+def course_list(*, user) -> QuerySet[Course]:
+    """Published courses, with the number of modules; staff also see unpublished ones."""
+    courses = Course.objects.annotate(module_count=Count("modules", distinct=True))
+    if not (user.is_authenticated and user.is_staff):
+        courses = courses.filter(is_published=True)
+    return courses.order_by("title", "pk")
+
+
+def course_for(*, slug: str, user) -> Course:
+    course = Course.objects.select_related("organisation").filter(slug=slug).first()
+    if course is None or (
+        not course.is_published and not permissions.can_manage_course(user, course)
+    ):
+        raise Http404
+    return course
+
+
+def course_outline(course: Course) -> list[Module]:
+    """Modules with their lessons and each lesson's quizzes, in order, in three queries."""
+    return list(
+        course.modules.prefetch_related(
+            Prefetch(
+                "lessons",
+                queryset=Lesson.objects.order_by("position", "pk").prefetch_related(
+                    Prefetch("quizzes", queryset=Quiz.objects.order_by("position", "pk"))
+                ),
+            )
+        ).order_by("position", "pk")
+    )
+
+
+def lessons_in_order(course: Course) -> list[Lesson]:
+    return list(
+        Lesson.objects.filter(course=course).order_by(
+            "module__position", "module_id", "position", "pk"
+        )
+    )
+
+
+def lesson_for(*, course: Course, lesson_id: int) -> Lesson:
+    lesson = (
+        Lesson.objects.select_related("module", "course")
+        .filter(course=course, pk=lesson_id)
+        .first()
+    )
+    if lesson is None:
+        raise Http404
+    return lesson
+
+
+def module_for(*, course: Course, module_id: int) -> Module:
+    module = Module.objects.filter(course=course, pk=module_id).first()
+    if module is None:
+        raise Http404
+    return module
+
+
+def quiz_for(*, course: Course, quiz_id: int) -> Quiz:
+    quiz = Quiz.objects.select_related("lesson", "course").filter(course=course, pk=quiz_id).first()
+    if quiz is None:
+        raise Http404
+    return quiz
+
+
+def lesson_neighbours(lesson: Lesson) -> tuple[Lesson | None, Lesson | None]:
+    ordered = lessons_in_order(lesson.course)
+    ids = [item.pk for item in ordered]
+    index = ids.index(lesson.pk)
+    previous = ordered[index - 1] if index > 0 else None
+    following = ordered[index + 1] if index + 1 < len(ordered) else None
+    return previous, following
+
+
+# --- A learner's progress -----------------------------------------------------------------------
+
+
+def enrolment_for(*, user, course: Course) -> Enrolment | None:
+    if not user.is_authenticated:
+        return None
+    return (
+        Enrolment.objects.select_related("cohort", "last_lesson")
+        .filter(user=user, course=course)
+        .first()
+    )
+
+
+@dataclass
+class EnrolmentProgress:
+    enrolment: Enrolment
+    counts: completion.Progress
+    read_lesson_ids: set[int] = field(default_factory=set)
+    passed_quiz_ids: set[int] = field(default_factory=set)
+    best_scores: dict[int, float] = field(default_factory=dict)
+    continue_lesson: Lesson | None = None
+
+    @property
+    def percent(self) -> int:
+        return self.counts.percent
+
+    @property
+    def is_complete(self) -> bool:
+        return self.enrolment.completed_at is not None
+
+
+def enrolment_progress(
+    enrolment: Enrolment, lessons: list[Lesson] | None = None
+) -> EnrolmentProgress:
+    """Lessons read, quizzes passed, best scores and the lesson to continue with."""
+    course = enrolment.course
+    lessons = lessons_in_order(course) if lessons is None else lessons
+    quiz_ids = set(Quiz.objects.filter(course=course).values_list("pk", flat=True))
+    read = set(
+        LessonRead.objects.filter(enrolment=enrolment, lesson__course=course).values_list(
+            "lesson_id", flat=True
+        )
+    )
+    best = dict(
+        QuizAttempt.objects.filter(enrolment=enrolment, quiz__course=course)
+        .values_list("quiz_id")
+        .annotate(best=Max("score"))
+        .values_list("quiz_id", "best")
+    )
+    passed = set(
+        QuizAttempt.objects.filter(
+            enrolment=enrolment, quiz__course=course, passed=True
+        ).values_list("quiz_id", flat=True)
+    )
+    counts = completion.Progress(
+        lessons_total=len(lessons),
+        lessons_read=len(read & {lesson.pk for lesson in lessons}),
+        quizzes_total=len(quiz_ids),
+        quizzes_passed=len(passed & quiz_ids),
+    )
+    return EnrolmentProgress(
+        enrolment=enrolment,
+        counts=counts,
+        read_lesson_ids=read,
+        passed_quiz_ids=passed,
+        best_scores=best,
+        continue_lesson=continue_lesson(enrolment, lessons, read),
+    )
+
+
+def continue_lesson(enrolment: Enrolment, lessons: list[Lesson], read: set[int]) -> Lesson | None:
+    """Where the learner left off: the last lesson opened if unread, else the next unread one."""
+    if not lessons:
+        return None
+    ids = [lesson.pk for lesson in lessons]
+    last = enrolment.last_lesson_id
+    if last in ids:
+        start = ids.index(last)
+        if last not in read:
+            return lessons[start]
+        for lesson in lessons[start + 1 :] + lessons[:start]:
+            if lesson.pk not in read:
+                return lesson
+        return lessons[start]
+    return next((lesson for lesson in lessons if lesson.pk not in read), lessons[0])
+
+
+def my_learning(*, user) -> list[EnrolmentProgress]:
+    """The learner's courses, most recently visited first, each with its progress."""
+    enrolments = Enrolment.objects.filter(user=user).select_related(
+        "course", "cohort", "last_lesson"
+    )
+    return [enrolment_progress(enrolment) for enrolment in enrolments]
+
+
+def quiz_attempts(*, enrolment: Enrolment | None, quiz: Quiz) -> list[QuizAttempt]:
+    if enrolment is None:
+        return []
+    return list(QuizAttempt.objects.filter(enrolment=enrolment, quiz=quiz).order_by("-number"))
+
+
+def attempt_for(*, enrolment: Enrolment | None, quiz: Quiz, attempt_id: int) -> QuizAttempt:
+    """One of the learner's own attempts; anyone else's is not found."""
+    attempt = (
+        QuizAttempt.objects.filter(enrolment=enrolment, quiz=quiz, pk=attempt_id).first()
+        if enrolment is not None
+        else None
+    )
+    if attempt is None:
+        raise Http404
+    return attempt
+
+
+# --- Cohorts ---------------------------------------------------------------------------------
+
+
+def cohort_for(*, course: Course, slug: str) -> Cohort:
+    cohort = Cohort.objects.select_related("course").filter(course=course, slug=slug).first()
+    if cohort is None:
+        raise Http404
+    return cohort
+
+
+def cohort_list(course: Course) -> list[Cohort]:
+    return list(course.cohorts.annotate(learner_count=Count("enrolments")).order_by("-starts_on"))
+
+
+def cohort_sessions(cohort: Cohort, *, upcoming_only: bool = False) -> QuerySet[CohortSession]:
+    sessions = cohort.sessions.order_by("starts_at", "pk")
+    if upcoming_only:
+        sessions = sessions.filter(starts_at__gte=timezone.now() - timezone.timedelta(hours=3))
+    return sessions
+
+
+def session_for(*, cohort: Cohort, session_id: int) -> CohortSession:
+    session = cohort.sessions.filter(pk=session_id).first()
+    if session is None:
+        raise Http404
+    return session
+
+
+def cohort_by_feed_token(token) -> Cohort:
+    cohort = Cohort.objects.select_related("course").filter(feed_token=token).first()
+    if cohort is None:
+        raise Http404
+    return cohort
+
+
+def cohort_announcements(cohort: Cohort) -> QuerySet[Announcement]:
+    return cohort.announcements.select_related("author__profile")
+
+
+def upcoming_sessions_for(*, user, limit: int = 5) -> list[CohortSession]:
+    """Upcoming sessions of every cohort the learner is in or facilitates."""
+    now = timezone.now()
+    return list(
+        CohortSession.objects.filter(
+            Q(cohort__enrolments__user=user) | Q(cohort__facilitators=user),
+            starts_at__gte=now - timezone.timedelta(hours=1),
+        )
+        .select_related("cohort__course")
+        .distinct()
+        .order_by("starts_at")[:limit]
+    )
+
+
+@dataclass(frozen=True)
+class LearnerRow:
+    enrolment: Enrolment
+    progress: EnrolmentProgress
+
+    @property
+    def name(self) -> str:
+        profile = getattr(self.enrolment.user, "profile", None)
+        return profile.display_name if profile else self.enrolment.user.get_username()
+
+
+def cohort_progress(*, cohort: Cohort, user) -> list[LearnerRow]:
+    """Every learner's progress in the cohort: for its facilitators and the course's managers."""
+    if not permissions.can_facilitate(user, cohort):
+        raise PermissionDenied
+    lessons = lessons_in_order(cohort.course)
+    enrolments = (
+        Enrolment.objects.filter(cohort=cohort)
+        .select_related("user__profile", "course", "last_lesson")
+        .order_by("user__username")
+    )
+    return [
+        LearnerRow(enrolment, enrolment_progress(enrolment, lessons)) for enrolment in enrolments
+    ]

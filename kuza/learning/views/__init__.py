@@ -1,0 +1,1 @@
+"""Learning pages: thin views over selectors and services."""

@@ -1,0 +1,180 @@
+from __future__ import annotations
+
+import csv
+from zoneinfo import ZoneInfo
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from kuza.learning import calendars, permissions, selectors, services, timezones
+from kuza.learning.forms import AnnouncementForm, TimeZoneForm
+from kuza.learning.models import Enrolment
+
+
+def _is_member(user, cohort) -> bool:
+    return user.is_authenticated and (
+        Enrolment.objects.filter(user=user, cohort=cohort).exists()
+        or permissions.can_facilitate(user, cohort)
+    )
+
+
+@require_GET
+def cohort_detail(request: HttpRequest, slug: str, cohort_slug: str) -> HttpResponse:
+    course = selectors.course_for(slug=slug, user=request.user)
+    cohort = selectors.cohort_for(course=course, slug=cohort_slug)
+    time_zone = timezones.learner_time_zone(request)
+    can_facilitate = permissions.can_facilitate(request.user, cohort)
+    with timezone.override(ZoneInfo(time_zone)):
+        response = render(
+            request,
+            "learning/cohort.html",
+            {
+                "course": course,
+                "cohort": cohort,
+                "sessions": selectors.cohort_sessions(cohort),
+                "announcements": selectors.cohort_announcements(cohort)[:10],
+                "facilitators": cohort.facilitators.select_related("profile"),
+                "is_member": _is_member(request.user, cohort),
+                "enrolment": selectors.enrolment_for(user=request.user, course=course),
+                "can_facilitate": can_facilitate,
+                "announcement_form": AnnouncementForm() if can_facilitate else None,
+                "time_zone": time_zone,
+                "time_zone_from_profile": bool(timezones.profile_time_zone(request.user)),
+                "tz_form": TimeZoneForm(initial={"tz": time_zone}),
+                "feed_url": request.build_absolute_uri(
+                    reverse("learning:cohort_feed", args=[cohort.feed_token])
+                ),
+            },
+        )
+    chosen = timezones.valid_time_zone(request.GET.get("tz", ""))
+    if chosen:
+        response.set_cookie(
+            timezones.COOKIE, chosen, max_age=timezones.COOKIE_MAX_AGE, samesite="Lax"
+        )
+    return response
+
+
+@login_required
+@require_POST
+def cohort_join(request: HttpRequest, slug: str, cohort_slug: str) -> HttpResponse:
+    course = selectors.course_for(slug=slug, user=request.user)
+    cohort = selectors.cohort_for(course=course, slug=cohort_slug)
+    try:
+        services.enrolment_create(user=request.user, course=course, cohort=cohort)
+    except services.LearningError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Welcome to %(cohort)s.") % {"cohort": cohort.name})
+    return redirect("learning:cohort", slug=course.slug, cohort_slug=cohort.slug)
+
+
+@login_required
+@require_POST
+def announcement_post(request: HttpRequest, slug: str, cohort_slug: str) -> HttpResponse:
+    course = selectors.course_for(slug=slug, user=request.user)
+    cohort = selectors.cohort_for(course=course, slug=cohort_slug)
+    form = AnnouncementForm(request.POST)
+    if form.is_valid():
+        services.announcement_post(
+            cohort=cohort,
+            author=request.user,
+            title=form.cleaned_data["title"],
+            body=form.cleaned_data["body"],
+        )
+        messages.success(request, _("Announcement posted."))
+    else:
+        if not permissions.can_facilitate(request.user, cohort):
+            raise PermissionDenied
+        messages.error(request, _("An announcement needs a title and a message."))
+    return redirect("learning:cohort", slug=course.slug, cohort_slug=cohort.slug)
+
+
+def _ics_response(data: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+@require_GET
+def session_ics(request: HttpRequest, slug: str, cohort_slug: str, session_id: int) -> HttpResponse:
+    course = selectors.course_for(slug=slug, user=request.user)
+    cohort = selectors.cohort_for(course=course, slug=cohort_slug)
+    if not _is_member(request.user, cohort):
+        raise PermissionDenied
+    session = selectors.session_for(cohort=cohort, session_id=session_id)
+    return _ics_response(calendars.session_calendar(session), f"session-{session.pk}.ics")
+
+
+@require_GET
+def cohort_feed(request: HttpRequest, token) -> HttpResponse:
+    """The cohort's calendar, for calendar apps to subscribe to: the secret is the address."""
+    cohort = selectors.cohort_by_feed_token(token)
+    return _ics_response(
+        calendars.cohort_calendar(cohort, selectors.cohort_sessions(cohort)), f"{cohort.slug}.ics"
+    )
+
+
+@login_required
+@require_GET
+def cohort_progress(request: HttpRequest, slug: str, cohort_slug: str) -> HttpResponse:
+    course = selectors.course_for(slug=slug, user=request.user)
+    cohort = selectors.cohort_for(course=course, slug=cohort_slug)
+    rows = selectors.cohort_progress(cohort=cohort, user=request.user)
+    return render(
+        request,
+        "learning/cohort_progress.html",
+        {"course": course, "cohort": cohort, "rows": rows},
+    )
+
+
+@login_required
+@require_GET
+def cohort_progress_csv(request: HttpRequest, slug: str, cohort_slug: str) -> HttpResponse:
+    course = selectors.course_for(slug=slug, user=request.user)
+    cohort = selectors.cohort_for(course=course, slug=cohort_slug)
+    rows = selectors.cohort_progress(cohort=cohort, user=request.user)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{cohort.slug}-progress.csv"'
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            "username",
+            "name",
+            "lessons_read",
+            "lessons_total",
+            "quizzes_passed",
+            "quizzes_total",
+            "percent",
+            "completed_at",
+            "last_seen_at",
+        ]
+    )
+    for row in rows:
+        counts = row.progress.counts
+        writer.writerow(
+            [
+                _csv_safe(row.enrolment.user.get_username()),
+                _csv_safe(row.name),
+                counts.lessons_read,
+                counts.lessons_total,
+                counts.quizzes_passed,
+                counts.quizzes_total,
+                counts.percent,
+                row.enrolment.completed_at.isoformat() if row.enrolment.completed_at else "",
+                row.enrolment.last_seen_at.isoformat() if row.enrolment.last_seen_at else "",
+            ]
+        )
+    return response
+
+
+def _csv_safe(value: str) -> str:
+    # A cell starting with = + - @ would run as a formula in a spreadsheet.
+    return "'" + value if value[:1] in {"=", "+", "-", "@", "\t", "\r"} else value
