@@ -122,8 +122,10 @@ class WikiSession:
 
     # -- accounts ------------------------------------------------------------------------
 
-    def create_account(self, username: str, password: str) -> None:
+    def create_account(self, username: str, password: str, *, at: datetime | None = None) -> None:
+        """Register `username`; `at` back-dates the registration (and its log entry)."""
         result = self.post(
+            headers=self._time_headers(at),
             action="createaccount",
             username=username,
             password=password,

@@ -21,6 +21,7 @@ import subprocess
 import tempfile
 import time
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
@@ -296,10 +297,13 @@ class LocalWiki:
         """An anonymous API session on this wiki."""
         return WikiSession(self.api_url)
 
-    def create_user(self, username: str, password: str) -> WikiSession:
-        """Register `username` through the API (as a person would) and return it logged in."""
+    def create_user(
+        self, username: str, password: str, *, at: datetime | None = None
+    ) -> WikiSession:
+        """Register `username` through the API (as a person would) and return it logged in;
+        `at` back-dates the registration."""
         with self.session() as anonymous:
-            anonymous.create_account(username, password)
+            anonymous.create_account(username, password, at=at)
         return self.login(username, password)
 
     def create_bot(self, username: str, password: str) -> WikiSession:

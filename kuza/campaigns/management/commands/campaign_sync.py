@@ -1,0 +1,54 @@
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from kuza.campaigns.models import Campaign
+from kuza.campaigns.sync import PageStored, campaign_sync
+
+
+class Command(BaseCommand):
+    help = (
+        "Collect a campaign's revisions from its wikis (`kuza campaign-sync SLUG`, or --active "
+        "for every campaign that has started and not ended more than 60 days ago). Resumes an "
+        "interrupted collection; safe to repeat."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("slugs", nargs="*", metavar="SLUG")
+        parser.add_argument("--active", action="store_true", help="every running campaign")
+
+    def handle(self, *args, slugs, active, verbosity, **options):
+        campaigns = list(Campaign.objects.filter(slug__in=slugs))
+        missing = set(slugs) - {campaign.slug for campaign in campaigns}
+        if missing:
+            raise CommandError(f"no campaign called {', '.join(sorted(missing))}")
+        if active:
+            now = timezone.now()
+            campaigns += Campaign.objects.filter(
+                start__lte=now, end__gte=now - timezone.timedelta(days=60)
+            ).exclude(slug__in=slugs)
+        if not campaigns:
+            raise CommandError("name a campaign (kuza campaign-sync SLUG) or pass --active")
+        failed = False
+        for campaign in campaigns:
+            on_page = self._progress if verbosity >= 2 else None
+            report = campaign_sync(campaign, on_page=on_page)
+            self.stdout.write(
+                f"{campaign.slug}: {report.requests} API request(s), "
+                f"{report.revisions_stored} new revision(s)"
+            )
+            for wiki in report.wikis:
+                line = (
+                    f"  {wiki.wiki}: {wiki.requests} request(s), {wiki.pages} page(s), "
+                    f"{wiki.revisions_stored} new revision(s), {wiki.accounts_checked} account(s)"
+                )
+                for start, end in wiki.gaps:
+                    line += f"; not collectable {start:%Y-%m-%d %H:%M} to {end:%Y-%m-%d %H:%M}"
+                if wiki.error:
+                    line += f"; STOPPED: {wiki.error}"
+                self.stdout.write(line)
+            failed = failed or bool(report.errors)
+        if failed:
+            raise CommandError("some wikis could not be collected; run again to resume")
+
+    def _progress(self, page: PageStored) -> None:
+        self.stdout.write(f"    {page.wiki.db_name} {page.kind}: {page.revisions} stored")

@@ -1,0 +1,298 @@
+"""Campaigns, the wikis they run on, who takes part, and the revisions collected from the wikis.
+
+Links to a coaching programme, to events (edit-a-thons) and to badge rules are planned as
+foreign keys *from* those apps to Campaign (programs.Programme.campaigns, events.Event.campaign,
+credentials badge rules on a campaign), so this app does not depend on them.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+# Wikimedia wikis keep recent changes for 30 days ($wgRCMaxAge).
+DEFAULT_RECENT_CHANGES_DAYS = 30
+
+
+class Wiki(models.Model):
+    """A MediaWiki site Kuza can read: a Wikimedia project edition or any wiki's api.php."""
+
+    class Project(models.TextChoices):
+        WIKIPEDIA = "wikipedia", _("Wikipedia")
+        WIKIQUOTE = "wikiquote", _("Wikiquote")
+        WIKTIONARY = "wiktionary", _("Wiktionary")
+        WIKISOURCE = "wikisource", _("Wikisource")
+        COMMONS = "commons", _("Wikimedia Commons")
+        WIKIDATA = "wikidata", _("Wikidata")
+        OTHER = "other", _("Other MediaWiki site")
+
+    db_name = models.CharField(
+        _("wiki id"), max_length=64, unique=True, help_text=_("For example frwikiquote.")
+    )
+    name = models.CharField(_("name"), max_length=120)
+    language = models.CharField(_("content language"), max_length=20)
+    project = models.CharField(_("project"), max_length=20, choices=Project.choices)
+    api_url = models.URLField(_("API URL"), max_length=300, unique=True)
+    recent_changes_days = models.PositiveIntegerField(
+        _("days of recent changes kept"),
+        default=DEFAULT_RECENT_CHANGES_DAYS,
+        help_text=_("How far back the wiki's recent changes reach (30 days on Wikimedia wikis)."),
+    )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("added by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["project", "language"]
+        verbose_name = _("wiki")
+        verbose_name_plural = _("wikis")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def recent_changes_reach(self) -> timedelta:
+        return timedelta(days=self.recent_changes_days)
+
+    def user_talk_url(self, username: str) -> str:
+        """Where to leave someone a message: index.php sits next to api.php on every wiki."""
+        from urllib.parse import quote
+
+        base = self.api_url.rsplit("/", 1)[0]
+        title = "User_talk:" + username.replace(" ", "_")
+        return f"{base}/index.php?title={quote(title)}"
+
+
+class Campaign(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("short name"), max_length=80, unique=True)
+    description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
+    hashtag = models.CharField(
+        _("hashtag"), max_length=100, blank=True, help_text=_("For example #SheSaid.")
+    )
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"), help_text=_("The first instant no longer counted."))
+    time_zone = models.CharField(_("time zone"), max_length=64, default="UTC")
+    is_open = models.BooleanField(
+        _("open to everyone using the hashtag"),
+        default=False,
+        help_text=_("Count every edit carrying the hashtag, by anyone, not only participants."),
+    )
+    exclude_bots = models.BooleanField(_("leave out bot edits"), default=True)
+    hashtag_required = models.BooleanField(
+        _("only edits whose summary carries the hashtag"), default=False
+    )
+    wikis = models.ManyToManyField(Wiki, through="CampaignWiki", related_name="campaigns")
+    organisers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, related_name="organised_campaigns", verbose_name=_("organisers")
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    last_synced_at = models.DateTimeField(_("last collected"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-start", "name"]
+        verbose_name = _("campaign")
+        verbose_name_plural = _("campaigns")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(start__lt=models.F("end")), name="campaign_starts_before_end"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("campaigns:detail", kwargs={"slug": self.slug})
+
+
+class CampaignWiki(models.Model):
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="campaign_wikis")
+    wiki = models.ForeignKey(Wiki, on_delete=models.PROTECT, related_name="+")
+    worklist = models.TextField(
+        _("worklist"),
+        blank=True,
+        help_text=_(
+            "Page titles, one per line. When any wiki has a worklist, only listed pages count."
+        ),
+    )
+
+    class Meta:
+        ordering = ["wiki__language"]
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "wiki"], name="one_campaign_wiki"),
+        ]
+        verbose_name = _("campaign wiki")
+        verbose_name_plural = _("campaign wikis")
+
+    def __str__(self) -> str:
+        return f"{self.campaign} on {self.wiki}"
+
+    def worklist_titles(self) -> list[str]:
+        return [line.strip() for line in self.worklist.splitlines() if line.strip()]
+
+
+class Participant(models.Model):
+    """Someone taking part, known by their wiki user name (and their Kuza account if any).
+
+    Members join themselves; organisers add wiki user names in bulk.
+    """
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="participants")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="campaign_participations",
+    )
+    wiki_username = models.CharField(_("wiki user name"), max_length=255)
+    joined_at = models.DateTimeField(_("joined"), auto_now_add=True)
+    hidden_from_leaderboard = models.BooleanField(_("hide me from the leaderboard"), default=False)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["wiki_username"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign", "wiki_username"], name="one_participant_per_wiki_name"
+            ),
+        ]
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+
+    def __str__(self) -> str:
+        return self.wiki_username
+
+
+class WikiAccount(models.Model):
+    """What a wiki says about an account: registration (for new editors) and bot group."""
+
+    wiki = models.ForeignKey(Wiki, on_delete=models.CASCADE, related_name="accounts")
+    username = models.CharField(max_length=255)
+    exists = models.BooleanField(default=True)
+    registered_at = models.DateTimeField(null=True, blank=True)
+    is_bot = models.BooleanField(default=False)
+    checked_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["wiki", "username"], name="one_account_per_wiki"),
+        ]
+        verbose_name = _("wiki account")
+        verbose_name_plural = _("wiki accounts")
+
+    def __str__(self) -> str:
+        return f"{self.username} on {self.wiki}"
+
+
+class Revision(models.Model):
+    """One revision (or upload) on one wiki, stored once whichever campaigns need it."""
+
+    class Source(models.TextChoices):
+        CONTRIBUTIONS = "contributions", _("participant contributions")
+        RECENT_CHANGES = "recent_changes", _("recent changes")
+
+    wiki = models.ForeignKey(Wiki, on_delete=models.CASCADE, related_name="revisions")
+    revid = models.BigIntegerField()
+    parentid = models.BigIntegerField()
+    page_id = models.BigIntegerField()
+    namespace = models.IntegerField()
+    title = models.CharField(max_length=255)
+    user = models.CharField(max_length=255)
+    timestamp = models.DateTimeField()
+    comment = models.TextField(blank=True)
+    size = models.IntegerField()
+    sizediff = models.IntegerField()
+    is_page_creation = models.BooleanField()
+    is_redirect = models.BooleanField(default=False)
+    is_upload = models.BooleanField(default=False)
+    is_bot = models.BooleanField(default=False)
+    source = models.CharField(max_length=20, choices=Source.choices)
+    # Also seen in recent changes: an open campaign counts such rows by their hashtag.
+    in_recent_changes = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["wiki", "revid"], name="one_revision_per_wiki"),
+        ]
+        indexes = [
+            models.Index(fields=["wiki", "user", "timestamp"], name="revision_user_time"),
+            models.Index(
+                fields=["wiki", "timestamp"],
+                name="revision_rc_time",
+                condition=models.Q(in_recent_changes=True),
+            ),
+        ]
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+
+    def __str__(self) -> str:
+        return f"{self.wiki_id}:{self.revid}"
+
+
+class SyncState(models.Model):
+    """Where collection stands for one campaign on one wiki, so it resumes exactly.
+
+    `collected_until`: everything up to this instant is stored (for contributions: for the
+    user names in `covered_users`). `run`: the fetch in progress, with its users, window and
+    the MediaWiki cursor after the last page stored; saved in the same transaction as the
+    revisions of that page.
+    """
+
+    class Kind(models.TextChoices):
+        CONTRIBUTIONS = "contributions", _("participant contributions")
+        RECENT_CHANGES = "recent_changes", _("recent changes")
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="sync_states")
+    wiki = models.ForeignKey(Wiki, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    collected_until = models.DateTimeField(null=True, blank=True)
+    covered_users = models.JSONField(default=list, blank=True)
+    run = models.JSONField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "wiki", "kind"], name="one_sync_state"),
+        ]
+        verbose_name = _("sync state")
+        verbose_name_plural = _("sync states")
+
+    def __str__(self) -> str:
+        return f"{self.campaign} / {self.wiki} / {self.kind}"
+
+
+class UncollectableGap(models.Model):
+    """A period whose recent changes had expired before Kuza could read them."""
+
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.CASCADE, related_name="uncollectable_gaps"
+    )
+    wiki = models.ForeignKey(Wiki, on_delete=models.CASCADE, related_name="+")
+    start = models.DateTimeField(_("from"))
+    end = models.DateTimeField(_("until"))
+    noted_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["wiki__db_name", "start"]
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "wiki", "start"], name="one_gap_start"),
+        ]
+        verbose_name = _("period not collected")
+        verbose_name_plural = _("periods not collected")
+
+    def __str__(self) -> str:
+        return f"{self.wiki}: {self.start:%Y-%m-%d} – {self.end:%Y-%m-%d}"

@@ -1,0 +1,21 @@
+"""Background work of campaigns: a task takes ids and calls the service."""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+from kuza.campaigns.models import Campaign
+from kuza.campaigns.sync import campaign_sync
+
+
+@task()
+def campaign_sync_task(campaign_id: int) -> dict:
+    """Collect one campaign; returns the summary the management command prints."""
+    campaign = Campaign.objects.get(pk=campaign_id)
+    report = campaign_sync(campaign)
+    return {
+        "campaign": report.campaign,
+        "requests": report.requests,
+        "revisions_stored": report.revisions_stored,
+        "errors": report.errors,
+    }
