@@ -122,6 +122,7 @@ def assertion_document(assertion: Assertion) -> dict:
 def revoked_assertion_document(assertion: Assertion) -> dict:
     document = {
         "@context": OPENBADGES_CONTEXT,
+        "type": "Assertion",
         "id": assertion_url(assertion),
         "revoked": True,
     }
