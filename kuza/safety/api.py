@@ -224,9 +224,12 @@ def _require_moderator(request: HttpRequest) -> None:
 
 @router.get("/moderation/reports", response=list[ModeratedReportOut])
 @paginate
-def moderation_queue(request: HttpRequest, status: Report.Status | None = None):
-    """Moderators only: the reports you may handle, open ones first."""
+def moderation_queue(request: HttpRequest, status: str | None = None):
+    """Moderators only: the reports you may handle, open ones first (status: new, in_review,
+    action_taken or closed)."""
     _require_moderator(request)
+    if status and status not in Report.Status.values:
+        raise HttpError(422, _("Unknown status."))
     return selectors.moderation_queue(request.auth, status=status).select_related(
         "reported_user", "target_type"
     )

@@ -184,7 +184,7 @@ def member_suspend(
     _require_moderator(moderator, report)
     if not permissions.is_platform_moderator(moderator):
         raise NotAllowed(_("Only platform moderators can suspend a member."))
-    person = _person_concerned(report)
+    person = get_user_model().objects.get(pk=_person_concerned(report).pk)
     if person.is_staff or person.is_superuser:
         raise NotAllowed(_("Staff accounts are changed in the administration, not here."))
     if until is not None and until <= timezone.now():

@@ -1,0 +1,110 @@
+"""The moderation log is append-only: no save, delete, bulk write, view or admin changes it."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import get_resolver
+
+from kuza.accounts.tests.factories import UserFactory
+from kuza.safety import moderation
+from kuza.safety.models import AuditLogIsAppendOnly, ModerationLogEntry
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def entry(cast) -> ModerationLogEntry:
+    moderation.member_warn(
+        moderator=cast.platform_moderator, report=cast.report, message="Please stop."
+    )
+    return ModerationLogEntry.objects.get(action=ModerationLogEntry.Action.WARNED)
+
+
+def _frozen(entry: ModerationLogEntry) -> tuple:
+    entry = ModerationLogEntry.objects.get(pk=entry.pk)
+    return (entry.actor_id, entry.actor_name, entry.action, entry.detail, entry.created_at)
+
+
+def test_every_moderator_action_is_logged_with_who_did_it(cast, entry):
+    actions = list(
+        ModerationLogEntry.objects.filter(report=cast.report)
+        .order_by("pk")
+        .values_list("action", "actor_name")
+    )
+
+    assert actions == [("warned", "thandeka"), ("status_changed", "thandeka")]
+    assert entry.subject_name == "baraka"
+
+
+def test_an_entry_cannot_be_saved_again_or_deleted_through_the_orm(entry):
+    before = _frozen(entry)
+    entry.detail = "Nothing happened."
+
+    with pytest.raises(AuditLogIsAppendOnly):
+        entry.save()
+    with pytest.raises(AuditLogIsAppendOnly):
+        entry.delete()
+    with pytest.raises(AuditLogIsAppendOnly):
+        ModerationLogEntry.objects.filter(pk=entry.pk).update(detail="rewritten")
+    with pytest.raises(AuditLogIsAppendOnly):
+        ModerationLogEntry.objects.filter(pk=entry.pk).delete()
+    with pytest.raises(AuditLogIsAppendOnly):
+        ModerationLogEntry.objects.bulk_update([entry], ["detail"])
+
+    assert _frozen(entry) == before
+
+
+def test_deleting_the_moderator_account_leaves_the_entry_as_written(cast, entry):
+    before = _frozen(entry)
+
+    cast.platform_moderator.delete()
+
+    assert _frozen(entry) == before
+
+
+def test_the_admin_shows_the_log_read_only_even_to_a_superuser(client, entry):
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    before = _frozen(entry)
+    base = "/admin/safety/moderationlogentry/"
+
+    assert client.get(base).status_code == 200
+    assert client.get(f"{base}{entry.pk}/change/").status_code == 200  # view only
+    assert client.post(f"{base}{entry.pk}/change/", {"detail": "x"}).status_code == 403
+    assert client.get(f"{base}{entry.pk}/delete/").status_code == 403
+    assert client.post(f"{base}{entry.pk}/delete/", {"post": "yes"}).status_code == 403
+    assert client.get(f"{base}add/").status_code == 403
+    client.post(base, {"action": "delete_selected", "_selected_action": [entry.pk], "post": "yes"})
+
+    assert _frozen(entry) == before
+    assert ModerationLogEntry.objects.filter(pk=entry.pk).exists()
+
+
+def _safety_routes() -> list[str]:
+    resolver = get_resolver()
+    routes = []
+    for pattern in resolver.url_patterns:
+        if str(pattern.pattern) == "safety/":
+            routes = [str(sub.pattern) for sub in pattern.url_patterns]
+    return routes
+
+
+def test_no_safety_page_changes_or_deletes_a_log_entry(client, cast, entry):
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    before = _frozen(entry)
+    count = ModerationLogEntry.objects.count()
+    routes = _safety_routes()
+    assert "moderation/log/" in routes
+
+    for route in routes:
+        path = "/safety/" + (
+            route.replace("<int:report_id>", str(cast.report.pk))
+            .replace("<int:user_id>", str(cast.reported.pk))
+            .replace("<int:suspension_id>", str(entry.pk))
+            .replace("<int:target_id>", str(cast.reported.pk))
+            .replace("<slug:kind>", "person")
+        )
+        for method in (client.post, client.put, client.delete):
+            method(path, {"detail": "rewritten", "action": "deleted", "status": "closed"})
+
+    assert _frozen(entry) == before
+    assert ModerationLogEntry.objects.count() >= count
