@@ -37,7 +37,10 @@ class Filters:
 
 
 def published_resources(filters: Filters = Filters()) -> QuerySet[Resource]:  # noqa: B008
-    resources = Resource.objects.filter(status=Resource.Status.PUBLISHED)
+    return _filtered(Resource.objects.filter(status=Resource.Status.PUBLISHED), filters)
+
+
+def _filtered(resources: QuerySet[Resource], filters: Filters) -> QuerySet[Resource]:
     if filters.language:
         resources = resources.filter(language=filters.language)
     if filters.kind:
@@ -59,6 +62,16 @@ def library_search(*, text: str, filters: Filters) -> SearchResults | QuerySet[R
     if text.strip():
         return search_resources(text=text, candidates=candidates)
     return candidates.order_by("-published_at", "-pk")
+
+
+def unpublished_resources(*, user, status: str, filters: Filters) -> QuerySet[Resource]:
+    """Resources in a status other than published: every one for curators, else one's own."""
+    resources = Resource.objects.filter(status=status).order_by("-updated_at", "-pk")
+    if not permissions.is_curator(user):
+        if not permissions.signed_in(user):
+            return Resource.objects.none()
+        resources = resources.filter(author=user)
+    return _filtered(resources, filters)
 
 
 def resource_for(*, user, pk: int) -> Resource:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from kuza.library.models.resources import validate_language_tag
@@ -42,6 +43,9 @@ class Toolkit(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("library:toolkit", args=[self.slug])
 
 
 class ToolkitStep(models.Model):
@@ -99,6 +103,9 @@ class Plan(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("library:plan", args=[self.pk])
 
 
 class PlanMember(models.Model):

@@ -1,9 +1,10 @@
-"""Writes for plans: start one from a toolkit, manage the team, assign steps, tick items."""
+"""Writes for toolkits and plans: create a toolkit; start a plan from one, manage its team,
+assign steps and tick items."""
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -11,8 +12,52 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kuza.library import permissions
-from kuza.library.models import Plan, PlanItem, PlanMember, PlanStep, Toolkit
+from kuza.library.models import (
+    Plan,
+    PlanItem,
+    PlanMember,
+    PlanStep,
+    Toolkit,
+    ToolkitItem,
+    ToolkitStep,
+)
+from kuza.library.validation import standard_language
 from kuza.safety.selectors import is_blocked_between
+
+
+def toolkit_create(
+    *,
+    slug: str,
+    title: str,
+    language: str,
+    steps: Sequence[tuple[str, str, Sequence[str]]],
+    summary: str = "",
+    translation_of: Toolkit | None = None,
+    publish: bool = False,
+) -> Toolkit:
+    """A toolkit with its steps, given as (title, guidance, checklist items), in order."""
+    with transaction.atomic():
+        toolkit = Toolkit(
+            slug=slug,
+            title=title,
+            summary=summary,
+            language=standard_language(language),
+            translation_of=translation_of,
+            is_published=publish,
+        )
+        toolkit.full_clean()
+        toolkit.save()
+        for order, (step_title, guidance, items) in enumerate(steps, start=1):
+            step = ToolkitStep.objects.create(
+                toolkit=toolkit, order=order, title=step_title, body=guidance
+            )
+            ToolkitItem.objects.bulk_create(
+                [
+                    ToolkitItem(step=step, order=index, text=text)
+                    for index, text in enumerate(items, start=1)
+                ]
+            )
+    return toolkit
 
 
 def plan_start(*, toolkit: Toolkit, owner, title: str = "") -> Plan:

@@ -1,0 +1,1 @@
+"""Pages of the library: resources.py (search, contributions, review) and plans.py."""

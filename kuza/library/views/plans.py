@@ -1,0 +1,157 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from kuza.library import permissions, selectors
+from kuza.library.forms import PlanStartForm, PlanStepForm, TeamMemberForm
+from kuza.library.services import plans as services
+
+PLANS_PER_PAGE = 20
+
+
+@require_GET
+def toolkits(request: HttpRequest) -> HttpResponse:
+    page = Paginator(selectors.published_toolkits(), PLANS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "library/toolkits.html", {"page": page})
+
+
+@require_GET
+def toolkit_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    toolkit = selectors.toolkit_for(slug=slug)
+    return render(
+        request,
+        "library/toolkit_detail.html",
+        {
+            "toolkit": toolkit,
+            "translations": [
+                (other, selectors.language_label(other.language))
+                for other in selectors.toolkit_translations(toolkit)
+            ],
+            "form": PlanStartForm() if request.user.is_authenticated else None,
+        },
+    )
+
+
+@login_required
+@require_POST
+def plan_start(request: HttpRequest, slug: str) -> HttpResponse:
+    toolkit = selectors.toolkit_for(slug=slug)
+    form = PlanStartForm(request.POST)
+    title = form.cleaned_data["title"] if form.is_valid() else ""
+    plan = services.plan_start(toolkit=toolkit, owner=request.user, title=title)
+    messages.success(request, _("Your plan is ready. Add your co-organisers to share it."))
+    return redirect("library:plan", pk=plan.pk)
+
+
+@login_required
+@require_GET
+def plans(request: HttpRequest) -> HttpResponse:
+    page = Paginator(selectors.plans_of(user=request.user), PLANS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "library/plans.html", {"page": page})
+
+
+def _team(plan) -> list:
+    return [member.user for member in plan.members.select_related("user__profile")]
+
+
+@login_required
+@require_GET
+def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = selectors.plan_for(user=request.user, pk=pk)
+    team = _team(plan)
+    can_change = permissions.can_change_plan(request.user, plan)
+    steps = selectors.plan_steps(plan)
+    rows = [
+        {
+            "step": step,
+            "form": PlanStepForm(step=step, team=team) if can_change else None,
+            "done": sum(1 for item in step.items.all() if item.is_done),
+            "total": len(step.items.all()),
+        }
+        for step in steps
+    ]
+    return render(
+        request,
+        "library/plan_detail.html",
+        {
+            "plan": plan,
+            "team": team,
+            "rows": rows,
+            "done": sum(row["done"] for row in rows),
+            "total": sum(row["total"] for row in rows),
+            "can_change": can_change,
+            "can_manage": permissions.can_manage_team(request.user, plan),
+            "team_form": TeamMemberForm(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def plan_step_update(request: HttpRequest, pk: int) -> HttpResponse:
+    step = selectors.plan_step_for(user=request.user, pk=pk)
+    if not permissions.can_change_plan(request.user, step.plan):
+        raise PermissionDenied
+    form = PlanStepForm(request.POST, step=step, team=_team(step.plan))
+    if form.is_valid():
+        try:
+            services.plan_step_update(
+                step=step,
+                user=request.user,
+                assignee=form.cleaned_data["assignee"],
+                due_date=form.cleaned_data["due_date"],
+                done_item_ids=form.cleaned_data["done"],
+                seen_done_item_ids=form.cleaned_data["seen"],
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Step “%(title)s” saved.") % {"title": step.title})
+    else:
+        messages.error(request, _("That step could not be saved; please try again."))
+    return redirect(f"{step.plan.get_absolute_url()}#step-{step.pk}")
+
+
+@login_required
+@require_POST
+def plan_member_add(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = selectors.plan_for(user=request.user, pk=pk)
+    form = TeamMemberForm(request.POST)
+    if form.is_valid():
+        try:
+            services.plan_member_add(
+                plan=plan, user=form.cleaned_data["username"], added_by=request.user
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Added to the team."))
+    else:
+        messages.error(request, " ".join(form.errors.get("username", [])))
+    return redirect(plan.get_absolute_url())
+
+
+@login_required
+@require_POST
+def plan_member_remove(request: HttpRequest, pk: int, user_pk: int) -> HttpResponse:
+    plan = selectors.plan_for(user=request.user, pk=pk)
+    member = get_object_or_404(get_user_model(), pk=user_pk)
+    try:
+        services.plan_member_remove(plan=plan, user=member, removed_by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Removed from the team."))
+    return redirect(plan.get_absolute_url())
