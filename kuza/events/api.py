@@ -1,3 +1,139 @@
-from ninja import Router
+"""Events in the API: published events with their public fields, and counts for reports.
+
+The online link, registrations, answers and attendance are never in the API.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from ninja import Query, Router, Schema
+from ninja.errors import HttpError
+
+from kuza.api.auth import token_or_session
+from kuza.events import selectors
+from kuza.events.models import Event
 
 router = Router(tags=["events"])
+PAGE_SIZE = 50
+
+
+class EventOut(Schema):
+    id: int
+    url: str
+    title: str
+    description: str
+    kind: str
+    series: str
+    format: str
+    location: str
+    starts_at: datetime
+    ends_at: datetime
+    time_zone: str
+    capacity: int | None
+    places_taken: int
+    waiting: int
+    ics_url: str
+
+
+class EventsPageOut(Schema):
+    count: int
+    page: int
+    pages: int
+    results: list[EventOut]
+
+
+class EventFilter(Schema):
+    past: bool = False
+    kind: Event.Kind | None = None
+    page: int = 1
+
+
+class SummaryFilter(Schema):
+    kind: Event.Kind | None = None
+    starts_after: datetime | None = None
+    starts_before: datetime | None = None
+
+
+class SummaryOut(Schema):
+    events: int
+    participants: int
+    definition: str
+
+
+def _out(event: Event) -> dict:
+    return {
+        "id": event.pk,
+        "url": settings.SITE_URL + event.get_absolute_url(),
+        "title": event.title,
+        "description": event.description,
+        "kind": event.kind,
+        "series": event.series,
+        "format": event.format,
+        "location": event.location if event.is_in_person else "",
+        "starts_at": event.starts_at,
+        "ends_at": event.ends_at,
+        "time_zone": event.time_zone,
+        "capacity": event.capacity,
+        "places_taken": event.places_taken,
+        "waiting": event.waiting_count,
+        "ics_url": settings.SITE_URL + reverse("events:ics", kwargs={"pk": event.pk}),
+    }
+
+
+@router.get("/", response=EventsPageOut)
+def event_list(request: HttpRequest, filters: Query[EventFilter]):
+    """Published events: upcoming (soonest first) or, with `past=true`, past (latest first)."""
+    events = selectors.event_listing(AnonymousUser(), past=filters.past)
+    if filters.kind:
+        events = events.filter(kind=filters.kind)
+    paginator = Paginator(selectors.with_place_counts(events), PAGE_SIZE)
+    page = paginator.get_page(filters.page)
+    return {
+        "count": paginator.count,
+        "page": page.number,
+        "pages": paginator.num_pages,
+        "results": [_out(event) for event in page],
+    }
+
+
+@router.get("/summary", response=SummaryOut, auth=token_or_session)
+def summary(request: HttpRequest, filters: Query[SummaryFilter]):
+    """Counts for reports over published events, e.g. {"events": 3, "participants": 98}.
+
+    For organisers and staff. Participants are different people: marked as attended, or
+    holding a place when the event's attendance was not marked.
+    """
+    if not selectors.can_create_events(request.auth):
+        raise HttpError(403, _("Only organisers can see counts for reports."))
+    events = selectors.events_visible_to(AnonymousUser())
+    if filters.kind:
+        events = events.filter(kind=filters.kind)
+    if filters.starts_after:
+        events = events.filter(starts_at__gte=filters.starts_after)
+    if filters.starts_before:
+        events = events.filter(starts_at__lt=filters.starts_before)
+    counts = selectors.events_summary(events)
+    return {
+        "events": counts.events,
+        "participants": counts.participants,
+        "definition": _(
+            "Participants are different people: those marked as attended, or, for events "
+            "whose attendance was not marked, those who had a place. Someone at several "
+            "events counts once."
+        ),
+    }
+
+
+@router.get("/{event_id}", response=EventOut)
+def event_detail(request: HttpRequest, event_id: int):
+    event = selectors.event_for_viewer(AnonymousUser(), event_id)
+    if event is None:
+        raise Http404
+    return _out(event)

@@ -6,3 +6,20 @@ class EventsConfig(AppConfig):
     name = "kuza.events"
     label = "events"
     verbose_name = _("Events")
+
+    def ready(self) -> None:
+        from kuza.core.navigation import NavItem, register
+        from kuza.events.models import Event
+        from kuza.safety import reportables
+
+        register(NavItem(url_name="events:list", label=_("Events"), order=50))
+        reportables.register(
+            reportables.Reportable(
+                kind="event",
+                model=Event,
+                label=_("an event"),
+                describe=lambda event: event.title,
+                person_of=lambda event: event.created_by,
+                url_of=lambda event: event.get_absolute_url(),
+            )
+        )
