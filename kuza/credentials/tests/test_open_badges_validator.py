@@ -96,8 +96,6 @@ def test_a_baked_png_carries_an_assertion_the_validator_accepts(hosted, client, 
     baked = tmp_path / "badge.png"
     baked.write_bytes(client.get(f"/badges/assertions/{assertion.uuid}/badge.png").content)
 
-    result = validator_env.run_validator(
-        str(baked), email="neema.mushi@example.org", is_file=True
-    )
+    result = validator_env.run_validator(str(baked), email="neema.mushi@example.org", is_file=True)
 
     assert result["report"]["valid"] is True, messages_of(result)
