@@ -175,6 +175,10 @@ def _neighbourhood(
 ) -> tuple[list[int], list[int]]:
     """(people, seeds used): seeds taken from the end of `seeds`, with the whole exchanges of
     a random sample of the people each seed could trade with."""
+    if size >= pool.size:  # the whole pool fits: solve it all
+        used = [seed for seed in seeds if seed not in cycle_of]
+        seeds.clear()
+        return list(range(pool.size)), used
     region: set[int] = set()
     used: list[int] = []
     while seeds and len(region) < size:
@@ -253,11 +257,19 @@ def _repack_region(
     return packing.optimal, len(candidates)
 
 
+@dataclass(frozen=True)
+class Repacked:
+    cycles: list[Cycle]
+    # True when a neighbourhood grew to the whole pool and CP-SAT proved it optimal.
+    proven_optimal: bool
+
+
 def repack(
     pool: SwapPool, cycles: list[Cycle], seeds: list[int], limits: RepackingLimits
-) -> list[Cycle]:
+) -> Repacked:
     """Improve a plan by solving neighbourhoods around the unserved `seeds` exactly, until
-    the deadline or until passes over the seeds stop serving anyone new."""
+    the deadline, until passes over the seeds stop serving anyone new, or until the whole pool
+    is solved exactly."""
     rng = random.Random(limits.random_seed)
     cycle_of = {person: cycle for cycle in cycles for person in cycle}
     pending = list(seeds)
@@ -272,6 +284,8 @@ def repack(
                 pool, pending, cycle_of, size, limits.neighbours_per_person, rng
             )
             proven, exchanges = _repack_region(pool, region, cycle_of, limits)
+            if proven and len(region) == pool.size:
+                return Repacked(sorted(set(cycle_of.values())), proven_optimal=True)
             if not proven or exchanges >= limits.max_cycles:
                 size = max(MIN_NEIGHBOURHOOD, size * 2 // 3)
             elif exchanges < limits.max_cycles // 4:
@@ -281,4 +295,4 @@ def repack(
             break
         pending.extend(retry)
         fruitless_passes = fruitless_passes + 1 if len(cycle_of) == served_before else 0
-    return sorted(set(cycle_of.values()))
+    return Repacked(sorted(set(cycle_of.values())), proven_optimal=False)

@@ -22,8 +22,9 @@ Method (reported in `SwapPlan.method`, with `proven_optimal`):
 * Heuristic for larger pools: the greedy search of `swap_search` (hardest-to-place person
   first, candidates found through indexes keyed by skill and language, then local moves),
   improved by repacking neighbourhoods of unserved people exactly (`swap_packing.repack`) for
-  at most `improvement_seconds`. Never proven optimal, but every plan carries
-  `people_upper_bound`: people outside every possible exchange can never be served.
+  at most `improvement_seconds`. Proven optimal only if a neighbourhood grows to the whole pool
+  and CP-SAT proves it; either way every plan carries `people_upper_bound`: people outside
+  every possible exchange can never be served.
 
 Measured with bench/swaps.py (60 skills of skewed popularity, 11 languages; shared 2-core
 machine), default settings:
@@ -33,8 +34,9 @@ machine), default settings:
   1.2 s, where CP-SAT alone found 929-931 in 60 s and 936 in 400 s (bound 954);
 * 10,000: 9,636 served in 6 s (greedy 0.8 s, then 5 s of repacking), bound 9,669;
 * 50,000: 48,268 served in 11 s, bound 48,376.
-On sparse pools the heuristic is weaker: 338 against the optimal 353 on 400 people (those
-pools are small enough for the exact method, which is why it runs first).
+On sparse pools the heuristic is weaker: 331-343 (runs differ as the deadline cuts repacking
+at different points) against the optimal 353 on 400 people; such pools are small enough for
+the exact method, which is why it runs first. Times roughly triple on a loaded machine.
 """
 
 from __future__ import annotations
@@ -292,7 +294,10 @@ def plan_swaps(
     if not proven_optimal:
         served = {person for cycle in chosen for person in cycle}
         seeds = sorted(reachable - served)
-        chosen = repack(pool, chosen, seeds, _repacking_limits(settings))
+        repacked = repack(pool, chosen, seeds, _repacking_limits(settings))
+        chosen, proven_optimal = repacked.cycles, repacked.proven_optimal
+        if proven_optimal:
+            people_upper_bound = sum(len(cycle) for cycle in chosen)
 
     exchanges = sorted((_to_exchange(pool, cycle) for cycle in chosen), key=_first_member)
     served_ids = {person for exchange in exchanges for person in exchange.member_ids}
