@@ -13,7 +13,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
 from kuza.api.auth import token_or_session
@@ -40,6 +40,7 @@ class EventOut(Schema):
     places_taken: int
     waiting: int
     ics_url: str
+    campaign: str | None = Field(None, description="Slug of the linked campaign, if any.")
 
 
 class EventsPageOut(Schema):
@@ -83,6 +84,7 @@ def _out(event: Event) -> dict:
         "capacity": event.capacity,
         "places_taken": event.places_taken,
         "waiting": event.waiting_count,
+        "campaign": event.campaign.slug if event.campaign else None,
         "ics_url": settings.SITE_URL + reverse("events:ics", kwargs={"pk": event.pk}),
     }
 
@@ -93,7 +95,7 @@ def event_list(request: HttpRequest, filters: Query[EventFilter]):
     events = selectors.event_listing(AnonymousUser(), past=filters.past)
     if filters.kind:
         events = events.filter(kind=filters.kind)
-    paginator = Paginator(selectors.with_place_counts(events), PAGE_SIZE)
+    paginator = Paginator(selectors.with_place_counts(events).select_related("campaign"), PAGE_SIZE)
     page = paginator.get_page(filters.page)
     return {
         "count": paginator.count,

@@ -9,6 +9,7 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
+from kuza.campaigns.models import Campaign
 from kuza.core.demo_loader import DEMO_ORGANISER, DemoCommunity
 from kuza.events.models import Answer, Event, Question, Registration
 from kuza.events.timezones import local_to_utc
@@ -179,6 +180,9 @@ def load(community: DemoCommunity) -> None:
         time_zone="Africa/Nairobi",
         capacity=30,
     )
+    # The #SheSaid campaign, when the campaigns demo made one, measures the edit-a-thon.
+    editathon.campaign = Campaign.objects.filter(hashtag__iexact="#SheSaid").first()
+    editathon.save(update_fields=["campaign"])
     rows = _register(editathon, members[60:], confirmed=30, waiting=3)
     _mark_attendance(editathon, rows, rng, share=0.75)
 

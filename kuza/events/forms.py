@@ -8,9 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kuza.campaigns.models import Campaign
 from kuza.events.answers import MAX_ANSWER_LENGTH, AnswersInvalid, clean_answers
 from kuza.events.models import Event, Question, Registration
-from kuza.events.services import EventFields
+from kuza.events.services import EventFields, linkable_campaigns
 from kuza.events.timezones import NonexistentLocalTime, is_time_zone, local_to_utc, utc_to_local
 
 LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
@@ -57,6 +58,7 @@ class EventForm(forms.ModelForm):
             "online_url",
             "time_zone",
             "capacity",
+            "campaign",
             "published",
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 8})}
@@ -68,13 +70,16 @@ class EventForm(forms.ModelForm):
 
     field_order = [
         *("title", "kind", "series", "description", "format", "location", "online_url"),
-        *("starts", "ends", "time_zone", "capacity", "organiser_names", "published"),
+        *("starts", "ends", "time_zone", "capacity", "organiser_names", "campaign", "published"),
     ]
 
-    def __init__(self, *args, creator=None, **kwargs) -> None:
+    def __init__(self, *args, editor, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.creator = creator
         event = self.instance
+        campaigns = linkable_campaigns(editor)
+        if event.campaign_id:
+            campaigns = campaigns | Campaign.objects.filter(pk=event.campaign_id)
+        self.fields["campaign"].queryset = campaigns.distinct().order_by("-start", "name")
         if event.pk:
             self.initial.setdefault("starts", utc_to_local(event.starts_at, event.time_zone))
             self.initial.setdefault("ends", utc_to_local(event.ends_at, event.time_zone))
@@ -147,6 +152,7 @@ class EventForm(forms.ModelForm):
             time_zone=data["time_zone"],
             capacity=data["capacity"],
             published=data["published"],
+            campaign=data["campaign"],
         )
 
 

@@ -40,7 +40,7 @@ def create(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     form = EventForm(
         request.POST or None,
-        creator=request.user,
+        editor=request.user,
         initial={"time_zone": viewer_time_zone(request.user)},
     )
     if request.method == "POST" and form.is_valid():
@@ -64,7 +64,7 @@ def create(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
     event = _organised_event(request, pk)
-    form = EventForm(request.POST or None, instance=event)
+    form = EventForm(request.POST or None, instance=event, editor=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             services.event_update(

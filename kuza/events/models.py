@@ -82,6 +82,15 @@ class Event(models.Model):
         related_name="created_events",
         verbose_name=_("created by"),
     )
+    campaign = models.ForeignKey(
+        "campaigns.Campaign",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("campaign"),
+        help_text=_("For an edit-a-thon: the campaign that measures the contributions."),
+    )
     attendance_marked_at = models.DateTimeField(_("attendance marked at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)

@@ -79,7 +79,8 @@ def event_listing(user, *, past: bool = False) -> QuerySet[Event]:
 
 
 def event_for_viewer(user, event_id: int) -> Event | None:
-    return with_place_counts(events_visible_to(user)).filter(pk=event_id).first()
+    events = with_place_counts(events_visible_to(user)).select_related("campaign")
+    return events.filter(pk=event_id).first()
 
 
 def event_for_organiser(user, event_id: int) -> Event | None:

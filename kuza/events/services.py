@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kuza.campaigns.models import Campaign
 from kuza.core.tasks import send_email
 from kuza.events import selectors
 from kuza.events.answers import clean_answers
@@ -51,6 +52,7 @@ class EventFields:
     time_zone: str
     capacity: int | None
     published: bool
+    campaign: Campaign | None = None
 
 
 def _require_organiser(user, event: Event) -> None:
@@ -67,6 +69,21 @@ def _check_fields(fields: EventFields) -> None:
         raise EventError(_("Say where the event takes place."))
 
 
+def linkable_campaigns(user):
+    """Campaigns `user` may link an event to: those they organise, or any for staff."""
+    if user.is_staff:
+        return Campaign.objects.all()
+    return Campaign.objects.filter(organisers=user)
+
+
+def _check_campaign(user, fields: EventFields, event: Event | None = None) -> None:
+    campaign = fields.campaign
+    if campaign is None or (event is not None and event.campaign_id == campaign.pk):
+        return
+    if not linkable_campaigns(user).filter(pk=campaign.pk).exists():
+        raise NotAllowed(_("Link only campaigns you organise."))
+
+
 def _lock(event: Event) -> Event:
     return Event.objects.select_for_update().get(pk=event.pk)
 
@@ -80,6 +97,7 @@ def event_create(*, creator, fields: EventFields, co_organisers: Iterable = ()) 
     if not selectors.can_create_events(creator):
         raise NotAllowed(_("Only organisers can create events."))
     _check_fields(fields)
+    _check_campaign(creator, fields)
     with transaction.atomic():
         event = Event(created_by=creator)
         _apply(event, fields)
@@ -97,6 +115,7 @@ def event_update(
     """
     _require_organiser(editor, event)
     _check_fields(fields)
+    _check_campaign(editor, fields, event)
     organisers = None if organisers is None else set(organisers)
     if organisers is not None and not organisers:
         raise EventError(_("An event needs at least one organiser."))
