@@ -1,3 +1,198 @@
-from ninja import Router
+"""Campaigns and their metrics as JSON; public, like the campaign pages."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from django.http import HttpRequest
+from ninja import Router, Schema
+from ninja.pagination import paginate
+
+from kuza.campaigns import selectors
+from kuza.campaigns.definitions import METRIC_TEXTS
+from kuza.campaigns.metrics import CampaignMetrics, Tally
 
 router = Router(tags=["campaigns"])
+
+
+class CampaignOut(Schema):
+    slug: str
+    name: str
+    hashtag: str
+    start: datetime
+    end: datetime
+    time_zone: str
+    is_open: bool
+    wikis: list[str]
+    last_collected: datetime | None
+
+
+class TallyOut(Schema):
+    edits: int
+    articles_created: int
+    articles_improved: int
+    bytes_added: int
+    net_bytes: int
+    files_uploaded: int
+    active_participants: int
+
+
+class WikiTallyOut(Schema):
+    wiki: str
+    language: str
+    tally: TallyOut
+
+
+class LanguageTallyOut(Schema):
+    language: str
+    wikis: list[str]
+    tally: TallyOut
+
+
+class DayOut(Schema):
+    day: date
+    edits: int
+    articles_created: int
+    bytes_added: int
+
+
+class RetentionOut(Schema):
+    period_start: datetime
+    period_end: datetime
+    cohort: int
+    retained: int
+
+
+class GapOut(Schema):
+    wiki: str
+    start: datetime
+    end: datetime
+
+
+class MetricsOut(Schema):
+    totals: TallyOut
+    new_editors: int
+    retention: RetentionOut | None
+    retention_start: datetime
+    per_wiki: list[WikiTallyOut]
+    per_language: list[LanguageTallyOut]
+    daily: list[DayOut]
+
+
+class CampaignDetailOut(CampaignOut):
+    description: str
+    metrics: MetricsOut | None
+    periods_not_collected: list[GapOut]
+    definitions: dict[str, str]
+
+
+class LeaderboardRowOut(Schema):
+    rank: int
+    username: str
+    edits: int
+    articles_created: int
+    articles_improved: int
+    bytes_added: int
+    net_bytes: int
+    files_uploaded: int
+
+
+def _campaign(campaign) -> dict:
+    return {
+        "slug": campaign.slug,
+        "name": campaign.name,
+        "hashtag": campaign.hashtag,
+        "start": campaign.start,
+        "end": campaign.end,
+        "time_zone": campaign.time_zone,
+        "is_open": campaign.is_open,
+        "wikis": [wiki.db_name for wiki in campaign.wikis.all()],
+        "last_collected": campaign.last_synced_at,
+    }
+
+
+def _tally(tally: Tally) -> dict:
+    return {name: getattr(tally, name) for name in TallyOut.model_fields}
+
+
+def _metrics(metrics: CampaignMetrics) -> dict:
+    retention = metrics.retention
+    return {
+        "totals": _tally(metrics.totals),
+        "new_editors": metrics.new_editors,
+        "retention": None
+        if retention is None
+        else {
+            "period_start": retention.period_start,
+            "period_end": retention.period_end,
+            "cohort": retention.cohort,
+            "retained": retention.retained,
+        },
+        "retention_start": metrics.retention_start,
+        "per_wiki": [
+            {"wiki": row.wiki, "language": row.language, "tally": _tally(row.tally)}
+            for row in metrics.per_wiki
+        ],
+        "per_language": [
+            {"language": row.language, "wikis": list(row.wikis), "tally": _tally(row.tally)}
+            for row in metrics.per_language
+        ],
+        "daily": [
+            {
+                "day": day.day,
+                "edits": day.edits,
+                "articles_created": day.articles_created,
+                "bytes_added": day.bytes_added,
+            }
+            for day in metrics.daily
+        ],
+    }
+
+
+@router.get("/", response=list[CampaignOut])
+@paginate
+def campaign_list(request: HttpRequest):
+    """Every campaign, newest first."""
+    return [_campaign(campaign) for campaign in selectors.campaign_list().prefetch_related("wikis")]
+
+
+@router.get("/{slug}", response=CampaignDetailOut)
+def campaign_detail(request: HttpRequest, slug: str):
+    """One campaign with all its metrics as of the last collection (null before the first),
+    the periods recent changes could not reach, and the definition of every metric."""
+    campaign = selectors.campaign_get(slug=slug)
+    metrics = selectors.campaign_metrics(campaign)
+    return {
+        **_campaign(campaign),
+        "description": campaign.description,
+        "metrics": _metrics(metrics) if metrics else None,
+        "periods_not_collected": [
+            {"wiki": gap.wiki.db_name, "start": gap.start, "end": gap.end}
+            for gap in selectors.gaps_of(campaign)
+        ],
+        "definitions": {key: str(text) for key, text in METRIC_TEXTS.items()},
+    }
+
+
+@router.get("/{slug}/leaderboard", response=list[LeaderboardRowOut])
+@paginate
+def leaderboard(request: HttpRequest, slug: str):
+    """Contributors by edits; people who chose to be hidden are left out."""
+    campaign = selectors.campaign_get(slug=slug)
+    metrics = selectors.campaign_metrics(campaign)
+    if metrics is None:
+        return []
+    rows = selectors.leaderboard_for(metrics, viewer=request.user, campaign=campaign)
+    return [
+        {
+            "rank": visible.rank,
+            "username": visible.row.username,
+            "edits": visible.row.edits,
+            "articles_created": visible.row.articles_created,
+            "articles_improved": visible.row.articles_improved,
+            "bytes_added": visible.row.bytes_added,
+            "net_bytes": visible.row.net_bytes,
+            "files_uploaded": visible.row.files_uploaded,
+        }
+        for visible in rows
+    ]

@@ -6,3 +6,8 @@ class CampaignsConfig(AppConfig):
     name = "kuza.campaigns"
     label = "campaigns"
     verbose_name = _("Campaigns")
+
+    def ready(self) -> None:
+        from kuza.core.navigation import NavItem, register
+
+        register(NavItem(url_name="campaigns:list", label=_("Campaigns"), order=60))

@@ -241,13 +241,14 @@ def metric_participants(
     campaign: Campaign, wikis: Iterable[Wiki], discovered: Iterable[str]
 ) -> list[MetricParticipant]:
     wikis = list(wikis)
-    enrolled = list(campaign.participants.values_list("wiki_username", "hidden_from_leaderboard"))
-    enrolled_names = {name for name, _hidden in enrolled}
+    # Nobody is marked hidden here: cached metrics must not carry choices that change
+    # between syncs, so `leaderboard_for` applies them when the leaderboard is read.
+    enrolled_names = set(enrolled_usernames(campaign))
     found = sorted(set(discovered) - enrolled_names)
     registered = _registrations(wikis, enrolled_names | set(found))
     people = [
-        MetricParticipant(name, registered_at=registered.get(name), hidden_from_leaderboard=hidden)
-        for name, hidden in enrolled
+        MetricParticipant(name, registered_at=registered.get(name))
+        for name in sorted(enrolled_names)
     ]
     people += [
         MetricParticipant(name, registered_at=registered.get(name), enrolled=False)
@@ -257,11 +258,7 @@ def metric_participants(
 
 
 def _cache_key(campaign: Campaign) -> str:
-    participants = campaign.participants.aggregate(
-        count=Count("id"),
-        last=Coalesce(Max("id"), 0),
-        hidden=Count("id", filter=Q(hidden_from_leaderboard=True)),
-    )
+    participants = hashlib.sha256("|".join(enrolled_usernames(campaign)).encode()).hexdigest()
     wikis = campaign.campaign_wikis.aggregate(
         count=Count("id"), ids=Coalesce(Sum("wiki_id"), 0), last=Coalesce(Max("id"), 0)
     )
@@ -318,20 +315,31 @@ class VisibleRow:
     row: LeaderboardRow
 
 
-def leaderboard_for(metrics: CampaignMetrics, *, viewer, campaign: Campaign) -> list[VisibleRow]:
-    """The leaderboard a viewer may see: rows of members blocked either way are left out."""
-    from kuza.safety.selectors import blocked_user_ids
+def hidden_usernames(campaign: Campaign, *, viewer) -> set[str]:
+    """Wiki user names the leaderboard leaves out for this viewer: participants who chose to
+    be hidden here, members who leave all leaderboards (or are suspended), and members
+    blocked either way with the viewer. Found contributors who are members are matched by
+    the Wikimedia user name Wikimedia login verified on their profile."""
+    from kuza.people.models import Profile
+    from kuza.safety.selectors import blocked_user_ids, users_hidden_from_leaderboards
 
+    hidden_members = users_hidden_from_leaderboards()
     blocked = blocked_user_ids(viewer)
-    hidden_names: set[str] = set()
-    if blocked:
-        hidden_names = set(
-            campaign.participants.filter(user_id__in=blocked).values_list(
-                "wiki_username", flat=True
-            )
+    participants = campaign.participants.filter(
+        Q(hidden_from_leaderboard=True) | Q(user__in=hidden_members) | Q(user__in=blocked)
+    )
+    names = set(participants.values_list("wiki_username", flat=True))
+    profiles = Profile.objects.filter(wikimedia_verified=True).exclude(wikimedia_username="")
+    names.update(
+        profiles.filter(Q(user__in=hidden_members) | Q(user__in=blocked)).values_list(
+            "wikimedia_username", flat=True
         )
-    return [
-        VisibleRow(rank, row)
-        for rank, row in enumerate(metrics.leaderboard, start=1)
-        if row.username not in hidden_names
-    ]
+    )
+    return names
+
+
+def leaderboard_for(metrics: CampaignMetrics, *, viewer, campaign: Campaign) -> list[VisibleRow]:
+    """The leaderboard as this viewer may see it, ranks counted over the visible rows."""
+    hidden = hidden_usernames(campaign, viewer=viewer)
+    visible = [row for row in metrics.leaderboard if row.username not in hidden]
+    return [VisibleRow(rank, row) for rank, row in enumerate(visible, start=1)]

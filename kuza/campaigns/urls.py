@@ -1,2 +1,19 @@
+from django.urls import path
+
+from kuza.campaigns import views
+
 app_name = "campaigns"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.campaign_list, name="list"),
+    path("new/", views.campaign_create, name="create"),
+    path("wikis/add/", views.wiki_add, name="wiki_add"),
+    path("<slug:slug>/", views.campaign_detail, name="detail"),
+    path("<slug:slug>/leaderboard.csv", views.leaderboard_csv, name="leaderboard_csv"),
+    path("<slug:slug>/wikis.csv", views.wikis_csv, name="wikis_csv"),
+    path("<slug:slug>/join/", views.campaign_join, name="join"),
+    path("<slug:slug>/leave/", views.campaign_leave, name="leave"),
+    path("<slug:slug>/edit/", views.campaign_edit, name="edit"),
+    path("<slug:slug>/collect/", views.campaign_sync_request, name="sync"),
+    path("<slug:slug>/participants/", views.participants_manage, name="participants"),
+    path("<slug:slug>/contributors/", views.contributors_invite, name="contributors"),
+]

@@ -1,0 +1,299 @@
+"""Campaign pages, CSV, joining and organiser pages, through the test client."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import UTC, datetime
+
+import pytest
+from django.urls import reverse
+
+from kuza.accounts.tests.factories import UserFactory
+from kuza.campaigns.definitions import METRIC_TEXTS
+from kuza.campaigns.models import Campaign, Participant, UncollectableGap
+from kuza.campaigns.tests.factories import (
+    CampaignFactory,
+    ParticipantFactory,
+    RevisionFactory,
+    WikiFactory,
+)
+from kuza.core.navigation import items_for
+from kuza.people.models import Membership, Organisation
+from kuza.safety.models import Block
+from kuza.safety.services import preferences_update
+
+pytestmark = pytest.mark.django_db
+
+COLLECTED = datetime(2025, 6, 1, tzinfo=UTC)
+
+
+@pytest.fixture
+def drive():
+    """A collected campaign: Amina (2 edits), Bea (1, hidden), and a formula-like name."""
+    organiser = UserFactory(username="organiser")
+    wiki = WikiFactory(db_name="frwikiquote_t", language="fr", name="Wikiquote FR")
+    campaign = CampaignFactory(
+        slug="shesaid", name="SheSaid test", organisers=[organiser], on_wikis=[wiki]
+    )
+    amina = UserFactory(username="amina_m")
+    ParticipantFactory(campaign=campaign, wiki_username="Amina", user=amina)
+    ParticipantFactory(campaign=campaign, wiki_username="Bea", hidden_from_leaderboard=True)
+    ParticipantFactory(campaign=campaign, wiki_username="=HYPERLINK(1)")
+    RevisionFactory(wiki=wiki, user="Amina", revid=1, page_id=1, sizediff=120)
+    RevisionFactory(wiki=wiki, user="Amina", revid=2, page_id=1, parentid=1, is_page_creation=False)
+    RevisionFactory(wiki=wiki, user="Bea", revid=3, page_id=2, sizediff=50)
+    RevisionFactory(wiki=wiki, user="=HYPERLINK(1)", revid=4, page_id=3, sizediff=5)
+    Campaign.objects.filter(pk=campaign.pk).update(last_synced_at=COLLECTED)
+    campaign.refresh_from_db()
+    return campaign, organiser, amina
+
+
+def test_campaigns_are_in_the_navigation_for_everyone(rf):
+    from django.contrib.auth.models import AnonymousUser
+
+    assert "campaigns:list" in {item.url_name for item in items_for(AnonymousUser())}
+
+
+def test_the_public_page_shows_metrics_chart_tables_and_definitions(client, drive):
+    campaign, _organiser, _amina = drive
+
+    page = client.get(campaign.get_absolute_url()).content.decode()
+
+    assert "<script" not in page
+    assert "<svg" in page and "Edits per day" in page
+    assert "Wikiquote FR" in page
+    for text in METRIC_TEXTS.values():
+        assert str(text).replace("'", "&#x27;") in page
+    leaderboard = page.split('id="leaderboard"')[1]
+    assert "Amina" in leaderboard
+    assert "Bea" not in leaderboard  # she chose to be hidden
+    assert "<td>4</td>" in page  # every edit still counts in the totals table
+
+
+def test_csv_exports_leave_out_hidden_people_and_defuse_formulas(client, drive):
+    campaign, _organiser, _amina = drive
+
+    response = client.get(reverse("campaigns:leaderboard_csv", args=[campaign.slug]))
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+
+    assert response["Content-Type"].startswith("text/csv")
+    assert rows[0][:3] == ["rank", "username", "edits"]
+    names = [row[1] for row in rows[1:]]
+    assert names == ["Amina", "'=HYPERLINK(1)"]
+    wikis = list(
+        csv.reader(
+            io.StringIO(
+                client.get(reverse("campaigns:wikis_csv", args=[campaign.slug])).content.decode()
+            )
+        )
+    )
+    assert wikis[1][:3] == ["frwikiquote_t", "fr", "4"]
+
+
+def test_members_who_leave_every_leaderboard_or_block_the_viewer_are_not_shown(client, drive):
+    campaign, _organiser, amina = drive
+    viewer = UserFactory(username="viewer")
+    client.force_login(viewer)
+    url = f"/api/campaigns/{campaign.slug}/leaderboard"
+    assert "Amina" in {row["username"] for row in client.get(url).json()["items"]}
+
+    Block.objects.create(blocker=amina, blocked=viewer)
+    assert "Amina" not in {row["username"] for row in client.get(url).json()["items"]}
+    Block.objects.all().delete()
+
+    preferences_update(user=amina, hide_from_leaderboards=True, hide_from_map=False)
+    assert "Amina" not in {row["username"] for row in client.get(url).json()["items"]}
+    assert (
+        "Amina"
+        not in client.get(campaign.get_absolute_url()).content.decode().split('id="leaderboard"')[1]
+    )
+
+
+def test_a_page_before_any_collection_says_so(client):
+    campaign = CampaignFactory(slug="fresh")
+
+    page = client.get(campaign.get_absolute_url()).content.decode()
+
+    assert "Nothing has been collected" in page
+
+
+def test_periods_not_collected_are_shown(client, drive):
+    campaign, _organiser, _amina = drive
+    UncollectableGap.objects.create(
+        campaign=campaign,
+        wiki=campaign.wikis.get(),
+        start=campaign.start,
+        end=datetime(2025, 3, 9, tzinfo=UTC),
+    )
+
+    page = client.get(campaign.get_absolute_url()).content.decode()
+
+    assert "Periods not collected" in page and "9 Mar 2025" in page
+
+
+def test_members_join_hide_themselves_and_leave(client, drive):
+    campaign, _organiser, _amina = drive
+    member = UserFactory(username="newcomer")
+    client.force_login(member)
+    join = reverse("campaigns:join", args=[campaign.slug])
+
+    response = client.post(join, {"wiki_username": "new_comer", "hidden_from_leaderboard": ""})
+
+    assert response.status_code == 302
+    assert Participant.objects.get(user=member).wiki_username == "New comer"
+    client.post(join, {"wiki_username": "New comer", "hidden_from_leaderboard": "on"})
+    assert Participant.objects.get(user=member).hidden_from_leaderboard
+    # Someone else's name is not free to take.
+    taken = client.post(join, {"wiki_username": "Amina"})
+    assert "Another member already takes part" in taken.content.decode()
+    assert client.get(reverse("campaigns:leave", args=[campaign.slug])).status_code == 405
+    client.post(reverse("campaigns:leave", args=[campaign.slug]))
+    assert not Participant.objects.filter(user=member).exists()
+
+
+def test_a_member_claims_a_name_an_organiser_added(client, drive):
+    campaign, _organiser, _amina = drive
+    member = UserFactory(username="bea_member")
+    client.force_login(member)
+
+    client.post(reverse("campaigns:join", args=[campaign.slug]), {"wiki_username": "Bea"})
+
+    claimed = Participant.objects.get(campaign=campaign, wiki_username="Bea")
+    assert claimed.user == member and not claimed.hidden_from_leaderboard
+
+
+def test_visitors_must_log_in_to_join(client, drive):
+    campaign, _organiser, _amina = drive
+    response = client.post(reverse("campaigns:join", args=[campaign.slug]), {"wiki_username": "X"})
+    assert response.status_code == 302 and "/login" in response["Location"]
+    assert not Participant.objects.filter(wiki_username="X").exists()
+
+
+@pytest.mark.parametrize("name", ["edit", "participants", "contributors"])
+def test_organiser_pages_refuse_everyone_else(client, drive, name):
+    campaign, organiser, amina = drive
+    url = reverse(f"campaigns:{name}", args=[campaign.slug])
+    client.force_login(amina)
+    assert client.get(url).status_code == 403
+    assert client.post(reverse("campaigns:sync", args=[campaign.slug])).status_code == 403
+    client.force_login(organiser)
+    assert client.get(url).status_code == 200
+
+
+def test_only_community_organisers_create_campaigns(client):
+    member = UserFactory(username="plain")
+    client.force_login(member)
+    assert client.get(reverse("campaigns:create")).status_code == 403
+
+    organisation = Organisation.objects.create(name="Group", slug="group", kind="user_group")
+    Membership.objects.create(organisation=organisation, user=member, role="organiser")
+    wiki = WikiFactory(db_name="swwikiquote_t", language="sw")
+    response = client.post(
+        reverse("campaigns:create"),
+        {
+            "name": "Wiki Loves Women",
+            "slug": "wlw",
+            "hashtag": "wlw2026",
+            "time_zone": "Africa/Nairobi",
+            "start": "2026-03-01T00:00",
+            "end": "2026-04-01T00:00",
+            "wikis": [wiki.pk],
+            "is_open": "on",
+            "exclude_bots": "on",
+            "worklist": "swwikiquote_t: Wangari Maathai",
+        },
+    )
+
+    assert response.status_code == 302, response.content.decode()
+    campaign = Campaign.objects.get(slug="wlw")
+    assert campaign.hashtag == "#wlw2026"
+    assert campaign.start == datetime(2026, 2, 28, 21, tzinfo=UTC)  # midnight in Nairobi
+    assert list(campaign.organisers.all()) == [member]
+    assert campaign.campaign_wikis.get().worklist_titles() == ["Wangari Maathai"]
+
+
+def test_the_campaign_form_explains_bad_input(client, drive):
+    campaign, organiser, _amina = drive
+    client.force_login(organiser)
+
+    response = client.post(
+        reverse("campaigns:edit", args=[campaign.slug]),
+        {
+            "name": "x",
+            "hashtag": "#two words",
+            "time_zone": "Mars/Olympus",
+            "start": "2026-03-01T00:00",
+            "end": "2026-02-01T00:00",
+            "wikis": [campaign.wikis.get().pk],
+            "worklist": "nowiki: Title",
+        },
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "A hashtag is letters" in page
+    assert "Unknown time zone" in page
+    assert "Line 1" in page
+
+
+def test_an_organiser_edit_keeps_the_window_in_the_campaign_time_zone(client, drive):
+    campaign, organiser, _amina = drive
+    client.force_login(organiser)
+    form = client.get(reverse("campaigns:edit", args=[campaign.slug])).content.decode()
+    assert 'value="2025-03-01T00:00"' in form
+
+    client.post(
+        reverse("campaigns:edit", args=[campaign.slug]),
+        {
+            "name": "Renamed",
+            "hashtag": "#SheSaid",
+            "time_zone": "Europe/Paris",
+            "start": "2025-03-01T00:00",
+            "end": "2025-04-01T00:00",
+            "wikis": [campaign.wikis.get().pk],
+            "exclude_bots": "on",
+        },
+    )
+
+    campaign.refresh_from_db()
+    assert campaign.name == "Renamed"
+    assert campaign.start == datetime(2025, 2, 28, 23, tzinfo=UTC)
+
+
+def test_collect_now_queues_the_background_task(client, drive, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    from django_tasks import default_task_backend
+
+    campaign, organiser, _amina = drive
+    client.force_login(organiser)
+    response = client.post(reverse("campaigns:sync", args=[campaign.slug]))
+
+    assert response.status_code == 302
+    queued = default_task_backend.results
+    assert [result.args for result in queued] == [[campaign.pk]]
+
+
+def test_the_api_lists_campaigns_and_gives_metrics_with_definitions(client, drive):
+    campaign, _organiser, _amina = drive
+
+    listing = client.get("/api/campaigns/").json()
+    detail = client.get(f"/api/campaigns/{campaign.slug}").json()
+
+    assert [item["slug"] for item in listing["items"]] == ["shesaid"]
+    assert detail["metrics"]["totals"]["edits"] == 4
+    assert detail["metrics"]["per_wiki"][0]["wiki"] == "frwikiquote_t"
+    assert set(detail["definitions"]) == set(METRIC_TEXTS)
+    assert client.get("/api/campaigns/nope").status_code == 404
+    board = client.get(f"/api/campaigns/{campaign.slug}/leaderboard").json()["items"]
+    assert [row["username"] for row in board] == ["Amina", "=HYPERLINK(1)"]
+
+
+def test_the_metrics_cache_follows_participant_changes(client, drive):
+    campaign, _organiser, _amina = drive
+    url = f"/api/campaigns/{campaign.slug}"
+    assert client.get(url).json()["metrics"]["totals"]["edits"] == 4
+
+    Participant.objects.filter(wiki_username="Bea").delete()
+
+    assert client.get(url).json()["metrics"]["totals"]["edits"] == 3

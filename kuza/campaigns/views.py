@@ -1,0 +1,252 @@
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from kuza.campaigns import presentation, selectors, services
+from kuza.campaigns.forms import BulkAddForm, CampaignForm, JoinForm, WikiAddForm
+from kuza.campaigns.mediawiki import MediaWikiError
+from kuza.campaigns.tasks import campaign_sync_task
+
+CAMPAIGNS_PER_PAGE = 20
+LEADERBOARD_PER_PAGE = 25
+PARTICIPANTS_PER_PAGE = 50
+CONTRIBUTORS_PER_PAGE = 40
+
+
+@require_GET
+def campaign_list(request: HttpRequest) -> HttpResponse:
+    page = Paginator(selectors.campaign_list(), CAMPAIGNS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "campaigns/list.html",
+        {"page": page, "can_create": selectors.can_create_campaigns(request.user)},
+    )
+
+
+@require_GET
+def campaign_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    campaign = selectors.campaign_get(slug=slug)
+    metrics = selectors.campaign_metrics(campaign)
+    context = presentation.campaign_page(campaign, metrics)
+    if metrics is not None:
+        rows = selectors.leaderboard_for(metrics, viewer=request.user, campaign=campaign)
+        context["leaderboard"] = Paginator(rows, LEADERBOARD_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+    participation = selectors.participation_of(user=request.user, campaign=campaign)
+    context.update(
+        {
+            "campaign": campaign,
+            "participation": participation,
+            "join_form": JoinForm(
+                initial={"wiki_username": presentation.suggested_wiki_username(request.user)}
+            )
+            if request.user.is_authenticated and participation is None
+            else None,
+            "is_organiser": selectors.is_organiser(request.user, campaign),
+            "gaps": selectors.gaps_of(campaign),
+        }
+    )
+    return render(request, "campaigns/detail.html", context)
+
+
+def _csv_response(filename: str, header: list[str], rows: Iterable[list[object]]) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    writer = csv.writer(response)
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([presentation.csv_safe(value) for value in row])
+    return response
+
+
+@require_GET
+def leaderboard_csv(request: HttpRequest, slug: str) -> HttpResponse:
+    campaign = selectors.campaign_get(slug=slug)
+    metrics = selectors.campaign_metrics(campaign)
+    rows = (
+        selectors.leaderboard_for(metrics, viewer=request.user, campaign=campaign)
+        if metrics
+        else []
+    )
+    return _csv_response(
+        f"{campaign.slug}-leaderboard.csv",
+        presentation.LEADERBOARD_CSV_HEADER,
+        (presentation.leaderboard_csv_row(visible) for visible in rows),
+    )
+
+
+@require_GET
+def wikis_csv(request: HttpRequest, slug: str) -> HttpResponse:
+    campaign = selectors.campaign_get(slug=slug)
+    metrics = selectors.campaign_metrics(campaign)
+    return _csv_response(
+        f"{campaign.slug}-wikis.csv",
+        presentation.WIKI_CSV_HEADER,
+        (presentation.wiki_csv_row(row) for row in (metrics.per_wiki if metrics else ())),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def campaign_join(request: HttpRequest, slug: str) -> HttpResponse:
+    campaign = selectors.campaign_get(slug=slug)
+    participation = selectors.participation_of(user=request.user, campaign=campaign)
+    initial = {
+        "wiki_username": participation.wiki_username
+        if participation
+        else presentation.suggested_wiki_username(request.user),
+        "hidden_from_leaderboard": participation.hidden_from_leaderboard
+        if participation
+        else False,
+    }
+    form = JoinForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.participant_join(
+                campaign=campaign,
+                user=request.user,
+                wiki_username=form.cleaned_data["wiki_username"],
+                hidden_from_leaderboard=form.cleaned_data["hidden_from_leaderboard"],
+            )
+        except ValidationError as error:
+            form.add_error("wiki_username", error)
+        else:
+            messages.success(request, _("You take part in %(name)s.") % {"name": campaign.name})
+            return redirect(campaign)
+    return render(
+        request,
+        "campaigns/join.html",
+        {"campaign": campaign, "form": form, "participation": participation},
+    )
+
+
+@login_required
+@require_POST
+def campaign_leave(request: HttpRequest, slug: str) -> HttpResponse:
+    campaign = selectors.campaign_get(slug=slug)
+    services.participant_leave(campaign=campaign, user=request.user)
+    messages.success(request, _("You no longer take part in %(name)s.") % {"name": campaign.name})
+    return redirect(campaign)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def campaign_create(request: HttpRequest) -> HttpResponse:
+    if not selectors.can_create_campaigns(request.user):
+        raise PermissionDenied
+    form = CampaignForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        campaign = services.campaign_create(
+            organiser=request.user,
+            wikis=list(data["wikis"]),
+            worklist=data["worklist"],
+            **{name: data[name] for name in CampaignForm.Meta.fields},
+        )
+        messages.success(request, _("Campaign created. Add participants, then collect."))
+        return redirect(campaign)
+    return render(request, "campaigns/form.html", {"form": form, "campaign": None})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def campaign_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    campaign = selectors.campaign_for_organiser(user=request.user, slug=slug)
+    form = CampaignForm(request.POST or None, instance=campaign)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        fields = {name: data[name] for name in CampaignForm.Meta.fields if name in form.fields}
+        services.campaign_update(
+            campaign=selectors.campaign_get(slug=slug),
+            wikis=list(data["wikis"]),
+            worklist=data["worklist"],
+            **fields,
+        )
+        messages.success(request, _("Campaign saved."))
+        return redirect(campaign)
+    return render(request, "campaigns/form.html", {"form": form, "campaign": campaign})
+
+
+@login_required
+@require_POST
+def campaign_sync_request(request: HttpRequest, slug: str) -> HttpResponse:
+    campaign = selectors.campaign_for_organiser(user=request.user, slug=slug)
+    campaign_sync_task.enqueue(campaign.pk)
+    messages.success(request, _("Collection started; numbers update when it finishes."))
+    return redirect(campaign)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def participants_manage(request: HttpRequest, slug: str) -> HttpResponse:
+    campaign = selectors.campaign_for_organiser(user=request.user, slug=slug)
+    form = BulkAddForm(request.POST or None)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            report = services.participants_bulk_add(
+                campaign=campaign, organiser=request.user, text=form.cleaned_data["usernames"]
+            )
+        except ValidationError as error:
+            form.add_error("usernames", error)
+        except MediaWikiError:
+            form.add_error(
+                None, _("The wikis could not be asked right now; nothing was added. Try again.")
+            )
+    page = Paginator(campaign.participants.select_related("user"), PARTICIPANTS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "campaigns/participants.html",
+        {"campaign": campaign, "form": form, "report": report, "page": page},
+    )
+
+
+@login_required
+@require_GET
+def contributors_invite(request: HttpRequest, slug: str) -> HttpResponse:
+    campaign = selectors.campaign_for_organiser(user=request.user, slug=slug)
+    rows = presentation.discovered_rows(campaign)
+    page = Paginator(rows, CONTRIBUTORS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "campaigns/contributors.html",
+        {
+            "campaign": campaign,
+            "page": page,
+            "invitation": presentation.invitation_text(
+                campaign, request.build_absolute_uri(campaign.get_absolute_url())
+            ),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def wiki_add(request: HttpRequest) -> HttpResponse:
+    if not selectors.can_create_campaigns(request.user):
+        raise PermissionDenied
+    form = WikiAddForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            wiki = services.wiki_register(api_url=form.cleaned_data["api_url"], user=request.user)
+        except ValidationError as error:
+            form.add_error("api_url", error)
+        else:
+            messages.success(request, _("%(name)s can now be chosen.") % {"name": wiki.name})
+            return redirect("campaigns:list")
+    return render(request, "campaigns/wiki_add.html", {"form": form})
