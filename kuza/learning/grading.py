@@ -114,12 +114,12 @@ def normalise_text(
 ) -> str:
     """The form two short answers are compared in."""
     text = unicodedata.normalize("NFKC", text)
-    text = _SPACES.sub(" ", text).strip()
+    if not case_sensitive:
+        text = unicodedata.normalize("NFKC", text.casefold())
     if accent_insensitive:
         text = unicodedata.normalize("NFKC", strip_accents(text))
-    if not case_sensitive:
-        text = text.casefold()
-    return text
+    # Spaces last: removing an accent or folding a character can leave a space at an end.
+    return _SPACES.sub(" ", text).strip()
 
 
 _THOUSANDS_SPACE = re.compile(r"(?<=\d)[ \u00a0\u202f'](?=\d{3}(?!\d))")
