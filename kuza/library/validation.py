@@ -11,6 +11,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kuza.library.models import Resource
@@ -117,7 +118,7 @@ def resource_problems(data: ResourceInput, *, has_file: bool) -> dict[str, str]:
             problems["url"] = _("Give the address where the episode can be played.")
     if data.kind == kinds.FILE and not data.licence.strip():
         problems["licence"] = _("Say under which licence the file is shared.")
-    if data.last_checked and data.last_checked > datetime.date.today():  # noqa: DTZ011
+    if data.last_checked and data.last_checked > timezone.localdate():
         problems["last_checked"] = _("The date the link was checked cannot be in the future.")
     unknown = unknown_skills(data.skills)
     if unknown:

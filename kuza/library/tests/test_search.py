@@ -1,0 +1,223 @@
+"""Full-text search through the database engine (FTS5 on SQLite, tsvector on PostgreSQL)."""
+
+import datetime
+
+import pytest
+from django.db import connection
+
+from kuza.library.models import Resource, SearchDocument
+from kuza.library.search import rebuild_index
+from kuza.library.selectors import Filters, library_search
+from kuza.library.services.resources import resource_input_from, resource_update
+from kuza.library.tests.factories import UserFactory, make_resource
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(text, **filters):
+    return [
+        hit.resource.title for hit in library_search(text=text, filters=Filters(**filters))[0:50]
+    ]
+
+
+def test_a_title_match_ranks_above_a_body_match():
+    make_resource(title="Event safety", body="Plan the day with your team.")
+    make_resource(title="Photo walks", body="Safety first: walk in pairs. " * 3)
+    make_resource(title="Unrelated", body="Nothing to see.")
+
+    assert titles("safety") == ["Event safety", "Photo walks"]
+
+
+def test_more_occurrences_rank_higher_among_body_matches():
+    make_resource(title="One", body="wikidata once, and many other words here to dilute it")
+    make_resource(title="Many", body="wikidata wikidata wikidata items")
+
+    assert titles("wikidata") == ["Many", "One"]
+
+
+@pytest.mark.parametrize("query", ["evenement", "ÉVÉNEMENT", "événement", "Evènement"])
+def test_french_search_ignores_accents_and_case(query):
+    make_resource(title="Préparer un événement", body="Réservez la salle.", language="fr")
+
+    assert titles(query) == ["Préparer un événement"]
+
+
+def test_french_accented_queries_find_unaccented_text_too():
+    make_resource(title="Creer un element Wikidata", body="sans accents", language="fr")
+
+    assert titles("créer élément") == ["Creer un element Wikidata"]
+
+
+@pytest.mark.parametrize("query", ["مدونة", "مُدَوَّنَة", "مدونه", "المدونة"])
+def test_arabic_search_ignores_harakat_and_teh_marbuta(query):
+    make_resource(title="مُدَوَّنَة السلوك", body="دليل المنظمين", language="ar")
+    make_resource(title="المدونة في الفعاليات", body="نص", language="ar")
+
+    found = titles(query)
+
+    assert found and all(title in {"مُدَوَّنَة السلوك", "المدونة في الفعاليات"} for title in found)
+    assert ("مُدَوَّنَة السلوك" in found) == (query != "المدونة")
+
+
+def test_arabic_search_with_hamza_forms_finds_plain_alef():
+    make_resource(title="أساسيات ويكي بيانات", body="إضافة المراجع", language="ar")
+
+    assert titles("اساسيات") == ["أساسيات ويكي بيانات"]
+    assert titles("اضافة") == ["أساسيات ويكي بيانات"]
+
+
+@pytest.mark.parametrize("query", ["mafunzo", "MAFUNZO", "Kiswahili makala"])
+def test_swahili_search_is_case_insensitive(query):
+    make_resource(
+        title="Mafunzo ya Wikipedia", body="Kuandika makala kwa Kiswahili.", language="sw"
+    )
+    make_resource(title="Wikidata", body="Items and statements.")
+
+    assert titles(query) == ["Mafunzo ya Wikipedia"]
+
+
+def test_transcripts_of_episodes_are_searched():
+    make_resource(
+        kind="episode",
+        title="Podcast 3",
+        body="A conversation.",
+        url="https://podcast.example/3",
+        transcript="We prepare the sources before the event, so nothing gets deleted.",
+    )
+
+    assert titles("deleted") == ["Podcast 3"]
+
+
+def test_all_words_must_match_and_phrases_keep_their_order():
+    make_resource(title="Edit-a-thon guide", body="Invite the library as a partner.")
+    make_resource(title="Partner library", body="A guide for libraries.")
+
+    assert sorted(titles("guide partner")) == ["Edit-a-thon guide", "Partner library"]
+    assert titles('"library as a partner"') == ["Edit-a-thon guide"]
+    assert titles("edit-a-thon") == ["Edit-a-thon guide"]
+
+
+def test_a_star_searches_by_prefix():
+    make_resource(title="Wikidata basics", body="Items.")
+    make_resource(title="Wikipedia pillars", body="Five.")
+
+    assert sorted(titles("wiki*")) == ["Wikidata basics", "Wikipedia pillars"]
+    assert titles("wiki") == []
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"unbalanced',
+        "a AND (b",
+        "*",
+        "safety*)",
+        "NEAR(safety event)",
+        "safety OR",
+        "NOT safety",
+        "-safety",
+        "title:safety",
+        "^safety",
+        "'; DROP TABLE library_resource; --",
+        "safety\x00",
+        "\\",
+        "%_",
+        "safety" * 300,
+    ],
+)
+def test_user_syntax_never_raises(query):
+    make_resource(title="Event safety", body="Plan the day.")
+
+    results = library_search(text=query, filters=Filters())
+
+    assert results.count() == len(results[0:10])
+
+
+def test_filters_narrow_the_matches():
+    make_resource(title="Safety tutorial", level="beginner", skills=[])
+    make_resource(title="Safety advanced", level="advanced")
+    make_resource(title="Sécurité", body="safety", language="fr")
+    make_resource(
+        kind="link",
+        title="Safety policy",
+        url="https://example.org/policy",
+        licence="CC BY-SA 4.0",
+        last_checked=datetime.date(2026, 1, 1),
+    )
+
+    assert titles("safety", level="advanced") == ["Safety advanced"]
+    assert titles("safety", language="fr") == ["Sécurité"]
+    assert titles("safety", kind="link") == ["Safety policy"]
+
+
+def test_the_skill_filter_uses_skill_tags(monkeypatch):
+    from kuza.library import validation
+
+    monkeypatch.setattr(validation, "unknown_skills", lambda slugs: [])
+    make_resource(title="Wikidata A", skills=["wikidata"])
+    make_resource(title="Wikidata B", skills=["sparql-queries"])
+
+    assert titles("wikidata", skill="wikidata") == ["Wikidata A"]
+
+
+def test_only_published_resources_are_found():
+    make_resource(title="Draft about safety", publish=False)
+    make_resource(title="Published about safety")
+
+    assert titles("safety") == ["Published about safety"]
+
+
+def test_an_edit_replaces_the_indexed_text():
+    resource = make_resource(title="Old title", body="ancient words")
+    editor = UserFactory(is_staff=True)
+    data = resource_input_from(resource)
+    data.title, data.body = "New title", "fresh words"
+
+    resource_update(resource=resource, editor=editor, data=data)
+
+    assert titles("ancient") == []
+    assert titles("fresh") == ["New title"]
+
+
+def test_deleting_a_resource_removes_it_from_the_index():
+    resource = make_resource(title="Temporary safety note")
+    resource.delete()
+
+    assert titles("temporary") == []
+    assert not SearchDocument.objects.exists()
+
+
+def test_rebuilding_the_index_restores_search_after_a_bulk_import():
+    make_resource(title="Imported tutorial about sources")
+    SearchDocument.objects.all().delete()
+    assert titles("sources") == []
+
+    assert rebuild_index() == Resource.objects.count()
+    assert titles("sources") == ["Imported tutorial about sources"]
+
+
+def test_search_pages_are_stable_and_counted():
+    for index in range(7):
+        make_resource(title=f"Guide {index}", body="community guide")
+
+    results = library_search(text="guide", filters=Filters())
+    first, second = results[0:4], results[4:8]
+
+    assert results.count() == 7
+    assert len(first) == 4 and len(second) == 3
+    assert not {hit.resource.pk for hit in first} & {hit.resource.pk for hit in second}
+
+
+def test_the_engine_is_the_database_own_full_text_index():
+    make_resource(title="Engine check")
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute(
+                "SELECT count(*) FROM library_search WHERE library_search MATCH 'engine'"
+            )
+        else:
+            cursor.execute(
+                "SELECT count(*) FROM library_searchdocument "
+                "WHERE vector @@ to_tsquery('simple', 'engine')"
+            )
+        assert cursor.fetchone()[0] == 1

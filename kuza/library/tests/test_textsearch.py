@@ -1,0 +1,141 @@
+"""The pure normaliser and query builder: folding rules, and queries that never break."""
+
+import sqlite3
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kuza.library.textsearch import (
+    Query,
+    Term,
+    normalise,
+    parse_query,
+    to_fts5,
+    to_tsquery,
+    words,
+)
+
+HARAKAT = [chr(code) for code in range(0x064B, 0x0653)] + ["\u0670"]
+ARABIC_LETTERS = [chr(code) for code in range(0x0628, 0x063B)] + ["\u0627", "\u0644", "\u0645"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Événement", "evenement"),
+        ("ÉTÉ à Dakar", "ete a dakar"),
+        ("Mafunzo YA Wikipedia", "mafunzo ya wikipedia"),
+        ("Straße", "strasse"),
+        ("مُدَوَّنَة", "مدونه"),
+        ("مدونة", "مدونه"),
+        ("أحمد إلى آمنة", "احمد الي امنه"),
+        ("كـــتـــاب", "كتاب"),
+        ("ٱلسلام", "السلام"),
+    ],
+)
+def test_normalise_folds_case_accents_and_arabic_diacritics(text, expected):
+    assert normalise(text) == expected
+
+
+@given(st.text())
+def test_normalise_is_idempotent_and_leaves_no_combining_marks(text):
+    once = normalise(text)
+
+    assert normalise(once) == once
+    assert not any(unicodedata.category(char) == "Mn" for char in once)
+
+
+@given(
+    st.lists(st.sampled_from(ARABIC_LETTERS), min_size=1, max_size=12),
+    st.data(),
+)
+def test_harakat_anywhere_never_change_an_arabic_word(letters, data):
+    plain = "".join(letters)
+    voweled = "".join(
+        letter + "".join(data.draw(st.lists(st.sampled_from(HARAKAT), max_size=2)))
+        for letter in letters
+    )
+
+    assert normalise(voweled) == normalise(plain)
+
+
+@given(st.text(alphabet="aeiouAEIOUcnCN", min_size=1, max_size=20), st.data())
+def test_latin_accents_and_case_never_change_a_word(base, data):
+    accents = ["\u0301", "\u0300", "\u0302", "\u0308", "\u0327", "\u0303", ""]
+    accented = "".join(char + data.draw(st.sampled_from(accents)) for char in base).upper()
+
+    assert normalise(unicodedata.normalize("NFC", accented)) == base.lower()
+
+
+def test_parse_query_keeps_words_phrases_and_prefixes_and_drops_syntax():
+    query = parse_query('"Wiki data"  edit* OR (NOT -safety) ^title: NEAR(a b) é')
+
+    assert query.terms == (
+        Term(words=("wiki", "data")),
+        Term(words=("edit",), prefix=True),
+        Term(words=("or",)),
+        Term(words=("not",)),
+        Term(words=("safety",)),
+        Term(words=("title",)),
+        Term(words=("near", "a")),
+        Term(words=("b",)),
+        Term(words=("e",)),
+    )
+
+
+@pytest.mark.parametrize("raw", ["", "   ", "***", '"', '""', "()", "-", "^:"])
+def test_parse_query_of_nothing_searchable_is_empty(raw):
+    assert not parse_query(raw)
+
+
+def test_hyphenated_and_apostrophe_words_become_phrases():
+    assert parse_query("edit-a-thon l'édition").terms == (
+        Term(words=("edit", "a", "thon")),
+        Term(words=("l", "edition")),
+    )
+
+
+def test_a_single_letter_star_is_not_a_prefix_search():
+    assert parse_query("a*").terms == (Term(words=("a",), prefix=False),)
+
+
+def test_compiled_queries_quote_every_word():
+    query = Query(terms=(Term(words=("wiki", "data")), Term(words=("edit",), prefix=True)))
+
+    assert to_fts5(query) == '"wiki data" "edit"*'
+    assert to_tsquery(query) == "('wiki' <-> 'data') & 'edit':*"
+
+
+def test_words_splits_on_anything_but_letters_and_digits():
+    assert words("a_b c-d e'f 42") == ["a", "b", "c", "d", "e", "f", "42"]
+
+
+@pytest.fixture(scope="module")
+def fts5():
+    connection = sqlite3.connect(":memory:")
+    connection.execute(
+        'CREATE VIRTUAL TABLE t USING fts5(title, body, tokenize="unicode61 remove_diacritics 2")'
+    )
+    connection.execute("INSERT INTO t VALUES ('wiki data', 'edit a thon')")
+    yield connection
+    connection.close()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_any_typed_text_compiles_to_an_fts5_query_sqlite_accepts(fts5, raw):
+    query = parse_query(raw)
+    if query:
+        fts5.execute("SELECT rowid FROM t WHERE t MATCH ?", (to_fts5(query),)).fetchall()
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ['"unbalanced', "a AND (b", "*", "wiki*", 'title:"x', "NEAR(a b, 2)", "a OR", "- NOT", "^x"],
+)
+def test_hostile_queries_run_on_fts5(fts5, raw):
+    query = parse_query(raw)
+    if query:
+        fts5.execute("SELECT rowid FROM t WHERE t MATCH ?", (to_fts5(query),)).fetchall()
