@@ -53,7 +53,7 @@ def bar_chart_svg(bars: Sequence[Bar], *, title: str, description: str) -> str:
     for index, bar in enumerate(bars):
         if not bar.value:
             continue
-        height = plot * bar.value / peak
+        height = max(1.0, plot * bar.value / peak)  # a day with edits never looks empty
         x = index * slot + gap / 2
         y = HEIGHT - _BOTTOM - height
         parts.append(
