@@ -2,8 +2,8 @@
 
 fpdf2 shapes text with HarfBuzz (uharfbuzz), so Arabic letters join and Devanagari clusters
 form; Noto fonts cover the scripts. Fonts are found in the folder named by the
-KUZA_CERTIFICATE_FONT_DIR setting, else in the usual Debian locations of the `fonts-noto-core`
-package; without them the certificate refuses to render with a clear error.
+KUZA_CERTIFICATE_FONT_DIR setting when it is set, else in the usual Debian locations of the
+`fonts-noto-core` package; without them the certificate refuses to render with a clear error.
 """
 
 from __future__ import annotations
@@ -54,9 +54,11 @@ class CertificateText:
 
 
 def font_dirs() -> list[Path]:
+    """The configured folder alone when there is one, else the usual Debian locations."""
     configured = getattr(settings, "KUZA_CERTIFICATE_FONT_DIR", "") or ""
-    dirs = [Path(configured)] if configured else []
-    return dirs + [Path(path) for path in DEFAULT_FONT_DIRS]
+    if configured:
+        return [Path(configured)]
+    return [Path(path) for path in DEFAULT_FONT_DIRS]
 
 
 def find_fonts() -> dict[str, Path]:

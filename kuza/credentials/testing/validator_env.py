@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-import subprocess
+import subprocess  # noqa: S404 - fixed commands: this venv's pip and Python
 import sys
 import venv
 from pathlib import Path
@@ -66,9 +66,9 @@ def ensure_validator_python() -> tuple[Path | None, str]:
     try:
         venv.EnvBuilder(with_pip=True, clear=True).create(directory)
         pip = [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
-        subprocess.run([*pip, "--no-deps", VALIDATOR], check=True, capture_output=True)
-        subprocess.run([*pip, *DEPENDENCIES], check=True, capture_output=True)
-        subprocess.run(
+        subprocess.run([*pip, "--no-deps", VALIDATOR], check=True, capture_output=True)  # noqa: S603
+        subprocess.run([*pip, *DEPENDENCIES], check=True, capture_output=True)  # noqa: S603
+        subprocess.run(  # noqa: S603
             [str(python), "-c", "import openbadges.verifier"], check=True, capture_output=True
         )
     except (OSError, subprocess.CalledProcessError) as error:
@@ -92,7 +92,7 @@ def run_validator(badge: str, *, email: str | None = None, is_file: bool = False
         command += ["--email", email]
     if is_file:
         command.append("--file")
-    completed = subprocess.run(command, check=True, capture_output=True, timeout=120)
+    completed = subprocess.run(command, check=True, capture_output=True, timeout=120)  # noqa: S603
     return json.loads(completed.stdout)
 
 
