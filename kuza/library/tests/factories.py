@@ -18,6 +18,7 @@ class CuratorFactory(factory.django.DjangoModelFactory):
 class ToolkitFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Toolkit
+        skip_postgeneration_save = True
 
     slug = factory.Sequence(lambda n: f"toolkit-{n}")
     title = factory.Sequence(lambda n: f"Toolkit {n}")
