@@ -11,7 +11,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 
 from kuza.api.auth import token_or_session
@@ -318,7 +318,7 @@ def contact_request(request: HttpRequest, profile_id: int, body: ContactIn):
         )
     except PeopleError as error:
         raise HttpError(400, str(error)) from error
-    return 201, {"id": sent.pk, "status": sent.status}
+    return Status(201, {"id": sent.pk, "status": sent.status})
 
 
 @router.get("/{profile_id}", response=PersonOut, auth=optional_auth)

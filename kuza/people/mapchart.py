@@ -94,6 +94,8 @@ def render_capacity_svg(rows: list[CountryCapacity], metric: str, title: str) ->
         show_legend=True,
         width=900,
         height=560,
+        # Tooltips and descriptions name the band ("Kenya: 10 to 24"), never a number.
+        value_formatter=lambda value: labels[int(value) - 1],
     )
     for index, label in enumerate(labels):
         # Every country of a band gets the same value, so colour shows the band, not a count.

@@ -40,3 +40,21 @@ def test_demo_organiser_can_log_in(client, demo_community):
 
     response = client.post("/accounts/login/", {"login": DEMO_ORGANISER, "password": DEMO_PASSWORD})
     assert response.status_code == 302
+
+
+def test_demo_has_200_people_over_15_countries_with_skills_languages_and_privacy(
+    demo_community,
+):
+    from kuza.people.models import ContactRequest, ProfileLanguage, SkillClaim, Visibility
+
+    assert Profile.objects.count() >= 200
+    assert Profile.objects.values("country").distinct().count() >= 15
+    assert SkillClaim.objects.values("profile").distinct().count() == Profile.objects.count()
+    assert ProfileLanguage.objects.values("profile").distinct().count() == Profile.objects.count()
+    by_visibility = {
+        level: Profile.objects.filter(visibility=level).count() for level in Visibility
+    }
+    assert by_visibility[Visibility.MEMBERS] > Profile.objects.count() / 2
+    assert by_visibility[Visibility.PUBLIC] > 0
+    assert by_visibility[Visibility.ONLY_ME] + by_visibility[Visibility.MENTORS_AND_ORGANISERS] > 0
+    assert ContactRequest.objects.filter(recipient__username="amina").exists()

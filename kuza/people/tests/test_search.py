@@ -1,0 +1,166 @@
+import pytest
+
+from kuza.accounts.tests.factories import UserFactory
+from kuza.people.models import Visibility
+from kuza.people.selectors import PeopleQuery, people_search
+from kuza.people.tests.factories import LanguageFactory, SkillClaimFactory, make_person, skill
+from kuza.safety.services import block_create
+from kuza.skills.selectors import skill_with_descendants_ids
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def viewer():
+    return UserFactory(username="searcher")
+
+
+def names(viewer, **filters) -> list[str]:
+    return [
+        profile.display_name
+        for profile in people_search(viewer=viewer, query=PeopleQuery(**filters))
+    ]
+
+
+def wikidata_query(**extra) -> dict:
+    wikidata = skill("wikidata")
+    return {
+        "skill_ids": frozenset(skill_with_descendants_ids(wikidata)),
+        "exact_skill_id": wikidata.pk,
+        **extra,
+    }
+
+
+def test_searching_a_skill_finds_people_with_its_more_specific_skills(viewer):
+    SkillClaimFactory(profile=make_person("broad", display_name="Broad"), skill=skill("wikidata"))
+    SkillClaimFactory(
+        profile=make_person("narrow", display_name="Narrow"), skill=skill("sparql-queries")
+    )
+    SkillClaimFactory(
+        profile=make_person("other", display_name="Other"), skill=skill("storytelling")
+    )
+
+    assert set(names(viewer, **wikidata_query())) == {"Broad", "Narrow"}
+
+
+def test_exact_skill_ranks_first_then_higher_level_then_name(viewer):
+    SkillClaimFactory(
+        profile=make_person("a", display_name="Ann Child Expert"),
+        skill=skill("sparql-queries"),
+        level=4,
+    )
+    SkillClaimFactory(
+        profile=make_person("b", display_name="Bea Exact Beginner"),
+        skill=skill("wikidata"),
+        level=1,
+    )
+    SkillClaimFactory(
+        profile=make_person("c", display_name="Cleo Exact Expert"), skill=skill("wikidata"), level=4
+    )
+    SkillClaimFactory(
+        profile=make_person("d", display_name="Dina Exact Expert"), skill=skill("wikidata"), level=4
+    )
+    SkillClaimFactory(
+        profile=make_person("e", display_name="Eve Exact No Level"),
+        skill=skill("wikidata"),
+        level=None,
+        wants_to_learn=True,
+        knows=False,
+    )
+
+    assert names(viewer, **wikidata_query()) == [
+        "Cleo Exact Expert",
+        "Dina Exact Expert",
+        "Bea Exact Beginner",
+        "Eve Exact No Level",
+        "Ann Child Expert",
+    ]
+
+
+@pytest.mark.parametrize(
+    "role,flag",
+    [
+        ("mentor", "can_mentor"),
+        ("learner", "wants_to_learn"),
+        ("service", "offers_service"),
+        ("knows", "knows"),
+    ],
+)
+def test_role_filter_matches_only_that_role_on_the_chosen_skill(viewer, role, flag):
+    no_roles = {"knows": False, "wants_to_learn": False, "can_mentor": False, "level": None}
+    match = make_person("match", display_name="Match")
+    SkillClaimFactory(profile=match, skill=skill("wikidata"), **{**no_roles, flag: True})
+    # The role on another skill does not count, nor another role on this skill.
+    elsewhere = make_person("elsewhere", display_name="Elsewhere")
+    SkillClaimFactory(profile=elsewhere, skill=skill("storytelling"), **{**no_roles, flag: True})
+    other_role = "offers_service" if flag != "offers_service" else "wants_to_learn"
+    SkillClaimFactory(profile=elsewhere, skill=skill("wikidata"), **{**no_roles, other_role: True})
+
+    assert names(viewer, **wikidata_query(role=role)) == ["Match"]
+
+
+def test_language_filter_matches_regional_variants_of_the_language(viewer):
+    LanguageFactory(profile=make_person("kenyan", display_name="Kenyan"), tag="sw-KE")
+    LanguageFactory(profile=make_person("plain", display_name="Plain"), tag="sw")
+    LanguageFactory(profile=make_person("swedish", display_name="Swedish"), tag="sv")
+
+    assert names(viewer, language="sw") == ["Kenyan", "Plain"]
+
+
+def test_country_region_and_availability_filters_combine(viewer):
+    make_person("a", display_name="A", country="KE", region="Nairobi", availability_hours=10)
+    make_person("b", display_name="B", country="KE", region="Mombasa", availability_hours=10)
+    make_person("c", display_name="C", country="KE", region="Nairobi", availability_hours=2)
+    make_person("d", display_name="D", country="UG", region="Nairobi", availability_hours=10)
+
+    assert names(viewer, country="KE", region="nairobi", min_hours=5) == ["A"]
+
+
+def test_blocked_people_are_not_found_in_either_direction(viewer):
+    blocker = make_person("blocker", display_name="Blocker")
+    blocked = make_person("blocked", display_name="Blocked")
+    block_create(blocker=blocker.user, blocked=viewer)
+    block_create(blocker=viewer, blocked=blocked.user)
+
+    assert "Blocker" not in names(viewer)
+    assert "Blocked" not in names(viewer)
+    assert "Searcher" not in names(blocker.user)
+
+
+def test_search_page_filters_work_without_javascript_and_paginate(client, viewer):
+    for index in range(25):
+        profile = make_person(f"mentor{index:02}", display_name=f"Mentor {index:02}")
+        SkillClaimFactory(profile=profile, skill=skill("grant-writing"), can_mentor=True)
+    client.force_login(viewer)
+
+    first = client.get("/people/", {"skill": "grant-writing", "role": "mentor"}).content.decode()
+    second = client.get(
+        "/people/", {"skill": "grant-writing", "role": "mentor", "page": 2}
+    ).content.decode()
+
+    assert "25 people found" in first
+    assert "Mentor 00" in first and "Mentor 19" in first and "Mentor 20" not in first
+    assert "Mentor 20" in second and "Mentor 24" in second
+    assert "skill=grant-writing&amp;role=mentor&amp;page=2" in first
+
+
+def test_invalid_filters_are_explained_not_ignored(client, viewer):
+    client.force_login(viewer)
+
+    page = client.get("/people/", {"language": "not a language", "min_hours": "-3"})
+
+    assert page.status_code == 200
+    assert "is not a language tag" in page.content.decode()
+
+
+def test_api_search_uses_the_same_filters_and_rejects_bad_ones(client, viewer):
+    profile = make_person("api-person", display_name="Api Person", visibility=Visibility.PUBLIC)
+    SkillClaimFactory(profile=profile, skill=skill("sparql-queries"), can_mentor=True)
+
+    found = client.get("/api/people/", {"skill": "wikidata", "role": "mentor"}).json()
+    bad_role = client.get("/api/people/", {"role": "wizard"})
+    bad_skill = client.get("/api/people/", {"skill": "juggling"})
+
+    assert [row["display_name"] for row in found["results"]] == ["Api Person"]
+    assert bad_role.status_code == 422 and bad_role.json()["error"]["code"] == "error"
+    assert bad_skill.status_code == 422
