@@ -20,7 +20,14 @@ from kuza.learning.authoring import (
 )
 from kuza.learning.models import Cohort, CohortSession
 
-__all__ = ["UserFactory", "CohortFactory", "SessionFactory", "make_course", "png_bytes", "QUESTIONS"]
+__all__ = [
+    "UserFactory",
+    "CohortFactory",
+    "SessionFactory",
+    "make_course",
+    "png_bytes",
+    "QUESTIONS",
+]
 
 QUESTIONS = (
     QuestionInput(

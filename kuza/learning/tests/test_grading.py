@@ -90,7 +90,8 @@ def test_multiple_choice_gives_per_option_feedback_for_ticked_and_unticked(case,
     ticked = data.draw(st.sets(st.sampled_from([option.key for option in question.options])))
     result = grade_multiple(question, frozenset(ticked))
     expected = tuple(
-        f"+{option.key}" if option.key in ticked else f"-{option.key}" for option in question.options
+        f"+{option.key}" if option.key in ticked else f"-{option.key}"
+        for option in question.options
     )
     assert result.feedback == expected
 

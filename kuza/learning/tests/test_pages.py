@@ -52,7 +52,9 @@ def test_lesson_markdown_is_sanitised_and_media_are_links_not_frames(client, cou
 
 
 def test_reading_a_lesson_by_form_post_records_it_and_goes_to_the_next(client, course, learner):
-    first, second = Lesson.objects.filter(course=course).order_by("module__position", "position")[:2]
+    first, second = Lesson.objects.filter(course=course).order_by("module__position", "position")[
+        :2
+    ]
     response = client.post(reverse("learning:lesson_read", args=[course.slug, first.pk]))
     assert response.status_code == 302
     assert response["Location"] == reverse("learning:lesson", args=[course.slug, second.pk])
@@ -133,7 +135,9 @@ def test_a_long_lesson_page_fits_the_page_budget(client):
         f"a welcome for newcomers; notability rests on independent coverage ({index * 7})."
         for index in range(45)
     ]
-    body = "\n\n".join(f"## Section {i}\n\n{p}" if i % 5 == 0 else p for i, p in enumerate(paragraphs))
+    body = "\n\n".join(
+        f"## Section {i}\n\n{p}" if i % 5 == 0 else p for i, p in enumerate(paragraphs)
+    )
     assert len(body.encode()) > 6000
     lesson = lesson_create(module=module, title="A long lesson", body=body)
     response = client.get(reverse("learning:lesson", args=[course.slug, lesson.pk]))
