@@ -6,3 +6,14 @@ class MentorshipConfig(AppConfig):
     name = "kuza.mentorship"
     label = "mentorship"
     verbose_name = _("Mentorship")
+
+    def ready(self) -> None:
+        from kuza.core.navigation import NavItem, register
+        from kuza.mentorship.selectors import active_mentorship_partner_ids
+        from kuza.people.visibility import register_relationship_source
+
+        register(
+            NavItem(url_name="mentorship:home", label=_("Mentorship"), order=26, members_only=True)
+        )
+        # People in an active mentorship see each other's "my mentors and organisers" fields.
+        register_relationship_source(active_mentorship_partner_ids)

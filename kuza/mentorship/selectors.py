@@ -1,0 +1,203 @@
+"""Reads of mentorship: every read of a mentorship, request or exchange takes the viewer.
+
+A mentorship, its goals, check-ins and feedback are visible to its two people only (not to
+organisers, not to staff): `mentorship_for` returns None to anyone else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.contrib.auth import get_user_model
+from django.db.models import Avg, Count, Exists, F, OuterRef, Q, QuerySet
+
+from kuza.mentorship.models import (
+    DEFAULT_CAPACITY,
+    Feedback,
+    MentorSettings,
+    Mentorship,
+    MentorshipRequest,
+    MentorshipRound,
+    Notification,
+    SwapExchange,
+    SwapMember,
+    SwapPoolEntry,
+    SwapRound,
+)
+from kuza.people.models import Membership, Organisation
+
+
+def _signed_in(user) -> bool:
+    return bool(user is not None and user.is_authenticated and user.is_active)
+
+
+# --- Relationship source for people's privacy tiers ------------------------------------------
+
+
+def active_mentorship_partner_ids(user) -> QuerySet:
+    """Users in an active mentorship with `user` (either side); symmetric by construction.
+
+    Registered with `kuza.people.visibility.register_relationship_source`, so people in an
+    active mentorship see each other's "my mentors and organisers" fields.
+    """
+    active = Mentorship.objects.filter(status=Mentorship.Status.ACTIVE)
+    return (
+        get_user_model()
+        .objects.filter(
+            Exists(active.filter(learner_id=OuterRef("pk"), mentor_id=user.pk))
+            | Exists(active.filter(mentor_id=OuterRef("pk"), learner_id=user.pk))
+        )
+        .values_list("pk", flat=True)
+    )
+
+
+# --- Mentors ---------------------------------------------------------------------------------
+
+
+def capacities(user_ids: Iterable[int]) -> dict[int, int]:
+    ids = list(user_ids)
+    stated = dict(MentorSettings.objects.filter(user_id__in=ids).values_list("user_id", "capacity"))
+    return {user_id: stated.get(user_id, DEFAULT_CAPACITY) for user_id in ids}
+
+
+def mentor_loads(user_ids: Iterable[int]) -> dict[int, int]:
+    """Places taken: mentorships waiting for the mentor's answer or active."""
+    rows = (
+        Mentorship.objects.filter(mentor_id__in=list(user_ids), status__in=Mentorship.OPEN_STATUSES)
+        .values("mentor_id")
+        .annotate(count=Count("pk"))
+    )
+    return {row["mentor_id"]: row["count"] for row in rows}
+
+
+def average_feedback(user_ids: Iterable[int]) -> dict[int, float]:
+    """Mean rating learners gave each mentor at the end of completed mentorships."""
+    rows = (
+        Feedback.objects.filter(
+            mentorship__mentor_id__in=list(user_ids),
+            mentorship__status=Mentorship.Status.COMPLETED,
+            author_id=F("mentorship__learner_id"),
+        )
+        .values("mentorship__mentor_id")
+        .annotate(average=Avg("rating"))
+    )
+    return {row["mentorship__mentor_id"]: float(row["average"]) for row in rows}
+
+
+def mentor_settings_of(user) -> MentorSettings:
+    return MentorSettings.objects.filter(user=user).first() or MentorSettings(user=user)
+
+
+# --- Requests and mentorships ----------------------------------------------------------------
+
+
+def requests_of(user) -> QuerySet[MentorshipRequest]:
+    if not _signed_in(user):
+        return MentorshipRequest.objects.none()
+    return MentorshipRequest.objects.filter(learner=user).select_related("skill", "round")
+
+
+def request_for_learner(user, request_id: int) -> MentorshipRequest | None:
+    return requests_of(user).filter(pk=request_id).first()
+
+
+def mentorships_of(user) -> QuerySet[Mentorship]:
+    """Mentorships `user` is in, on either side, with partners who are not suspended."""
+    if not _signed_in(user):
+        return Mentorship.objects.none()
+    return (
+        Mentorship.objects.filter(Q(learner=user) | Q(mentor=user))
+        .filter(learner__is_active=True, mentor__is_active=True)
+        .select_related("learner__profile", "mentor__profile", "skill")
+    )
+
+
+def mentorship_for(user, mentorship_id: int) -> Mentorship | None:
+    """The mentorship when `user` is one of its two people; None for anyone else."""
+    return mentorships_of(user).filter(pk=mentorship_id).first()
+
+
+def pending_answers_for(user) -> QuerySet[Mentorship]:
+    return mentorships_of(user).filter(mentor=user, status=Mentorship.Status.REQUESTED)
+
+
+# --- Notifications ---------------------------------------------------------------------------
+
+
+def notifications_for(user) -> QuerySet[Notification]:
+    if not _signed_in(user):
+        return Notification.objects.none()
+    return Notification.objects.filter(user=user)
+
+
+def unread_notification_count(user) -> int:
+    return notifications_for(user).filter(read_at__isnull=True).count()
+
+
+# --- Rounds ----------------------------------------------------------------------------------
+
+
+def organisations_organised_by(user) -> QuerySet[Organisation]:
+    """Organisations whose rounds `user` may run: all for staff, else those they organise."""
+    if not _signed_in(user):
+        return Organisation.objects.none()
+    if user.is_staff:
+        return Organisation.objects.all()
+    return Organisation.objects.filter(
+        memberships__user=user, memberships__role=Membership.Role.ORGANISER
+    ).distinct()
+
+
+def rounds_for_organiser(user) -> QuerySet[MentorshipRound]:
+    return MentorshipRound.objects.filter(
+        organisation__in=organisations_organised_by(user)
+    ).select_related("organisation")
+
+
+def round_for_organiser(user, round_id: int) -> MentorshipRound | None:
+    return rounds_for_organiser(user).filter(pk=round_id).first()
+
+
+def open_rounds_for_learner(user) -> QuerySet[MentorshipRound]:
+    """Open rounds of the organisations `user` belongs to."""
+    if not _signed_in(user):
+        return MentorshipRound.objects.none()
+    return MentorshipRound.objects.filter(
+        status=MentorshipRound.Status.OPEN,
+        organisation__memberships__user=user,
+    ).select_related("organisation")
+
+
+# --- Swaps -----------------------------------------------------------------------------------
+
+
+def swap_entry_of(user) -> SwapPoolEntry | None:
+    if not _signed_in(user):
+        return None
+    return SwapPoolEntry.objects.filter(user=user).prefetch_related("offers", "wants").first()
+
+
+def may_run_swap_rounds(user) -> bool:
+    return _signed_in(user) and (
+        user.is_staff
+        or Membership.objects.filter(user=user, role=Membership.Role.ORGANISER).exists()
+    )
+
+
+def exchanges_of(user) -> QuerySet[SwapExchange]:
+    if not _signed_in(user):
+        return SwapExchange.objects.none()
+    return SwapExchange.objects.filter(
+        Exists(SwapMember.objects.filter(exchange_id=OuterRef("pk"), user=user))
+    ).prefetch_related("members__user__profile")
+
+
+def exchange_for_member(user, exchange_id: int) -> SwapExchange | None:
+    return exchanges_of(user).filter(pk=exchange_id).first()
+
+
+def swap_rounds_for(user) -> QuerySet[SwapRound]:
+    """Swap rounds, for those who may run them (nobody else sees pool-wide figures)."""
+    if not may_run_swap_rounds(user):
+        return SwapRound.objects.none()
+    return SwapRound.objects.all()
