@@ -127,7 +127,9 @@ def _small_export(root: Path) -> Path:
         <problem url_name="p1" display_name="Capital">
           <optionresponse>
             <label>Capital of Kenya?</label>
-            <optioninput><option correct="True">Nairobi</option><option correct="False">Mombasa</option></optioninput>
+            <optioninput>
+              <option correct="True">Nairobi</option><option correct="False">Mombasa</option>
+            </optioninput>
           </optionresponse>
         </problem>
         <video url_name="v1" display_name="Welcome video" youtube_id_1_0="abc123"/>

@@ -1,0 +1,96 @@
+"""Learners read course content in their language, unit by unit, with the source as fallback."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from kuza.learning.models import Lesson, Module, Quiz
+from kuza.learning.rendering import lesson_body_for, shown_questions
+from kuza.learning.tests.factories import make_course
+from kuza.translation.models import SourceUnit, UnitTranslation
+
+pytestmark = pytest.mark.django_db
+
+
+def _translate(obj, text, language, translation):
+    unit = SourceUnit.objects.get(
+        field__translatable__object_id=obj.pk,
+        field__translatable__content_type__model=obj._meta.model_name,
+        text=text,
+    )
+    UnitTranslation.objects.create(
+        unit=unit, language=language, text=translation, source_hash_at_translation=unit.source_hash
+    )
+
+
+def _main(response) -> str:
+    return re.search(r"<main[^>]*>(.*)</main>", response.content.decode(), re.S).group(1)
+
+
+@pytest.fixture
+def course():
+    return make_course(modules=1, lessons_per_module=1)
+
+
+def test_a_lesson_reads_in_french_with_english_fallback_and_a_partial_notice(client, course):
+    lesson = Lesson.objects.get(course=course)
+    _translate(lesson, "Lesson 1.1", "fr", "Leçon 1.1")
+    _translate(lesson, "Part 1", "fr", "Partie 1")
+    _translate(course.modules.get(), "Module 1", "fr", "Module un")
+    client.cookies["django_language"] = "fr"
+
+    main = _main(client.get(reverse("learning:lesson", args=[course.slug, lesson.pk])))
+
+    assert "<h1>Leçon 1.1</h1>" in main
+    assert "<h2>Partie 1</h2>" in main
+    assert "Module un" in main
+    # The untranslated paragraph is shown in English, marked as such.
+    assert '<span lang="en" dir="ltr">Text of lesson 1.1.</span>' in main
+    assert "partiellement" in main or "partly translated" in main
+
+
+def test_the_selector_renders_the_source_when_nothing_is_translated(course):
+    lesson = Lesson.objects.get(course=course)
+    body = lesson_body_for(lesson, "sw")
+    assert "Text of lesson 1.1." in body.html
+    assert body.rendered.is_untranslated
+
+
+def test_quiz_questions_and_options_are_translated_parts(course):
+    quiz = Quiz.objects.get(course=course)
+    _translate(quiz, "Which property records gender?", "fr", "Quelle propriété indique le genre ?")
+    _translate(quiz, "P27 is citizenship.", "fr", "P27 est la nationalité.")
+    questions = shown_questions(quiz, "fr")
+    assert "Quelle propriété indique le genre ?" in questions[0].html
+    assert questions[0].options[1].feedback == "P27 est la nationalité."
+    assert "Which are reliable sources?" in questions[1].html  # fallback
+
+
+def test_course_titles_and_module_titles_are_registered_for_translation(course):
+    labels = set(
+        SourceUnit.objects.values_list(
+            "field__translatable__content_type__model", "field__field_name"
+        )
+    )
+    assert {
+        ("course", "title"),
+        ("course", "summary"),
+        ("module", "title"),
+        ("lesson", "title"),
+        ("lesson", "body"),
+        ("quiz", "title"),
+        ("quiz", "questions"),
+    } <= labels
+    assert Module.objects.get(course=course).title == "Module 1"
+
+
+def test_editing_a_lesson_marks_its_french_paragraph_outdated(client, course):
+    lesson = Lesson.objects.get(course=course)
+    _translate(lesson, "Text of lesson 1.1.", "fr", "Texte de la leçon 1.1.")
+    lesson.body = lesson.body.replace("Text of lesson 1.1.", "Text of lesson 1.1, revised.")
+    lesson.save()
+    client.cookies["django_language"] = "fr"
+    main = _main(client.get(reverse("learning:lesson", args=[course.slug, lesson.pk])))
+    assert "Texte de la leçon 1.1." in main
+    assert "outdated" in main
