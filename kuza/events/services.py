@@ -19,6 +19,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from kuza.campaigns.models import Campaign
 from kuza.core.tasks import send_email
@@ -124,7 +125,11 @@ def event_update(
         taken = locked.registrations.filter(status=Registration.Status.CONFIRMED).count()
         if fields.capacity is not None and fields.capacity < taken:
             raise EventError(
-                _("%(count)s people already have a place; the event cannot have fewer places.")
+                ngettext(
+                    "%(count)s person already has a place; the event cannot have fewer places.",
+                    "%(count)s people already have a place; the event cannot have fewer places.",
+                    taken,
+                )
                 % {"count": taken}
             )
         _apply(locked, fields)
