@@ -79,11 +79,12 @@ class _Wiki(_Sums):
 
 
 class _Person(_Sums):
-    __slots__ = ("participant",)
+    __slots__ = ("participant", "enrolled")
 
     def __init__(self, participant: Participant) -> None:
         super().__init__()
         self.participant = participant
+        self.enrolled = participant.enrolled  # read once per revision: keep it one lookup
 
 
 class _Names(dict[str, str]):
@@ -190,7 +191,7 @@ def compute_metrics(
         if exclude_bots and rev.is_bot:
             continue
         person = people.get(name)
-        if person is None or not person.participant.enrolled or tag_required:
+        if person is None or not person.enrolled or tag_required:
             # Only the hashtag can credit this revision now.
             if tag_matches is None or not tag_matches(rev.comment):
                 continue
@@ -198,7 +199,7 @@ def compute_metrics(
                 if not is_open:
                     continue
                 person = people[name] = _Person(Participant(name, enrolled=False))
-            elif not person.participant.enrolled and not is_open:
+            elif not person.enrolled and not is_open:
                 continue
         if worklist is not None:
             # A page's revisions repeat its title, so each title is normalised only once.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django_tasks import task
 
 from kuza.campaigns.models import Campaign
+from kuza.campaigns.selectors import campaign_metrics
 from kuza.campaigns.sync import campaign_sync
 
 
@@ -13,6 +14,8 @@ def campaign_sync_task(campaign_id: int) -> dict:
     """Collect one campaign; returns the summary the management command prints."""
     campaign = Campaign.objects.get(pk=campaign_id)
     report = campaign_sync(campaign)
+    # Computing a large campaign takes seconds: do it here, not in the first page view.
+    campaign_metrics(campaign)
     return {
         "campaign": report.campaign,
         "requests": report.requests,

@@ -1,0 +1,212 @@
+"""Campaign figures: API requests and wall time of a sync, and metrics over 1,000,000 revisions.
+
+1. Sync: N participants x W local MediaWiki wikis (Debian's mediawiki package, as in the
+   tests), each participant with E back-dated edits per wiki. Kuza's sync (50 users per
+   usercontribs request, continuation, one prop=info per page, registrations) is compared with
+   the naive way: one usercontribs request per user and wiki.
+2. Metrics: R synthetic revisions by P participants on 11 wikis are bulk-inserted into a
+   throw-away SQLite database; then the selector + compute_metrics run is timed, and the pure
+   compute_metrics alone on facts already in memory.
+
+    .venv/bin/python bench/campaigns.py [--participants 50] [--wikis 2] [--edits 2]
+                                        [--revisions 1000000] [--skip-sync] [--skip-metrics]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+START = datetime(2015, 3, 1, tzinfo=UTC)
+END = START + timedelta(days=30)
+PASSWORD = "Bench-password-2024"
+
+
+def setup_django() -> None:
+    os.environ["KUZA_HOME"] = tempfile.mkdtemp(prefix="kuza-bench-campaigns-")
+    os.environ.pop("DATABASE_URL", None)  # always a throw-away SQLite file
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kuza.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", "-v", "0")
+
+
+def bench_sync(participants: int, wiki_count: int, edits: int) -> None:
+    from kuza.campaigns.mediawiki import MediaWikiClient, build_user_agent
+    from kuza.campaigns.models import Participant, Wiki
+    from kuza.campaigns.sync import campaign_sync
+    from kuza.campaigns.testing import WikiFarm
+    from kuza.campaigns.tests.factories import CampaignFactory
+
+    languages = ["en", "fr", "sw", "ar", "pt", "es", "it", "de", "pl", "uk", "ca"][:wiki_count]
+    names = [f"Bench editor {n}" for n in range(participants)]
+    with WikiFarm() as farm:
+        began = time.monotonic()
+        locals_ = [farm.add(f"{lang}benchwiki", lang, f"Bench {lang}") for lang in languages]
+        for wiki in locals_:
+            for index, name in enumerate(names):
+                with wiki.create_user(name, PASSWORD) as me:
+                    for n in range(edits):
+                        at = START + timedelta(days=1 + (index + n) % 28, minutes=n)
+                        me.edit(f"Page {index} {n}", f"text {n}", "#Bench", at=at)
+        print(
+            f"setup: {wiki_count} wikis, {participants} participants, {edits} edits each per "
+            f"wiki: {time.monotonic() - began:.0f} s"
+        )
+        rows = [
+            Wiki.objects.create(
+                db_name=wiki.spec.db_name,
+                name=wiki.spec.site_name,
+                language=wiki.spec.language,
+                project=Wiki.Project.OTHER,
+                api_url=wiki.api_url,
+            )
+            for wiki in locals_
+        ]
+        campaign = CampaignFactory(slug="bench", start=START, end=END, on_wikis=rows)
+        Participant.objects.bulk_create(
+            Participant(campaign=campaign, wiki_username=name) for name in names
+        )
+        agent = build_user_agent("https://kuza.example/bench")
+
+        client = MediaWikiClient(agent)
+        began = time.monotonic()
+        report = campaign_sync(campaign, client=client, now=END + timedelta(days=1))
+        kuza_seconds = time.monotonic() - began
+        assert not report.errors, report.errors
+
+        naive = MediaWikiClient(agent)
+        began = time.monotonic()
+        naive_revisions = 0
+        for wiki in locals_:
+            for name in names:
+                for page in naive.fetch_user_contributions(
+                    wiki.api_url, [name], START, END, resolve_redirects=False
+                ):
+                    naive_revisions += len(page.revisions)
+        naive_seconds = time.monotonic() - began
+
+        print(
+            f"Kuza sync:  {report.requests:>6} requests {kuza_seconds:7.2f} s "
+            f"({report.revisions_stored} revisions stored; includes redirect checks and "
+            "registrations)"
+        )
+        print(
+            f"one per user and wiki: {naive.request_count:>6} requests {naive_seconds:7.2f} s "
+            f"({naive_revisions} revisions, no redirect checks, no registrations)"
+        )
+        client.close()
+        naive.close()
+
+
+def bench_metrics(revision_count: int, participant_count: int) -> None:
+    from django.db import transaction
+
+    from kuza.campaigns.metrics import compute_metrics
+    from kuza.campaigns.models import Campaign, Participant, Revision, Wiki
+    from kuza.campaigns.selectors import (
+        campaign_facts,
+        campaign_wikis,
+        campaign_window,
+        compute_campaign_metrics,
+        metric_participants,
+    )
+    from kuza.campaigns.tests.factories import CampaignFactory
+
+    rng = random.Random(8)
+    wikis = list(Wiki.objects.filter(project="wikiquote").order_by("language"))[:11]
+    campaign = CampaignFactory(
+        slug="million", start=START, end=END, hashtag="#SheSaid", on_wikis=wikis
+    )
+    names = [f"Editor {n}" for n in range(participant_count)]
+    Participant.objects.bulk_create(
+        Participant(campaign=campaign, wiki_username=name) for name in names
+    )
+    span = (END - START).total_seconds() + 40 * 86400  # some fall after, for retention
+    began = time.monotonic()
+    batch: list[Revision] = []
+    next_page = {wiki.pk: 1 for wiki in wikis}
+    with transaction.atomic():
+        for revid in range(1, revision_count + 1):
+            wiki = wikis[revid % len(wikis)]
+            creation = rng.random() < 0.15
+            if creation:
+                next_page[wiki.pk] += 1
+            page = next_page[wiki.pk] if creation else rng.randint(1, next_page[wiki.pk])
+            batch.append(
+                Revision(
+                    wiki=wiki,
+                    revid=revid,
+                    parentid=0 if creation else revid - 1,
+                    page_id=page,
+                    namespace=0 if rng.random() < 0.9 else 1,
+                    title=f"Page {page}",
+                    user=rng.choice(names),
+                    timestamp=START + timedelta(seconds=rng.uniform(-86400, span)),
+                    comment="quotes #SheSaid" if rng.random() < 0.5 else "sources",
+                    size=1000,
+                    sizediff=rng.randint(-300, 1500),
+                    is_page_creation=creation,
+                    source=Revision.Source.CONTRIBUTIONS,
+                )
+            )
+            if len(batch) == 20000:
+                Revision.objects.bulk_create(batch)
+                batch = []
+        Revision.objects.bulk_create(batch)
+    print(f"loaded {revision_count} revisions in {time.monotonic() - began:.1f} s (SQLite)")
+    Campaign.objects.filter(pk=campaign.pk).update(last_synced_at=END + timedelta(days=45))
+    campaign.refresh_from_db()
+    as_of = campaign.last_synced_at
+
+    began = time.monotonic()
+    metrics = compute_campaign_metrics(campaign, as_of=as_of)
+    total = time.monotonic() - began
+    print(
+        f"selector + compute_metrics: {total:.2f} s for {revision_count} revisions "
+        f"({metrics.totals.edits} counted edits, {len(metrics.leaderboard)} leaderboard rows)"
+    )
+
+    rows = campaign_wikis(campaign)
+    tracked = set(names)
+    began = time.monotonic()
+    facts = list(campaign_facts(campaign, [row.wiki for row in rows], tracked, as_of))
+    read = time.monotonic() - began
+    people = metric_participants(campaign, [row.wiki for row in rows], [])
+    window = campaign_window(campaign, rows)
+    began = time.monotonic()
+    compute_metrics(facts, people, window, as_of)
+    pure = time.monotonic() - began
+    print(f"  of which reading rows into facts: {read:.2f} s; pure compute_metrics: {pure:.2f} s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--participants", type=int, default=50)
+    parser.add_argument("--wikis", type=int, default=2)
+    parser.add_argument("--edits", type=int, default=2)
+    parser.add_argument("--revisions", type=int, default=1_000_000)
+    parser.add_argument("--metric-participants", type=int, default=5000)
+    parser.add_argument("--skip-sync", action="store_true")
+    parser.add_argument("--skip-metrics", action="store_true")
+    arguments = parser.parse_args()
+    setup_django()
+    if not arguments.skip_sync:
+        bench_sync(arguments.participants, arguments.wikis, arguments.edits)
+    if not arguments.skip_metrics:
+        bench_metrics(arguments.revisions, arguments.metric_participants)
+
+
+if __name__ == "__main__":
+    main()
