@@ -187,7 +187,11 @@ def resource_skills(resources) -> dict[int, list[tuple[str, str]]]:
 
 
 def published_toolkits() -> QuerySet[Toolkit]:
-    return Toolkit.objects.filter(is_published=True).annotate(step_count=Count("steps"))
+    return (
+        Toolkit.objects.filter(is_published=True)
+        .annotate(step_count=Count("steps"))
+        .order_by("language", "title")
+    )
 
 
 def toolkit_for(*, slug: str) -> Toolkit:
