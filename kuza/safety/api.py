@@ -11,7 +11,7 @@ from datetime import datetime
 from django.contrib.auth import get_user_model
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
@@ -105,7 +105,7 @@ def block_create(request: HttpRequest, payload: BlockIn):
         block = services.block_create(blocker=request.auth, blocked=person)
     except services.SafetyError as error:
         raise HttpError(400, str(error)) from None
-    return 201, _block_out(block)
+    return Status(201, _block_out(block))
 
 
 @router.delete("/blocks/{user_id}", response={204: None})
@@ -113,7 +113,7 @@ def block_remove(request: HttpRequest, user_id: int):
     person = get_user_model().objects.filter(pk=user_id).first()
     if person is not None:
         services.block_remove(blocker=request.auth, blocked=person)
-    return 204, None
+    return Status(204, None)
 
 
 class ReportIn(Schema):
@@ -150,7 +150,7 @@ def report_create(request: HttpRequest, payload: ReportIn):
         raise HttpError(429, str(error)) from None
     except services.SafetyError as error:
         raise HttpError(400, str(error)) from None
-    return 201, report
+    return Status(201, report)
 
 
 @router.get("/reports/mine", response=list[MyReportOut])
