@@ -20,7 +20,7 @@ from django_countries import countries
 
 from kuza.people.capacity_rules import Shown, gap, shown
 from kuza.people.models import ProfileLanguage, SkillClaim
-from kuza.people.selectors import language_q
+from kuza.people.selectors import language_q, suspended_user_ids
 from kuza.people.visibility import visible_q
 from kuza.safety.selectors import blocked_user_ids
 
@@ -92,11 +92,13 @@ class CountryCapacity:
 def raw_people_counts(viewer, map_filter: MapFilter) -> dict[str, RawCounts]:
     """Exact per-country counts of visible people; for the map's own use and its tests."""
     fields = ["skills", "location"] + (["languages"] if map_filter.language else [])
-    claims = SkillClaim.objects.filter(
-        visible_q(viewer, fields, prefix="profile__"),
-        profile__user__is_active=True,
-        profile__hide_from_map=False,
-    ).exclude(profile__country="")
+    claims = (
+        SkillClaim.objects.filter(
+            visible_q(viewer, fields, prefix="profile__"), profile__hide_from_map=False
+        )
+        .exclude(profile__country="")
+        .exclude(profile__user_id__in=suspended_user_ids())
+    )
     blocked = blocked_user_ids(viewer)
     if blocked:
         claims = claims.exclude(profile__user_id__in=blocked)

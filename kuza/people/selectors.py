@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Case, Exists, F, Max, OuterRef, Q, QuerySet, Value, When
 
 from kuza.people.models import (
     ContactRequest,
@@ -19,7 +19,6 @@ from kuza.people.models import (
     OrganisationSkill,
     Profile,
     ProfileLanguage,
-    SkillClaim,
     Visibility,
 )
 from kuza.people.visibility import can_see, tier_for, tiers_for, visible_q
@@ -36,11 +35,22 @@ ROLE_FLAGS = {
 
 def people_visible_to(viewer, fields: tuple[str, ...] | list[str] = ()) -> QuerySet[Profile]:
     """Active people whose profile, and each field group in `fields`, `viewer` may see."""
-    people = Profile.objects.filter(user__is_active=True).filter(visible_q(viewer, fields))
+    people = Profile.objects.filter(visible_q(viewer, fields)).exclude(
+        user_id__in=suspended_user_ids()
+    )
     blocked = blocked_user_ids(viewer)
     if blocked:
         people = people.exclude(user_id__in=blocked)
     return people
+
+
+def suspended_user_ids() -> QuerySet:
+    """Ids of inactive (suspended or deleted) accounts, as a subquery.
+
+    Excluding the few inactive accounts is much cheaper than joining every person's account
+    to check that it is active.
+    """
+    return get_user_model().objects.filter(is_active=False).values("pk")
 
 
 # --- One person ------------------------------------------------------------------------------
@@ -216,20 +226,27 @@ def people_search(*, viewer, query: PeopleQuery) -> QuerySet[Profile]:
     people = people_visible_to(viewer, _fields_needed(query))
     ordering: list = []
     if query.skill_ids is not None or query.role:
-        claims = SkillClaim.objects.filter(profile_id=OuterRef("pk"))
+        # One join with the matching claims, grouped per person: ranks in a single pass
+        # (no per-row subqueries), and keeps only people with at least one matching claim.
+        matching = {}
         if query.skill_ids is not None:
-            claims = claims.filter(skill_id__in=sorted(query.skill_ids))
+            matching["skill_claims__skill_id__in"] = sorted(query.skill_ids)
         if query.role:
-            claims = claims.filter(**{ROLE_FLAGS[query.role]: True})
-        people = people.filter(Exists(claims))
+            matching[f"skill_claims__{ROLE_FLAGS[query.role]}"] = True
+        people = people.filter(**matching)
         if query.exact_skill_id is not None:
             people = people.annotate(
-                exact=Exists(claims.filter(skill_id=query.exact_skill_id)),
-                best_level=Subquery(
-                    claims.order_by(F("level").desc(nulls_last=True)).values("level")[:1]
+                exact=Max(
+                    Case(
+                        When(skill_claims__skill_id=query.exact_skill_id, then=Value(1)),
+                        default=Value(0),
+                    )
                 ),
+                best_level=Max("skill_claims__level"),
             )
             ordering = ["-exact", F("best_level").desc(nulls_last=True)]
+        else:
+            people = people.distinct()
     if query.language:
         people = people.filter(
             Exists(

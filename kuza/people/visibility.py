@@ -99,8 +99,13 @@ def relationship_subject_q(viewer, prefix: str = "") -> Q:
     """Profiles for which `viewer` is one of "my mentors and organisers" (not staff-wide)."""
     key = f"{prefix}user_id__in"
     parts = [Q(**{key: _organised_member_ids(viewer)})]
+    # One person's mentorship partners are few: asking each source once and embedding the ids
+    # keeps the planner's estimates (and the search) small, whatever the source's query.
+    partners: set[int] = set()
     for source in _relationship_sources:
-        parts.append(Q(**{key: source(viewer)}))
+        partners |= set(source(viewer))
+    if partners:
+        parts.append(Q(**{key: sorted(partners)}))
     return reduce(or_, parts)
 
 

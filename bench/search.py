@@ -1,0 +1,274 @@
+"""People search and capacity map at 100,000 profiles: p50/p95 latency over 200 varied queries.
+
+Generates the people (realistic mixes of skills, languages, countries and visibilities) in
+the configured database, then times the main people search (count + first page, as the
+search page does) and the capacity map aggregation, for members, organisers and visitors.
+
+    createdb -h 127.0.0.1 -U postgres kuza_bench
+    DATABASE_URL=postgres://postgres@127.0.0.1/kuza_bench .venv/bin/python bench/search.py
+
+Without DATABASE_URL it uses a throwaway SQLite file. Generated data is kept, so a second
+run only times (use --people to change the size; --regenerate to start again).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+COUNTRIES = {  # country: (weight, languages spoken there, with weights)
+    "KE": (14, {"sw": 8, "en": 9, "ki": 2}),
+    "NG": (16, {"en": 9, "yo": 4, "ig": 3, "ha": 3, "pcm": 4}),
+    "GH": (7, {"en": 9, "tw": 4, "ee": 2}),
+    "UG": (6, {"en": 9, "lg": 4, "sw": 3}),
+    "TZ": (6, {"sw": 9, "en": 5}),
+    "ET": (5, {"am": 9, "en": 5, "om": 3}),
+    "CM": (5, {"fr": 9, "en": 5}),
+    "CI": (4, {"fr": 9, "dyu": 3}),
+    "SN": (4, {"fr": 9, "wo": 6}),
+    "BJ": (3, {"fr": 9, "fon": 5}),
+    "CD": (5, {"fr": 9, "ln": 6, "sw": 4}),
+    "MA": (5, {"ar": 9, "fr": 7, "zgh": 3}),
+    "TN": (3, {"ar": 9, "fr": 7}),
+    "EG": (5, {"ar": 9, "en": 5}),
+    "ZA": (6, {"en": 9, "zu": 5, "xh": 4, "af": 3}),
+    "FR": (4, {"fr": 9, "en": 5}),
+    "IN": (2, {"en": 8, "hi": 7}),
+    "BR": (2, {"pt": 9}),
+}
+
+
+def weighted(rng: random.Random, options: dict) -> str:
+    return rng.choices(list(options), weights=list(options.values()))[0]
+
+
+def generate(count: int, rng: random.Random) -> None:
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.hashers import make_password
+    from django.db import transaction
+
+    from kuza.people.models import (
+        Membership,
+        Organisation,
+        Profile,
+        ProfileLanguage,
+        SkillClaim,
+        Visibility,
+    )
+    from kuza.safety.models import Block
+    from kuza.skills.models import Skill
+
+    user_model = get_user_model()
+    skills = list(Skill.objects.all())
+    # Some skills are far more common than others (Wikipedia editing vs. Lua modules).
+    skill_weights = [rng.paretovariate(1.2) for _skill in skills]
+    password = make_password("bench-password")
+    organisations = [
+        Organisation(slug=f"bench-group-{n}", name=f"Bench group {n}", kind="user_group")
+        for n in range(200)
+    ]
+    Organisation.objects.bulk_create(organisations)
+    organisations = list(Organisation.objects.filter(slug__startswith="bench-group-"))
+    batch = 5000
+    started = time.perf_counter()
+    for offset in range(0, count, batch):
+        size = min(batch, count - offset)
+        with transaction.atomic():
+            users = user_model.objects.bulk_create(
+                [user_model(username=f"bench{offset + n}", password=password) for n in range(size)]
+            )
+            profiles = []
+            for user in users:
+                country = weighted(rng, {code: row[0] for code, row in COUNTRIES.items()})
+                roll = rng.random()
+                visibility = (
+                    Visibility.PUBLIC
+                    if roll < 0.2
+                    else Visibility.MEMBERS
+                    if roll < 0.9
+                    else Visibility.MENTORS_AND_ORGANISERS
+                    if roll < 0.96
+                    else Visibility.ONLY_ME
+                )
+                profiles.append(
+                    Profile(
+                        user=user,
+                        display_name=f"Person {user.pk} {rng.choice('ABCDEFGHIJKLMNOPRSTUWYZ')}",
+                        country=country,
+                        region=rng.choice(["North", "South", "East", "West", "Capital"]),
+                        availability_hours=rng.choice([None, 2, 4, 8, 10, 16, 20, 40]),
+                        visibility=visibility,
+                        skills_visibility=rng.choice([0, 1, 1, 1, 2]),
+                        location_visibility=rng.choice([0, 1, 1, 1, 2]),
+                        languages_visibility=rng.choice([0, 1, 1, 1, 2]),
+                        hide_from_map=rng.random() < 0.05,
+                    )
+                )
+            profiles = Profile.objects.bulk_create(profiles)
+            languages, claims, memberships = [], [], []
+            for profile in profiles:
+                spoken = COUNTRIES[profile.country][1]
+                for position, tag in enumerate(
+                    dict.fromkeys(weighted(rng, spoken) for _n in range(rng.randint(1, 3)))
+                ):
+                    languages.append(
+                        ProfileLanguage(profile=profile, tag=tag, proficiency=4 - min(position, 2))
+                    )
+                chosen = {
+                    skill.pk: skill
+                    for skill in rng.choices(skills, weights=skill_weights, k=rng.randint(1, 8))
+                }
+                for skill in chosen.values():
+                    level = rng.choice([None, 1, 2, 2, 3, 3, 4])
+                    claims.append(
+                        SkillClaim(
+                            profile=profile,
+                            skill=skill,
+                            level=level,
+                            knows=level is not None,
+                            wants_to_learn=level is None or rng.random() < 0.15,
+                            can_mentor=bool(level and level >= 3 and rng.random() < 0.5),
+                            offers_service=bool(level and level >= 3 and rng.random() < 0.2),
+                        )
+                    )
+                if rng.random() < 0.3:
+                    memberships.append(
+                        Membership(
+                            organisation=rng.choice(organisations),
+                            user_id=profile.user_id,
+                            role="organiser" if rng.random() < 0.03 else "member",
+                        )
+                    )
+            ProfileLanguage.objects.bulk_create(languages)
+            SkillClaim.objects.bulk_create(claims)
+            Membership.objects.bulk_create(memberships, ignore_conflicts=True)
+            ids = [user.pk for user in users]
+            Block.objects.bulk_create(
+                [
+                    Block(blocker_id=rng.choice(ids), blocked_id=rng.choice(ids))
+                    for _n in range(size // 100)
+                ],
+                ignore_conflicts=True,
+            )
+        print(f"  {offset + size} people ({time.perf_counter() - started:.0f} s)", flush=True)
+
+
+def percentile(samples: list[float], fraction: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--people", type=int, default=100_000)
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--regenerate", action="store_true")
+    arguments = parser.parse_args()
+
+    home = tempfile.mkdtemp(prefix="kuza-bench-")
+    os.environ.setdefault("KUZA_HOME", home)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kuza.settings")
+    import django
+
+    django.setup()
+    from django.contrib.auth.models import AnonymousUser
+    from django.core.management import call_command
+    from django.core.paginator import Paginator
+    from django.db import connection
+
+    from kuza.people.capacity import MapFilter, capacity_map
+    from kuza.people.models import Membership, Profile
+    from kuza.people.selectors import PeopleQuery, people_search, profile_cards
+    from kuza.skills.models import Skill, SkillCategory
+    from kuza.skills.selectors import category_skill_ids, skill_with_descendants_ids
+
+    print(f"database: {connection.vendor} {connection.settings_dict['NAME']}")
+    call_command("migrate", verbosity=0)
+    existing = Profile.objects.filter(user__username__startswith="bench").count()
+    if arguments.regenerate or existing < arguments.people:
+        if existing:
+            from django.contrib.auth import get_user_model
+
+            from kuza.people.models import Organisation
+
+            get_user_model().objects.filter(username__startswith="bench").delete()
+            Organisation.objects.filter(slug__startswith="bench-group-").delete()
+        print(f"generating {arguments.people} people…")
+        generate(arguments.people, random.Random(7))
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+    rng = random.Random(11)
+    skills = list(Skill.objects.all())
+    categories = list(SkillCategory.objects.all())
+    organisers = list(
+        Membership.objects.filter(role="organiser").values_list("user", flat=True)[:50]
+    )
+    members = list(
+        Profile.objects.filter(user__username__startswith="bench").values_list("user", flat=True)[
+            :2000
+        ]
+    )
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model().objects.in_bulk(organisers + members)
+
+    def viewer():
+        roll = rng.random()
+        if roll < 0.15:
+            return AnonymousUser()
+        if roll < 0.35 and organisers:
+            return users[rng.choice(organisers)]
+        return users[rng.choice(members)]
+
+    def search_query() -> PeopleQuery:
+        skill = rng.choice(skills) if rng.random() < 0.8 else None
+        return PeopleQuery(
+            skill_ids=frozenset(skill_with_descendants_ids(skill)) if skill else None,
+            exact_skill_id=skill.pk if skill else None,
+            role=rng.choice([None, "mentor", "learner", "service", "knows"]),
+            language=rng.choice([None, None, "sw", "fr", "ar", "yo", "en", "wo"]),
+            country=rng.choice([None, None, *COUNTRIES]),
+            min_hours=rng.choice([None, None, None, 4, 10]),
+        )
+
+    def map_filter() -> MapFilter:
+        roll = rng.random()
+        if roll < 0.5:
+            ids = frozenset(skill_with_descendants_ids(rng.choice(skills)))
+        elif roll < 0.8:
+            ids = frozenset(category_skill_ids(rng.choice(categories)))
+        else:
+            ids = None
+        return MapFilter(skill_ids=ids, language=rng.choice([None, None, "sw", "fr", "ar"]))
+
+    search_times, map_times = [], []
+    for _n in range(arguments.queries):
+        who, query = viewer(), search_query()
+        started = time.perf_counter()
+        page = Paginator(people_search(viewer=who, query=query), 20).get_page(1)
+        profile_cards(who, page.object_list)
+        search_times.append((time.perf_counter() - started) * 1000)
+        who, flt = viewer(), map_filter()
+        started = time.perf_counter()
+        capacity_map(who, flt)
+        map_times.append((time.perf_counter() - started) * 1000)
+    total = Profile.objects.count()
+    print(f"{total} profiles, {arguments.queries} queries each")
+    for name, samples in (("people search", search_times), ("capacity map", map_times)):
+        print(
+            f"{name:14} p50 {statistics.median(samples):7.1f} ms   "
+            f"p95 {percentile(samples, 0.95):7.1f} ms   max {max(samples):7.1f} ms"
+        )
+
+
+if __name__ == "__main__":
+    main()
