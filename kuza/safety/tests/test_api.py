@@ -130,3 +130,16 @@ def test_session_writes_need_the_csrf_token(cast):
     )
 
     assert response.status_code in {401, 403}
+
+
+def test_the_safety_endpoints_are_in_the_openapi_schema(client):
+    paths = client.get("/api/openapi.json").json()["paths"]
+
+    assert {
+        "/api/safety/reports",
+        "/api/safety/reports/mine",
+        "/api/safety/moderation/reports",
+        "/api/safety/blocks",
+        "/api/safety/preferences",
+        "/api/safety/conduct",
+    } <= set(paths)
