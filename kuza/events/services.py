@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -238,6 +239,17 @@ def _notify_promotion(registration: Registration, event: Event) -> None:
     transaction.on_commit(lambda: send_email.enqueue(subject=subject, body=body, to=[address]))
 
 
+def _next_queue_time(event: Event) -> datetime:
+    """Now, or just after the latest registration when the clock has not moved on.
+
+    Queue times are strictly increasing within an event (the event row is locked), so the
+    waiting list has one order even for registrations within the same microsecond.
+    """
+    now = timezone.now()
+    latest = event.registrations.aggregate(latest=Max("queued_at"))["latest"]
+    return max(now, latest + timedelta(microseconds=1)) if latest else now
+
+
 def registration_create(*, event: Event, user, answers: Mapping[int, str]) -> Registration:
     """Register `user`: a place when one is free and nobody is waiting, else the waiting list.
 
@@ -262,7 +274,7 @@ def registration_create(*, event: Event, user, answers: Mapping[int, str]) -> Re
         )
         registration = registration or Registration(event=event, user=user)
         registration.status = status
-        registration.queued_at = timezone.now()
+        registration.queued_at = _next_queue_time(event)
         registration.promoted_at = None
         registration.cancelled_at = None
         registration.attended = None
