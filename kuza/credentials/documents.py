@@ -58,7 +58,7 @@ def issuer_document(issuer: Issuer) -> dict:
         "type": "Issuer",
         "id": issuer_url(issuer),
         "name": issuer.name,
-        "url": issuer.url,
+        "url": issuer.url or absolute(reverse("credentials:issuer", args=[issuer.uuid])),
         "email": issuer.email,
         "revocationList": revocation_list_url(issuer),
     }

@@ -29,7 +29,9 @@ class Issuer(models.Model):
     )
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
-    url = models.URLField(_("web site"))
+    url = models.URLField(
+        _("web site"), blank=True, help_text=_("Empty: the issuer's page on Kuza.")
+    )
     email = models.EmailField(_("contact email"))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 

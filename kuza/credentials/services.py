@@ -67,7 +67,6 @@ def issuer_create_for_organisation(*, organisation: Organisation, actor, email: 
         defaults={
             "name": organisation.name,
             "description": organisation.description,
-            "url": f"{settings.SITE_URL}/people/",
             "email": email or actor.email or _platform_email(),
         },
     )

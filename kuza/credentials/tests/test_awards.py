@@ -232,3 +232,15 @@ def test_concurrent_triggers_for_one_achievement_award_exactly_once():
         )
         winner = Assertion.objects.get(recipient=learner).pk
         assert results == [[winner]] * threads_count
+
+
+def test_the_background_task_awards_by_user_id_once():
+    from kuza.credentials.tasks import award_for_achievement as award_task
+
+    rule = AwardRuleFactory(kind=AwardRule.Kind.COHORT_COMPLETED, target_key="7")
+    learner = UserFactory()
+
+    first = award_task.call(rule_kind="cohort_completed", subject_id="7", user_id=learner.pk)
+    again = award_task.call(rule_kind="cohort_completed", subject_id="7", user_id=learner.pk)
+
+    assert first == again == [str(Assertion.objects.get(badge_class=rule.badge_class).uuid)]
