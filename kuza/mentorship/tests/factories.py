@@ -37,7 +37,9 @@ def person(
     )
     conduct = current_code_of_conduct()
     if accepted_conduct and conduct is not None:
-        ConductAcceptance.objects.create(user=user, conduct=conduct, accepted_at=conduct.published_at)
+        ConductAcceptance.objects.create(
+            user=user, conduct=conduct, accepted_at=conduct.published_at
+        )
     return user
 
 

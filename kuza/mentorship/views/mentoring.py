@@ -207,6 +207,7 @@ def _act(request: HttpRequest, mentorship_id: int, action, success: str, **kwarg
 @login_required
 @require_POST
 def accept(request: HttpRequest, mentorship_id: int) -> HttpResponse:
+    _mentorship_or_404(request, mentorship_id)
     form = AcceptForm(request.POST)
     goals = form.cleaned_data["goals"] if form.is_valid() else ""
     return _act(
@@ -258,6 +259,7 @@ def complete(request: HttpRequest, mentorship_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def goals(request: HttpRequest, mentorship_id: int) -> HttpResponse:
+    _mentorship_or_404(request, mentorship_id)
     form = GoalsForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Write the agreed goals."))
@@ -275,6 +277,7 @@ def goals(request: HttpRequest, mentorship_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def checkin(request: HttpRequest, mentorship_id: int) -> HttpResponse:
+    _mentorship_or_404(request, mentorship_id)
     form = CheckInForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Give a date and a note."))
@@ -293,6 +296,7 @@ def checkin(request: HttpRequest, mentorship_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def feedback(request: HttpRequest, mentorship_id: int) -> HttpResponse:
+    _mentorship_or_404(request, mentorship_id)
     form = FeedbackForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose a rating from 1 to 5."))
