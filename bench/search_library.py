@@ -1,0 +1,215 @@
+"""Library search at 50,000 resources: p50/p95 latency on SQLite (FTS5) and PostgreSQL.
+
+Generates resources in four languages from the demo library's own vocabulary (titles, bodies,
+and for one in ten an episode transcript), indexes them, then times 300 varied searches the
+way the library page runs them: the count plus the first page of ranked results, with and
+without filters, with accents, Arabic harakat, phrases and prefixes.
+
+    .venv/bin/python bench/search_library.py                 # both engines
+    .venv/bin/python bench/search_library.py --engine sqlite  # one
+
+SQLite uses a throwaway file; PostgreSQL uses DATABASE_URL, or creates the throwaway
+database kuza_bench_library on 127.0.0.1 (user postgres) and drops it afterwards.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+POSTGRES_ADMIN = "postgres://postgres@127.0.0.1/postgres"
+POSTGRES_BENCH = "postgres://postgres@127.0.0.1/kuza_bench_library"
+
+
+def _vocabulary() -> dict[str, list[str]]:
+    from kuza.library import demo_resources, demo_toolkits
+
+    texts: dict[str, list[str]] = {"en": [], "fr": [], "ar": [], "sw": []}
+    for entry in demo_resources.RESOURCES:
+        texts[entry["language"]].append(
+            " ".join([entry["title"], entry["summary"], entry["body"], entry.get("transcript", "")])
+        )
+    for _slug, title, summary, language, _original, steps in demo_toolkits.TOOLKITS:
+        texts[language].append(" ".join([title, summary, *(" ".join(s[2]) for s in steps)]))
+    return {
+        language: re.findall(r"[^\W\d_][\w'-]*", " ".join(parts))
+        for language, parts in texts.items()
+    }
+
+
+def _generate(count: int, rng: random.Random) -> None:
+    from kuza.accounts.models import User
+    from kuza.library.models import Resource
+    from kuza.library.search import rebuild_index
+
+    words = _vocabulary()
+    languages = ["en"] * 5 + ["fr"] * 3 + ["ar"] + ["sw"]
+    author = User.objects.create(username="bench-author")
+    kinds = [Resource.Kind.TUTORIAL] * 6 + [Resource.Kind.LINK] * 2 + [Resource.Kind.FILE]
+    batch = []
+    started = time.perf_counter()
+    for index in range(count):
+        language = rng.choice(languages)
+        vocabulary = words[language]
+        kind = Resource.Kind.EPISODE if index % 10 == 0 else rng.choice(kinds)
+        batch.append(
+            Resource(
+                kind=kind,
+                title=" ".join(rng.choices(vocabulary, k=rng.randint(4, 9))),
+                summary=" ".join(rng.choices(vocabulary, k=12)),
+                body=" ".join(rng.choices(vocabulary, k=rng.randint(120, 320))),
+                transcript=" ".join(rng.choices(vocabulary, k=900))
+                if kind == Resource.Kind.EPISODE
+                else "",
+                url="https://example.org/r" if kind != Resource.Kind.TUTORIAL else "",
+                language=language,
+                level=rng.choice(Resource.Level.values),
+                audience=rng.choice(Resource.Audience.values),
+                status=Resource.Status.PUBLISHED if rng.random() < 0.9 else Resource.Status.DRAFT,
+                author=author,
+            )
+        )
+        if len(batch) == 2000:
+            Resource.objects.bulk_create(batch)
+            batch = []
+    Resource.objects.bulk_create(batch)
+    created = time.perf_counter()
+    indexed = rebuild_index()
+    print(
+        f"  generated {count} resources in {created - started:.1f} s, "
+        f"indexed {indexed} in {time.perf_counter() - created:.1f} s"
+    )
+
+
+QUERIES = [
+    "wikidata",
+    "Wikidata",
+    "edit-a-thon",
+    "sources",
+    "safety contacts",
+    "événement",
+    "evenement",
+    "sécurité",
+    "securite",
+    "référence",
+    "mafunzo",
+    "makala Kiswahili",
+    "مُدَوَّنَة",
+    "مدونة",
+    "السلوك",
+    '"friendly space policy"',
+    "wiki*",
+    "part*",
+    "women scientists",
+    "deletion nominated",
+    "photos consent",
+    'edit "a thon',
+    "a AND (b",
+    "NEAR(x y)",
+    "*",
+    "zebra",
+]
+FILTERS = [
+    {},
+    {},
+    {"language": "en"},
+    {"language": "fr"},
+    {"kind": "episode"},
+    {"level": "beginner"},
+    {"language": "fr", "level": "intermediate"},
+]
+
+
+def _time_searches(samples: int, rng: random.Random) -> list[float]:
+    from kuza.library.selectors import Filters, library_search
+
+    timings = []
+    for _ in range(samples):
+        text = rng.choice(QUERIES)
+        filters = Filters(**rng.choice(FILTERS))
+        started = time.perf_counter()
+        results = library_search(text=text, filters=filters)
+        results.count()
+        page = results[0:15]
+        [hit.resource.title for hit in page]
+        timings.append((time.perf_counter() - started) * 1000)
+    return timings
+
+
+def run_engine(count: int, samples: int) -> None:
+    os.environ["KUZA_HOME"] = tempfile.mkdtemp(prefix="kuza-bench-library-")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kuza.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    call_command("migrate", "-v", "0")
+    rng = random.Random(2026)  # noqa: S311 - reproducible benchmark data
+    print(f"{connection.vendor}:")
+    _generate(count, rng)
+    _time_searches(20, rng)  # warm the caches
+    timings = sorted(_time_searches(samples, rng))
+    p50 = statistics.median(timings)
+    p95 = timings[int(len(timings) * 0.95) - 1]
+    print(
+        f"  {samples} searches (count + first page of 15): "
+        f"p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {timings[-1]:.1f} ms"
+    )
+
+
+def _postgres(statement: str) -> None:
+    import psycopg
+
+    with psycopg.connect(POSTGRES_ADMIN, autocommit=True) as admin:
+        admin.execute(statement)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--engine", choices=["sqlite", "postgresql", "both"], default="both")
+    parser.add_argument("--resources", type=int, default=50_000)
+    parser.add_argument("--samples", type=int, default=300)
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    arguments = parser.parse_args()
+    if arguments.child:
+        run_engine(arguments.resources, arguments.samples)
+        return
+    engines = ["sqlite", "postgresql"] if arguments.engine == "both" else [arguments.engine]
+    for engine in engines:
+        environment = dict(os.environ)
+        created_database = False
+        if engine == "sqlite":
+            environment.pop("DATABASE_URL", None)
+        elif not environment.get("DATABASE_URL"):
+            _postgres("DROP DATABASE IF EXISTS kuza_bench_library")
+            _postgres("CREATE DATABASE kuza_bench_library")
+            environment["DATABASE_URL"] = POSTGRES_BENCH
+            created_database = True
+        command = [
+            sys.executable,
+            __file__,
+            "--child",
+            f"--resources={arguments.resources}",
+            f"--samples={arguments.samples}",
+        ]
+        try:
+            subprocess.run(command, env=environment, check=True)  # noqa: S603
+        finally:
+            if created_database:
+                _postgres("DROP DATABASE IF EXISTS kuza_bench_library")
+
+
+if __name__ == "__main__":
+    main()
