@@ -6,6 +6,7 @@ Object access is checked here: each `*_for` function fetches and checks in one s
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Max, Prefetch, Q, QuerySet
@@ -232,7 +233,7 @@ def cohort_list(course: Course) -> list[Cohort]:
 def cohort_sessions(cohort: Cohort, *, upcoming_only: bool = False) -> QuerySet[CohortSession]:
     sessions = cohort.sessions.order_by("starts_at", "pk")
     if upcoming_only:
-        sessions = sessions.filter(starts_at__gte=timezone.now() - timezone.timedelta(hours=3))
+        sessions = sessions.filter(starts_at__gte=timezone.now() - timedelta(hours=3))
     return sessions
 
 
@@ -260,7 +261,7 @@ def upcoming_sessions_for(*, user, limit: int = 5) -> list[CohortSession]:
     return list(
         CohortSession.objects.filter(
             Q(cohort__enrolments__user=user) | Q(cohort__facilitators=user),
-            starts_at__gte=now - timezone.timedelta(hours=1),
+            starts_at__gte=now - timedelta(hours=1),
         )
         .select_related("cohort__course")
         .distinct()
