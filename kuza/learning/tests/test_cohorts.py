@@ -191,3 +191,16 @@ def test_csv_cells_cannot_start_a_spreadsheet_formula(client, cohort):
     client.force_login(facilitator)
     text = client.get(_cohort_url(cohort, "learning:cohort_progress_csv")).content.decode()
     assert "'=HYPERLINK" in text
+
+
+def test_the_dashboard_lists_coming_sessions_in_the_learners_time_zone(client, cohort):
+    day = dt.date.today() + dt.timedelta(days=3)
+    SessionFactory(
+        cohort=cohort,
+        title="Coming webinar",
+        starts_at=dt.datetime.combine(day, dt.time(13, 0), tzinfo=dt.UTC),
+    )
+    _member(client, cohort)
+    client.cookies[timezones.COOKIE] = "Africa/Nairobi"
+    page = client.get(reverse("learning:my_learning")).content.decode()
+    assert "Coming webinar" in page and "16:00" in page

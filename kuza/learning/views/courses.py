@@ -1,15 +1,18 @@
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from kuza.learning import offline, permissions, selectors, services
+from kuza.learning import offline, permissions, selectors, services, timezones
 from kuza.learning.views.common import COOKIE_MAX_AGE, TEXT_ONLY_COOKIE, is_text_only, safe_next
 
 COURSES_PER_PAGE = 20
@@ -57,14 +60,15 @@ def enrol(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_GET
 def my_learning(request: HttpRequest) -> HttpResponse:
-    return render(
-        request,
-        "learning/my_learning.html",
-        {
-            "rows": selectors.my_learning(user=request.user),
-            "sessions": selectors.upcoming_sessions_for(user=request.user),
-        },
-    )
+    with timezone.override(ZoneInfo(timezones.learner_time_zone(request))):
+        return render(
+            request,
+            "learning/my_learning.html",
+            {
+                "rows": selectors.my_learning(user=request.user),
+                "sessions": selectors.upcoming_sessions_for(user=request.user),
+            },
+        )
 
 
 @require_POST

@@ -24,6 +24,7 @@ def lesson_detail(request: HttpRequest, slug: str, lesson_id: int) -> HttpRespon
     text_only = is_text_only(request)
     body = lesson_body_for(lesson)
     previous, following = selectors.lesson_neighbours(lesson)
+    image_count = lesson.images.count()
     return render(
         request,
         "learning/lesson.html",
@@ -33,7 +34,9 @@ def lesson_detail(request: HttpRequest, slug: str, lesson_id: int) -> HttpRespon
             "body": body,
             "parts": lesson_parts(lesson, body, text_only=text_only),
             "images": [] if text_only else list(lesson.images.all()),
-            "image_count": lesson.images.count(),
+            "image_count": image_count,
+            # Imported lessons carry their images inside the text.
+            "has_images": bool(image_count) or "<img" in body.html,
             "media_links": list(lesson.media_links.all()),
             "enrolment": enrolment,
             "is_read": enrolment is not None and lesson.reads.filter(enrolment=enrolment).exists(),
