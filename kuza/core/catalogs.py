@@ -7,6 +7,7 @@ checking use Django's makemessages, which needs GNU gettext's xgettext/msgmerge.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -19,6 +20,14 @@ from babel.messages.pofile import read_po
 
 KUZA_DIR = Path(__file__).resolve().parent.parent
 TRANSLATED_LANGUAGES = ("fr", "ar", "sw")
+# The gettext conventions Django's own catalogs use; Arabic has six forms (zero, one, two,
+# few, many, other). A catalog without them would pick plurals by the English rule.
+PLURAL_FORMS = {
+    "fr": "nplurals=2; plural=(n > 1);",
+    "ar": "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : "
+    "n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5);",
+    "sw": "nplurals=2; plural=(n != 1);",
+}
 _SOURCE_SUFFIXES = {".py", ".html", ".txt", ".md"}
 
 
@@ -26,7 +35,7 @@ _SOURCE_SUFFIXES = {".py", ".html", ".txt", ".md"}
 class CatalogProblem:
     catalog: str
     msgid: str
-    problem: str  # "untranslated" or "fuzzy"
+    problem: str  # "untranslated", "fuzzy" or "wrong plural rule"
 
     def __str__(self) -> str:
         return f"{self.catalog}: {self.problem}: {self.msgid!r}"
@@ -56,10 +65,33 @@ def compile_catalogs() -> int:
     return written
 
 
+def _language_of(po_path: Path) -> str:
+    return po_path.parent.parent.name
+
+
+def normalise_headers(po_path: Path) -> bool:
+    """Give a catalog its language and plural rule in the header; True if it changed."""
+    language = _language_of(po_path)
+    text = po_path.read_text(encoding="utf-8")
+    language_line = f'"Language: {language}\\n"'
+    plural_line = f'"Plural-Forms: {PLURAL_FORMS[language]}\\n"'
+    fixed = re.sub(r'"Language: [^"]*\\n"', lambda _match: language_line, text, count=1)
+    if '"Plural-Forms:' in fixed:
+        fixed = re.sub(r'"Plural-Forms: [^"]*\\n"', lambda _match: plural_line, fixed, count=1)
+    else:
+        fixed = fixed.replace('"Content-Type:', plural_line + '\n"Content-Type:', 1)
+    if fixed != text:
+        po_path.write_text(fixed, encoding="utf-8")
+    return fixed != text
+
+
 def catalog_problems(po_path: Path, label: str) -> list[CatalogProblem]:
     with po_path.open("rb") as po_file:
         catalog = read_po(po_file)
     problems = []
+    language = _language_of(po_path)
+    if language in PLURAL_FORMS and catalog.plural_forms != PLURAL_FORMS[language]:
+        problems.append(CatalogProblem(label, catalog.plural_forms, "wrong plural rule"))
     for message in catalog:
         if not message.id:
             continue
@@ -94,6 +126,8 @@ def update_catalogs() -> None:
     """Extract strings from every app into its own catalogs (for translators)."""
     for app_dir in app_dirs():
         _makemessages(app_dir)
+    for po_path in po_files():
+        normalise_headers(po_path)
 
 
 def check_catalogs() -> list[CatalogProblem]:

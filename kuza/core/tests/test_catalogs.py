@@ -60,3 +60,21 @@ def test_kuza_translates_the_third_party_strings_it_shows_in_swahili():
         )
     third_party = catalogs.KUZA_DIR / "locale" / "sw" / "LC_MESSAGES" / "django.po"
     assert catalogs.catalog_problems(third_party, "kuza/sw") == []
+
+
+def test_catalogs_carry_each_language_s_plural_rule(tmp_path):
+    po_dir = tmp_path / "ar" / "LC_MESSAGES"
+    po_dir.mkdir(parents=True)
+    po_path = po_dir / "django.po"
+    po_path.write_text(
+        'msgid ""\nmsgstr ""\n"Language: \\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n',
+        encoding="utf-8",
+    )
+    assert [problem.problem for problem in catalogs.catalog_problems(po_path, "x/ar")] == [
+        "wrong plural rule"
+    ]
+    assert catalogs.normalise_headers(po_path)
+    assert catalogs.catalog_problems(po_path, "x/ar") == []
+    for po_file in catalogs.po_files():
+        problems = catalogs.catalog_problems(po_file, str(po_file))
+        assert "wrong plural rule" not in {problem.problem for problem in problems}, po_file
