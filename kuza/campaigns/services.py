@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kuza.campaigns.mediawiki import MediaWikiClient, MediaWikiError, normalize_username
-from kuza.campaigns.models import Campaign, CampaignWiki, Participant, Wiki
+from kuza.campaigns.models import Campaign, CampaignWiki, Participant, SyncState, Wiki
 from kuza.campaigns.sync import accounts_store, default_client
 
 # An organiser pastes a list; more than this at once is better done in several goes.
@@ -108,6 +108,9 @@ def campaign_update(
     if unknown:
         raise TypeError(f"campaign_update cannot change {sorted(unknown)}")
     window_moved = fields.get("start", campaign.start) != campaign.start
+    tag_changed = fields.get("hashtag", campaign.hashtag) != campaign.hashtag or (
+        fields.get("is_open", campaign.is_open) and not campaign.is_open
+    )
     for name, value in fields.items():
         setattr(campaign, name, value)
     campaign.save()
@@ -115,6 +118,11 @@ def campaign_update(
     if window_moved:
         # Collected ranges were measured from the old start: begin again, idempotently.
         campaign.sync_states.all().delete()
+        campaign.uncollectable_gaps.all().delete()
+    elif tag_changed:
+        # Recent changes were searched for another tag (or not at all): poll them again.
+        campaign.sync_states.filter(kind=SyncState.Kind.RECENT_CHANGES).delete()
+        campaign.uncollectable_gaps.all().delete()
     return campaign
 
 

@@ -134,3 +134,28 @@ def test_organisers_see_tagged_contributors_to_invite(
     assert f"{enwiki.server_url}/index.php?title=User_talk%3A{outsider.replace(' ', '_')}" in page
     assert campaign.get_absolute_url() in page  # the invitation links to the campaign
     assert Revision.objects.filter(user=outsider, in_recent_changes=True).count() == 1
+
+
+def test_the_background_task_collects_and_prepares_the_numbers(
+    enwiki: LocalWiki, frwiki: LocalWiki, unique, settings
+) -> None:
+    from kuza.campaigns.models import Campaign
+    from kuza.campaigns.selectors import campaign_metrics
+    from kuza.campaigns.tasks import campaign_sync_task
+
+    settings.SITE_URL = "https://kuza.example"
+    name = unique("Tasked")
+    start = datetime(2014, 4, 1, tzinfo=UTC)
+    with enwiki.create_user(name, PASSWORD) as me:
+        me.create_page(unique("Page"), "quote", "new", at=start + timedelta(days=1))
+    campaign = CampaignFactory(
+        start=start, end=start + timedelta(days=5), on_wikis=[wiki_row(enwiki), wiki_row(frwiki)]
+    )
+    Participant.objects.create(campaign=campaign, wiki_username=name)
+
+    summary = campaign_sync_task.call(campaign.pk)
+
+    assert summary["revisions_stored"] == 1 and not summary["errors"]
+    assert summary["requests"] == 5
+    metrics = campaign_metrics(Campaign.objects.get(pk=campaign.pk))
+    assert metrics is not None and metrics.totals.articles_created == 1

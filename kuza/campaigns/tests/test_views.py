@@ -297,3 +297,30 @@ def test_the_metrics_cache_follows_participant_changes(client, drive):
     Participant.objects.filter(wiki_username="Bea").delete()
 
     assert client.get(url).json()["metrics"]["totals"]["edits"] == 3
+
+
+def test_changing_the_hashtag_polls_recent_changes_again(client, drive):
+    from kuza.campaigns.models import SyncState
+
+    campaign, organiser, _amina = drive
+    wiki = campaign.wikis.get()
+    for kind in SyncState.Kind.values:
+        SyncState.objects.create(campaign=campaign, wiki=wiki, kind=kind, collected_until=COLLECTED)
+    client.force_login(organiser)
+    data = {
+        "name": campaign.name,
+        "time_zone": "UTC",
+        "start": "2025-03-01T00:00",
+        "end": "2025-04-01T00:00",
+        "wikis": [wiki.pk],
+        "is_open": "on",
+    }
+
+    client.post(reverse("campaigns:edit", args=[campaign.slug]), {**data, "hashtag": "#SheSaid"})
+    assert SyncState.objects.filter(campaign=campaign).count() == 1  # opened: poll again
+    SyncState.objects.create(campaign=campaign, wiki=wiki, kind="recent_changes")
+    client.post(reverse("campaigns:edit", args=[campaign.slug]), {**data, "hashtag": "#HerWords"})
+
+    assert list(SyncState.objects.filter(campaign=campaign).values_list("kind", flat=True)) == [
+        "contributions"
+    ]
