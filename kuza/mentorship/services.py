@@ -75,10 +75,11 @@ def _detail_url(mentorship: Mentorship) -> str:
     return reverse("mentorship:detail", kwargs={"mentorship_id": mentorship.pk})
 
 
-def _text(value: str, *, required: bool, what: str) -> str:
+def _text(value: str, *, missing: str = "") -> str:
+    """`value` stripped; `missing` is the message when it must not be empty."""
     value = value.strip()
-    if required and not value:
-        raise MentorshipError(_("Write %(what)s.") % {"what": what})
+    if missing and not value:
+        raise MentorshipError(missing)
     if len(value) > TEXT_LIMIT:
         raise MentorshipError(_("Keep it under %(limit)d characters.") % {"limit": TEXT_LIMIT})
     return value
@@ -111,7 +112,7 @@ def request_create(
 ) -> MentorshipRequest:
     """A learner asks for mentorship; into an open round of their organisation, or alone."""
     _guard_contact(learner)
-    goals = _text(goals, required=True, what=_("your goals"))
+    goals = _text(goals, missing=_("Write your goals."))
     if format not in Format.values or time_frame not in TimeFrame.values:
         raise MentorshipError(_("Choose a format and a time frame."))
     tags = standard_tags(languages)
@@ -262,7 +263,7 @@ def mentorship_accept(*, mentorship: Mentorship, mentor, goals: str = "") -> Men
                 )
             )
         _move(mentorship, Status.ACTIVE, by=mentor)
-        goals = _text(goals, required=False, what=_("the agreed goals"))
+        goals = _text(goals)
         if goals:
             mentorship.goals = goals
             mentorship.save(update_fields=["goals"])
@@ -350,7 +351,7 @@ def mentorship_set_goals(*, mentorship: Mentorship, user, goals: str) -> Mentors
         mentorship = _locked(mentorship, user)
         if mentorship.status not in Mentorship.OPEN_STATUSES:
             raise MentorshipError(_("Goals can only change while the mentorship is going on."))
-        mentorship.goals = _text(goals, required=True, what=_("the agreed goals"))
+        mentorship.goals = _text(goals, missing=_("Write the agreed goals."))
         mentorship.save(update_fields=["goals"])
     return mentorship
 
@@ -367,7 +368,7 @@ def checkin_add(*, mentorship: Mentorship, author, date: datetime.date, note: st
             mentorship=mentorship,
             author=author,
             date=date,
-            note=_text(note, required=True, what=_("a note")),
+            note=_text(note, missing=_("Write a note.")),
         )
         other = mentorship.mentor if author.pk == mentorship.learner_id else mentorship.learner
         notify(
@@ -393,5 +394,5 @@ def feedback_give(*, mentorship: Mentorship, author, rating: int, comment: str =
             mentorship=mentorship,
             author=author,
             rating=rating,
-            comment=_text(comment, required=False, what=_("a comment")),
+            comment=_text(comment),
         )

@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from kuza.mentorship import rounds, selectors
@@ -121,5 +122,9 @@ def round_send(request: HttpRequest, round_id: int) -> HttpResponse:
     except MentorshipError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, _("%(count)d proposals sent.") % {"count": len(sent)})
+        messages.success(
+            request,
+            ngettext("%(count)d proposal sent.", "%(count)d proposals sent.", len(sent))
+            % {"count": len(sent)},
+        )
     return redirect("mentorship:round", round_id=round_id)
