@@ -150,6 +150,12 @@ OPTIONS: tuple[Option, ...] = (
         "https://meta.wikimedia.org",
         "Base URL of the wiki that runs the OAuth extension (any MediaWiki with OAuth works).",
     ),
+    Option(
+        "KUZA_CERTIFICATE_FONT_DIR",
+        "",
+        "Folder with the Noto fonts for PDF certificates (Latin, Arabic, Ethiopic, "
+        "Devanagari). Empty: Debian's fonts-noto-core location.",
+    ),
     Option("KUZA_LOG_LEVEL", "INFO", "Log level: DEBUG, INFO, WARNING or ERROR."),
 )
 

@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "kuza.safety.middleware.SuspendedUserMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -100,6 +101,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "kuza.core.context_processors.site",
+                "kuza.safety.context_processors.safety",
             ],
         },
     },
@@ -263,6 +265,8 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+KUZA_CERTIFICATE_FONT_DIR = str(config.get("KUZA_CERTIFICATE_FONT_DIR"))
+
 # --- API ------------------------------------------------------------------------------------
 NINJA_PAGINATION_PER_PAGE = 50
 KUZA_API_RATE = {"anonymous": "60/m", "token": "600/m"}
@@ -274,4 +278,6 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": str(config.get("KUZA_LOG_LEVEL")).upper()},
+    # fontTools logs dozens of lines per certificate PDF at INFO.
+    "loggers": {"fontTools": {"level": "WARNING"}},
 }
