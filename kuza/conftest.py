@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 
 import pytest
 from django.core.cache import cache
@@ -54,6 +55,17 @@ def _isolated_environment(settings, tmp_path):
     cache.clear()
     # A request with a language cookie leaves its language active in this thread.
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _signal_handlers_restored():
+    """The task worker, run in-process by some tests, installs shutdown handlers for these
+    signals; left in place they would turn a later Ctrl-C or SIGTERM into a silent exit."""
+    signals = [signal.SIGINT, signal.SIGTERM, signal.SIGQUIT]
+    saved = {number: signal.getsignal(number) for number in signals}
+    yield
+    for number, handler in saved.items():
+        signal.signal(number, handler)
 
 
 @pytest.fixture(scope="session", autouse=True)
