@@ -73,3 +73,60 @@ def test_sign_up_log_in_and_read_kuza_in_arabic(page, live_server):
     brand = page.locator("header .brand").bounding_box()
     assert brand["x"] > page.viewport_size["width"] / 2
     assert not [text for text in page.console_messages if "Content Security Policy" in text]
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.mark.django_db(transaction=False)
+def test_kuza_run_serves_the_demo_and_stops_cleanly_on_ctrl_c(tmp_path):
+    """What `make run` does: prepare, load the demo, serve with gunicorn and a worker."""
+    import signal
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    port = _free_port()
+    env = {
+        **os.environ,
+        "KUZA_HOME": str(tmp_path),
+        "PORT": str(port),
+        "DATABASE_URL": "",
+        "KUZA_LOAD_DEMO": "true",
+        "KUZA_WEB_WORKERS": "1",
+    }
+    server = subprocess.Popen(
+        [sys.executable, "-m", "kuza.cli", "run"],
+        env=env,
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        deadline, health = time.monotonic() + 240, None
+        while time.monotonic() < deadline and server.poll() is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz") as response:
+                    health = response.status
+                    break
+            except OSError:
+                time.sleep(1)
+        assert health == 200, "kuza run did not answer /healthz"
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/") as response:
+            home = response.read().decode()
+        assert "Grow skills and leaders together" in home
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/static/kuza/kuza.css") as css:
+            assert css.status == 200
+    finally:
+        server.send_signal(signal.SIGINT)
+        output, _ = server.communicate(timeout=60)
+    assert server.returncode == 0, output
+    assert f"Kuza is running at http://127.0.0.1:{port}/" in output
+    assert "Log in as the demo organiser: user 'amina', password 'kuza-demo'." in output
+    assert "Kuza stopped." in output
