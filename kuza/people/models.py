@@ -119,6 +119,8 @@ class Profile(models.Model):
         indexes = [
             models.Index(fields=["country", "region"], name="profile_country_region"),
             models.Index(fields=["visibility", "skills_visibility"], name="profile_visibility"),
+            # Search results are sorted by name: the first page reads the index in order.
+            models.Index(fields=["display_name", "id"], name="profile_name_order"),
         ]
 
     def __str__(self) -> str:

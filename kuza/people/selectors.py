@@ -19,6 +19,7 @@ from kuza.people.models import (
     OrganisationSkill,
     Profile,
     ProfileLanguage,
+    SkillClaim,
     Visibility,
 )
 from kuza.people.visibility import can_see, tier_for, tiers_for, visible_q
@@ -225,28 +226,29 @@ def people_search(*, viewer, query: PeopleQuery) -> QuerySet[Profile]:
     """
     people = people_visible_to(viewer, _fields_needed(query))
     ordering: list = []
-    if query.skill_ids is not None or query.role:
+    if query.exact_skill_id is not None:
         # One join with the matching claims, grouped per person: ranks in a single pass
         # (no per-row subqueries), and keeps only people with at least one matching claim.
-        matching = {}
-        if query.skill_ids is not None:
-            matching["skill_claims__skill_id__in"] = sorted(query.skill_ids)
+        matching = {"skill_claims__skill_id__in": sorted(query.skill_ids or {query.exact_skill_id})}
         if query.role:
             matching[f"skill_claims__{ROLE_FLAGS[query.role]}"] = True
-        people = people.filter(**matching)
-        if query.exact_skill_id is not None:
-            people = people.annotate(
-                exact=Max(
-                    Case(
-                        When(skill_claims__skill_id=query.exact_skill_id, then=Value(1)),
-                        default=Value(0),
-                    )
-                ),
-                best_level=Max("skill_claims__level"),
-            )
-            ordering = ["-exact", F("best_level").desc(nulls_last=True)]
-        else:
-            people = people.distinct()
+        people = people.filter(**matching).annotate(
+            exact=Max(
+                Case(
+                    When(skill_claims__skill_id=query.exact_skill_id, then=Value(1)),
+                    default=Value(0),
+                )
+            ),
+            best_level=Max("skill_claims__level"),
+        )
+        ordering = ["-exact", F("best_level").desc(nulls_last=True)]
+    elif query.skill_ids is not None or query.role:
+        claims = SkillClaim.objects.filter(profile_id=OuterRef("pk"))
+        if query.skill_ids is not None:
+            claims = claims.filter(skill_id__in=sorted(query.skill_ids))
+        if query.role:
+            claims = claims.filter(**{ROLE_FLAGS[query.role]: True})
+        people = people.filter(Exists(claims))
     if query.language:
         people = people.filter(
             Exists(

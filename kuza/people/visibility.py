@@ -95,15 +95,27 @@ def relationship_viewer_ids(profile: Profile) -> set[int]:
     return ids
 
 
+def _partner_ids(viewer) -> frozenset[int]:
+    """Everyone the sources relate to `viewer`, asked once per viewer object (one request).
+
+    One person's mentorship partners are few: embedding their ids keeps the planner's
+    estimates (and the search) small, whatever each source's query looks like.
+    """
+    cached = getattr(viewer, "_kuza_partner_ids", None)
+    if cached is None:
+        partners: set[int] = set()
+        for source in _relationship_sources:
+            partners |= set(source(viewer))
+        cached = frozenset(partners)
+        viewer._kuza_partner_ids = cached
+    return cached
+
+
 def relationship_subject_q(viewer, prefix: str = "") -> Q:
     """Profiles for which `viewer` is one of "my mentors and organisers" (not staff-wide)."""
     key = f"{prefix}user_id__in"
     parts = [Q(**{key: _organised_member_ids(viewer)})]
-    # One person's mentorship partners are few: asking each source once and embedding the ids
-    # keeps the planner's estimates (and the search) small, whatever the source's query.
-    partners: set[int] = set()
-    for source in _relationship_sources:
-        partners |= set(source(viewer))
+    partners = _partner_ids(viewer)
     if partners:
         parts.append(Q(**{key: sorted(partners)}))
     return reduce(or_, parts)
