@@ -136,7 +136,9 @@ class AwardRuleForm(forms.Form):
 
 class ManualAwardForm(forms.Form):
     username = forms.CharField(label=_("Username"), max_length=150)
-    evidence_url = forms.URLField(label=_("Evidence (web address)"), required=False)
+    evidence_url = forms.URLField(
+        label=_("Evidence (web address)"), required=False, assume_scheme="https"
+    )
     narrative = forms.CharField(
         label=_("Why"),
         required=False,
