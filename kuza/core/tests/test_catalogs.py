@@ -78,3 +78,20 @@ def test_catalogs_carry_each_language_s_plural_rule(tmp_path):
     for po_file in catalogs.po_files():
         problems = catalogs.catalog_problems(po_file, str(po_file))
         assert "wrong plural rule" not in {problem.problem for problem in problems}, po_file
+
+
+@pytest.mark.parametrize(
+    "count,expected",
+    [
+        (1, "حُفظت ترجمة واحدة"),
+        (2, "حُفظت ترجمتان"),
+        (5, "حُفظت 5 ترجمات"),
+        (11, "حُفظت 11 ترجمة"),
+    ],
+)
+def test_arabic_picks_each_of_its_plural_forms(count, expected):
+    with translation.override("ar"):
+        text = translation.ngettext(
+            "%(count)s translation saved", "%(count)s translations saved", count
+        )
+    assert text % {"count": count} == expected
