@@ -59,6 +59,9 @@ def compile_catalogs() -> int:
             continue
         with po_path.open("rb") as po_file:
             catalog = read_po(po_file)
+        # makemessages marks the header fuzzy; write_mo would then drop it, and with it the
+        # Plural-Forms line, leaving every language on the English plural rule.
+        catalog.fuzzy = False
         with mo_path.open("wb") as mo_file:
             write_mo(mo_file, catalog, use_fuzzy=False)
         written += 1
@@ -75,7 +78,10 @@ def normalise_headers(po_path: Path) -> bool:
     text = po_path.read_text(encoding="utf-8")
     language_line = f'"Language: {language}\\n"'
     plural_line = f'"Plural-Forms: {PLURAL_FORMS[language]}\\n"'
-    fixed = re.sub(r'"Language: [^"]*\\n"', lambda _match: language_line, text, count=1)
+    if '"Language:' in text:
+        fixed = re.sub(r'"Language: [^"]*\\n"', lambda _match: language_line, text, count=1)
+    else:
+        fixed = text.replace('"Content-Type:', language_line + '\n"Content-Type:', 1)
     if '"Plural-Forms:' in fixed:
         fixed = re.sub(r'"Plural-Forms: [^"]*\\n"', lambda _match: plural_line, fixed, count=1)
     else:
