@@ -126,12 +126,10 @@ def list_resources(request: HttpRequest, filters: Query[ResourceFilters]):
     window = slice(filters.offset, filters.offset + filters.limit)
     if filters.status == Resource.Status.PUBLISHED:
         found = selectors.library_search(text=filters.q, filters=chosen)
-        count = found.count()
-        entries = list(found[window])
     else:
         found = selectors.unpublished_resources(user=user, status=filters.status, filters=chosen)
-        count = found.count()
-        entries = list(found[window])
+    entries = list(found[window])  # first: a search window also brings the total
+    count = found.count()
     resources = [entry.resource if isinstance(entry, Hit) else entry for entry in entries]
     scores = [entry.rank if isinstance(entry, Hit) else None for entry in entries]
     tags = selectors.resource_skills(resources)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import F, Func, QuerySet, Value
+from django.db.models import Count, F, Func, QuerySet, Value, Window
 
 from kuza.library.models import Resource, SearchDocument
 from kuza.library.textsearch import Query, normalise, parse_query, to_fts5, to_tsquery
@@ -85,16 +85,33 @@ class Hit:
 
 
 class SearchResults:
-    """A lazily counted, lazily sliced ranked result list that Django's Paginator accepts."""
+    """A lazily counted, lazily sliced ranked result list that Django's Paginator accepts.
 
-    def __init__(self, *, query: Query, candidates: QuerySet[Resource]) -> None:
+    Each window is fetched together with the total number of matches in one pass over the
+    index (a window count), so a page of results costs one full-text query, not two.
+    """
+
+    def __init__(self, *, query: Query, candidates: QuerySet[Resource], page_size: int = 15):
         self.query = query
         self._candidates = candidates
+        self._page_size = page_size
         self._count: int | None = None
+        self._windows: dict[tuple[int, int], list[Hit]] = {}
+
+    def _fetch(self, offset: int, limit: int) -> list[Hit]:
+        key = (offset, limit)
+        if key not in self._windows:
+            hits, total = _engine_page(self.query, self._candidates, offset=offset, limit=limit)
+            self._windows[key] = hits
+            if total is not None:
+                self._count = total
+        return self._windows[key]
 
     def count(self) -> int:
         if self._count is None:
-            self._count = _engine_count(self.query, self._candidates)
+            self._fetch(0, self._page_size)
+        if self._count is None:  # nothing on the first page: nothing at all
+            self._count = 0
         return self._count
 
     def __len__(self) -> int:
@@ -107,16 +124,18 @@ class SearchResults:
         stop = index.stop if index.stop is not None else self.count()
         if stop <= start:
             return []
-        return _engine_page(self.query, self._candidates, offset=start, limit=stop - start)
+        return self._fetch(start, stop - start)
 
 
-def search_resources(*, text: str, candidates: QuerySet[Resource]) -> SearchResults:
+def search_resources(
+    *, text: str, candidates: QuerySet[Resource], page_size: int = 15
+) -> SearchResults:
     """Rank `candidates` (already filtered and visible) by how well they match `text`.
 
     `text` is whatever someone typed; it is parsed into a safe query and never raises.
     An empty query has no matches: callers browse `candidates` instead.
     """
-    return SearchResults(query=parse_query(text), candidates=candidates)
+    return SearchResults(query=parse_query(text), candidates=candidates, page_size=page_size)
 
 
 # --- engines ---------------------------------------------------------------------------------
@@ -129,31 +148,24 @@ def _candidate_sql(candidates: QuerySet[Resource]) -> tuple[str, tuple]:
 
 # The unary + keeps the candidate filter away from FTS5's planner: without it SQLite may loop
 # over the candidates and re-run the full-text match for each (seconds instead of ms).
-_SQLITE_MATCHES = """
-FROM library_search
-WHERE library_search MATCH %s AND +library_search.rowid IN ({candidates})
+_SQLITE_PAGE = """
+SELECT id, rank, count(*) OVER () FROM (
+    SELECT library_search.rowid AS id, bm25(library_search, {weight}, 1.0) AS rank
+    FROM library_search
+    WHERE library_search MATCH %s AND +library_search.rowid IN ({candidates})
+) ORDER BY rank, id LIMIT %s OFFSET %s
 """
-
-
-def _sqlite_count(query: Query, candidates: QuerySet[Resource]) -> int:
-    candidate_sql, params = _candidate_sql(candidates)
-    sql = "SELECT count(*) " + _SQLITE_MATCHES.format(candidates=candidate_sql)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, (to_fts5(query), *params))
-        return int(cursor.fetchone()[0])
 
 
 def _sqlite_page(query: Query, candidates: QuerySet[Resource], offset: int, limit: int):
     candidate_sql, params = _candidate_sql(candidates)
-    sql = (
-        f"SELECT library_search.rowid, bm25(library_search, {TITLE_WEIGHT}, 1.0) AS rank "
-        + _SQLITE_MATCHES.format(candidates=candidate_sql)
-        + " ORDER BY rank, library_search.rowid LIMIT %s OFFSET %s"
-    )
+    # bm25() cannot sit next to a window function: rank in a subquery, count around it.
+    # Only SQL we wrote is formatted in; the user's words and filters are parameters.
+    sql = _SQLITE_PAGE.format(weight=TITLE_WEIGHT, candidates=candidate_sql)
     with connection.cursor() as cursor:
         cursor.execute(sql, (to_fts5(query), *params, limit, offset))
         # bm25() is negative, lower is better: turn it into "higher is better".
-        return [(row[0], -float(row[1])) for row in cursor.fetchall()]
+        return [(row[0], -float(row[1]), row[2]) for row in cursor.fetchall()]
 
 
 def _postgres_matches(query: Query, candidates: QuerySet[Resource]):
@@ -167,24 +179,22 @@ def _postgres_matches(query: Query, candidates: QuerySet[Resource]):
     )
 
 
-def _engine_count(query: Query, candidates: QuerySet[Resource]) -> int:
+def _engine_page(
+    query: Query, candidates: QuerySet[Resource], *, offset: int, limit: int
+) -> tuple[list[Hit], int | None]:
+    """A window of ranked hits, and the total number of matches (None if the window is empty
+    and nothing says how many there are)."""
     if not query:
-        return 0
+        return [], 0
     if connection.vendor == "sqlite":
-        return _sqlite_count(query, candidates)
-    return _postgres_matches(query, candidates).count()
-
-
-def _engine_page(query: Query, candidates: QuerySet[Resource], *, offset: int, limit: int):
-    if not query:
-        return []
-    if connection.vendor == "sqlite":
-        ranked = _sqlite_page(query, candidates, offset, limit)
+        rows = _sqlite_page(query, candidates, offset, limit)
     else:
-        ranked = list(
-            _postgres_matches(query, candidates).values_list("resource_id", "rank")[
-                offset : offset + limit
-            ]
+        rows = list(
+            _postgres_matches(query, candidates)
+            .annotate(total=Window(Count("*")))
+            .values_list("resource_id", "rank", "total")[offset : offset + limit]
         )
-    resources = Resource.objects.in_bulk([pk for pk, _rank in ranked])
-    return [Hit(resource=resources[pk], rank=rank) for pk, rank in ranked if pk in resources]
+    total = rows[0][2] if rows else (0 if offset == 0 else None)
+    resources = Resource.objects.in_bulk([row[0] for row in rows])
+    hits = [Hit(resource=resources[pk], rank=rank) for pk, rank, _total in rows if pk in resources]
+    return hits, total
