@@ -200,7 +200,7 @@ def mentorship_propose(*, learner, request: MentorshipRequest, mentor) -> Mentor
 
 def _locked(mentorship: Mentorship, user) -> Mentorship:
     locked = (
-        Mentorship.objects.select_for_update()
+        Mentorship.objects.select_for_update(of=("self",))
         .select_related("learner__profile", "mentor__profile")
         .filter(pk=mentorship.pk)
         .first()
