@@ -171,6 +171,11 @@ def main() -> None:
     parser.add_argument("--people", type=int, default=100_000)
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--regenerate", action="store_true")
+    parser.add_argument(
+        "--without-relationship-sources",
+        action="store_true",
+        help="time without other apps' relationship sources (e.g. mentorship), to see their share",
+    )
     arguments = parser.parse_args()
 
     home = tempfile.mkdtemp(prefix="kuza-bench-")
@@ -191,6 +196,12 @@ def main() -> None:
     from kuza.skills.selectors import category_skill_ids, skill_with_descendants_ids
 
     print(f"database: {connection.vendor} {connection.settings_dict['NAME']}")
+    if arguments.without_relationship_sources:
+        from kuza.people import visibility
+
+        for source in list(visibility._relationship_sources):
+            visibility.unregister_relationship_source(source)
+        print("relationship sources of other apps: left out")
     call_command("migrate", verbosity=0)
     existing = Profile.objects.filter(user__username__startswith="bench").count()
     if arguments.regenerate or existing < arguments.people:
