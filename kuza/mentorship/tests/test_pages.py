@@ -165,7 +165,11 @@ def test_exchange_pages_are_for_their_members_only(client, demo_community):
     assert client.post(reverse("mentorship:exchange_answer", args=[exchange.pk])).status_code == 404
 
 
-def test_every_mentorship_page_fits_the_budget_without_script(client, demo_community):
+@pytest.mark.parametrize("language,direction", [("en", "ltr"), ("ar", "rtl")])
+def test_every_mentorship_page_fits_the_budget_without_script(
+    client, demo_community, language, direction
+):
+    client.cookies["django_language"] = language
     client.force_login(demo_community.users["amina"])
 
     reports = crawl(client, "/mentorship/")
@@ -185,7 +189,9 @@ def test_every_mentorship_page_fits_the_budget_without_script(client, demo_commu
     }
     assert expected <= mentorship_pages
     assert any(url.startswith("/mentorship/rounds/") and url[-2].isdigit() for url in urls)
-    assert_within_budget([r for r in reports if r.url.startswith("/mentorship/")])
+    ours = [report for report in reports if report.url.startswith("/mentorship/")]
+    assert_within_budget(ours)
+    assert {(report.lang, report.direction) for report in ours} == {(language, direction)}
 
 
 def test_a_request_page_with_suggestions_fits_the_budget(client, demo_community):

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.core.management import call_command
 
 from kuza.mentorship import swapping
 from kuza.mentorship.models import SwapExchange, SwapMember, SwapPoolEntry, SwapRound
@@ -173,3 +176,14 @@ def test_joining_needs_something_to_teach_learn_and_a_language():
     with pytest.raises(MentorshipError, match="languages"):
         swapping.pool_join(user=user, offers=[skill().pk], wants=[skill().pk], languages=[])
     assert not SwapPoolEntry.objects.exists()
+
+
+def test_the_management_command_runs_a_round_for_schedulers():
+    join("a", "wikidata", "grant-writing")
+    join("b", "grant-writing", "wikidata")
+    output = io.StringIO()
+
+    call_command("mentorship_swap_round", stdout=output)
+
+    assert "2 of 2 people served" in output.getvalue()
+    assert SwapRound.objects.get().status == "done"
