@@ -4,8 +4,8 @@
   ngozi.adeyemi: both active, with dated check-ins. Her translation mentorship with
   mireille.ngono is completed, with feedback from both sides; aisha.bello waits for her answer.
 - Wiki Women of East Africa has an open round with requests from its members.
-- Thirty members are in the swap pool and a swap round has proposed exchanges, amina's among
-  them (one partner has already confirmed).
+- Thirty-two members are in the swap pool and a swap round has proposed exchanges (pairs and
+  three-way cycles), amina's among them (her partner has already confirmed).
 Rows are created directly (no emails are queued for demo people).
 """
 
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from kuza.core.demo_loader import DEMO_ORGANISER, DemoCommunity
@@ -188,45 +189,56 @@ def _round(community: DemoCommunity, users, skills) -> None:
     )
 
 
+SWAP_SKILLS = [
+    "wikidata",
+    "grant-writing",
+    "photography",
+    "storytelling",
+    "public-speaking",
+    "article-translation",
+]
+
+
 def _swap_pool(community: DemoCommunity, users) -> None:
-    """The first profiles with something to teach and to learn, plus amina, then one run."""
+    """Thirty members with complementary skills (so pairs and three-way cycles exist), then
+    one run. amina teaches grant writing and wants Wikidata; funmilayo.okafor the reverse."""
     rng = community.rng
-    claims = SkillClaim.objects.filter(profile__user__is_active=True).values_list(
-        "profile__user_id", "skill_id", "level", "can_mentor", "wants_to_learn"
+    skill_ids = [Skill.objects.get(slug=slug).pk for slug in SWAP_SKILLS]
+    amina = users[DEMO_ORGANISER].pk
+    partner = users.get("funmilayo.okafor")
+    others = sorted(
+        get_user_model()
+        .objects.filter(pk__in=[user.pk for user in users.values()], is_active=True)
+        .exclude(pk__in=[amina, getattr(partner, "pk", None)])
+        .values_list("pk", flat=True)
     )
+    chosen = rng.sample(others, k=min(SWAP_POOL_SIZE, len(others)))
     offers: dict[int, set[int]] = {}
     wants: dict[int, set[int]] = {}
-    for user_id, skill_id, level, can_mentor, wants_to_learn in claims:
-        if can_mentor or (level or 0) >= 3:
-            offers.setdefault(user_id, set()).add(skill_id)
-        if wants_to_learn:
-            wants.setdefault(user_id, set()).add(skill_id)
-    chosen = sorted(set(offers) & set(wants))
-    rng.shuffle(chosen)
-    chosen = chosen[:SWAP_POOL_SIZE]
-    amina = users[DEMO_ORGANISER].pk
-    if amina not in chosen:
-        chosen.append(amina)
-    # amina teaches grant writing and wants Wikidata: make two partners fit her exactly.
-    grant, wikidata = (Skill.objects.get(slug=slug).pk for slug in ("grant-writing", "wikidata"))
+    count = len(skill_ids)
+    for position, user_id in enumerate(chosen):
+        offers[user_id] = {skill_ids[position % count], skill_ids[(position + 2) % count]}
+        wants[user_id] = {skill_ids[(position + 1) % count], skill_ids[(position + 3) % count]}
+    grant, wikidata = skill_ids[1], skill_ids[0]
     offers[amina], wants[amina] = {grant}, {wikidata}
-    partner = users.get("funmilayo.okafor")
+    chosen.append(amina)
     if partner is not None:
         offers[partner.pk], wants[partner.pk] = {wikidata}, {grant}
-        if partner.pk not in chosen:
-            chosen.append(partner.pk)
+        chosen.append(partner.pk)
     languages = {
         profile.user_id: [language.tag for language in profile.languages.all()]
         for profile in Profile.objects.filter(user_id__in=chosen).prefetch_related("languages")
     }
-    languages[amina] = sorted(set(languages.get(amina, [])) | {"en", "sw"})
-    if partner is not None:
-        languages[partner.pk] = sorted(set(languages.get(partner.pk, [])) | {"en"})
+    for user_id in chosen:
+        spoken = set(languages.get(user_id, []))
+        # Most members also work in English or French, as in the programme itself.
+        if user_id in (amina, getattr(partner, "pk", None)) or rng.random() < 0.7:
+            spoken.add("en")
+        elif rng.random() < 0.5:
+            spoken.add("fr")
+        languages[user_id] = sorted(spoken) or ["en"]
     entries = SwapPoolEntry.objects.bulk_create(
-        [
-            SwapPoolEntry(user_id=user_id, languages=languages.get(user_id) or ["en"])
-            for user_id in chosen
-        ]
+        [SwapPoolEntry(user_id=user_id, languages=languages[user_id]) for user_id in chosen]
     )
     offer_links = SwapPoolEntry.offers.through
     want_links = SwapPoolEntry.wants.through
@@ -234,14 +246,14 @@ def _swap_pool(community: DemoCommunity, users) -> None:
         [
             offer_links(swappoolentry_id=entry.pk, skill_id=skill_id)
             for entry in entries
-            for skill_id in sorted(offers[entry.user_id])[:5]
+            for skill_id in sorted(offers[entry.user_id])
         ]
     )
     want_links.objects.bulk_create(
         [
             want_links(swappoolentry_id=entry.pk, skill_id=skill_id)
             for entry in entries
-            for skill_id in sorted(wants[entry.user_id] - offers[entry.user_id])[:5]
+            for skill_id in sorted(wants[entry.user_id])
         ]
     )
     swap_round = SwapRound.objects.create(started_by=users[DEMO_ORGANISER])
