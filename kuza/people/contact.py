@@ -16,7 +16,7 @@ from kuza.people.models import ContactRequest
 from kuza.people.selectors import people_visible_to
 from kuza.people.services import PeopleError
 from kuza.safety.selectors import is_blocked_between
-from kuza.safety.services import block_create
+from kuza.safety.services import ConductNotAccepted, block_create, require_current_conduct
 
 CONTACT_LIMIT = 10
 CONTACT_WINDOW = 60 * 60
@@ -49,6 +49,10 @@ def _take_rate_slot(sender) -> None:
 
 
 def contact_request_send(*, sender, recipient_profile_id: int, message: str) -> ContactRequest:
+    try:
+        require_current_conduct(sender)
+    except ConductNotAccepted as error:
+        raise PeopleError(str(error)) from error
     message = message.strip()
     if not message:
         raise PeopleError(_("Write a short message."))

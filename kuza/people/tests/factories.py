@@ -1,5 +1,7 @@
 import factory
 
+from kuza.accounts.selectors import current_code_of_conduct
+from kuza.accounts.services import conduct_accept
 from kuza.accounts.tests.factories import UserFactory
 from kuza.people.models import (
     ContactRequest,
@@ -30,11 +32,16 @@ def make_person(
     *,
     visibility: int = Visibility.MEMBERS,
     fields: int | None = None,
+    accepts_conduct: bool = True,
     **profile_fields,
 ) -> Profile:
     """A user with a profile; `fields` sets every field visibility at once (default: same as
-    the profile), keyword arguments set any profile field."""
+    the profile), keyword arguments set any profile field. Like anyone who signed up, the
+    person has accepted the current code of conduct unless told otherwise."""
     user = UserFactory(username=username)
+    conduct = current_code_of_conduct()
+    if accepts_conduct and conduct is not None:
+        conduct_accept(user=user, conduct=conduct)
     profile = user.profile
     profile.display_name = profile_fields.pop("display_name", username.title())
     profile.visibility = visibility

@@ -148,3 +148,14 @@ def test_api_contact_request_with_a_token(client, pair):
     assert sent.status_code == 201 and sent.json()["status"] == "pending"
     assert ContactRequest.objects.get().message == "Hello from the API"
     assert refused.status_code == 400 and refused.json()["error"]["message"]
+
+
+def test_a_member_who_has_not_accepted_the_current_code_of_conduct_cannot_write():
+    sender = make_person("newcomer", accepts_conduct=False)
+    recipient = make_person("elder")
+
+    with pytest.raises(PeopleError, match="code of conduct"):
+        contact_request_send(
+            sender=sender.user, recipient_profile_id=recipient.pk, message="Habari!"
+        )
+    assert not ContactRequest.objects.exists()

@@ -11,6 +11,8 @@ person sees ONLY_ME.
 import pytest
 from django.test import Client
 
+from kuza.accounts.selectors import current_code_of_conduct
+from kuza.accounts.services import conduct_accept
 from kuza.accounts.tests.factories import UserFactory
 from kuza.people.models import Membership, Visibility
 from kuza.people.selectors import community_summary
@@ -60,6 +62,7 @@ def world(mentorships):
         "organiser": make_person("viewer-organiser").user,
         "staff": UserFactory(username="viewer-staff", is_staff=True),
     }
+    conduct_accept(user=viewers["staff"], conduct=current_code_of_conduct())
     mentorships.add(viewers["mentor"], subject.user)
     MembershipFactory(
         organisation=organisation, user=viewers["organiser"], role=Membership.Role.ORGANISER
