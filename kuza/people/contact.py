@@ -6,7 +6,6 @@ see, never across a block, and at most `CONTACT_LIMIT` times per `CONTACT_WINDOW
 
 from __future__ import annotations
 
-from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,6 +14,7 @@ from django.utils.translation import ngettext
 from kuza.people.models import ContactRequest
 from kuza.people.selectors import people_visible_to
 from kuza.people.services import PeopleError
+from kuza.safety import ratelimit
 from kuza.safety.selectors import is_blocked_between
 from kuza.safety.services import ConductNotAccepted, block_create, require_current_conduct
 
@@ -23,19 +23,8 @@ CONTACT_WINDOW = 60 * 60
 MESSAGE_LIMIT = 1000
 
 
-def _rate_key(sender) -> str:
-    return f"people:contact-rate:{sender.pk}"
-
-
 def _take_rate_slot(sender) -> None:
-    key = _rate_key(sender)
-    cache.add(key, 0, CONTACT_WINDOW)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, CONTACT_WINDOW)
-        count = 1
-    if count > CONTACT_LIMIT:
+    if not ratelimit.hit(f"people:contact:{sender.pk}", CONTACT_LIMIT, CONTACT_WINDOW):
         raise PeopleError(
             ngettext(
                 "You can send at most %(count)d contact request per hour. "
