@@ -98,13 +98,6 @@ def suggested_wiki_username(user) -> str:
     return getattr(profile, "wikimedia_username", "") or ""
 
 
-def csv_safe(value: object) -> object:
-    """Keep spreadsheet programs from running a cell as a formula (user names are free text)."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 LEADERBOARD_CSV_HEADER = [
     "rank",
     "username",

@@ -16,6 +16,7 @@ from kuza.campaigns import presentation, selectors, services
 from kuza.campaigns.forms import BulkAddForm, CampaignForm, JoinForm, WikiAddForm
 from kuza.campaigns.mediawiki import MediaWikiError
 from kuza.campaigns.tasks import campaign_sync_task
+from kuza.core.spreadsheets import spreadsheet_safe
 
 CAMPAIGNS_PER_PAGE = 20
 LEADERBOARD_PER_PAGE = 25
@@ -68,7 +69,7 @@ def _csv_response(filename: str, header: list[str], rows: Iterable[list[object]]
     writer = csv.writer(response)
     writer.writerow(header)
     for row in rows:
-        writer.writerow([presentation.csv_safe(value) for value in row])
+        writer.writerow([spreadsheet_safe(value) for value in row])
     return response
 
 

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from kuza.core.spreadsheets import spreadsheet_safe
 from kuza.events import selectors, services
 from kuza.events.forms import AttendanceForm, EventForm, QuestionForm
 from kuza.events.models import Event, Question
@@ -182,10 +183,8 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "events/attendance.html", context)
 
 
-def _safe_cell(value: object) -> str:
-    """A CSV cell that spreadsheets will not run as a formula."""
-    text = "" if value is None else str(value)
-    return f"'{text}" if text[:1] in {"=", "+", "-", "@", "\t", "\r"} else text
+def _safe_cell(value: object) -> object:
+    return spreadsheet_safe("" if value is None else str(value))
 
 
 @login_required

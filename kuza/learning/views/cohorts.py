@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from kuza.core.spreadsheets import spreadsheet_safe
 from kuza.learning import calendars, permissions, selectors, services, timezones
 from kuza.learning.forms import AnnouncementForm, TimeZoneForm
 from kuza.learning.models import Enrolment
@@ -161,8 +162,8 @@ def cohort_progress_csv(request: HttpRequest, slug: str, cohort_slug: str) -> Ht
         counts = row.progress.counts
         writer.writerow(
             [
-                _csv_safe(row.enrolment.user.get_username()),
-                _csv_safe(row.name),
+                spreadsheet_safe(row.enrolment.user.get_username()),
+                spreadsheet_safe(row.name),
                 counts.lessons_read,
                 counts.lessons_total,
                 counts.quizzes_passed,
@@ -173,8 +174,3 @@ def cohort_progress_csv(request: HttpRequest, slug: str, cohort_slug: str) -> Ht
             ]
         )
     return response
-
-
-def _csv_safe(value: str) -> str:
-    # A cell starting with = + - @ would run as a formula in a spreadsheet.
-    return "'" + value if value[:1] in {"=", "+", "-", "@", "\t", "\r"} else value
