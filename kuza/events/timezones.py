@@ -4,18 +4,10 @@ from __future__ import annotations
 
 import zoneinfo
 from datetime import UTC, datetime
-from functools import cache
+
+from kuza.core.timezones import is_time_zone
 
 DEFAULT_ZONE = "UTC"
-
-
-@cache
-def _known_zones() -> frozenset[str]:
-    return frozenset(zoneinfo.available_timezones())
-
-
-def is_time_zone(name: str) -> bool:
-    return name in _known_zones()
 
 
 def zone(name: str) -> zoneinfo.ZoneInfo:

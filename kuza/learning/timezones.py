@@ -7,31 +7,19 @@ remembered in the `kuza_tz` cookie), else UTC. Anything that is not an IANA name
 
 from __future__ import annotations
 
-from functools import lru_cache
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
-
 from django.http import HttpRequest
+
+from kuza.core.timezones import is_time_zone
 
 COOKIE = "kuza_tz"
 COOKIE_MAX_AGE = 60 * 60 * 24 * 365
 UTC = "UTC"
 
 
-@lru_cache(maxsize=1)
-def _known() -> frozenset[str]:
-    return frozenset(available_timezones())
-
-
 def valid_time_zone(name: str) -> str:
     """`name` if it is a known IANA time zone, else ""."""
     name = (name or "").strip()
-    if not name or name not in _known():
-        return ""
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ""
-    return name
+    return name if is_time_zone(name) else ""
 
 
 def profile_time_zone(user) -> str:

@@ -7,7 +7,6 @@ profile's and the field's visibility are within that tier.
 
 from __future__ import annotations
 
-import zoneinfo
 from functools import cache
 
 import langcodes
@@ -17,6 +16,8 @@ from django.core.validators import MaxLengthValidator, MaxValueValidator, MinVal
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+
+from kuza.core.timezones import is_time_zone
 
 
 class Visibility(models.IntegerChoices):
@@ -28,13 +29,8 @@ class Visibility(models.IntegerChoices):
     ONLY_ME = 3, _("Only me")
 
 
-@cache
-def _time_zones() -> frozenset[str]:
-    return frozenset(zoneinfo.available_timezones())
-
-
 def validate_time_zone(value: str) -> None:
-    if value and value not in _time_zones():
+    if value and not is_time_zone(value):
         raise ValidationError(
             _("“%(value)s” is not a time zone name; use one like Africa/Nairobi."),
             params={"value": value},
