@@ -62,8 +62,11 @@ def compile_catalogs() -> int:
         # makemessages marks the header fuzzy; write_mo would then drop it, and with it the
         # Plural-Forms line, leaving every language on the English plural rule.
         catalog.fuzzy = False
-        with mo_path.open("wb") as mo_file:
+        # Written aside then renamed: parallel test workers may read it while it is written.
+        partial = mo_path.with_name(f"{mo_path.name}.{os.getpid()}.tmp")
+        with partial.open("wb") as mo_file:
             write_mo(mo_file, catalog, use_fuzzy=False)
+        os.replace(partial, mo_path)
         written += 1
     return written
 
