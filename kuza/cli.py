@@ -1,6 +1,7 @@
 """The `kuza` command: a friendly front to Django's management commands.
 
-`kuza run` prepares everything and serves Kuza; `kuza worker` runs background tasks; `kuza demo`
+`kuza run` prepares everything and serves Kuza; `kuza worker` runs background tasks and enqueues
+periodic ones (`kuza schedule --once` does the latter from cron); `kuza demo`
 loads the demo community; `kuza check` reports whether Kuza can work. Anything else is a Django
 management command (`kuza migrate`, `kuza createsuperuser`, `kuza campaign-sync SLUG`...).
 """
@@ -72,6 +73,17 @@ def worker_command() -> list[str]:
     if settings.REDIS_URL:
         return ["rqworker", "default", "--job-class", "django_tasks_rq.Job"]
     return ["db_worker", "--interval", "1"]
+
+
+def worker(*arguments: str) -> int:
+    """Run the task queue's worker and, beside it, the scheduler of periodic jobs."""
+    manage = [sys.executable, "-m", "kuza.cli"]
+    return _supervise(
+        [
+            subprocess.Popen([*manage, *worker_command(), *arguments]),  # noqa: S603
+            subprocess.Popen([*manage, "schedule"]),  # noqa: S603
+        ]
+    )
 
 
 def run() -> int:
@@ -167,10 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     if command == "run":
         return run()
     if command == "worker":
-        from django.core.management import execute_from_command_line
-
-        execute_from_command_line(["kuza", *worker_command(), *rest])
-        return 0
+        return worker(*rest)
     if command == "check":
         return check(*rest)
     if command == "help-commands":

@@ -156,6 +156,12 @@ OPTIONS: tuple[Option, ...] = (
         "Folder with the Noto fonts for PDF certificates (Latin, Arabic, Ethiopic, "
         "Devanagari). Empty: Debian's fonts-noto-core location.",
     ),
+    Option(
+        "KUZA_CAMPAIGN_SYNC_MINUTES",
+        "60",
+        "Minutes between the worker's collections of every active campaign's edits.",
+        _parse_int,
+    ),
     Option("KUZA_LOG_LEVEL", "INFO", "Log level: DEBUG, INFO, WARNING or ERROR."),
 )
 

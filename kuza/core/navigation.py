@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.urls import reverse
@@ -15,6 +16,8 @@ class NavItem:
     order: int = 50
     members_only: bool = False
     staff_only: bool = False
+    # For entries only some members need (e.g. moderators): called with the signed-in user.
+    visible: Callable[[object], bool] | None = None
 
     @property
     def url(self) -> str:
@@ -36,5 +39,7 @@ def items_for(user) -> list[NavItem]:
     return [
         item
         for item in _items
-        if (signed_in or not item.members_only) and (not item.staff_only or user.is_staff)
+        if (signed_in or not item.members_only)
+        and (not item.staff_only or user.is_staff)
+        and (item.visible is None or (signed_in and item.visible(user)))
     ]

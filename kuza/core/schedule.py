@@ -1,0 +1,74 @@
+"""Periodic jobs: apps register a task and an interval; `kuza worker` enqueues the due ones.
+
+    from kuza.core import schedule
+    schedule.register("campaigns.sync-active", every=timedelta(hours=1), task=sync_active)
+
+The last enqueue time lives in the database and is claimed with one conditional UPDATE, so any
+number of workers (or a cron line running `kuza schedule --once`) enqueue a job at most once
+per interval, on SQLite and PostgreSQL alike.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PeriodicJob:
+    name: str
+    every: timedelta
+    task: object  # a django-tasks Task taking no arguments
+
+
+_jobs: dict[str, PeriodicJob] = {}
+
+
+def register(name: str, *, every: timedelta, task: object) -> None:
+    """Run `task` every `every` (call from AppConfig.ready())."""
+    if every <= timedelta(0):
+        raise ValueError("a periodic job needs a positive interval")
+    _jobs[name] = PeriodicJob(name=name, every=every, task=task)
+
+
+def unregister(name: str) -> None:
+    _jobs.pop(name, None)
+
+
+def jobs() -> list[PeriodicJob]:
+    return sorted(_jobs.values(), key=lambda job: job.name)
+
+
+def _claim(job: PeriodicJob, now: datetime) -> bool:
+    """Mark `job` enqueued at `now` unless another scheduler did so within its interval."""
+    from kuza.core.models import ScheduledRun
+
+    try:
+        with transaction.atomic():
+            ScheduledRun.objects.get_or_create(name=job.name)
+    except IntegrityError:
+        pass  # another scheduler created the row first
+    claimed = ScheduledRun.objects.filter(
+        Q(last_enqueued_at__isnull=True) | Q(last_enqueued_at__lte=now - job.every),
+        name=job.name,
+    ).update(last_enqueued_at=now)
+    return claimed == 1
+
+
+def enqueue_due(now: datetime | None = None) -> list[str]:
+    """Enqueue every job whose interval has passed; returns the names enqueued."""
+    now = now or timezone.now()
+    enqueued = []
+    for job in jobs():
+        if _claim(job, now):
+            job.task.enqueue()
+            enqueued.append(job.name)
+            logger.info("enqueued periodic job %s", job.name)
+    return enqueued
