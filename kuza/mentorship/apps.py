@@ -9,6 +9,7 @@ class MentorshipConfig(AppConfig):
 
     def ready(self) -> None:
         from kuza.core.navigation import NavItem, register
+        from kuza.mentorship.safety_effects import register_with_safety
         from kuza.mentorship.selectors import active_mentorship_partner_ids
         from kuza.people.visibility import register_relationship_source
 
@@ -17,3 +18,5 @@ class MentorshipConfig(AppConfig):
         )
         # People in an active mentorship see each other's "my mentors and organisers" fields.
         register_relationship_source(active_mentorship_partner_ids)
+        # Mentorships can be reported by their two people; blocks end what links two people.
+        register_with_safety()

@@ -27,6 +27,7 @@ MESSAGES = {
         "%(mentor)s cannot mentor you in %(skill)s now; you can ask another mentor."
     ),
     "mentorship_cancelled": _("%(person)s ended the mentorship in %(skill)s."),
+    "mentorship_closed": _("The moderators closed your mentorship in %(skill)s."),
     "mentorship_completed": _(
         "Your mentorship in %(skill)s is complete. Please share your feedback."
     ),

@@ -30,6 +30,7 @@ from kuza.mentorship.services import MentorshipError, _name
 from kuza.mentorship.suggestions import learner_input, mentor_inputs
 from kuza.people.models import Organisation, Profile
 from kuza.people.selectors import is_organiser, people_visible_to
+from kuza.safety.selectors import is_blocked_between
 
 
 def round_create(*, organiser, organisation: Organisation, title: str) -> MentorshipRound:
@@ -128,8 +129,14 @@ def round_send(*, organiser, mentorship_round: MentorshipRound) -> list[Mentorsh
         created = []
         for assignment in assignments:
             request = assignment.request
-            # Things may have changed since the computation: skip what no longer fits.
-            if request.status != MentorshipRequest.Status.OPEN or free[assignment.mentor_id] < 1:
+            # Things may have changed since the computation: skip what no longer fits, and
+            # pairs that a block or a suspension has separated since.
+            if (
+                request.status != MentorshipRequest.Status.OPEN
+                or free[assignment.mentor_id] < 1
+                or not (request.learner.is_active and assignment.mentor.is_active)
+                or is_blocked_between(request.learner, assignment.mentor)
+            ):
                 continue
             free[assignment.mentor_id] -= 1
             mentorship = Mentorship.objects.create(

@@ -25,6 +25,7 @@ from kuza.mentorship.models import (
     SwapRound,
 )
 from kuza.people.models import Membership, Organisation
+from kuza.safety.selectors import hidden_ids
 
 
 def _signed_in(user) -> bool:
@@ -71,13 +72,18 @@ def mentor_loads(user_ids: Iterable[int]) -> dict[int, int]:
 
 
 def average_feedback(user_ids: Iterable[int]) -> dict[int, float]:
-    """Mean rating learners gave each mentor at the end of completed mentorships."""
+    """Mean rating learners gave each mentor at the end of completed mentorships.
+
+    Mentorships the moderators hid do not count (e.g. a reported mentorship set up to inflate
+    a rating).
+    """
     rows = (
         Feedback.objects.filter(
             mentorship__mentor_id__in=list(user_ids),
             mentorship__status=Mentorship.Status.COMPLETED,
             author_id=F("mentorship__learner_id"),
         )
+        .exclude(mentorship_id__in=hidden_ids(Mentorship))
         .values("mentorship__mentor_id")
         .annotate(average=Avg("rating"))
     )

@@ -101,11 +101,7 @@ def swap_round_start(*, user) -> SwapRound:
 
 def _avoided_pairs(user_ids: list[int]) -> dict[int, set[int]]:
     """For each person: who they must not be matched with (blocks, declined exchanges)."""
-    avoided: dict[int, set[int]] = defaultdict(set)
-    blocks = Block.objects.filter(Q(blocker_id__in=user_ids) | Q(blocked_id__in=user_ids))
-    for blocker, blocked in blocks.values_list("blocker_id", "blocked_id"):
-        avoided[blocker].add(blocked)
-        avoided[blocked].add(blocker)
+    avoided = _blocked_pairs(user_ids)
     declined = SwapMember.objects.filter(
         answer=SwapMember.Answer.DECLINED, user_id__in=user_ids
     ).values_list("exchange_id", "user_id")
@@ -121,6 +117,16 @@ def _avoided_pairs(user_ids: list[int]) -> dict[int, set[int]]:
                 avoided[decliner].add(other)
                 avoided[other].add(decliner)
     return avoided
+
+
+def _blocked_pairs(user_ids: list[int]) -> dict[int, set[int]]:
+    """For each person, whom they blocked or were blocked by (among everyone)."""
+    blocked: dict[int, set[int]] = defaultdict(set)
+    blocks = Block.objects.filter(Q(blocker_id__in=user_ids) | Q(blocked_id__in=user_ids))
+    for blocker, blocked_id in blocks.values_list("blocker_id", "blocked_id"):
+        blocked[blocker].add(blocked_id)
+        blocked[blocked_id].add(blocker)
+    return blocked
 
 
 def _participants() -> list[SwapParticipant]:
@@ -164,9 +170,12 @@ def swap_round_run(
             .filter(status=SwapPoolEntry.Status.WAITING, user_id__in=list(users))
             .values_list("user_id", flat=True)
         )
+        # Blocks made while the plan was computed separate people too.
+        avoided = _blocked_pairs(list(waiting))
         served = 0
         for exchange in plan.exchanges:
-            if not set(exchange.member_ids) <= waiting:
+            members = set(exchange.member_ids)
+            if not members <= waiting or any(avoided[member] & members for member in members):
                 continue
             record = SwapExchange.objects.create(round=swap_round)
             SwapMember.objects.bulk_create(

@@ -1,8 +1,9 @@
 """The capacity map's numbers: per country, who can mentor, knows or wants to learn what.
 
 Only people the viewer may see count: their profile, skills and place must all be visible to
-the viewer, they must not have left the map (`hide_from_map`), not be suspended and not be
-blocked either way. Counts below 3 leave this module as "fewer than 3" (see capacity_rules).
+the viewer, they must not have left the map (a safety preference, read through
+`kuza.safety.selectors.users_hidden_from_map`), not be suspended and not be blocked either
+way. Counts below 3 leave this module as "fewer than 3" (see capacity_rules).
 
 Needs come from several sources: people who want to learn, plus any source another app
 registers with `register_need_source` (e.g. the surveys app's needs assessments).
@@ -20,9 +21,9 @@ from django_countries import countries
 
 from kuza.people.capacity_rules import Shown, gap, shown
 from kuza.people.models import ProfileLanguage, SkillClaim
-from kuza.people.selectors import language_q, suspended_user_ids
+from kuza.people.selectors import language_q
 from kuza.people.visibility import visible_q
-from kuza.safety.selectors import blocked_user_ids
+from kuza.safety.selectors import blocked_user_ids, users_hidden_from_map
 
 
 @dataclass(frozen=True)
@@ -37,11 +38,16 @@ class NeedSource:
 
     `counts(viewer, map_filter)` returns {country code: number of needs}; it must apply its
     own privacy rules for `viewer`. The map applies the small-count rule to each source.
+
+    A family of sources known only when the map is drawn (one per closed survey, each with
+    its own label) registers one entry with `expand`: the map then lists the sources
+    `expand()` returns in its place, and never calls this entry's own `counts`.
     """
 
     key: str
     label: str | Promise
     counts: Callable[[object, MapFilter], dict[str, int]]
+    expand: Callable[[], list[NeedSource]] | None = None
 
 
 _need_sources: list[NeedSource] = []
@@ -58,7 +64,11 @@ def unregister_need_source(key: str) -> None:
 
 
 def need_sources() -> list[NeedSource]:
-    return list(_need_sources)
+    """The registered sources, each family replaced by the sources it expands to now."""
+    sources: list[NeedSource] = []
+    for source in _need_sources:
+        sources.extend(source.expand() if source.expand is not None else [source])
+    return sources
 
 
 @dataclass(frozen=True)
@@ -93,11 +103,10 @@ def raw_people_counts(viewer, map_filter: MapFilter) -> dict[str, RawCounts]:
     """Exact per-country counts of visible people; for the map's own use and its tests."""
     fields = ["skills", "location"] + (["languages"] if map_filter.language else [])
     claims = (
-        SkillClaim.objects.filter(
-            visible_q(viewer, fields, prefix="profile__"), profile__hide_from_map=False
-        )
+        SkillClaim.objects.filter(visible_q(viewer, fields, prefix="profile__"))
         .exclude(profile__country="")
-        .exclude(profile__user_id__in=suspended_user_ids())
+        # Left the map by choice, suspended or deleted.
+        .exclude(profile__user_id__in=users_hidden_from_map())
     )
     blocked = blocked_user_ids(viewer)
     if blocked:
@@ -144,7 +153,7 @@ def capacity_map(viewer, map_filter: MapFilter) -> list[CountryCapacity]:
     parts, itself shown only from 3 up.
     """
     people = raw_people_counts(viewer, map_filter)
-    extra = {source.key: source.counts(viewer, map_filter) for source in _need_sources}
+    extra = {source.key: source.counts(viewer, map_filter) for source in need_sources()}
     codes = set(people)
     for counts in extra.values():
         codes |= {code for code, count in counts.items() if count > 0}

@@ -25,6 +25,7 @@ from kuza.people.models import (
     SkillClaim,
     Visibility,
 )
+from kuza.safety.models import SafetyPreferences
 from kuza.skills.models import Skill
 
 # (country, region, given names, family names, time zone, languages): names as people there
@@ -183,30 +184,31 @@ def load(community: DemoCommunity) -> None:
             for username in usernames
         ]
     )
-    profiles = []
+    profiles, off_the_map = [], []
     for user, (given, family, row, index) in zip(users, people, strict=True):
         country, region, _given, _family, zone, _languages = row
-        profiles.append(
-            Profile(
-                user=user,
-                display_name=f"{given} {family}",
-                country=country,
-                region=region,
-                time_zone=zone,
-                pronouns=rng.choice(PRONOUNS),
-                bio=rng.choice(BIOS),
-                availability_hours=rng.choice([None, 2, 4, 6, 8, 10, 16, 20]),
-                visibility=_visibility(rng, index),
-                location_visibility=Visibility.PUBLIC if rng.random() < 0.3 else Visibility.MEMBERS,
-                skills_visibility=Visibility.PUBLIC if rng.random() < 0.3 else Visibility.MEMBERS,
-                hide_from_map=rng.random() < 0.05,
-                wikimedia_username=f"{given}{family[:1]}".replace(" ", "")
-                if rng.random() < 0.5
-                else "",
-            )
+        profile = Profile(
+            user=user,
+            display_name=f"{given} {family}",
+            country=country,
+            region=region,
+            time_zone=zone,
+            pronouns=rng.choice(PRONOUNS),
+            bio=rng.choice(BIOS),
+            availability_hours=rng.choice([None, 2, 4, 6, 8, 10, 16, 20]),
+            visibility=_visibility(rng, index),
+            location_visibility=Visibility.PUBLIC if rng.random() < 0.3 else Visibility.MEMBERS,
+            skills_visibility=Visibility.PUBLIC if rng.random() < 0.3 else Visibility.MEMBERS,
         )
+        # A few leave the capacity map (a safety preference, kept by the safety app).
+        if rng.random() < 0.05:
+            off_the_map.append(SafetyPreferences(user=user, hide_from_map=True))
+        if rng.random() < 0.5:
+            profile.wikimedia_username = f"{given}{family[:1]}".replace(" ", "")
+        profiles.append(profile)
         community.users[user.username] = user
     profiles = Profile.objects.bulk_create(profiles)
+    SafetyPreferences.objects.bulk_create(off_the_map)
     if conduct is not None:
         now = timezone.now()
         ConductAcceptance.objects.bulk_create(

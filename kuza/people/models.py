@@ -102,11 +102,6 @@ class Profile(models.Model):
     availability_visibility = visibility_field(_("who can see my availability"))
     skills_visibility = visibility_field(_("who can see my skills"))
     wikimedia_visibility = visibility_field(_("who can see my Wikimedia username"))
-    hide_from_map = models.BooleanField(
-        _("leave me out of the capacity map"),
-        default=False,
-        help_text=_("The map only ever shows counts, and never counts below 3."),
-    )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:

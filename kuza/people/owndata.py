@@ -19,7 +19,8 @@ from django.utils import timezone
 
 from kuza.people.models import ContactRequest, Membership, Profile, Visibility
 from kuza.people.services import PROFILE_FIELDS, map_changed
-from kuza.safety.models import Block
+from kuza.safety.models import Block, SafetyPreferences
+from kuza.safety.selectors import preferences_of
 
 EXPORT_FORMAT = 1
 
@@ -57,6 +58,7 @@ def my_data_export(user) -> dict:
             for name in PROFILE_FIELDS
         }
         data["profile"]["wikimedia_verified"] = profile.wikimedia_verified
+        data["profile"]["hide_from_map"] = preferences_of(user).hide_from_map
         data["languages"] = [
             {"tag": language.tag, "proficiency": language.proficiency}
             for language in profile.languages.all()
@@ -130,7 +132,6 @@ def account_delete(*, user) -> None:
             for name in PROFILE_FIELDS:
                 setattr(profile, name, getattr(blank, name))
             profile.visibility = Visibility.ONLY_ME
-            profile.hide_from_map = True
             profile.wikimedia_verified = False
             profile.save()
         Membership.objects.filter(user=user).delete()
@@ -138,6 +139,7 @@ def account_delete(*, user) -> None:
         ContactRequest.objects.filter(recipient=user).delete()
         Block.objects.filter(blocker=user).delete()
         Block.objects.filter(blocked=user).delete()
+        SafetyPreferences.objects.update_or_create(user=user, defaults={"hide_from_map": True})
         user.api_tokens.all().delete()
         EmailAddress.objects.filter(user=user).delete()
         SocialAccount.objects.filter(user=user).delete()

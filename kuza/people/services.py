@@ -34,7 +34,6 @@ PROFILE_FIELDS = (
     "availability_hours",
     "preferred_contact",
     "wikimedia_username",
-    "hide_from_map",
     "visibility",
     "pronouns_visibility",
     "location_visibility",

@@ -1,12 +1,18 @@
-"""Cut off a suspended member's existing session on their very next request.
+"""Suspensions on every request: in force at once, over the moment they end.
 
 Django's authentication backends already refuse inactive users (so `request.user` becomes
 anonymous); this also flushes the session, so nothing kept in it survives the suspension.
+
+Before that, suspensions whose end has passed are lifted, so the login form, an open session
+and API tokens work again the moment a suspension ends, not when the periodic job next runs.
+When nothing is due this is one indexed query (`suspension_open`, lifted_at + until).
 """
 
 from __future__ import annotations
 
 from django.contrib.auth import SESSION_KEY, logout
+
+from kuza.safety.moderation import suspensions_lift_expired
 
 
 class SuspendedUserMiddleware:
@@ -14,6 +20,7 @@ class SuspendedUserMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        suspensions_lift_expired()
         session = getattr(request, "session", None)
         user = getattr(request, "user", None)
         signed_in_session = session is not None and session.get(SESSION_KEY) is not None

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kuza.core.tasks import send_email
+from kuza.people.services import map_changed
 from kuza.safety import permissions, reportables
 from kuza.safety.models import (
     HiddenContent,
@@ -27,6 +28,7 @@ from kuza.safety.models import (
     ReportReply,
     Suspension,
 )
+from kuza.safety.selectors import in_force_q
 from kuza.safety.services import NotAllowed, SafetyError, log_action
 
 Action = ModerationLogEntry.Action
@@ -143,14 +145,18 @@ def _hideable_target(report: Report) -> reportables.Reportable:
 
 def content_hide(*, moderator, report: Report, reason: str) -> HiddenContent:
     _require_moderator(moderator, report)
-    _hideable_target(report)
+    reportable = _hideable_target(report)
     reason = _text(reason, empty=_("Give the reason first."))
     with transaction.atomic():
-        hidden, _created = HiddenContent.objects.get_or_create(
+        hidden, created = HiddenContent.objects.get_or_create(
             content_type=report.target_type,
             object_id=report.target_id,
             defaults={"reason": reason, "report": report, "hidden_by": moderator},
         )
+        if created and reportable.on_hide is not None:
+            target = reportable.model._default_manager.filter(pk=report.target_id).first()
+            if target is not None:
+                reportable.on_hide(target)
         log_action(
             actor=moderator,
             action=Action.CONTENT_HIDDEN,
@@ -205,6 +211,7 @@ def member_suspend(
             detail=reason if until is None else f"{reason} (→ {until:%Y-%m-%d %H:%M} UTC)",
         )
         _mark_action_taken(moderator=moderator, report=report)
+        transaction.on_commit(map_changed)
     return suspension
 
 
@@ -212,8 +219,9 @@ def _lift(*, actor, suspension: Suspension) -> None:
     suspension.lifted_at = timezone.now()
     suspension.save(update_fields=["lifted_at"])
     still_open = Suspension.objects.filter(user_id=suspension.user_id, lifted_at__isnull=True)
-    if not still_open.exists():
+    if not still_open.filter(in_force_q()).exists():
         get_user_model().objects.filter(pk=suspension.user_id).update(is_active=True)
+        transaction.on_commit(map_changed)
     log_action(actor=actor, action=Action.SUSPENSION_LIFTED, subject_user=suspension.user)
 
 
@@ -233,11 +241,17 @@ def suspension_lift(*, moderator, suspension_id: int) -> Suspension:
     return suspension
 
 
-def suspensions_lift_expired(*, now: datetime | None = None) -> int:
-    """Lift every suspension whose end has passed (run by the worker or `kuza` command)."""
+def suspensions_lift_expired(*, now: datetime | None = None, user_id: int | None = None) -> int:
+    """Lift every suspension whose end has passed (of one member when `user_id` is given).
+
+    Run every few minutes by the worker (see apps.py), and on each request by
+    `SuspendedUserMiddleware`, so a member is back the moment their suspension ends.
+    """
     moment = now or timezone.now()
     lifted = 0
     expired = Suspension.objects.filter(lifted_at__isnull=True, until__lte=moment)
+    if user_id is not None:
+        expired = expired.filter(user_id=user_id)
     for suspension_id in expired.values_list("pk", flat=True):
         with transaction.atomic():
             suspension = (

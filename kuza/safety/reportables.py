@@ -6,6 +6,11 @@ author of a piece of content) and, optionally, which organisation the target bel
 organisation moderators see a report when that person is a member of their organisation
 (people.Membership) or when the target belongs to it.
 
+Private things (a mentorship) also say who may report them (`reportable_by`, default: any
+member) and, when the person concerned depends on who reports (the other party),
+`person_reported_by(target, reporter)`. `on_hide(target)` runs when moderators hide the
+target, for effects beyond "leave it out" (a hidden mentorship is also ended).
+
     from kuza.safety.reportables import Reportable, register
     register(Reportable(kind="event", model=Event, label=_("an event"),
                         describe=lambda event: event.title,
@@ -29,6 +34,10 @@ def _nobody(obj: Model) -> None:
     return None
 
 
+def _any_member(obj: Model, reporter) -> bool:
+    return True
+
+
 @dataclass(frozen=True)
 class Reportable:
     kind: str
@@ -40,6 +49,15 @@ class Reportable:
     url_of: Callable[[Model], str | None] = _nobody
     # People are suspended, not hidden; content, mentorships and events can be hidden.
     hideable: bool = True
+    reportable_by: Callable[[Model, object], bool] = _any_member
+    person_reported_by: Callable[[Model, object], Model | None] | None = None
+    on_hide: Callable[[Model], None] | None = None
+
+    def person_for(self, target: Model, reporter) -> Model | None:
+        """The person concerned by `reporter`'s report on `target`."""
+        if self.person_reported_by is not None:
+            return self.person_reported_by(target, reporter)
+        return self.person_of(target)
 
 
 _registry: dict[str, Reportable] = {}

@@ -15,6 +15,7 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Case, IntegerField, Model, Q, QuerySet, Value, When
+from django.utils import timezone
 
 from kuza.accounts.selectors import has_accepted_current_conduct
 from kuza.safety import permissions
@@ -171,14 +172,23 @@ def moderation_log(user, *, report: Report | None = None) -> QuerySet[Moderation
     return entries.filter(handled)
 
 
+def in_force_q(now=None) -> Q:
+    """Suspensions in force at `now`: not lifted and not past their end.
+
+    The end date decides, not only `lifted_at`: an expired suspension stops counting at once,
+    before the periodic job (or the next request) lifts it.
+    """
+    return Q(lifted_at__isnull=True) & (Q(until__isnull=True) | Q(until__gt=now or timezone.now()))
+
+
 def open_suspensions(user) -> QuerySet[Suspension]:
     if not permissions.is_platform_moderator(user):
         return Suspension.objects.none()
-    return Suspension.objects.filter(lifted_at__isnull=True).select_related("user")
+    return Suspension.objects.filter(in_force_q()).select_related("user")
 
 
 def is_suspended(user) -> bool:
-    return Suspension.objects.filter(user=user, lifted_at__isnull=True).exists()
+    return Suspension.objects.filter(in_force_q(), user=user).exists()
 
 
 def hidden_content_for(report: Report) -> HiddenContent | None:

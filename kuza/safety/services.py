@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 from kuza.accounts.models import CodeOfConduct
 from kuza.accounts.selectors import current_code_of_conduct, has_accepted_current_conduct
 from kuza.accounts.services import conduct_accept
-from kuza.safety import ratelimit, reportables
+from kuza.people.services import map_changed
+from kuza.safety import block_effects, ratelimit, reportables
 from kuza.safety.evidence import clean_evidence_links
 from kuza.safety.models import Block, ModerationLogEntry, Report, SafetyPreferences
 
@@ -69,9 +70,13 @@ def log_action(
 
 
 def block_create(*, blocker, blocked) -> Block:
+    """Block `blocked` and end what already links the two (see `block_effects`)."""
     if blocker.pk == blocked.pk:
         raise SafetyError(_("You cannot block yourself."))
-    block, _created = Block.objects.get_or_create(blocker=blocker, blocked=blocked)
+    with transaction.atomic():
+        block, created = Block.objects.get_or_create(blocker=blocker, blocked=blocked)
+        if created:
+            block_effects.run(blocker=blocker, blocked=blocked)
     return block
 
 
@@ -82,10 +87,16 @@ def block_remove(*, blocker, blocked) -> None:
 def preferences_update(
     *, user, hide_from_leaderboards: bool, hide_from_map: bool
 ) -> SafetyPreferences:
-    preferences, _created = SafetyPreferences.objects.update_or_create(
-        user=user,
-        defaults={"hide_from_leaderboards": hide_from_leaderboards, "hide_from_map": hide_from_map},
-    )
+    """Save the member's choices; the capacity map (cached per version) changes at once."""
+    with transaction.atomic():
+        preferences, _created = SafetyPreferences.objects.update_or_create(
+            user=user,
+            defaults={
+                "hide_from_leaderboards": hide_from_leaderboards,
+                "hide_from_map": hide_from_map,
+            },
+        )
+    map_changed()
     return preferences
 
 
@@ -155,9 +166,10 @@ def report_create(
     if reportable is None:
         raise SafetyError(_("This cannot be reported."))
     target = reportable.model._default_manager.filter(pk=target_id).first()
-    if target is None:
+    # The same answer for "gone" and "not yours to see": a report never reveals what exists.
+    if target is None or not reportable.reportable_by(target, reporter):
         raise SafetyError(_("What you are reporting no longer exists."))
-    person = reportable.person_of(target)
+    person = reportable.person_for(target, reporter)
     if person is not None and person.pk == reporter.pk:
         raise SafetyError(_("You cannot report yourself."))
     description = description.strip()

@@ -17,6 +17,7 @@ from kuza.people.capacity_rules import SMALL_COUNT, count_band, gap, gap_band, s
 from kuza.people.mapchart import render_capacity_svg
 from kuza.people.models import Visibility
 from kuza.people.tests.factories import LanguageFactory, SkillClaimFactory, make_person, skill
+from kuza.safety.services import preferences_update
 from kuza.skills.selectors import category_skill_ids, skill_with_descendants_ids
 
 # --- The small-count rule (pure) ------------------------------------------------------------
@@ -100,8 +101,7 @@ def test_category_and_language_filters(viewer):
 def test_people_who_leave_the_map_or_hide_their_place_are_not_counted(viewer):
     person_with("shown", "GH", "outreach", can_mentor=True)
     hidden = person_with("left", "GH", "outreach", can_mentor=True)
-    hidden.hide_from_map = True
-    hidden.save()
+    preferences_update(user=hidden.user, hide_from_leaderboards=False, hide_from_map=True)
     secret_place = person_with("secret-place", "GH", "outreach", can_mentor=True)
     secret_place.location_visibility = Visibility.ONLY_ME
     secret_place.save()

@@ -14,6 +14,7 @@ from kuza.people.tests.factories import (
     skill,
 )
 from kuza.safety.models import Block
+from kuza.safety.selectors import preferences_of
 from kuza.safety.services import block_create
 
 pytestmark = pytest.mark.django_db
@@ -85,7 +86,7 @@ def test_deleting_my_account_removes_personal_data_and_keeps_an_anonymous_user(c
     assert not user.has_usable_password()
     profile = Profile.objects.get(user_id=user_id)
     assert profile.display_name == "" and profile.bio == "" and profile.pronouns == ""
-    assert profile.country == "" and profile.hide_from_map
+    assert profile.country == "" and preferences_of(user).hide_from_map
     assert not ProfileLanguage.objects.filter(profile=profile).exists()
     assert not SkillClaim.objects.filter(profile=profile).exists()
     assert not Membership.objects.filter(user_id=user_id).exists()
