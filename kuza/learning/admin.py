@@ -50,10 +50,10 @@ class LessonImageInline(admin.TabularInline):
 
 @admin.register(Lesson)
 class LessonAdmin(admin.ModelAdmin):
-    list_display = ["title", "course", "module", "position", "body_format"]
+    list_display = ["title", "course", "module", "position"]
     list_filter = ["course"]
     search_fields = ["title"]
-    readonly_fields = ["olx_key", "body_html"]
+    readonly_fields = ["olx_key"]
     inlines = [MediaLinkInline, LessonImageInline]
 
 

@@ -2,7 +2,11 @@
 
 Every object keeps its OLX key (block type / url_name), so importing the same export again
 updates the course in place; objects that left the export are removed. Imported HTML is
-sanitised and keeps its order with quizzes and placeholders (see rendering.content_marker).
+sanitised, then converted to Markdown (kuza.learning.htmlmarkdown) so that the translation app
+splits it into units like any lesson; quizzes and placeholders keep their place in the text
+(see rendering.content_marker). The conversion is deterministic: importing an export again
+leaves unchanged paragraphs as they were, so their translations stay current, and the
+translation app marks the translations of changed ones as outdated.
 Static files that exist are copied into media storage; missing ones are reported, and their
 links point where a later import would put them.
 """
@@ -29,6 +33,7 @@ from kuza.learning.authoring import (
     quiz_questions_replace,
     unique_course_slug,
 )
+from kuza.learning.htmlmarkdown import html_to_markdown
 from kuza.learning.models import Course, Lesson, Module, Placeholder, Quiz
 from kuza.learning.olx.statics import is_safe_static_name
 from kuza.learning.rendering import content_marker
@@ -80,8 +85,8 @@ class _Importer:
             default_storage.save(target, ContentFile(data))
             self.copied += 1
 
-    def html(self, raw: str) -> str:
-        return sanitise_html(olx.rewrite_static_urls(raw or "", self.static_url))
+    def markdown(self, raw: str) -> str:
+        return html_to_markdown(sanitise_html(olx.rewrite_static_urls(raw or "", self.static_url)))
 
     # --- Models ---
 
@@ -120,20 +125,18 @@ class _Importer:
         lesson.module = module
         lesson.position = position
         lesson.title = parsed.display_name[:200] or key
-        lesson.body_format = Lesson.BodyFormat.HTML
-        lesson.body = ""
         parts: list[str] = []
         items: list[tuple[int, olx.Quiz | olx.Placeholder]] = []
         for item in parsed.content:
             if isinstance(item, olx.Heading):
-                parts.append(f"<h2>{escape(item.text)}</h2>\n")
+                parts.append(html_to_markdown(f"<h2>{escape(item.text)}</h2>"))
             elif isinstance(item, olx.HtmlText):
-                parts.append(self.html(item.html) + "\n")
+                parts.append(self.markdown(item.html))
             else:
                 kind = "quiz" if isinstance(item, olx.Quiz) else "placeholder"
                 parts.append(content_marker(kind, str(item.key)))
                 items.append((len(items) + 1, item))
-        lesson.body_html = "".join(parts)
+        lesson.body = "\n".join(part for part in parts if part)
         lesson.save()
         for position_in_lesson, item in items:
             if isinstance(item, olx.Quiz):
@@ -170,10 +173,11 @@ class _Importer:
                 "lesson": lesson,
                 "position": position,
                 "title": parsed.display_name[:200] or key,
-                "intro_html": self.html(parsed.intro_html),
-                "explanation_html": self.html("".join(text for text in explanations if text)),
+                "intro": self.markdown(parsed.intro_html),
+                "explanation": self.markdown("".join(text for text in explanations if text)),
                 "source_type": parsed.kind[:60],
                 "pass_mark": IMPORTED_PASS_MARK,
+                "max_attempts": parsed.max_attempts or 0,  # Kuza's 0 is "no limit"
             },
         )
         quiz_questions_replace(quiz=quiz, questions=[self.question(q) for q in parsed.questions])
@@ -186,7 +190,7 @@ class _Importer:
                 parsed.prompt_html,
             ]
         )
-        common = {"prompt_html": self.html(prompt)}
+        common = {"prompt": self.markdown(prompt)}
         if isinstance(parsed, olx.ChoiceQuestion):
             correct = sum(choice.correct for choice in parsed.choices)
             several = parsed.allows_several_answers or correct != 1

@@ -91,6 +91,7 @@ def _lesson(lesson: Lesson, *, language: str, text_only: bool) -> OfflineLesson:
             html = str(part.html) if text_only else inline_images(str(part.html))
             shown["html"] = mark_safe(_shift_headings(html))  # noqa: S308 - sanitised HTML
         elif part.kind == "quiz":
+            shown["intro"] = translated_field(part.quiz, "intro", language).html
             shown["questions"] = shown_questions(part.quiz, language)
         parts.append(shown)
     images = []

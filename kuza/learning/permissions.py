@@ -1,7 +1,10 @@
-"""Who may manage a course and who may facilitate a cohort.
+"""Who may write courses, manage a course and facilitate a cohort.
 
-- Staff, and organisers (people.Membership role "organiser") of the course's organisation,
-  manage the course: they see every learner's progress in every cohort and post announcements.
+- Staff, the course's authors, and organisers (people.Membership role "organiser") of the
+  course's organisation manage the course: they edit its content, publish it, see every
+  learner's progress in every cohort and post announcements. Nobody else edits it.
+- Staff, organisers of any organisation, cohort facilitators and existing authors may start
+  a new course (they become its author).
 - A cohort's facilitators see the progress of that cohort's learners and post announcements
   to it. Learners see their own progress only.
 """
@@ -21,11 +24,24 @@ def can_manage_course(user, course: Course) -> bool:
         return False
     if user.is_staff:
         return True
+    if course.pk is not None and course.authors.filter(pk=user.pk).exists():
+        return True
     return bool(
         course.organisation_id
         and Membership.objects.filter(
             user=user, organisation_id=course.organisation_id, role=Membership.Role.ORGANISER
         ).exists()
+    )
+
+
+def can_create_course(user) -> bool:
+    if not _signed_in(user):
+        return False
+    return bool(
+        user.is_staff
+        or Membership.objects.filter(user=user, role=Membership.Role.ORGANISER).exists()
+        or user.facilitated_cohorts.exists()
+        or user.authored_courses.exists()
     )
 
 

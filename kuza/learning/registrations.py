@@ -1,7 +1,6 @@
 """Course content declared to the translation app: learners read it in their language.
 
-Imported Open edX HTML (Lesson.body_html, quiz HTML) is not declared: the translation app
-splits Markdown and plain text into units, not HTML.
+Imported Open edX HTML is converted to Markdown when imported, so it is declared like the rest.
 """
 
 from __future__ import annotations
@@ -10,7 +9,7 @@ from kuza.translation import registry
 
 
 def register_translatable_content() -> None:
-    from kuza.learning.models import Course, Lesson, Module, Quiz
+    from kuza.learning.models import Cohort, Course, Lesson, Module, Quiz
     from kuza.learning.rendering import quiz_texts
 
     registry.register(
@@ -33,8 +32,18 @@ def register_translatable_content() -> None:
     )
     registry.register(
         Quiz,
-        fields={"title": registry.PLAIN, "intro": registry.MARKDOWN},
+        fields={
+            "title": registry.PLAIN,
+            "intro": registry.MARKDOWN,
+            "explanation": registry.MARKDOWN,
+        },
         named={"questions": quiz_texts},
         source_language=lambda quiz: quiz.course.language,
         title=lambda quiz: f"{quiz.course.title} · {quiz.title}",
+    )
+    registry.register(
+        Cohort,
+        fields={"name": registry.PLAIN, "description": registry.MARKDOWN},
+        source_language=lambda cohort: cohort.course.language,
+        title=lambda cohort: f"{cohort.course.title} · {cohort.name}",
     )

@@ -14,24 +14,32 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from kuza.core.markdown import render_markdown, sanitise_html
+from kuza.core.markdown import render_markdown
 from kuza.learning.models import Lesson, Placeholder, Quiz
 from kuza.translation.rendering import RenderedField, RenderedPart
 from kuza.translation.selectors import translated_field, translated_parts
 
-# Imported lessons mark where a quiz or a kept placeholder stood among the text with a
-# paragraph holding only "\ue010quiz:<olx key>\ue010"; private-use characters, so no author
-# types one by accident, and they survive sanitising as plain text.
+# Imported lessons mark where a quiz or a kept placeholder stood among the text with a code
+# block holding only "\ue010quiz:<olx key>\ue010": private-use characters, so no author types
+# one by accident. A code block, because the translation app keeps code out of translation
+# units (translators never see markers) and copies it unchanged into every language.
 MARK = "\ue010"
 _MARKER = re.compile(
-    r"<p>" + MARK + r"(quiz|placeholder):([^" + MARK + r"<>]+)" + MARK + r"</p>\s*"
+    r"<pre><code>"
+    + MARK
+    + r"(quiz|placeholder):([^"
+    + MARK
+    + r"<>]+)"
+    + MARK
+    + r"\n?</code></pre>\s*"
 )
 _IMG = re.compile(r"<img\b[^>]*>")
 _ALT = re.compile(r'\balt="([^"]*)"')
 
 
 def content_marker(kind: Literal["quiz", "placeholder"], olx_key: str) -> str:
-    return f"<p>{MARK}{kind}:{olx_key}{MARK}</p>\n"
+    """The Markdown block standing for an imported quiz or placeholder in a lesson's text."""
+    return f"~~~\n{MARK}{kind}:{olx_key}{MARK}\n~~~\n"
 
 
 def without_images(html: str) -> SafeString:
@@ -52,18 +60,12 @@ def without_images(html: str) -> SafeString:
 @dataclass(frozen=True)
 class LessonBody:
     html: SafeString
-    rendered: RenderedField | None  # None for imported HTML, which is shown as imported
+    rendered: RenderedField
     language: str
 
 
 def lesson_body_for(lesson: Lesson, language: str | None = None) -> LessonBody:
     """The lesson's text in `language` (or the active one), unit by unit with fallback."""
-    if lesson.body_format == Lesson.BodyFormat.HTML:
-        return LessonBody(
-            mark_safe(sanitise_html(lesson.body_html)),  # noqa: S308 - sanitised here
-            None,
-            lesson.course.language,
-        )
     rendered = translated_field(lesson, "body", language)
     return LessonBody(rendered.html, rendered, rendered.language)
 
@@ -174,10 +176,7 @@ def shown_questions(quiz: Quiz, language: str | None = None) -> list[ShownQuesti
     shown = []
     for question in quiz.questions.all():
         prefix = f"q{question.position}"
-        if question.prompt:
-            prompt_html = render_markdown(text(prefix, question.prompt))
-        else:
-            prompt_html = mark_safe(sanitise_html(question.prompt_html))  # noqa: S308
+        prompt_html = render_markdown(text(prefix, question.prompt))
         options = tuple(
             ShownOption(
                 key=option.key,

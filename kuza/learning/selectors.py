@@ -31,10 +31,14 @@ from kuza.learning.models import (
 
 
 def course_list(*, user) -> QuerySet[Course]:
-    """Published courses, with the number of modules; staff also see unpublished ones."""
+    """Published courses, with the number of modules; staff also see unpublished ones, and
+    authors their own."""
     courses = Course.objects.annotate(module_count=Count("modules", distinct=True))
-    if not (user.is_authenticated and user.is_staff):
+    if not user.is_authenticated:
         courses = courses.filter(is_published=True)
+    elif not user.is_staff:
+        authored = Course.objects.filter(authors=user).values("pk")
+        courses = courses.filter(Q(is_published=True) | Q(pk__in=authored))
     return courses.order_by("title", "pk")
 
 
@@ -44,6 +48,14 @@ def course_for(*, slug: str, user) -> Course:
         not course.is_published and not permissions.can_manage_course(user, course)
     ):
         raise Http404
+    return course
+
+
+def course_for_editing(*, slug: str, user) -> Course:
+    """The course if `user` may edit it; 404 if they may not even see it, else 403."""
+    course = course_for(slug=slug, user=user)
+    if not permissions.can_manage_course(user, course):
+        raise PermissionDenied
     return course
 
 
@@ -249,6 +261,11 @@ def cohort_by_feed_token(token) -> Cohort:
     if cohort is None:
         raise Http404
     return cohort
+
+
+def cohort_facilitators(cohort: Cohort):
+    """The facilitators a cohort page names: suspended members appear nowhere."""
+    return cohort.facilitators.filter(is_active=True).select_related("profile")
 
 
 def cohort_announcements(cohort: Cohort) -> QuerySet[Announcement]:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kuza.learning.views import cohorts, courses, lessons, quizzes
+from kuza.learning.views import authoring, cohorts, courses, lessons, quiz_authoring, quizzes
 
 app_name = "learning"
 urlpatterns = [
@@ -8,6 +8,7 @@ urlpatterns = [
     path("me/", courses.my_learning, name="my_learning"),
     path("text-only/", courses.text_only, name="text_only"),
     path("calendar/<uuid:token>.ics", cohorts.cohort_feed, name="cohort_feed"),
+    path("new/", authoring.course_new, name="course_new"),
     path("<slug:slug>/", courses.course_detail, name="course"),
     path("<slug:slug>/enrol/", courses.enrol, name="enrol"),
     path("<slug:slug>/offline/", courses.offline_copies, name="offline"),
@@ -44,5 +45,38 @@ urlpatterns = [
         "<slug:slug>/cohorts/<slug:cohort_slug>/progress.csv",
         cohorts.cohort_progress_csv,
         name="cohort_progress_csv",
+    ),
+    # Authoring
+    path("<slug:slug>/edit/", authoring.course_edit, name="edit_course"),
+    path("<slug:slug>/edit/publish/", authoring.course_publish, name="edit_publish"),
+    path("<slug:slug>/edit/move/", authoring.outline_move, name="edit_move"),
+    path("<slug:slug>/edit/modules/add/", authoring.module_add, name="edit_module_add"),
+    path("<slug:slug>/edit/modules/<int:module_id>/", authoring.module_edit, name="edit_module"),
+    path("<slug:slug>/edit/lessons/<int:lesson_id>/", authoring.lesson_edit, name="edit_lesson"),
+    path(
+        "<slug:slug>/edit/lessons/<int:lesson_id>/quizzes/add/",
+        quiz_authoring.quiz_add,
+        name="edit_quiz_add",
+    ),
+    path("<slug:slug>/edit/quizzes/<int:quiz_id>/", quiz_authoring.quiz_edit, name="edit_quiz"),
+    path(
+        "<slug:slug>/edit/quizzes/<int:quiz_id>/delete/",
+        quiz_authoring.quiz_delete,
+        name="edit_quiz_delete",
+    ),
+    path(
+        "<slug:slug>/edit/quizzes/<int:quiz_id>/questions/new/",
+        quiz_authoring.question_new,
+        name="edit_question_new",
+    ),
+    path(
+        "<slug:slug>/edit/quizzes/<int:quiz_id>/questions/<int:position>/",
+        quiz_authoring.question_edit,
+        name="edit_question",
+    ),
+    path(
+        "<slug:slug>/edit/quizzes/<int:quiz_id>/questions/<int:position>/action/",
+        quiz_authoring.question_action,
+        name="edit_question_action",
     ),
 ]

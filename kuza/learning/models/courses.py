@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +27,13 @@ class Course(models.Model):
         blank=True,
         related_name="courses",
         help_text=_("Its organisers manage the course and see every learner's progress."),
+    )
+    authors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("authors"),
+        related_name="authored_courses",
+        blank=True,
+        help_text=_("They write and edit the course, and see every learner's progress."),
     )
     is_published = models.BooleanField(_("published"), default=True)
     self_paced = models.BooleanField(
@@ -90,22 +98,14 @@ class Module(models.Model):
 
 
 class Lesson(models.Model):
-    class BodyFormat(models.TextChoices):
-        MARKDOWN = "markdown", _("Markdown")
-        HTML = "html", _("HTML imported from Open edX")
-
     # The course is the module's; kept here too so import keys are unique per course.
     course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="lessons")
     module = models.ForeignKey(Module, on_delete=models.CASCADE, related_name="lessons")
     position = models.PositiveIntegerField(_("position"), default=0)
     title = models.CharField(_("title"), max_length=200)
-    body_format = models.CharField(
-        _("text format"), max_length=10, choices=BodyFormat.choices, default=BodyFormat.MARKDOWN
-    )
+    # Markdown; imported Open edX HTML is converted to it (kuza.learning.htmlmarkdown), so
+    # every lesson is translated unit by unit the same way.
     body = models.TextField(_("text"), blank=True, help_text=_("Markdown."))
-    # Imported Open edX HTML, sanitised when stored and again when shown. It is not split
-    # into translation units (the translation app splits Markdown), so it shows as imported.
-    body_html = models.TextField(_("imported HTML"), blank=True)
     olx_key = models.CharField(_("Open edX key"), max_length=300, blank=True, default="")
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

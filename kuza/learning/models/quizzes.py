@@ -16,9 +16,9 @@ class Quiz(models.Model):
     position = models.PositiveIntegerField(_("position"), default=0)
     title = models.CharField(_("title"), max_length=200)
     intro = models.TextField(_("introduction"), blank=True, help_text=_("Markdown."))
-    # Imported problems keep their own text as sanitised HTML (tables of dropdowns...).
-    intro_html = models.TextField(_("imported introduction"), blank=True)
-    explanation_html = models.TextField(_("imported explanation"), blank=True)
+    explanation = models.TextField(
+        _("explanation"), blank=True, help_text=_("Markdown, shown once the quiz is passed.")
+    )
     pass_mark = models.PositiveSmallIntegerField(
         _("pass mark (%)"),
         default=70,
@@ -64,7 +64,6 @@ class Question(models.Model):
     position = models.PositiveIntegerField(_("position"), default=0)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     prompt = models.TextField(_("question"), help_text=_("Markdown."), blank=True)
-    prompt_html = models.TextField(_("imported question"), blank=True)
     explanation = models.TextField(_("explanation"), blank=True)
     # Short text: accepted answers, and feedback for anticipated wrong ones {answer: feedback}.
     accepted_answers = models.JSONField(_("accepted answers"), default=list, blank=True)

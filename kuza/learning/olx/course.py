@@ -78,7 +78,7 @@ class _CourseWalker:
         # org and course number are written on course.xml's element, not in the definition.
         attributes = {**pointer.attrib, **self.reader.attributes(key, definition)}
         course = Block(key, definition, attributes, source)
-        modules = tuple(self._modules(course))
+        modules = tuple(self._modules(course, self._max_attempts(course, None)))
         short_description = " ".join(self._about_text("short_description").split())
         overview_html = self._about_text("overview").strip()
         self.static_names.update(static_references(overview_html))
@@ -133,7 +133,34 @@ class _CourseWalker:
         self.seen_keys.add(block.key)
         return block
 
-    def _modules(self, course: Block) -> list[Module]:
+    def _max_attempts(self, block: Block, inherited: int | None) -> int | None:
+        """The block's max_attempts if it sets one, else the one it inherits.
+
+        Open edX treats max_attempts as an inherited setting: a problem without one takes its
+        unit's, subsection's, section's or the course's ("Maximum Attempts" in Advanced
+        Settings). Unset is spelled "" or "null" (policy.json's JSON null).
+        """
+        raw = block.attributes.get("max_attempts", "").strip()
+        if raw in {"", "null", "None"}:
+            return inherited
+        try:
+            value = int(raw)
+        except ValueError:
+            value = -1
+        if value < 0:
+            self.warnings.append(
+                f"{block.location}: max_attempts {raw!r} is not a whole number; ignored"
+            )
+            return inherited
+        if value == 0:
+            # Open edX closes a problem allowing 0 attempts; Kuza's 0 means "no limit".
+            self.warnings.append(
+                f"{block.location}: max_attempts 0 (closed in Open edX) imported as no limit"
+            )
+            return None
+        return value
+
+    def _modules(self, course: Block, max_attempts: int | None) -> list[Module]:
         modules = []
         for position, element in enumerate(course.element):
             if element.tag in _COURSE_SETTINGS_TAGS:
@@ -148,10 +175,11 @@ class _CourseWalker:
             except BlockReadError as error:
                 self.warnings.append(f"{error}; this chapter and its lessons are skipped")
                 continue
-            modules.append(Module(chapter.key, _title(chapter), tuple(self._lessons(chapter))))
+            lessons = self._lessons(chapter, self._max_attempts(chapter, max_attempts))
+            modules.append(Module(chapter.key, _title(chapter), tuple(lessons)))
         return modules
 
-    def _lessons(self, chapter: Block) -> list[Lesson]:
+    def _lessons(self, chapter: Block, max_attempts: int | None) -> list[Lesson]:
         lessons = []
         for position, element in enumerate(chapter.element):
             if element.tag != "sequential":
@@ -170,12 +198,14 @@ class _CourseWalker:
                     key=sequential.key,
                     display_name=_title(sequential),
                     graded=sequential.flag("graded"),
-                    content=tuple(self._content(sequential)),
+                    content=tuple(
+                        self._content(sequential, self._max_attempts(sequential, max_attempts))
+                    ),
                 )
             )
         return lessons
 
-    def _content(self, container: Block) -> list[ContentItem]:
+    def _content(self, container: Block, max_attempts: int | None) -> list[ContentItem]:
         items: list[ContentItem] = []
         for position, element in enumerate(container.element):
             try:
@@ -188,11 +218,13 @@ class _CourseWalker:
             if block.key.block_type == "vertical":
                 if block.display_name:
                     items.append(Heading(block.key, block.display_name))
-                items.extend(self._content(block))
+                items.extend(self._content(block, self._max_attempts(block, max_attempts)))
             elif block.key.block_type == "html":
                 items.append(self._html(block))
             elif block.key.block_type == "problem":
-                quiz_or_placeholder, warnings = parse_problem(block)
+                quiz_or_placeholder, warnings = parse_problem(
+                    block, max_attempts=self._max_attempts(block, max_attempts)
+                )
                 self.warnings.extend(warnings)
                 if not isinstance(quiz_or_placeholder, Placeholder):
                     self.static_names.update(quiz_or_placeholder.static_files)

@@ -56,6 +56,9 @@ class Quiz:
     explanation_html: str
     hints: tuple[str, ...]  # Open edX demand hints, revealed one at a time on request
     static_files: tuple[str, ...]
+    # Submissions allowed: the problem's own max_attempts, else the nearest enclosing block's
+    # (vertical, sequential, chapter, course), as Open edX inherits it; None for no limit.
+    max_attempts: int | None = None
 
     @property
     def kind(self) -> str:

@@ -66,8 +66,13 @@ class _UnsupportedProblem(Exception):
     """The problem cannot become a Quiz; the message is the placeholder's reason."""
 
 
-def parse_problem(block: Block) -> tuple[Quiz | Placeholder, list[str]]:
-    """The problem as a Quiz or Placeholder, plus warnings about features not imported."""
+def parse_problem(
+    block: Block, *, max_attempts: int | None = None
+) -> tuple[Quiz | Placeholder, list[str]]:
+    """The problem as a Quiz or Placeholder, plus warnings about features not imported.
+
+    `max_attempts` is the problem's limit as resolved with inheritance (see course.py).
+    """
     problem = block.element
     responses = [element for element in problem.iter() if _is_response(element)]
     response_types = sorted({response.tag for response in responses})
@@ -92,6 +97,7 @@ def parse_problem(block: Block) -> tuple[Quiz | Placeholder, list[str]]:
             for hint in demand.findall("hint")
         ),
         static_files=static_references(element_html(problem)),
+        max_attempts=max_attempts,
     )
     return quiz, _ignored_features(block, responses)
 

@@ -94,3 +94,14 @@ def test_editing_a_lesson_marks_its_french_paragraph_outdated(client, course):
     main = _main(client.get(reverse("learning:lesson", args=[course.slug, lesson.pk])))
     assert "Texte de la leçon 1.1." in main
     assert "outdated" in main
+
+
+def test_a_cohort_description_reads_in_french_with_english_fallback(client):
+    from kuza.learning.tests.factories import CohortFactory
+
+    cohort = CohortFactory(description="Welcome, everyone.\n\nBring your questions.")
+    _translate(cohort, "Welcome, everyone.", "fr", "Bienvenue à toutes et à tous.")
+    client.cookies["django_language"] = "fr"
+    main = _main(client.get(reverse("learning:cohort", args=[cohort.course.slug, cohort.slug])))
+    assert "Bienvenue à toutes et à tous." in main
+    assert '<span lang="en" dir="ltr">Bring your questions.</span>' in main

@@ -41,7 +41,7 @@ def cohort_detail(request: HttpRequest, slug: str, cohort_slug: str) -> HttpResp
                 "cohort": cohort,
                 "sessions": selectors.cohort_sessions(cohort),
                 "announcements": selectors.cohort_announcements(cohort)[:10],
-                "facilitators": cohort.facilitators.select_related("profile"),
+                "facilitators": selectors.cohort_facilitators(cohort),
                 "is_member": _is_member(request.user, cohort),
                 "enrolment": selectors.enrolment_for(user=request.user, course=course),
                 "can_facilitate": can_facilitate,

@@ -22,7 +22,11 @@ COURSES_PER_PAGE = 20
 def catalogue(request: HttpRequest) -> HttpResponse:
     courses = selectors.course_list(user=request.user)
     page = Paginator(courses, COURSES_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "learning/catalogue.html", {"page": page})
+    return render(
+        request,
+        "learning/catalogue.html",
+        {"page": page, "can_create": permissions.can_create_course(request.user)},
+    )
 
 
 @require_GET
