@@ -126,7 +126,11 @@ def _maintain() -> None:
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
             cursor.execute("INSERT INTO library_search(library_search) VALUES ('optimize')")
-        cursor.execute("ANALYZE")
+            cursor.execute("ANALYZE")
+        else:
+            # rebuild_index() rewrote every search document: autovacuum would clear the dead
+            # rows and set the visibility map that bitmap scans of the matches rely on.
+            cursor.execute("VACUUM ANALYZE")
 
 
 QUERIES = [

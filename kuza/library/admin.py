@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from kuza.library.models import (
     Curator,
@@ -9,11 +10,28 @@ from kuza.library.models import (
     ToolkitItem,
     ToolkitStep,
 )
+from kuza.translation.services import translation_sync_source
 
 
 class SkillTagInline(admin.TabularInline):
     model = ResourceSkillTag
     extra = 0
+    autocomplete_fields = ["skill"]
+
+
+class UnmatchedSkillFilter(admin.SimpleListFilter):
+    """Resources still carrying a tag that matched no skill when tags became foreign keys."""
+
+    title = _("skill tags")
+    parameter_name = "unmatched_skills"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("With an unknown skill"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(skill_tags__skill__isnull=True).distinct()
+        return queryset
 
 
 @admin.register(Resource)
@@ -21,7 +39,7 @@ class ResourceAdmin(admin.ModelAdmin):
     """Read-mostly: edits go through the library pages so revisions and search stay in step."""
 
     list_display = ["title", "kind", "language", "level", "status", "updated_at"]
-    list_filter = ["status", "kind", "level", "language"]
+    list_filter = ["status", "kind", "level", "language", UnmatchedSkillFilter]
     search_fields = ["title"]
     readonly_fields = [field.name for field in Resource._meta.fields]
     inlines = [SkillTagInline]
@@ -45,6 +63,11 @@ class ToolkitItemInline(admin.TabularInline):
 class ToolkitStepAdmin(admin.ModelAdmin):
     list_display = ["title", "toolkit", "order"]
     inlines = [ToolkitItemInline]
+
+    def save_related(self, request, form, formsets, change) -> None:
+        super().save_related(request, form, formsets, change)
+        # The checklist is part of the step's translatable content: re-sync once items saved.
+        translation_sync_source(obj=form.instance)
 
 
 class ToolkitStepInline(admin.StackedInline):

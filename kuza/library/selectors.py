@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import langcodes
-from django.apps import apps
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import get_language
@@ -22,6 +21,12 @@ from kuza.library.models import (
 )
 from kuza.library.revisions import changed_fields
 from kuza.library.search import SearchResults, search_resources
+from kuza.safety.selectors import exclude_hidden, hidden_ids, is_hidden
+from kuza.skills.models import Skill
+from kuza.skills.selectors import localise_skills, skill_with_descendants_ids
+from kuza.translation.models import TranslatableObject
+from kuza.translation.permissions import can_view_progress
+from kuza.translation.selectors import translatable_for
 
 
 @dataclass(frozen=True)
@@ -37,7 +42,16 @@ class Filters:
 
 
 def published_resources(filters: Filters = Filters()) -> QuerySet[Resource]:  # noqa: B008
-    return _filtered(Resource.objects.filter(status=Resource.Status.PUBLISHED), filters)
+    """Published resources readers can find: without those moderators hid."""
+    return _filtered(
+        exclude_hidden(Resource.objects.filter(status=Resource.Status.PUBLISHED)), filters
+    )
+
+
+def _proposals(resources: QuerySet[Resource]) -> QuerySet[Resource]:
+    """Unpublished resources without those of suspended (inactive) authors or hidden ones:
+    a suspension takes a member's pending proposals out of curators' queues."""
+    return exclude_hidden(resources.exclude(author__is_active=False))
 
 
 def _filtered(resources: QuerySet[Resource], filters: Filters) -> QuerySet[Resource]:
@@ -51,9 +65,20 @@ def _filtered(resources: QuerySet[Resource], filters: Filters) -> QuerySet[Resou
         resources = resources.filter(audience=filters.audience)
     if filters.skill:
         resources = resources.filter(
-            pk__in=ResourceSkillTag.objects.filter(skill_slug=filters.skill).values("resource_id")
+            pk__in=ResourceSkillTag.objects.filter(
+                skill_id__in=_skill_and_narrower_ids(filters.skill)
+            ).values("resource_id")
         )
     return resources
+
+
+def _skill_and_narrower_ids(slug: str) -> set[int]:
+    """The skill named `slug` and every skill below it in the taxonomy: filtering by
+    "Wikidata" also finds resources about "SPARQL queries"."""
+    skill_id = Skill.objects.filter(slug=slug).values_list("pk", flat=True).first()
+    if skill_id is None:
+        return set()
+    return skill_with_descendants_ids(skill_id)
 
 
 def library_search(*, text: str, filters: Filters) -> SearchResults | QuerySet[Resource]:
@@ -70,8 +95,8 @@ def unpublished_resources(*, user, status: str, filters: Filters) -> QuerySet[Re
     if not permissions.is_curator(user):
         if not permissions.signed_in(user):
             return Resource.objects.none()
-        resources = resources.filter(author=user)
-    return _filtered(resources, filters)
+        return _filtered(resources.filter(author=user), filters)
+    return _filtered(_proposals(resources), filters)
 
 
 def resource_for(*, user, pk: int) -> Resource:
@@ -83,7 +108,24 @@ def resource_for(*, user, pk: int) -> Resource:
     )
     if resource is None or not permissions.can_view_resource(user, resource):
         raise Http404
+    if not (permissions.is_curator(user) or permissions.is_author(user, resource)):
+        # Moderators hid it, or its author is suspended and it was never published.
+        unpublished_by_suspended = (
+            resource.status != Resource.Status.PUBLISHED
+            and resource.author is not None
+            and not resource.author.is_active
+        )
+        if unpublished_by_suspended or is_hidden(resource):
+            raise Http404
     return resource
+
+
+def translation_object_for(*, user, resource: Resource) -> TranslatableObject | None:
+    """The resource's entry in the translation app, for people who translate or organise
+    translations; None for others and for resources not published (never synced)."""
+    if resource.status != Resource.Status.PUBLISHED or not can_view_progress(user):
+        return None
+    return translatable_for(resource)
 
 
 def resource_translations(*, user, resource: Resource) -> list[Resource]:
@@ -92,8 +134,12 @@ def resource_translations(*, user, resource: Resource) -> list[Resource]:
     family = Resource.objects.filter(Q(pk=original.pk) | Q(translation_of=original)).exclude(
         pk=resource.pk
     )
+    hidden = set(hidden_ids(Resource).values_list("object_id", flat=True))
     return [
-        other for other in family.order_by("language") if permissions.can_view_resource(user, other)
+        other
+        for other in family.order_by("language")
+        if permissions.can_view_resource(user, other)
+        and (other.pk not in hidden or permissions.is_curator(user))
     ]
 
 
@@ -107,7 +153,7 @@ def review_queue(*, user) -> QuerySet[Resource]:
     if not permissions.is_curator(user):
         return Resource.objects.none()
     return (
-        Resource.objects.filter(status=Resource.Status.IN_REVIEW)
+        _proposals(Resource.objects.filter(status=Resource.Status.IN_REVIEW))
         .select_related("author__profile")
         .order_by("updated_at")
     )
@@ -140,46 +186,42 @@ def language_label(tag: str) -> str:
 
 
 def languages_in_use() -> list[tuple[str, str]]:
-    codes = (
-        Resource.objects.filter(status=Resource.Status.PUBLISHED)
-        .order_by()
-        .values_list("language", flat=True)
-        .distinct()
-    )
+    codes = published_resources().order_by().values_list("language", flat=True).distinct()
     return sorted(((code, language_label(code)) for code in codes), key=lambda pair: pair[1])
 
 
-def skill_names(slugs) -> dict[str, str]:
-    """Slug -> the skill's name when the skills app knows it, else the slug itself."""
-    slugs = set(slugs)
-    names = {slug: slug for slug in slugs}
-    try:
-        skill_model = apps.get_model("skills", "Skill")
-    except LookupError:
-        return names
-    names.update(skill_model.objects.filter(slug__in=slugs).values_list("slug", "name"))
-    return names
-
-
 def skills_in_use() -> list[tuple[str, str]]:
-    slugs = (
-        ResourceSkillTag.objects.filter(resource__status=Resource.Status.PUBLISHED)
+    """(slug, name in the reader's language) of the skills published resources teach, and of
+    their broader skills (filtering by a broader skill finds the narrower ones' resources)."""
+    used = set(
+        ResourceSkillTag.objects.filter(resource__in=published_resources(), skill__isnull=False)
         .order_by()
-        .values_list("skill_slug", flat=True)
+        .values_list("skill_id", flat=True)
         .distinct()
     )
-    names = skill_names(slugs)
-    return sorted(names.items(), key=lambda pair: pair[1].casefold())
+    parents = dict(Skill.objects.values_list("pk", "parent_id"))
+    wanted = set()
+    for skill_id in used:
+        while skill_id is not None and skill_id not in wanted:
+            wanted.add(skill_id)
+            skill_id = parents.get(skill_id)
+    skills = localise_skills(Skill.objects.filter(pk__in=wanted))
+    return sorted(
+        ((skill.slug, skill.label) for skill in skills), key=lambda pair: pair[1].casefold()
+    )
 
 
 def resource_skills(resources) -> dict[int, list[tuple[str, str]]]:
-    """Resource id -> [(slug, name)] for a page of resources, in two queries."""
-    tags = ResourceSkillTag.objects.filter(resource__in=[r.pk for r in resources])
-    pairs = list(tags.values_list("resource_id", "skill_slug"))
-    names = skill_names(slug for _pk, slug in pairs)
+    """Resource id -> [(slug, name in the reader's language)] for a page of resources."""
+    tags = list(
+        ResourceSkillTag.objects.filter(resource__in=[r.pk for r in resources], skill__isnull=False)
+        .select_related("skill")
+        .order_by("skill__name")
+    )
+    localise_skills([tag.skill for tag in tags])
     found: dict[int, list[tuple[str, str]]] = {}
-    for resource_id, slug in pairs:
-        found.setdefault(resource_id, []).append((slug, names[slug]))
+    for tag in tags:
+        found.setdefault(tag.resource_id, []).append((tag.skill.slug, tag.skill.label))
     return found
 
 

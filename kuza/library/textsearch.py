@@ -27,6 +27,8 @@ from dataclasses import dataclass
 _ARABIC_FOLDS = str.maketrans({"\u0671": "\u0627", "\u0649": "\u064a", "\u0629": "\u0647"})
 _TATWEEL = "\u0640"
 _WORD = re.compile(r"[^\W_]+")
+# Words joined by hyphens or apostrophes: edit-a-thon, l'edition, l’edition.
+_COMPOUND = re.compile(r"[^\W_]+(?:[-'\u2019][^\W_]+)+")
 _QUERY_PIECE = re.compile(r'"([^"]*)"|(\S+)')
 MAX_QUERY_TERMS = 12
 MIN_PREFIX_LENGTH = 2
@@ -51,6 +53,16 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+def compounds(text: str) -> list[str]:
+    """The hyphenated and apostrophe words of normalised text, joined ("editathon").
+
+    Documents index them next to their parts and a typed compound searches for the joined
+    form: one lookup in the index, where a phrase ("edit" then "a" then "thon") makes the
+    engine check word positions in every document that has all three words.
+    """
+    return ["".join(words(match)) for match in _COMPOUND.findall(text)]
+
+
 @dataclass(frozen=True)
 class Term:
     """Words that must appear together (one word, or a quoted phrase); maybe as a prefix."""
@@ -72,6 +84,7 @@ def parse_query(raw: str) -> Query:
 
     - "quoted words" are a phrase (an unbalanced quote is just a character);
     - a word ending in `*` matches as a prefix ("wiki*" finds Wikidata), if long enough;
+    - a hyphenated or apostrophe word is its joined form ("edit-a-thon" -> "editathon");
     - everything else (operators, brackets, punctuation) is ignored as syntax.
     """
     terms: list[Term] = []
@@ -80,12 +93,18 @@ def parse_query(raw: str) -> Query:
         phrase, bare = match.groups()
         piece = phrase if phrase is not None else bare
         prefix = phrase is None and bare.endswith("*")
-        found = words(normalise(piece))
+        folded = normalise(piece)
+        found = words(folded)
         if not found:
             continue
         if phrase is None and len(found) > 1:
-            # "l'édition" or "edit-a-thon": the parts must follow each other, as a phrase.
-            prefix = False
+            joined = compounds(folded)
+            if len(joined) == 1 and words(_COMPOUND.search(folded).group()) == found:
+                # "edit-a-thon", "l'édition": the joined form documents index (compounds).
+                found = joined
+            else:
+                # "a.b", "x/y": the parts must follow each other, as a phrase.
+                prefix = False
         term = Term(
             words=tuple(found),
             prefix=prefix and len(found) == 1 and len(found[0]) >= MIN_PREFIX_LENGTH,

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 
 import langcodes
-from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
@@ -15,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kuza.library.models import Resource
+from kuza.skills.models import Skill
 
 DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
@@ -73,19 +73,9 @@ def standard_language(tag: str) -> str:
     return langcodes.standardize_tag(tag)
 
 
-def _skill_model():
-    try:
-        return apps.get_model("skills", "Skill")
-    except LookupError:
-        return None
-
-
 def unknown_skills(slugs: list[str]) -> list[str]:
-    """Slugs that name no skill. Without the skills app every well-formed slug is accepted."""
-    model = _skill_model()
-    if model is None:
-        return []
-    known = set(model.objects.filter(slug__in=slugs).values_list("slug", flat=True))
+    """Slugs that name no skill of the taxonomy (kuza.skills)."""
+    known = set(Skill.objects.filter(slug__in=slugs).values_list("slug", flat=True))
     return [slug for slug in slugs if slug not in known]
 
 

@@ -112,7 +112,15 @@ class Resource(models.Model):
                 fields=["translation_of", "language"], name="library_one_translation_per_language"
             ),
         ]
-        indexes = [models.Index(fields=["status", "kind", "level"])]
+        indexes = [
+            models.Index(fields=["status", "kind", "level"]),
+            # Every filter of a search, then the id: the candidates of a search are read from
+            # this index alone (an index-only scan on PostgreSQL), never from the wide rows.
+            models.Index(
+                fields=["status", "language", "kind", "level", "audience", "id"],
+                name="library_resource_filters",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -126,26 +134,47 @@ class Resource(models.Model):
 
 
 class ResourceSkillTag(models.Model):
-    """A skill a resource teaches, by the skill's slug.
+    """A skill of the taxonomy (kuza.skills) that a resource teaches.
 
-    A slug rather than a foreign key so the library does not depend on the skills app's
-    tables; services check the slug against kuza.skills' Skill model when it exists.
+    `unmatched_slug` keeps a tag from before skills were foreign keys whose slug named no
+    skill (migration 0003 reports them): such a row has no `skill`, is shown to curators in
+    the admin and on the edit form, and never reaches readers or search filters.
     """
 
     resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="skill_tags")
-    skill_slug = models.SlugField(_("skill"), max_length=80)
+    skill = models.ForeignKey(
+        "skills.Skill",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="library_tags",
+        verbose_name=_("skill"),
+    )
+    unmatched_slug = models.SlugField(
+        _("unknown skill"),
+        max_length=80,
+        blank=True,
+        help_text=_("A tag whose short name matched no skill of the taxonomy; fix or remove it."),
+    )
 
     class Meta:
-        ordering = ["skill_slug"]
+        ordering = ["pk"]
         constraints = [
-            models.UniqueConstraint(fields=["resource", "skill_slug"], name="library_one_tag"),
+            models.UniqueConstraint(fields=["resource", "skill"], name="library_one_skill_tag"),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(skill__isnull=False, unmatched_slug="")
+                    | models.Q(skill__isnull=True) & ~models.Q(unmatched_slug="")
+                ),
+                name="library_tag_skill_or_unmatched",
+            ),
         ]
-        indexes = [models.Index(fields=["skill_slug", "resource"])]
+        indexes = [models.Index(fields=["skill", "resource"], name="library_tag_skill_idx")]
         verbose_name = _("skill tag")
         verbose_name_plural = _("skill tags")
 
     def __str__(self) -> str:
-        return self.skill_slug
+        return self.skill.slug if self.skill_id else self.unmatched_slug
 
 
 class ResourceRevision(models.Model):
@@ -200,13 +229,15 @@ class Curator(models.Model):
 
 
 class SearchDocument(models.Model):
-    """The normalised text of one resource, as the full-text engines index it.
+    """The normalised text of one resource and of its translations, as the engines index it.
 
     Written only by `kuza.library.search.index_resources`. On SQLite an FTS5 table
     (`library_search`, external content) follows this table through triggers created in
     migration 0002; a migration that rebuilds this table on SQLite must recreate them.
-    On PostgreSQL `vector` holds the weighted tsvector, with a GIN index (migration 0002);
-    on SQLite the column exists but stays empty.
+    On PostgreSQL a trigger (migration 0004) fills `vector` (title and body, GIN-indexed,
+    used to match) and `lead` (title and first line, small, stored plain in the row, used to
+    shortlist before the full ranking); texts and `vector` are stored out of line, so a scan
+    of the matches reads little more than the index. On SQLite both vectors stay empty.
     """
 
     resource = models.OneToOneField(
@@ -215,6 +246,7 @@ class SearchDocument(models.Model):
     title = models.TextField()
     body = models.TextField()
     vector = SearchVectorField(null=True)
+    lead = SearchVectorField(null=True)
 
     class Meta:
         verbose_name = _("search document")

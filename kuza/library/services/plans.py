@@ -21,8 +21,10 @@ from kuza.library.models import (
     ToolkitItem,
     ToolkitStep,
 )
+from kuza.library.reading import toolkit_texts
 from kuza.library.validation import standard_language
 from kuza.safety.selectors import is_blocked_between
+from kuza.translation.services import translation_sync_source
 
 
 def toolkit_create(
@@ -57,32 +59,38 @@ def toolkit_create(
                     for index, text in enumerate(items, start=1)
                 ]
             )
+            # Saving the step synced its title and guidance; its checklist exists only now.
+            translation_sync_source(obj=step)
     return toolkit
 
 
-def plan_start(*, toolkit: Toolkit, owner, title: str = "") -> Plan:
-    """Copy a published toolkit's steps and checklist into a new plan owned by `owner`."""
+def plan_start(*, toolkit: Toolkit, owner, title: str = "", language: str | None = None) -> Plan:
+    """Copy a published toolkit's steps and checklist into a new plan owned by `owner`.
+
+    The copy is in `language` (the reader's, by default) where the toolkit is translated
+    into it through the translation app, and in the toolkit's own language elsewhere.
+    """
     if not permissions.signed_in(owner):
         raise PermissionDenied
     if not toolkit.is_published:
         raise PermissionDenied
+    texts = toolkit_texts(toolkit, language)
     with transaction.atomic():
         plan = Plan.objects.create(
-            toolkit=toolkit, owner=owner, title=title.strip() or toolkit.title
+            toolkit=toolkit, owner=owner, title=title.strip() or texts.title.text.strip()
         )
         PlanMember.objects.create(plan=plan, user=owner)
-        steps = list(toolkit.steps.prefetch_related("items"))
         plan_steps = PlanStep.objects.bulk_create(
             [
-                PlanStep(plan=plan, order=index, title=step.title, body=step.body)
-                for index, step in enumerate(steps, start=1)
+                PlanStep(plan=plan, order=index, title=step.title.text.strip(), body=step.body.text)
+                for index, step in enumerate(texts.steps, start=1)
             ]
         )
         PlanItem.objects.bulk_create(
             [
                 PlanItem(step=plan_step, order=index, text=item.text)
-                for plan_step, step in zip(plan_steps, steps, strict=True)
-                for index, item in enumerate(step.items.all(), start=1)
+                for plan_step, step in zip(plan_steps, texts.steps, strict=True)
+                for index, item in enumerate(step.items, start=1)
             ]
         )
     return plan

@@ -24,6 +24,8 @@ from kuza.library.validation import (
     standard_language,
     validate_upload,
 )
+from kuza.skills.models import Skill
+from kuza.translation.services import translation_sync_source
 
 _INPUT_FIELDS = [name for name in ResourceInput.__dataclass_fields__ if name != "skills"]
 
@@ -41,17 +43,33 @@ def _checked(data: ResourceInput, *, has_file: bool) -> ResourceInput:
 
 
 def _set_skills(resource: Resource, slugs: list[str]) -> None:
-    current = set(resource.skill_tags.values_list("skill_slug", flat=True))
-    wanted = set(slugs)
-    resource.skill_tags.filter(skill_slug__in=current - wanted).delete()
+    """Tag `resource` with exactly the skills named by `slugs` (already checked to exist).
+
+    Unmatched tags left by migration 0003 go too: the editor saw them on the form, where
+    they fail validation until removed or replaced by a skill of the taxonomy.
+    """
+    wanted = dict(Skill.objects.filter(slug__in=slugs).values_list("pk", "slug"))
+    current = set(resource.skill_tags.exclude(skill=None).values_list("skill_id", flat=True))
+    resource.skill_tags.exclude(skill_id__in=wanted).delete()
     ResourceSkillTag.objects.bulk_create(
-        [ResourceSkillTag(resource=resource, skill_slug=slug) for slug in sorted(wanted - current)]
+        [
+            ResourceSkillTag(resource=resource, skill_id=skill_id)
+            for skill_id in sorted(set(wanted) - current)
+        ]
+    )
+
+
+def _tag_slugs(resource: Resource) -> list[str]:
+    return sorted(
+        slug
+        for slug, unmatched in resource.skill_tags.values_list("skill__slug", "unmatched_slug")
+        for slug in [slug or unmatched]
     )
 
 
 def _record(resource: Resource, *, author) -> ResourceRevision:
     """Snapshot the resource as saved, and re-index it."""
-    skills = list(resource.skill_tags.values_list("skill_slug", flat=True))
+    skills = _tag_slugs(resource)
     last = resource.revisions.aggregate(last=Max("number"))["last"] or 0
     revision = ResourceRevision.objects.create(
         resource=resource,
@@ -59,6 +77,10 @@ def _record(resource: Resource, *, author) -> ResourceRevision:
         author=author,
         snapshot=snapshot_of(resource, skills),
     )
+    if resource.status == Resource.Status.PUBLISHED:
+        # Only published text goes to translators (drafts are private); translations of
+        # units that did not change stay, edited ones become outdated.
+        translation_sync_source(obj=resource)
     index_resources([resource])
     return revision
 
@@ -168,7 +190,7 @@ def resource_input_from(resource: Resource) -> ResourceInput:
     """The current values of a resource, as input to edit or to translate."""
     data = ResourceInput(
         **{name: getattr(resource, name) for name in _INPUT_FIELDS},
-        skills=list(resource.skill_tags.values_list("skill_slug", flat=True)),
+        skills=_tag_slugs(resource),
     )
     return data
 

@@ -2,6 +2,7 @@ import pytest
 from django.db.models import Count
 
 from kuza.library.models import Plan, Resource, Toolkit
+from kuza.library.reading import toolkit_texts
 from kuza.library.selectors import Filters, library_search
 
 pytestmark = pytest.mark.django_db
@@ -18,15 +19,21 @@ def test_the_demo_library_has_twenty_published_resources_of_every_kind(demo_comm
 
 
 def test_the_demo_toolkits_are_complete_in_english_and_french(demo_community):
-    toolkits = Toolkit.objects.annotate(steps_count=Count("steps")).order_by("slug")
+    toolkits = list(Toolkit.objects.annotate(steps_count=Count("steps")).order_by("slug"))
 
-    assert {(toolkit.language, toolkit.steps_count >= 5) for toolkit in toolkits} == {
-        ("en", True),
-        ("fr", True),
-    }
-    french = Toolkit.objects.get(slug="organiser-un-edit-a-thon")
-    assert french.translation_of.slug == "host-an-edit-a-thon"
-    assert all(step.items.exists() for step in french.steps.all())
+    assert [toolkit.slug for toolkit in toolkits] == [
+        "event-safety-and-risk-checklist",
+        "host-an-edit-a-thon",
+    ]
+    for toolkit in toolkits:
+        assert toolkit.language == "en" and toolkit.steps_count >= 5
+        french = toolkit_texts(toolkit, "fr")
+        # Every unit is translated: title, summary, each step's title, guidance, checklist.
+        assert french.title.language == "fr" and french.summary.progress.missing == 0
+        for step in french.steps:
+            assert step.title.language == "fr" and step.body.progress.missing == 0
+            assert step.items and all(item.language == "fr" for item in step.items)
+    assert toolkit_texts(toolkits[1], "fr").title.text == "Organiser un edit-a-thon"
 
 
 def test_the_demo_search_finds_the_french_edit_a_thon_guide_without_accents(demo_community):

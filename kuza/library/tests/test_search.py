@@ -150,14 +150,15 @@ def test_filters_narrow_the_matches():
     assert titles("safety", kind="link") == ["Safety policy"]
 
 
-def test_the_skill_filter_uses_skill_tags(monkeypatch):
-    from kuza.library import validation
-
-    monkeypatch.setattr(validation, "unknown_skills", lambda slugs: [])
+def test_the_skill_filter_includes_narrower_skills_of_the_taxonomy():
+    # In the seeded taxonomy SPARQL queries sit under Wikidata, and photography elsewhere.
     make_resource(title="Wikidata A", skills=["wikidata"])
-    make_resource(title="Wikidata B", skills=["sparql-queries"])
+    make_resource(title="Wikidata B", body="wikidata", skills=["sparql-queries"])
+    make_resource(title="Wikidata C", body="wikidata", skills=["photography"])
 
-    assert titles("wikidata", skill="wikidata") == ["Wikidata A"]
+    assert sorted(titles("wikidata", skill="wikidata")) == ["Wikidata A", "Wikidata B"]
+    assert titles("wikidata", skill="sparql-queries") == ["Wikidata B"]
+    assert titles("wikidata", skill="no-such-skill") == []
 
 
 def test_only_published_resources_are_found():
@@ -221,3 +222,47 @@ def test_the_engine_is_the_database_own_full_text_index():
                 "WHERE vector @@ to_tsquery('simple', 'engine')"
             )
         assert cursor.fetchone()[0] == 1
+
+
+def test_beyond_the_shortlist_title_matches_still_come_first_and_pages_cover_all(monkeypatch):
+    from kuza.library import search
+
+    monkeypatch.setattr(search, "SHORTLIST", 3)
+    for index in range(6):
+        make_resource(title=f"Body {index}", body="partner " * (index + 1))
+    make_resource(title="Partner libraries", body="Work with them.")
+
+    results = library_search(text="partner", filters=Filters())
+    pages = [results[start : start + 3] for start in (0, 3, 6)]
+    found = [hit.resource.title for page in pages for hit in page]
+
+    assert results.count() == 7
+    assert found[0] == "Partner libraries"
+    assert sorted(found) == sorted({*found}) and len(found) == 7
+
+
+@pytest.mark.postgres_only
+def test_postgres_vectors_come_from_the_trigger_and_texts_live_out_of_the_row():
+    resource = make_resource(title="Événement", summary="Préparer la salle", body="Long text")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT vector::text, lead::text FROM library_searchdocument WHERE resource_id = %s",
+            [resource.pk],
+        )
+        vector, lead = cursor.fetchone()
+        cursor.execute("SELECT reloptions FROM pg_class WHERE relname = 'library_searchdocument'")
+        options = cursor.fetchone()[0]
+
+    assert "'evenement':1A" in vector and "'long':" in vector
+    assert "'evenement':1A" in lead and "'salle'" in lead and "'long'" not in lead
+    assert "toast_tuple_target=128" in options
+
+
+@pytest.mark.postgres_only
+def test_a_search_leaves_the_planner_settings_of_the_enclosing_transaction_alone():
+    make_resource(title="Planner check")
+
+    assert titles("planner") == ["Planner check"]
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW enable_seqscan")
+        assert cursor.fetchone()[0] == "on"

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from kuza.library.textsearch import (
     Query,
     Term,
+    compounds,
     normalise,
     parse_query,
     to_fts5,
@@ -90,11 +91,20 @@ def test_parse_query_of_nothing_searchable_is_empty(raw):
     assert not parse_query(raw)
 
 
-def test_hyphenated_and_apostrophe_words_become_phrases():
-    assert parse_query("edit-a-thon l'édition").terms == (
-        Term(words=("edit", "a", "thon")),
-        Term(words=("l", "edition")),
+def test_hyphenated_and_apostrophe_words_search_their_joined_form():
+    assert parse_query("edit-a-thon l'édition l’Édition edit-a-th*").terms == (
+        Term(words=("editathon",)),
+        Term(words=("ledition",)),
+        Term(words=("editath",), prefix=True),
     )
+    assert compounds(normalise("Un edit-a-thon sur l’édition, pas a.b")) == [
+        "editathon",
+        "ledition",
+    ]
+
+
+def test_other_punctuation_inside_a_word_still_makes_a_phrase():
+    assert parse_query("a.b x/y").terms == (Term(words=("a", "b")), Term(words=("x", "y")))
 
 
 def test_a_single_letter_star_is_not_a_prefix_search():

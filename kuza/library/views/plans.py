@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from kuza.library import permissions, selectors
 from kuza.library.forms import PlanStartForm, PlanStepForm, TeamMemberForm
+from kuza.library.reading import localise_titles, toolkit_texts
 from kuza.library.services import plans as services
 
 PLANS_PER_PAGE = 20
@@ -22,6 +23,7 @@ def toolkits(request: HttpRequest) -> HttpResponse:
     page = Paginator(selectors.published_toolkits(), PLANS_PER_PAGE).get_page(
         request.GET.get("page")
     )
+    localise_titles(list(page.object_list), fields=["title"])
     return render(request, "library/toolkits.html", {"page": page})
 
 
@@ -33,6 +35,7 @@ def toolkit_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "library/toolkit_detail.html",
         {
             "toolkit": toolkit,
+            "texts": toolkit_texts(toolkit),
             "translations": [
                 (other, selectors.language_label(other.language))
                 for other in selectors.toolkit_translations(toolkit)

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from kuza.library import permissions, selectors
 from kuza.library.forms import ResourceForm, ReviewForm, SearchForm
 from kuza.library.models import Resource
+from kuza.library.reading import localise_titles, resource_texts
 from kuza.library.search import Hit
 from kuza.library.services import resources as services
 from kuza.library.validation import ResourceInput
@@ -36,6 +37,7 @@ def index(request: HttpRequest) -> HttpResponse:
     found = selectors.library_search(text=text, filters=filters)
     page = Paginator(found, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     resources = [entry.resource if isinstance(entry, Hit) else entry for entry in page.object_list]
+    localise_titles(resources)
     query = urlencode({key: value for key, value in cleaned.items() if value})
     return render(
         request,
@@ -62,7 +64,9 @@ def resource_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "library/resource_detail.html",
         {
             "resource": resource,
+            "texts": resource_texts(resource),
             "language_label": selectors.language_label(resource.language),
+            "translation_object": selectors.translation_object_for(user=user, resource=resource),
             "skills": selectors.resource_skills([resource]).get(resource.pk, []),
             "translations": [
                 (other, selectors.language_label(other.language))
