@@ -5,11 +5,13 @@
    usercontribs request, continuation, one prop=info per page, registrations) is compared with
    the naive way: one usercontribs request per user and wiki.
 2. Metrics: R synthetic revisions by P participants on 11 wikis are bulk-inserted into a
-   throw-away SQLite database; then the selector + compute_metrics run is timed, and the pure
-   compute_metrics alone on facts already in memory.
+   throw-away SQLite database; then the selector + metrics run is timed, split into reading
+   the rows and computing on rows already in memory, and the previous path (a validated
+   RevisionFact per row, then compute_metrics) for comparison; both must agree.
 
     .venv/bin/python bench/campaigns.py [--participants 50] [--wikis 2] [--edits 2]
                                         [--revisions 1000000] [--skip-sync] [--skip-metrics]
+                                        [--skip-old-path]
 """
 
 from __future__ import annotations
@@ -110,13 +112,108 @@ def bench_sync(participants: int, wiki_count: int, edits: int) -> None:
         naive.close()
 
 
-def bench_metrics(revision_count: int, participant_count: int) -> None:
-    from django.db import transaction
+class _Timer:
+    """Wall and CPU seconds: on a shared machine the CPU time is the steadier figure."""
 
-    from kuza.campaigns.metrics import compute_metrics
-    from kuza.campaigns.models import Campaign, Participant, Revision, Wiki
+    def __enter__(self) -> _Timer:
+        self.wall, self.cpu = time.monotonic(), time.process_time()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.wall = time.monotonic() - self.wall
+        self.cpu = time.process_time() - self.cpu
+
+    def __str__(self) -> str:
+        return f"{self.wall:.2f} s (CPU {self.cpu:.2f} s)"
+
+
+def _load_revisions(campaign, wikis, names: list[str], revision_count: int) -> None:
+    """Insert synthetic revisions with one executemany per 20,000 rows (model instances
+    would take minutes), and the beginnings of some pages others started."""
+    from django.db import connection, transaction
+
+    from kuza.campaigns.models import PageOrigin, Revision
+
+    rng = random.Random(8)
+    span = (END - START).total_seconds() + 40 * 86400  # some fall after, for retention
+    table = Revision._meta.db_table
+    columns = [
+        "wiki_id",
+        "revid",
+        "parentid",
+        "page_id",
+        "namespace",
+        "title",
+        "user",
+        "timestamp",
+        "comment",
+        "size",
+        "sizediff",
+        "is_page_creation",
+        "is_redirect",
+        "is_upload",
+        "is_bot",
+        "source",
+        "in_recent_changes",
+    ]
+    field = Revision._meta.get_field("timestamp")
+    quoted = ", ".join(connection.ops.quote_name(column) for column in columns)
+    sql = f"INSERT INTO {table} ({quoted}) VALUES ({', '.join(['%s'] * len(columns))})"
+    next_page = {wiki.pk: 1 for wiki in wikis}
+    batch: list[tuple] = []
+    with transaction.atomic(), connection.cursor() as cursor:
+        for revid in range(1, revision_count + 1):
+            wiki = wikis[revid % len(wikis)]
+            creation = rng.random() < 0.15
+            if creation:
+                next_page[wiki.pk] += 1
+            page = next_page[wiki.pk] if creation else rng.randint(1, next_page[wiki.pk])
+            moment = START + timedelta(seconds=rng.uniform(-86400, span))
+            batch.append(
+                (
+                    wiki.pk,
+                    revid,
+                    0 if creation else revid - 1,
+                    page,
+                    0 if rng.random() < 0.9 else 1,
+                    f"Page {page}",
+                    rng.choice(names),
+                    field.get_db_prep_value(moment, connection),
+                    "quotes #SheSaid" if rng.random() < 0.5 else "sources",
+                    1000,
+                    rng.randint(-300, 1500),
+                    creation,
+                    False,
+                    False,
+                    False,
+                    "contributions",
+                    False,
+                )
+            )
+            if len(batch) == 20000:
+                cursor.executemany(sql, batch)
+                batch = []
+        cursor.executemany(sql, batch)
+        # One page in five was begun by someone else: half during the campaign.
+        PageOrigin.objects.bulk_create(
+            PageOrigin(
+                wiki=wiki,
+                page_id=page,
+                created_at=START + timedelta(days=rng.uniform(-30, 30)),
+                checked_at=END,
+            )
+            for wiki in wikis
+            for page in range(1, next_page[wiki.pk] + 1, 5)
+        )
+
+
+def bench_metrics(revision_count: int, participant_count: int, old_path: bool) -> None:
+    from kuza.campaigns.metrics import compute_metrics, compute_metrics_from_rows
+    from kuza.campaigns.models import Campaign, Participant, Wiki
     from kuza.campaigns.selectors import (
         campaign_facts,
+        campaign_page_creations,
+        campaign_rows,
         campaign_wikis,
         campaign_window,
         compute_campaign_metrics,
@@ -124,7 +221,6 @@ def bench_metrics(revision_count: int, participant_count: int) -> None:
     )
     from kuza.campaigns.tests.factories import CampaignFactory
 
-    rng = random.Random(8)
     wikis = list(Wiki.objects.filter(project="wikiquote").order_by("language"))[:11]
     campaign = CampaignFactory(
         slug="million", start=START, end=END, hashtag="#SheSaid", on_wikis=wikis
@@ -133,62 +229,46 @@ def bench_metrics(revision_count: int, participant_count: int) -> None:
     Participant.objects.bulk_create(
         Participant(campaign=campaign, wiki_username=name) for name in names
     )
-    span = (END - START).total_seconds() + 40 * 86400  # some fall after, for retention
     began = time.monotonic()
-    batch: list[Revision] = []
-    next_page = {wiki.pk: 1 for wiki in wikis}
-    with transaction.atomic():
-        for revid in range(1, revision_count + 1):
-            wiki = wikis[revid % len(wikis)]
-            creation = rng.random() < 0.15
-            if creation:
-                next_page[wiki.pk] += 1
-            page = next_page[wiki.pk] if creation else rng.randint(1, next_page[wiki.pk])
-            batch.append(
-                Revision(
-                    wiki=wiki,
-                    revid=revid,
-                    parentid=0 if creation else revid - 1,
-                    page_id=page,
-                    namespace=0 if rng.random() < 0.9 else 1,
-                    title=f"Page {page}",
-                    user=rng.choice(names),
-                    timestamp=START + timedelta(seconds=rng.uniform(-86400, span)),
-                    comment="quotes #SheSaid" if rng.random() < 0.5 else "sources",
-                    size=1000,
-                    sizediff=rng.randint(-300, 1500),
-                    is_page_creation=creation,
-                    source=Revision.Source.CONTRIBUTIONS,
-                )
-            )
-            if len(batch) == 20000:
-                Revision.objects.bulk_create(batch)
-                batch = []
-        Revision.objects.bulk_create(batch)
+    _load_revisions(campaign, wikis, names, revision_count)
     print(f"loaded {revision_count} revisions in {time.monotonic() - began:.1f} s (SQLite)")
     Campaign.objects.filter(pk=campaign.pk).update(last_synced_at=END + timedelta(days=45))
     campaign.refresh_from_db()
     as_of = campaign.last_synced_at
 
-    began = time.monotonic()
-    metrics = compute_campaign_metrics(campaign, as_of=as_of)
-    total = time.monotonic() - began
+    with _Timer() as total:
+        metrics = compute_campaign_metrics(campaign, as_of=as_of)
     print(
-        f"selector + compute_metrics: {total:.2f} s for {revision_count} revisions "
-        f"({metrics.totals.edits} counted edits, {len(metrics.leaderboard)} leaderboard rows)"
+        f"selector + compute_metrics: {total} for {revision_count} revisions "
+        f"({metrics.totals.edits} counted edits, {metrics.totals.articles_improved} improved, "
+        f"{len(metrics.leaderboard)} leaderboard rows)"
     )
 
     rows = campaign_wikis(campaign)
+    wiki_rows = [row.wiki for row in rows]
     tracked = set(names)
-    began = time.monotonic()
-    facts = list(campaign_facts(campaign, [row.wiki for row in rows], tracked, as_of))
-    read = time.monotonic() - began
-    people = metric_participants(campaign, [row.wiki for row in rows], [])
+    people = metric_participants(campaign, wiki_rows, [])
     window = campaign_window(campaign, rows)
-    began = time.monotonic()
-    compute_metrics(facts, people, window, as_of)
-    pure = time.monotonic() - began
-    print(f"  of which reading rows into facts: {read:.2f} s; pure compute_metrics: {pure:.2f} s")
+    creations = campaign_page_creations(campaign, wiki_rows)
+    languages = {wiki.db_name: wiki.language for wiki in wiki_rows}
+    with _Timer() as read:
+        plain = list(campaign_rows(campaign, wiki_rows, tracked, as_of))
+    with _Timer() as pure:
+        compute_metrics_from_rows(plain, languages, people, window, as_of, creations)
+    print(f"  of which reading {len(plain)} rows: {read}; compute_metrics_from_rows: {pure}")
+    del plain
+    if not old_path:
+        return
+    with _Timer() as read:
+        facts = list(campaign_facts(campaign, wiki_rows, tracked, as_of))
+    with _Timer() as pure:
+        reference = compute_metrics(facts, people, window, as_of, creations)
+    print(
+        f"previous path (a validated RevisionFact per row): reading {len(facts)} facts "
+        f"{read} + compute_metrics {pure}"
+    )
+    assert reference == metrics, "the fast path disagrees with the validated facts"
+    print("  same metrics from both paths")
 
 
 def main() -> None:
@@ -200,12 +280,17 @@ def main() -> None:
     parser.add_argument("--metric-participants", type=int, default=5000)
     parser.add_argument("--skip-sync", action="store_true")
     parser.add_argument("--skip-metrics", action="store_true")
+    parser.add_argument(
+        "--skip-old-path", action="store_true", help="do not time the previous (facts) path"
+    )
     arguments = parser.parse_args()
     setup_django()
     if not arguments.skip_sync:
         bench_sync(arguments.participants, arguments.wikis, arguments.edits)
     if not arguments.skip_metrics:
-        bench_metrics(arguments.revisions, arguments.metric_participants)
+        bench_metrics(
+            arguments.revisions, arguments.metric_participants, not arguments.skip_old_path
+        )
 
 
 if __name__ == "__main__":

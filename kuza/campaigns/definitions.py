@@ -39,9 +39,11 @@ METRIC_TEXTS = {
     ),
     "articles_improved": _(
         "Distinct content pages with at least one counted revision that neither creates "
-        "the page nor leaves it a redirect, excluding pages that were created (not as a "
-        "redirect) during the campaign by anyone: those are new articles, not improved "
-        "ones. A page is never both created and improved."
+        "the page nor leaves it a redirect, excluding pages created during the campaign "
+        "by anyone, participant or not: those are new articles, not improved ones. A page "
+        "was created during the campaign when its first revision falls within it, unless "
+        "that revision was a redirect (a redirect turned into an article is improved). A "
+        "page is never both created and improved."
     ),
     "bytes_added": _(
         "Sum of the size increases of counted content edits; edits that shrink a page add nothing."

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime, time, timedelta
 
 from kuza.campaigns.hashtags import has_hashtag, hashtag_matcher
 from kuza.campaigns.metrics_inputs import (
     RETENTION_DELAY,
     CampaignWindow,
+    PageCreation,
     Participant,
     RevisionFact,
     normalize_title,
@@ -43,12 +44,17 @@ __all__ = [
     "DayTally",
     "LanguageTally",
     "LeaderboardRow",
+    "PageCreation",
     "Participant",
+    "ROW_FIELDS",
     "Retention",
     "RevisionFact",
+    "RevisionRow",
     "Tally",
     "WikiTally",
     "compute_metrics",
+    "compute_metrics_from_rows",
+    "fact_row",
     "has_hashtag",
 ]
 
@@ -69,11 +75,10 @@ class _Sums:
 
 
 class _Wiki(_Sums):
-    __slots__ = ("language", "revids", "editors")
+    __slots__ = ("revids", "editors")
 
-    def __init__(self, language: str) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.language = language
         self.revids: set[int] = set()  # to refuse duplicates; ints are cheaper than tuples
         self.editors: set[_Person] = set()
 
@@ -121,25 +126,95 @@ def _days(window: CampaignWindow) -> tuple[list[date], list[float]]:
     return days, starts
 
 
+# A revision as `compute_metrics_from_rows` reads it: a plain tuple, in this order.
+# `posix_time` is `timestamp.timestamp()`; the booleans may be 0/1 as databases return them.
+ROW_FIELDS = (
+    "wiki",
+    "revid",
+    "page_id",
+    "namespace",
+    "title",
+    "user",
+    "posix_time",
+    "comment",
+    "sizediff",
+    "is_page_creation",
+    "is_redirect",
+    "is_upload",
+    "is_bot",
+)
+RevisionRow = tuple[str, int, int, int, str, str, float, str, int, bool, bool, bool, bool]
+
+
+def fact_row(rev: RevisionFact) -> RevisionRow:
+    """The row `compute_metrics_from_rows` reads for one validated fact."""
+    return (
+        rev.wiki,
+        rev.revid,
+        rev.page_id,
+        rev.namespace,
+        rev.title,
+        rev.user,
+        rev.timestamp.timestamp(),
+        rev.comment,
+        rev.sizediff,
+        rev.is_page_creation,
+        rev.is_redirect,
+        rev.is_upload,
+        rev.is_bot,
+    )
+
+
 def compute_metrics(
     revisions: Iterable[RevisionFact],
     participants: Iterable[Participant],
     window: CampaignWindow,
     as_of: datetime,
+    page_creations: Iterable[PageCreation] = (),
 ) -> CampaignMetrics:
     """Compute every metric in `METRIC_DEFINITIONS` in one pass over `revisions`.
 
     `revisions` should hold the participants' revisions on the campaign wikis from the start
     of the campaign up to `as_of` (those after the end feed retention), plus the creations
     of pages they touched, so that pages created during the campaign are not mistaken for
-    improved ones. Revisions by people who are not enrolled are never credited: enrolment is
-    where people agree to appear and choose to hide. Duplicate (wiki, revid) pairs, or one
-    wiki given with two languages, raise ValueError.
+    improved ones; `page_creations` tells when pages whose first revision is not among
+    `revisions` were begun, for the same reason. Revisions by people who are not enrolled
+    are never credited: enrolment is where people agree to appear and choose to hide.
+    Duplicate (wiki, revid) pairs, or one wiki given with two languages, raise ValueError.
 
     An open campaign (`window.open`) also credits anyone's revisions whose summary carries
     the hashtag: such contributors join the leaderboard and the active count as they are
     found. List them as participants with `enrolled=False` to pass their registration date
     and their choice to be hidden; they are then still credited only for tagged edits.
+    """
+    languages: dict[str, str] = {}
+
+    def rows() -> Iterator[RevisionRow]:
+        for rev in revisions:
+            if not isinstance(rev, RevisionFact):  # only RevisionFact has validated itself
+                raise ValueError(f"expected RevisionFact, got {type(rev).__name__}")
+            known = languages.setdefault(rev.wiki, rev.language)
+            if known != rev.language:
+                raise ValueError(f"{rev.wiki} is given as both {known!r} and {rev.language!r}")
+            yield fact_row(rev)
+
+    return compute_metrics_from_rows(rows(), languages, participants, window, as_of, page_creations)
+
+
+def compute_metrics_from_rows(
+    rows: Iterable[RevisionRow],
+    languages: Mapping[str, str],
+    participants: Iterable[Participant],
+    window: CampaignWindow,
+    as_of: datetime,
+    page_creations: Iterable[PageCreation] = (),
+) -> CampaignMetrics:
+    """`compute_metrics` over plain rows (see ROW_FIELDS), for callers reading a database.
+
+    Building a validated RevisionFact per revision costs more than the metrics themselves,
+    so a caller whose rows come from typed columns passes them as they are. `languages`
+    gives each wiki's content language; a row from a wiki it does not name raises
+    ValueError, as do duplicate (wiki, revid) pairs.
     """
     require_aware("as_of", as_of)
     people = _enrol(participants)
@@ -158,42 +233,46 @@ def compute_metrics(
     names = _Names()
     on_worklist: dict[tuple[str, str], bool] = {}
     created_in_window: set[_Page] = set()
+    redirect_creations: set[_Page] = set()  # begun as redirects: never new articles
     # Earliest counted article creation per page: ((time, revid), creator, day index).
     creations: dict[_Page, tuple[tuple[float, int], _Person, int]] = {}
     returned: set[str] = set()  # names: a contributor may be found after their later edits
+    site = None
+    site_key = None
 
-    for rev in revisions:
-        if not isinstance(rev, RevisionFact):  # only RevisionFact has validated itself
-            raise ValueError(f"expected RevisionFact, got {type(rev).__name__}")
-        wiki = rev.wiki
-        site = wikis.get(wiki)
-        if site is None:
-            site = wikis[wiki] = _Wiki(rev.language)
-        elif site.language != rev.language:
-            raise ValueError(f"{wiki} is given as both {site.language!r} and {rev.language!r}")
-        known = len(site.revids)
-        site.revids.add(rev.revid)
-        if len(site.revids) == known:
-            raise ValueError(f"revision {rev.revid} on {wiki} is given twice")
-        name = names[rev.user]
+    for row in rows:
+        (wiki, revid, page_id, namespace, title, user, t, comment, diff) = row[:9]
+        creation, redirect, upload, bot = row[9:]
+        if wiki != site_key:  # rows usually come grouped by wiki: one lookup per group
+            site = wikis.get(wiki)
+            if site is None:
+                site = wikis[wiki] = _Wiki()
+            site_key = wiki
+        revids = site.revids
+        known = len(revids)
+        revids.add(revid)
+        if len(revids) == known:
+            raise ValueError(f"revision {revid} on {wiki} is given twice")
 
-        t = rev.timestamp.timestamp()
         if not start_t <= t < end_t:
             if retention_t <= t <= as_of_t:
-                returned.add(name)
+                returned.add(names[user])
             continue
-        page = (wiki, rev.page_id)
-        is_article_revision = not rev.is_redirect
+        name = names[user]
+        page = (wiki, page_id)
         # Recorded before any filter: a page anyone created during the campaign is a new
         # page, not an improved one, whoever edits it and whatever their summary says.
-        if rev.is_page_creation and is_article_revision:
-            created_in_window.add(page)
-        if exclude_bots and rev.is_bot:
+        if creation:
+            if redirect:
+                redirect_creations.add(page)
+            else:
+                created_in_window.add(page)
+        if exclude_bots and bot:
             continue
         person = people.get(name)
         if person is None or not person.enrolled or tag_required:
             # Only the hashtag can credit this revision now.
-            if tag_matches is None or not tag_matches(rev.comment):
+            if tag_matches is None or not tag_matches(comment):
                 continue
             if person is None:
                 if not is_open:
@@ -203,16 +282,16 @@ def compute_metrics(
                 continue
         if worklist is not None:
             # A page's revisions repeat its title, so each title is normalised only once.
-            listed = on_worklist.get((wiki, rev.title))
+            listed = on_worklist.get((wiki, title))
             if listed is None:
-                listed = (wiki, normalize_title(rev.title)) in worklist
-                on_worklist[(wiki, rev.title)] = listed
+                listed = (wiki, normalize_title(title)) in worklist
+                on_worklist[(wiki, title)] = listed
             if not listed:
                 continue
-        if rev.is_upload:
+        if upload:
             person.uploads.add(page)
             site.uploads.add(page)
-        if rev.namespace not in content:
+        if namespace not in content:
             continue
 
         day = bisect_right(day_starts, t)
@@ -220,7 +299,6 @@ def compute_metrics(
         site.edits += 1
         edits_by_day[day] += 1
         site.editors.add(person)
-        diff = rev.sizediff
         # Additions and removals are summed apart (net = added - removed) so the usual
         # growing edit updates three sums instead of five.
         if diff > 0:
@@ -230,10 +308,10 @@ def compute_metrics(
         elif diff:
             person.bytes_removed -= diff
             site.bytes_removed -= diff
-        if not is_article_revision:
+        if redirect:
             continue
-        if rev.is_page_creation:
-            order = (t, rev.revid)
+        if creation:
+            order = (t, revid)
             earlier = creations.get(page)
             if earlier is None or order < earlier[0]:
                 creations[page] = (order, person, day)
@@ -241,12 +319,23 @@ def compute_metrics(
             person.improved.add(page)
             site.improved.add(page)
 
+    unnamed = sorted(set(wikis) - set(languages))
+    if unnamed:
+        raise ValueError(f"no content language given for {', '.join(map(str, unnamed))}")
+    # Pages begun by someone whose revisions are not among the rows (see PageCreation).
+    for origin in page_creations:
+        if not isinstance(origin, PageCreation):
+            raise ValueError(f"expected PageCreation, got {type(origin).__name__}")
+        page = (origin.wiki, origin.page_id)
+        if window.start <= origin.created_at < window.end and page not in redirect_creations:
+            created_in_window.add(page)
+
     # Only now is every creation in the window known, so improvements can be told apart.
     for sums in (*people.values(), *wikis.values()):
         sums.improved -= created_in_window
     created_per_person = Counter(creator for _, creator, _ in creations.values())
     created_per_day = Counter(day for _, _, day in creations.values())
-    per_wiki = _per_wiki(wikis, creations)
+    per_wiki = _per_wiki(wikis, languages, creations)
     active = [person for person in people.values() if person.edits]
     return CampaignMetrics(
         totals=_add_up([row.tally for row in per_wiki], len(active)),
@@ -283,13 +372,15 @@ def compute_metrics(
 
 
 def _per_wiki(
-    wikis: dict[str, _Wiki], creations: dict[_Page, tuple[tuple[float, int], _Person, int]]
+    wikis: dict[str, _Wiki],
+    languages: Mapping[str, str],
+    creations: dict[_Page, tuple[tuple[float, int], _Person, int]],
 ) -> tuple[WikiTally, ...]:
     created_per_wiki = Counter(wiki for wiki, _ in creations)
     return tuple(
         WikiTally(
             wiki=wiki,
-            language=site.language,
+            language=languages[wiki],
             tally=Tally(
                 edits=site.edits,
                 articles_created=created_per_wiki[wiki],

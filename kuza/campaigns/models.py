@@ -296,3 +296,32 @@ class UncollectableGap(models.Model):
 
     def __str__(self) -> str:
         return f"{self.wiki}: {self.start:%Y-%m-%d} – {self.end:%Y-%m-%d}"
+
+
+class PageOrigin(models.Model):
+    """When a page touched by a campaign came into being, as far as it matters to a campaign.
+
+    `first_revid`, `created_at` and `creator` describe the page's first revision once known.
+    Until then `existed_at` is the time of a revision of the page known to have a parent:
+    the page was created before it, which is all a campaign starting after it needs to know.
+    Shared by every campaign on the wiki, like revisions; filled by the sync.
+    """
+
+    wiki = models.ForeignKey(Wiki, on_delete=models.CASCADE, related_name="page_origins")
+    page_id = models.BigIntegerField()
+    first_revid = models.BigIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField(null=True, blank=True)
+    creator = models.CharField(max_length=255, blank=True)
+    existed_at = models.DateTimeField(null=True, blank=True)
+    checked_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["wiki", "page_id"], name="one_origin_per_page"),
+        ]
+        indexes = [models.Index(fields=["wiki", "created_at"], name="page_origin_created")]
+        verbose_name = _("page origin")
+        verbose_name_plural = _("page origins")
+
+    def __str__(self) -> str:
+        return f"{self.wiki_id}:{self.page_id}"

@@ -6,26 +6,31 @@ import hashlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Max, Q, QuerySet, Sum
-from django.db.models.functions import Coalesce
+from django.db import connections
+from django.db.models import CharField, Count, Max, Q, QuerySet, Sum
+from django.db.models.functions import Cast, Coalesce
 from django.http import Http404
 
 from kuza.campaigns.hashtags import hashtag_matcher
 from kuza.campaigns.metrics import (
+    RETENTION_DELAY,
     CampaignMetrics,
     CampaignWindow,
     LeaderboardRow,
+    PageCreation,
     RevisionFact,
-    compute_metrics,
+    RevisionRow,
+    compute_metrics_from_rows,
 )
 from kuza.campaigns.metrics import Participant as MetricParticipant
 from kuza.campaigns.models import (
     Campaign,
     CampaignWiki,
+    PageOrigin,
     Participant,
     Revision,
     UncollectableGap,
@@ -37,6 +42,7 @@ from kuza.people.models import Membership
 # Above this many tracked names, filtering by user happens in Python rather than in an SQL
 # IN list (SQLite caps the number of query parameters).
 _MAX_SQL_NAMES = 2000
+_ROW_CHUNK = 10000
 _FACT_FIELDS = (
     "wiki_id",
     "revid",
@@ -89,6 +95,16 @@ def is_organiser(user, campaign: Campaign) -> bool:
     if not user.is_authenticated:
         return False
     return user.is_staff or campaign.organisers.filter(pk=user.pk).exists()
+
+
+# `kuza campaign-sync --active` and the periodic job keep collecting this long after the end:
+# late edits still count for retention, and a wiki that was down catches up.
+ACTIVE_AFTER_END = timedelta(days=60)
+
+
+def active_campaigns(*, now: datetime) -> QuerySet[Campaign]:
+    """Campaigns worth collecting now: started, and not ended more than 60 days ago."""
+    return Campaign.objects.filter(start__lte=now, end__gte=now - ACTIVE_AFTER_END).order_by("pk")
 
 
 def campaign_for_organiser(*, user, slug: str) -> Campaign:
@@ -174,7 +190,7 @@ def campaign_window(campaign: Campaign, wikis: list[CampaignWiki]) -> CampaignWi
     )
 
 
-def _rows(campaign: Campaign, wiki_ids: list[int], tracked: set[str], as_of: datetime):
+def _facts_query(campaign: Campaign, wiki_ids: list[int], tracked: set[str], as_of: datetime):
     revisions = Revision.objects.filter(
         wiki_id__in=wiki_ids, timestamp__gte=campaign.start, timestamp__lte=as_of
     )
@@ -184,19 +200,30 @@ def _rows(campaign: Campaign, wiki_ids: list[int], tracked: set[str], as_of: dat
         if campaign.is_open:
             condition |= found_by_tag
         revisions = revisions.filter(condition)
-    return revisions.values_list(*_FACT_FIELDS).iterator(chunk_size=10000)
+    return revisions
+
+
+def _bot_accounts(wiki_ids: Iterable[int]) -> set[tuple[int, str]]:
+    return set(
+        WikiAccount.objects.filter(wiki__in=list(wiki_ids), is_bot=True).values_list(
+            "wiki_id", "username"
+        )
+    )
 
 
 def campaign_facts(
     campaign: Campaign, wikis: Iterable[Wiki], tracked: set[str], as_of: datetime
 ) -> Iterator[RevisionFact]:
-    """Stored revisions as the pure metrics' input, bot accounts marked as bots."""
+    """Stored revisions as validated facts, bot accounts marked as bots.
+
+    The plain, slow reading of what is stored (a validated object per revision): metrics
+    use `campaign_rows`, and the tests check that both give the same metrics.
+    """
     by_id = {wiki.pk: wiki for wiki in wikis}
-    bots = set(
-        WikiAccount.objects.filter(wiki__in=by_id, is_bot=True).values_list("wiki_id", "username")
-    )
+    bots = _bot_accounts(by_id)
     end = campaign.end
-    for row in _rows(campaign, list(by_id), tracked, as_of):
+    rows = _facts_query(campaign, list(by_id), tracked, as_of).values_list(*_FACT_FIELDS)
+    for row in rows.iterator(chunk_size=10000):
         (wiki_id, revid, parentid, page_id, namespace, title, user, timestamp) = row[:8]
         comment, size, sizediff, creation, redirect, upload, bot, in_rc = row[8:]
         if user not in tracked and not (campaign.is_open and in_rc and timestamp < end):
@@ -220,6 +247,106 @@ def campaign_facts(
             is_upload=upload,
             is_bot=bot or (wiki_id, user) in bots,
         )
+
+
+_ROW_COLUMNS = (
+    "wiki_id",
+    "revid",
+    "page_id",
+    "namespace",
+    "title",
+    "user",
+    "timestamp",
+    "comment",
+    "sizediff",
+    "is_page_creation",
+    "is_redirect",
+    "is_upload",
+    "is_bot",
+    "in_recent_changes",
+)
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC).replace(tzinfo=None)  # naive, like SQLite text
+
+
+def _posix(value: datetime | str) -> float:
+    """POSIX time of a timestamp as the database driver returns it: an aware datetime
+    (PostgreSQL), or the text SQLite stores, a UTC time Django writes without an offset.
+
+    Subtracting the naive epoch gives exactly what `aware.timestamp()` gives (both divide
+    a whole number of microseconds by a million), without building an aware datetime.
+    """
+    if isinstance(value, str):
+        return (datetime.fromisoformat(value) - _EPOCH).total_seconds()
+    if value.tzinfo is None:
+        return (value - _EPOCH).total_seconds()
+    return value.timestamp()
+
+
+def campaign_rows(
+    campaign: Campaign, wikis: Iterable[Wiki], tracked: set[str], as_of: datetime
+) -> Iterator[RevisionRow]:
+    """Stored revisions as `compute_metrics_from_rows` reads them, read fast.
+
+    Equivalent to `campaign_facts` (the tests compare them) but for a million revisions
+    about ten times faster: only the columns the metrics read, straight from the database
+    cursor (no ORM conversion of each value), no validated object per revision, and the
+    revisions between the end and the retention period, which count for nothing, are not
+    read at all.
+    """
+    wikis = list(wikis)
+    db_names = {wiki.pk: wiki.db_name for wiki in wikis}
+    bots = _bot_accounts(db_names)
+    retention_start = campaign.end + RETENTION_DELAY
+    queryset = _facts_query(campaign, list(db_names), tracked, as_of).filter(
+        Q(timestamp__lt=campaign.end) | Q(timestamp__gte=retention_start)
+    )
+    in_python = len(tracked) > _MAX_SQL_NAMES  # else SQL filtered the users already
+    is_open, end_t = campaign.is_open, campaign.end.timestamp()
+    connection = connections[queryset.db]
+    columns = list(_ROW_COLUMNS)
+    if connection.vendor == "sqlite":
+        # As text, SQLite's driver leaves the time alone instead of calling Django's
+        # parser for every row; _posix reads the text directly.
+        queryset = queryset.annotate(time_text=Cast("timestamp", CharField()))
+        columns[columns.index("timestamp")] = "time_text"
+    query = queryset.values_list(*columns).query
+    sql, params = query.get_compiler(using=queryset.db).as_sql()
+    with connection.chunked_cursor() as cursor:
+        cursor.execute(sql, params)
+        while chunk := cursor.fetchmany(_ROW_CHUNK):
+            for wiki_id, revid, page, ns, title, user, ts, comment, diff, *flags in chunk:
+                creation, redirect, upload, bot, in_rc = flags
+                t = _posix(ts)
+                if in_python and user not in tracked and not (is_open and in_rc and t < end_t):
+                    continue
+                if bots and not bot:
+                    bot = (wiki_id, user) in bots
+                yield (
+                    db_names[wiki_id],
+                    revid,
+                    page,
+                    ns,
+                    title,
+                    user,
+                    t,
+                    comment,
+                    diff,
+                    creation,
+                    redirect,
+                    upload,
+                    bot,
+                )
+
+
+def campaign_page_creations(campaign: Campaign, wikis: Iterable[Wiki]) -> list[PageCreation]:
+    """Pages begun during the campaign, by anyone, among those the sync looked up."""
+    db_names = {wiki.pk: wiki.db_name for wiki in wikis}
+    rows = PageOrigin.objects.filter(
+        wiki_id__in=list(db_names), created_at__gte=campaign.start, created_at__lt=campaign.end
+    ).values_list("wiki_id", "page_id", "created_at")
+    return [PageCreation(db_names[wiki_id], page, created) for wiki_id, page, created in rows]
 
 
 def _registrations(wikis: Iterable[Wiki], names: set[str]) -> dict[str, datetime]:
@@ -288,11 +415,13 @@ def compute_campaign_metrics(campaign: Campaign, *, as_of: datetime) -> Campaign
     wikis = [row.wiki for row in campaign_wiki_rows]
     discovered = discovered_contributors(campaign)
     tracked = set(enrolled_usernames(campaign)) | set(discovered)
-    return compute_metrics(
-        campaign_facts(campaign, wikis, tracked, as_of),
+    return compute_metrics_from_rows(
+        campaign_rows(campaign, wikis, tracked, as_of),
+        {wiki.db_name: wiki.language for wiki in wikis},
         metric_participants(campaign, wikis, discovered),
         campaign_window(campaign, campaign_wiki_rows),
         as_of,
+        campaign_page_creations(campaign, wikis),
     )
 
 

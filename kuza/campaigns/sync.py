@@ -6,7 +6,8 @@ Per wiki, in this order:
 2. every tracked user's contributions (`list=usercontribs`, 50 users a request): enrolled
    participants, and in open campaigns the contributors found in step 1 (so their later edits
    feed retention and their registration date is known);
-3. registration date and bot group of accounts not seen before (`list=users`).
+3. when each content page they touched began (origins.py), to tell improved pages from new;
+4. registration date and bot group of accounts not seen before (`list=users`).
 
 Every API page is stored with the cursor that follows it in one transaction, so a sync that
 dies between pages (wiki down, worker killed) repeats nothing and loses nothing when run
@@ -46,6 +47,7 @@ from kuza.campaigns.models import (
     Wiki,
     WikiAccount,
 )
+from kuza.campaigns.origins import page_origins_collect
 from kuza.campaigns.selectors import tracked_usernames
 
 logger = logging.getLogger(__name__)
@@ -65,6 +67,7 @@ class WikiSyncReport:
     pages: int = 0
     revisions_stored: int = 0  # new rows; rows already stored are not counted again
     accounts_checked: int = 0
+    page_origins: int = 0  # pages whose beginning was found (see origins.py)
     gaps: list[tuple[datetime, datetime]] = field(default_factory=list)
     error: str = ""
 
@@ -178,6 +181,9 @@ class _WikiJob:
             self.poll_recent_changes()
         users = tracked_usernames(self.campaign, self.wiki)
         self.collect_contributions(users)
+        self.report.page_origins = page_origins_collect(
+            campaign=self.campaign, wiki=self.wiki, users=users, client=self.client, now=self.now
+        )
         self.refresh_accounts(users)
         SyncState.objects.filter(campaign=self.campaign, wiki=self.wiki).update(last_error="")
 

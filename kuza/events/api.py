@@ -19,6 +19,7 @@ from ninja.errors import HttpError
 from kuza.api.auth import token_or_session
 from kuza.events import selectors
 from kuza.events.models import Event
+from kuza.translation.selectors import translated_field
 
 router = Router(tags=["events"])
 PAGE_SIZE = 50
@@ -27,8 +28,9 @@ PAGE_SIZE = 50
 class EventOut(Schema):
     id: int
     url: str
-    title: str
-    description: str
+    title: str = Field(description="In the reader's language where translated (Accept-Language).")
+    description: str = Field(description="Markdown, translated like the title, part by part.")
+    source_language: str = Field(description="The language the organisers wrote the texts in.")
     kind: str
     series: str
     format: str
@@ -72,8 +74,9 @@ def _out(event: Event) -> dict:
     return {
         "id": event.pk,
         "url": settings.SITE_URL + event.get_absolute_url(),
-        "title": event.title,
-        "description": event.description,
+        "title": translated_field(event, "title").text,
+        "description": translated_field(event, "description").text,
+        "source_language": event.language,
         "kind": event.kind,
         "series": event.series,
         "format": event.format,

@@ -9,9 +9,11 @@ class EventsConfig(AppConfig):
 
     def ready(self) -> None:
         from kuza.core.navigation import NavItem, register
+        from kuza.events import registrations
         from kuza.events.models import Event
         from kuza.safety import reportables
 
+        registrations.register_translatable_content()
         register(NavItem(url_name="events:list", label=_("Events"), order=50))
         reportables.register(
             reportables.Reportable(

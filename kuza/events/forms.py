@@ -13,6 +13,7 @@ from kuza.events.answers import MAX_ANSWER_LENGTH, AnswersInvalid, clean_answers
 from kuza.events.models import Event, Question, Registration
 from kuza.events.services import EventFields, linkable_campaigns
 from kuza.events.timezones import NonexistentLocalTime, is_time_zone, local_to_utc, utc_to_local
+from kuza.translation.languages import content_languages, language_name
 
 LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
 
@@ -40,6 +41,13 @@ class EventForm(forms.ModelForm):
         assume_scheme="https",
         help_text=gettext_lazy("Shown only to people with a place and to the organisers."),
     )
+    language = forms.ChoiceField(
+        label=gettext_lazy("Language of the texts"),
+        required=False,
+        help_text=gettext_lazy(
+            "The language you write the title and description in; translators add others."
+        ),
+    )
     organiser_names = forms.CharField(
         label=gettext_lazy("Organisers"),
         required=False,
@@ -50,6 +58,7 @@ class EventForm(forms.ModelForm):
         model = Event
         fields = [
             "title",
+            "language",
             "kind",
             "series",
             "description",
@@ -69,13 +78,17 @@ class EventForm(forms.ModelForm):
         }
 
     field_order = [
-        *("title", "kind", "series", "description", "format", "location", "online_url"),
+        *("title", "language", "kind", "series", "description", "format", "location"),
+        "online_url",
         *("starts", "ends", "time_zone", "capacity", "organiser_names", "campaign", "published"),
     ]
 
     def __init__(self, *args, editor, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         event = self.instance
+        self.fields["language"].choices = [
+            (code, language_name(code)) for code in content_languages()
+        ]
         campaigns = linkable_campaigns(editor)
         if event.campaign_id:
             campaigns = campaigns | Campaign.objects.filter(pk=event.campaign_id)
@@ -90,6 +103,10 @@ class EventForm(forms.ModelForm):
             self.fields["organiser_names"].help_text = _(
                 "Kuza user names, separated by commas. You are an organiser already."
             )
+
+    def clean_language(self) -> str:
+        # Left empty (an older form, a script): the event keeps the language it has.
+        return self.cleaned_data.get("language") or self.instance.language
 
     def clean_time_zone(self) -> str:
         name = self.cleaned_data["time_zone"].strip()
@@ -153,6 +170,7 @@ class EventForm(forms.ModelForm):
             capacity=data["capacity"],
             published=data["published"],
             campaign=data["campaign"],
+            language=data["language"],
         )
 
 

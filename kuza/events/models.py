@@ -34,6 +34,12 @@ class Event(models.Model):
         validators=[MaxLengthValidator(10000)],
         help_text=_("Markdown is allowed."),
     )
+    language = models.CharField(
+        _("language of the texts"),
+        max_length=10,
+        default="en",
+        help_text=_("The language you write the title and description in; translators add others."),
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
     series = models.CharField(
         _("series"),

@@ -155,7 +155,10 @@ def attendees_for_organiser(user, event: Event) -> QuerySet[Registration]:
     if not is_organiser(user, event):
         return Registration.objects.none()
     return (
-        Registration.objects.filter(event=event, status=Registration.Status.CONFIRMED)
+        # A suspended member appears nowhere, the organisers' list included.
+        Registration.objects.filter(
+            event=event, status=Registration.Status.CONFIRMED, user__is_active=True
+        )
         .select_related("user__profile")
         .order_by("user__profile__display_name", "user__username", "pk")
     )
@@ -165,7 +168,9 @@ def waiting_list_for_organiser(user, event: Event) -> QuerySet[Registration]:
     if not is_organiser(user, event):
         return Registration.objects.none()
     return (
-        Registration.objects.filter(event=event, status=Registration.Status.WAITING)
+        Registration.objects.filter(
+            event=event, status=Registration.Status.WAITING, user__is_active=True
+        )
         .select_related("user__profile")
         .order_by("queued_at", "pk")
     )

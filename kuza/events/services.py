@@ -55,6 +55,7 @@ class EventFields:
     capacity: int | None
     published: bool
     campaign: Campaign | None = None
+    language: str = "en"  # of the title and description, which translators translate
 
 
 def _require_organiser(user, event: Event) -> None:

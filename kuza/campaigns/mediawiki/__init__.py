@@ -16,6 +16,7 @@ from kuza.campaigns.mediawiki.models import (
     RecentChangesCursor,
     RecentChangesPage,
     Revision,
+    RevisionStub,
     UserInfo,
 )
 from kuza.campaigns.mediawiki.transport import (
@@ -43,6 +44,7 @@ __all__ = [
     "RetriesExhaustedError",
     "RetryPolicy",
     "Revision",
+    "RevisionStub",
     "UserInfo",
     "build_user_agent",
     "normalize_username",

@@ -17,10 +17,11 @@ from kuza.campaigns.mediawiki.models import (
     ContributionsPage,
     RecentChangesCursor,
     RecentChangesPage,
+    RevisionStub,
     UserInfo,
     query_fingerprint,
 )
-from kuza.campaigns.mediawiki.parse import recent_change, revision, user_info
+from kuza.campaigns.mediawiki.parse import recent_change, revision, revision_stub, user_info
 from kuza.campaigns.mediawiki.transport import (
     ApiTransport,
     BadResponseError,
@@ -235,6 +236,52 @@ class MediaWikiClient:
                 if not page.get("missing") and "pageid" in page:
                     status[int(page["pageid"])] = bool(page.get("redirect", False))
         return status
+
+    # -- page histories ------------------------------------------------------------------
+
+    def fetch_revision_stubs(self, api_url: str, revids: Iterable[int]) -> dict[int, RevisionStub]:
+        """Parent, time and author of each revision, 50 revisions a request.
+
+        MediaWiki (1.39 and later) answers `prop=revisions` for many pages only about given
+        revisions or the latest ones: asking for each page's *first* revision (rvdir=newer,
+        rvlimit=1) takes one request per page. Walking back from a known revision to its
+        parent batches, so callers try this first. Deleted or hidden revisions are left out.
+        """
+        unique = list(dict.fromkeys(int(revid) for revid in revids))
+        found: dict[int, RevisionStub] = {}
+        for chunk in _chunks(unique, MAX_VALUES_PER_REQUEST):
+            data = self.transport.get(
+                api_url,
+                {
+                    "action": "query",
+                    "prop": "revisions",
+                    "revids": "|".join(map(str, chunk)),
+                    "rvprop": "ids|timestamp|user",
+                },
+            )
+            for page in data.get("query", {}).get("pages", []):
+                for item in page.get("revisions", []):
+                    stub = revision_stub(api_url, page.get("pageid", 0), item)
+                    found[stub.revid] = stub
+        return found
+
+    def fetch_first_revision(self, api_url: str, page_id: int) -> RevisionStub | None:
+        """The first revision of a page (one request), or None if the page is gone."""
+        data = self.transport.get(
+            api_url,
+            {
+                "action": "query",
+                "prop": "revisions",
+                "pageids": str(int(page_id)),
+                "rvprop": "ids|timestamp|user",
+                "rvdir": "newer",
+                "rvlimit": "1",
+            },
+        )
+        for page in data.get("query", {}).get("pages", []):
+            for item in page.get("revisions", []):
+                return revision_stub(api_url, page.get("pageid", page_id), item)
+        return None
 
     # -- recent changes ------------------------------------------------------------------
 

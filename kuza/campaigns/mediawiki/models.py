@@ -160,6 +160,18 @@ class RecentChangesPage:
 
 
 @dataclass(frozen=True)
+class RevisionStub:
+    """Where a revision sits in its page's history: enough to find when the page began."""
+
+    wiki: str
+    revid: int
+    parentid: int  # 0 for the page's first revision
+    page_id: int
+    timestamp: datetime
+    user: str  # "" when hidden by an administrator
+
+
+@dataclass(frozen=True)
 class UserInfo:
     """Account facts used to tell new editors and bots apart."""
 

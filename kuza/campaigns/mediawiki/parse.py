@@ -6,7 +6,13 @@ unexpected shape (an old MediaWiki, a broken proxy) fails loudly, not with a Key
 
 from __future__ import annotations
 
-from kuza.campaigns.mediawiki.models import RecentChange, Revision, UserInfo, parse_timestamp
+from kuza.campaigns.mediawiki.models import (
+    RecentChange,
+    Revision,
+    RevisionStub,
+    UserInfo,
+    parse_timestamp,
+)
 from kuza.campaigns.mediawiki.transport import BadResponseError, JsonObject
 
 
@@ -79,3 +85,17 @@ def user_info(api_url: str, item: JsonObject) -> UserInfo:
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise BadResponseError(f"{api_url}: unexpected list=users item {item!r}") from exc
+
+
+def revision_stub(api_url: str, page_id: int, item: JsonObject) -> RevisionStub:
+    try:
+        return RevisionStub(
+            wiki=api_url,
+            revid=int(item["revid"]),
+            parentid=int(item["parentid"]),
+            page_id=int(page_id),
+            timestamp=parse_timestamp(item["timestamp"]),
+            user=str(item.get("user", "")),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise BadResponseError(f"{api_url}: unexpected revisions item {item!r}") from exc

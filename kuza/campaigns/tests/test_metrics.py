@@ -16,9 +16,12 @@ from kuza.campaigns.metrics import (
     CampaignWindow,
     DayTally,
     LeaderboardRow,
+    PageCreation,
     Participant,
     Tally,
     compute_metrics,
+    compute_metrics_from_rows,
+    fact_row,
 )
 from kuza.campaigns.tests.metrics_fixtures import rev, utc
 
@@ -266,3 +269,48 @@ def test_revisions_may_be_a_one_shot_iterator() -> None:
 )
 def test_every_reported_metric_has_a_definition(field: str) -> None:
     assert len(METRIC_DEFINITIONS[field].split()) >= 8  # a sentence, not a label
+
+
+# -- pages begun by someone who is not a participant ------------------------------------
+
+
+def test_a_page_someone_else_began_during_the_campaign_is_not_improved() -> None:
+    # Amina edits pages 31, 32 and 33, none of which she created; their first revisions are
+    # not among her revisions. 31 was begun in the window by someone else, 32 before it, 33
+    # in the window but as a redirect (Amina's own revision shows it), 34 after the end.
+    revisions = [
+        rev(1, page=31, at="2025-03-05 10:00", diff=300),
+        rev(2, page=32, at="2025-03-06 10:00", diff=200),
+        rev(3, page=33, at="2025-03-06 11:00", diff=5, creation=True, redirect=True, user="X"),
+        rev(4, page=33, at="2025-03-07 10:00", diff=900),
+        rev(5, page=34, at="2025-03-08 10:00", diff=50),
+    ]
+    origins = [
+        PageCreation("enwikiquote", 31, utc("2025-03-04 09:00")),
+        PageCreation("enwikiquote", 32, utc("2025-02-28 23:59")),
+        PageCreation("enwikiquote", 33, utc("2025-03-06 11:00")),
+        PageCreation("enwikiquote", 34, utc("2025-04-01 00:00")),  # the end is not inside
+        PageCreation("frwikiquote", 32, utc("2025-03-02 00:00")),  # same id, another wiki
+    ]
+    without = compute_metrics(revisions, PARTICIPANTS, MARCH, AS_OF).totals
+    with_origins = compute_metrics(revisions, PARTICIPANTS, MARCH, AS_OF, origins).totals
+    assert without.articles_improved == 4  # 31, 32, 33, 34: the overcount being fixed
+    assert with_origins.articles_improved == 3  # 32, 33 (a redirect turned article), 34
+    assert (with_origins.articles_created, with_origins.edits) == (0, 4)
+
+
+def test_page_creations_are_checked() -> None:
+    with pytest.raises(ValueError, match="page_id"):
+        PageCreation("enwikiquote", 0, utc("2025-03-04 09:00"))
+    with pytest.raises(ValueError, match="aware"):
+        PageCreation("enwikiquote", 1, utc("2025-03-04 09:00").replace(tzinfo=None))
+    with pytest.raises(ValueError, match="PageCreation"):
+        compute_metrics([], PARTICIPANTS, MARCH, AS_OF, [("enwikiquote", 1)])
+
+
+def test_rows_from_a_wiki_with_no_language_are_refused() -> None:
+    rows = [fact_row(rev(1))]
+    with pytest.raises(ValueError, match="content language"):
+        compute_metrics_from_rows(rows, {}, PARTICIPANTS, MARCH, AS_OF)
+    metrics = compute_metrics_from_rows(rows, {"enwikiquote": "en"}, PARTICIPANTS, MARCH, AS_OF)
+    assert metrics == compute_metrics([rev(1)], PARTICIPANTS, MARCH, AS_OF)

@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from kuza.campaigns.metrics import (
     CampaignMetrics,
     CampaignWindow,
+    PageCreation,
     Participant,
     RevisionFact,
     Tally,
@@ -127,6 +128,7 @@ def _oracle(
     participants: list[Participant],
     window: CampaignWindow,
     as_of: datetime,
+    origins: list[PageCreation] = (),
 ) -> _Expected:
     """METRIC_DEFINITIONS read literally, with one filter pass per clause."""
     people = {p.username: p for p in participants}
@@ -156,6 +158,12 @@ def _oracle(
         if r.is_page_creation and not r.is_redirect:
             first_creation.setdefault((r.wiki, r.page_id), r)
     new_pages = {(r.wiki, r.page_id) for r in in_window if r.is_page_creation and not r.is_redirect}
+    begun_as_redirects = {
+        (r.wiki, r.page_id) for r in in_window if r.is_page_creation and r.is_redirect
+    }
+    new_pages |= {
+        (o.wiki, o.page_id) for o in origins if window.start <= o.created_at < window.end
+    } - begun_as_redirects
 
     def improved_by(who: set[str]) -> set[tuple[str, int]]:
         return {
@@ -215,16 +223,31 @@ def _by_day(
     return {day: (edits_on[day], created_on[day], bytes_on[day]) for day in edits_on}
 
 
+# Pages begun by people whose revisions are not given: before, inside and after the window.
+page_creations = st.lists(
+    st.builds(
+        PageCreation,
+        wiki=st.sampled_from(list(LANGUAGES)),
+        page_id=st.integers(1, 3),
+        created_at=(inside | edges | st.integers(-3 * 86400, 10 * 86400)).map(
+            lambda offset: START + timedelta(seconds=offset)
+        ),
+    ),
+    max_size=4,
+)
+
+
 @EXAMPLES
-@given(revision_lists(), participant_lists(), windows(), as_of_times)
+@given(revision_lists(), participant_lists(), windows(), as_of_times, page_creations)
 def test_single_pass_agrees_with_the_naive_oracle(
     revisions: list[RevisionFact],
     participants: list[Participant],
     window: CampaignWindow,
     as_of: datetime,
+    origins: list[PageCreation],
 ) -> None:
-    metrics = compute_metrics(revisions, participants, window, as_of)
-    expected = _oracle(revisions, participants, window, as_of)
+    metrics = compute_metrics(revisions, participants, window, as_of, origins)
+    expected = _oracle(revisions, participants, window, as_of, origins)
     assert metrics.totals == expected.totals
     assert metrics.new_editors == expected.new_editors
     retained = metrics.retention.retained if metrics.retention is not None else None
@@ -282,8 +305,9 @@ def test_every_day_of_the_window_appears_once(
 def _counts(metrics: CampaignMetrics) -> dict[str, int]:
     """Every count in a report, flattened. Net bytes are left out: dropping an edit that
     removed text raises them, and they are a balance, not a count. Per-person creations are
-    left out too: if a page has two creation revisions, dropping the earlier one moves the
-    credit to the later creator, though the total cannot grow."""
+    left out too, and per-day creations for the same reason: if a page has two creation
+    revisions, dropping the earlier one moves the credit to the later creator and day,
+    though the total cannot grow."""
     flat = {f"total.{f}": getattr(metrics.totals, f) for f in COUNTED}
     flat["new_editors"] = metrics.new_editors
     if metrics.retention is not None:
@@ -291,7 +315,7 @@ def _counts(metrics: CampaignMetrics) -> dict[str, int]:
     for row in metrics.per_wiki:
         flat |= {f"{row.wiki}.{f}": getattr(row.tally, f) for f in COUNTED}
     for day in metrics.daily:
-        flat |= {f"{day.day}.edits": day.edits, f"{day.day}.created": day.articles_created}
+        flat[f"{day.day}.edits"] = day.edits
         flat[f"{day.day}.bytes"] = day.bytes_added
     for person in metrics.leaderboard:
         for f in ("edits", "articles_improved", "bytes_added", "files_uploaded"):

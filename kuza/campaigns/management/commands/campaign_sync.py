@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from kuza.campaigns.models import Campaign
+from kuza.campaigns.selectors import active_campaigns
 from kuza.campaigns.sync import PageStored, campaign_sync
 
 
@@ -23,9 +24,7 @@ class Command(BaseCommand):
             raise CommandError(f"no campaign called {', '.join(sorted(missing))}")
         if active:
             now = timezone.now()
-            campaigns += Campaign.objects.filter(
-                start__lte=now, end__gte=now - timezone.timedelta(days=60)
-            ).exclude(slug__in=slugs)
+            campaigns += active_campaigns(now=now).exclude(slug__in=slugs)
         if not campaigns:
             raise CommandError("name a campaign (kuza campaign-sync SLUG) or pass --active")
         failed = False
