@@ -1,0 +1,86 @@
+"""Survey texts as a respondent reads them: in their language, part by part, with fallback.
+
+The title (plain) and description (Markdown) are translatable fields; everything else a
+respondent reads — section titles, questions, help texts, scale labels and option labels —
+is one NAMED field keyed by the ids of the rows, so that one page reads all its texts in
+three queries and a relabelled option keeps its key (its translation is then marked outdated).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.safestring import SafeString
+
+from kuza.surveys.models import Survey
+from kuza.translation import registry
+from kuza.translation.selectors import translated_field, translated_parts
+
+
+def survey_named_texts(survey: Survey) -> dict[str, str]:
+    texts: dict[str, str] = {}
+    for section in survey.sections.order_by("position", "pk"):
+        texts[f"s{section.pk}"] = section.title
+    for question in survey.questions.order_by("section__position", "position", "pk"):
+        texts[f"q{question.pk}"] = question.text
+        for suffix, value in (
+            ("help", question.help_text),
+            ("low", question.scale_low_label),
+            ("high", question.scale_high_label),
+        ):
+            if value:
+                texts[f"q{question.pk}.{suffix}"] = value
+        for option in question.options.order_by("position", "pk"):
+            texts[f"o{option.pk}"] = option.label
+    return texts
+
+
+def register_translatable_content() -> None:
+    registry.register(
+        Survey,
+        fields={"title": registry.PLAIN, "description": registry.MARKDOWN},
+        named={"texts": survey_named_texts},
+        source_language=lambda survey: survey.language,
+        title=lambda survey: survey.title,
+    )
+
+
+@dataclass
+class SurveyTexts:
+    """Texts of one survey in the reader's language; `get` falls back to the source."""
+
+    title: str
+    language: str
+    parts: dict
+
+    def get(self, key: str, source: str = "") -> str:
+        part = self.parts.get(key)
+        return part.text if part is not None else source
+
+    def question(self, question) -> str:
+        return self.get(f"q{question.pk}", question.text)
+
+    def help(self, question) -> str:
+        return self.get(f"q{question.pk}.help", question.help_text)
+
+    def low(self, question) -> str:
+        return self.get(f"q{question.pk}.low", question.scale_low_label)
+
+    def high(self, question) -> str:
+        return self.get(f"q{question.pk}.high", question.scale_high_label)
+
+    def option(self, option) -> str:
+        return self.get(f"o{option.pk}", option.label)
+
+    def section(self, section) -> str:
+        return self.get(f"s{section.pk}", section.title)
+
+
+def survey_texts(survey: Survey, language: str | None = None) -> SurveyTexts:
+    title = translated_field(survey, "title", language)
+    parts, _progress = translated_parts(survey, "texts", language)
+    return SurveyTexts(title=title.text, language=title.language, parts=parts)
+
+
+def survey_description(survey: Survey, language: str | None = None) -> SafeString:
+    return translated_field(survey, "description", language).html

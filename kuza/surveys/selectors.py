@@ -1,0 +1,169 @@
+"""Reads: who organises or may answer a survey, which surveys a member is shown, responses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kuza.people.models import Membership, Organisation
+from kuza.safety.selectors import blocked_user_ids, exclude_hidden
+from kuza.surveys import keys
+from kuza.surveys.models import Answer, InvitationToken, Question, Response, Section, Survey
+
+
+def _signed_in(user) -> bool:
+    return bool(user is not None and user.is_authenticated and user.is_active)
+
+
+# --- Roles -------------------------------------------------------------------------------------
+
+
+def is_organiser(user, survey: Survey) -> bool:
+    """The survey's creator and its co-organisers (not staff as such: answers are private)."""
+    if not _signed_in(user):
+        return False
+    return survey.created_by_id == user.pk or survey.organisers.filter(pk=user.pk).exists()
+
+
+def organisations_administered_by(user) -> QuerySet[Organisation]:
+    if not _signed_in(user):
+        return Organisation.objects.none()
+    return Organisation.objects.filter(
+        memberships__user=user, memberships__role=Membership.Role.ORGANISER
+    )
+
+
+def can_create_surveys(user) -> bool:
+    """Staff, and organisers of an organisation (for its members or for everyone)."""
+    if not _signed_in(user):
+        return False
+    return user.is_staff or organisations_administered_by(user).exists()
+
+
+def is_member_of(user, organisation_id: int | None) -> bool:
+    if not _signed_in(user) or organisation_id is None:
+        return False
+    return Membership.objects.filter(user=user, organisation_id=organisation_id).exists()
+
+
+# --- Surveys -----------------------------------------------------------------------------------
+
+
+def _open_q(now=None) -> Q:
+    now = now or timezone.now()
+    return Q(published=True, opens_at__lte=now, closes_at__gt=now)
+
+
+def surveys_for(user) -> QuerySet[Survey]:
+    """Open surveys shown to `user`: for all members, or for members of their organisations.
+
+    Surveys by someone the member blocked, or who blocked them, are not shown ("anyone with
+    the link" surveys are never listed: they reach people through their link).
+    """
+    if not _signed_in(user):
+        return Survey.objects.none()
+    member_of = Membership.objects.filter(user=user, organisation_id=OuterRef("organisation_id"))
+    surveys = Survey.objects.filter(_open_q()).filter(
+        Q(audience=Survey.Audience.MEMBERS)
+        | Q(audience=Survey.Audience.ORGANISATION) & Exists(member_of)
+    )
+    blocked = blocked_user_ids(user)
+    if blocked:
+        surveys = surveys.exclude(created_by_id__in=blocked)
+    return exclude_hidden(surveys).order_by("closes_at", "pk")
+
+
+def surveys_organised_by(user) -> QuerySet[Survey]:
+    if not _signed_in(user):
+        return Survey.objects.none()
+    return Survey.objects.filter(Q(created_by=user) | Q(organisers=user)).distinct().order_by("-pk")
+
+
+def survey_for_viewer(user, pk: int) -> Survey | None:
+    """A published survey (anyone who has its link may read its first page), or a draft
+    for its organisers; None otherwise."""
+    survey = Survey.objects.select_related("organisation", "created_by").filter(pk=pk).first()
+    if survey is None:
+        return None
+    if is_organiser(user, survey):
+        return survey
+    if not survey.published or not exclude_hidden(Survey.objects.filter(pk=pk)).exists():
+        return None
+    return survey
+
+
+def sections_of(survey: Survey) -> list[Section]:
+    return list(survey.sections.order_by("position", "pk"))
+
+
+def questions_of(section: Section) -> list[Question]:
+    return list(section.questions.order_by("position", "pk").prefetch_related("options", "skills"))
+
+
+# --- Answering ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Respondent:
+    """Who answers: an account (identified or anonymous survey) or an invitation token."""
+
+    key: str
+    user: object | None = None  # the account, kept on the response only in identified surveys
+    token: str | None = None
+
+
+def respondent_for(survey: Survey, user, token: str | None) -> Respondent | None:
+    """The respondent a request speaks for, or None when it may not answer at all."""
+    if token and survey.anonymous:
+        return Respondent(key=keys.token_key(survey.pk, token), token=token)
+    if _signed_in(user):
+        return Respondent(key=keys.user_key(survey.pk, user.pk), user=user)
+    return None
+
+
+def why_not_answer(survey: Survey, user, token: str | None = None) -> str | None:
+    """Why `user` (or the holder of `token`) may not answer now; None when they may."""
+    now = timezone.now()
+    if not survey.published or survey.opens_at > now:
+        return _("This survey is not open yet.")
+    if survey.closes_at <= now:
+        return _("This survey is closed: it no longer accepts answers.")
+    if token and survey.anonymous:
+        if not token_is_usable(survey, token):
+            return _("This invitation link is not valid or has already been used.")
+        return None
+    if not _signed_in(user):
+        if survey.anonymous:
+            return _("Log in, or use the invitation link you were given, to answer.")
+        return _("Log in to answer this survey.")
+    if survey.audience == Survey.Audience.ORGANISATION and not is_member_of(
+        user, survey.organisation_id
+    ):
+        return _("Only members of %(organisation)s may answer this survey.") % {
+            "organisation": survey.organisation.name
+        }
+    return None
+
+
+def token_is_usable(survey: Survey, token: str) -> bool:
+    return InvitationToken.objects.filter(
+        survey=survey, token_hash=keys.token_hash(token), used=False
+    ).exists()
+
+
+def response_of(survey: Survey, respondent: Respondent | None) -> Response | None:
+    if respondent is None:
+        return None
+    return Response.objects.filter(survey=survey, respondent_key=respondent.key).first()
+
+
+def answers_by_question(response: Response | None) -> dict[int, list[Answer]]:
+    if response is None:
+        return {}
+    grouped: dict[int, list[Answer]] = {}
+    for answer in Answer.objects.filter(response=response).order_by("pk"):
+        grouped.setdefault(answer.question_id, []).append(answer)
+    return grouped

@@ -1,0 +1,1 @@
+"""Survey pages: answering (answering.py), building (building.py), results (results.py)."""
