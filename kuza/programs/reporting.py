@@ -1,0 +1,76 @@
+"""The programme report: each key result with its current value, progress, pace and trend."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.utils import timezone
+
+from kuza.programs import figures, measures, services
+from kuza.programs.models import KeyResult, Programme, Snapshot
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    key_result: KeyResult
+    measure: measures.Measure | None
+    current: Decimal | None
+    percent: int | None
+    pace: figures.Pace | None
+    trend: list[tuple[date, Decimal]]
+
+
+def report_rows(
+    programme: Programme, *, snapshot: bool = True, only: int | None = None
+) -> list[ResultRow]:
+    """Every key result of `programme`, measured now.
+
+    With `snapshot`, today's value is stored for key results that have none yet today, so
+    viewing the report records the trend at most once a day (the daily job does the rest).
+    """
+    today = timezone.localdate()
+    key_results = programme.key_results.select_related("programme")
+    if only is not None:
+        key_results = key_results.filter(pk=only)
+    key_results = list(key_results)
+    currents = {key_result.pk: measures.current_value(key_result) for key_result in key_results}
+    if snapshot:
+        for key_result in key_results:
+            services.snapshot_take(
+                key_result=key_result, day=today, replace=False, value=currents[key_result.pk]
+            )
+    stored: dict[int, list[tuple[date, Decimal]]] = {}
+    for key_result_id, day, value in Snapshot.objects.filter(
+        key_result__in=key_results
+    ).values_list("key_result_id", "taken_on", "value"):
+        stored.setdefault(key_result_id, []).append((day, value))
+    rows = []
+    for key_result in key_results:
+        current = currents[key_result.pk]
+        rows.append(
+            ResultRow(
+                key_result=key_result,
+                measure=measures.get(key_result.measure) if key_result.measure else None,
+                current=current,
+                percent=None
+                if current is None
+                else figures.progress_percent(current, key_result.target),
+                pace=None
+                if current is None
+                else figures.pace(
+                    current=current,
+                    target=key_result.target,
+                    start=programme.starts_on,
+                    deadline=key_result.deadline,
+                    today=today,
+                ),
+                trend=figures.trend_points(
+                    stored.get(key_result.pk, []), today=today, current=current
+                )
+                if current is not None
+                else sorted(stored.get(key_result.pk, [])),
+            )
+        )
+    return rows

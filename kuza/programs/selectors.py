@@ -1,0 +1,286 @@
+"""Reads for programmes. Functions returning one thing for a viewer check access themselves.
+
+Who sees what:
+- A programme's participants are its organisers, its mentors and the members of its cohorts.
+- A listed programme's name, description, period and links are seen by every signed-in
+  member; an unlisted one by its participants only. Anonymous visitors see no programme.
+- The cohorts, their vision boards and the report are for participants. A vision board post is
+  seen by the post's cohort, the mentors and the organisers.
+- A plan is seen by its author, their mentor in the programme and the organisers, and, unless
+  the author restricted it to them, by the members of the author's cohort. Nobody else:
+  not staff as such, not other programmes' members, not anonymous visitors.
+- Support requests are seen by the member who asked and by the organisers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from kuza.people.models import Membership
+from kuza.programs.models import (
+    Cohort,
+    KeyResult,
+    Member,
+    Milestone,
+    Plan,
+    PlanNote,
+    Programme,
+    SupportRequest,
+    VisionPost,
+)
+from kuza.safety.selectors import blocked_user_ids, exclude_hidden
+
+
+def _signed_in(user) -> bool:
+    return bool(user is not None and user.is_authenticated and user.is_active)
+
+
+# --- Roles -------------------------------------------------------------------------------------
+
+
+def is_organiser(user, programme: Programme) -> bool:
+    if not _signed_in(user):
+        return False
+    return programme.organisers.filter(pk=user.pk).exists()
+
+
+def is_mentor(user, programme: Programme) -> bool:
+    if not _signed_in(user):
+        return False
+    return programme.mentors.filter(pk=user.pk).exists()
+
+
+def member_of(user, programme: Programme) -> Member | None:
+    if not _signed_in(user):
+        return None
+    return Member.objects.filter(programme=programme, user=user).select_related("cohort").first()
+
+
+def is_participant(user, programme: Programme) -> bool:
+    return (
+        is_organiser(user, programme)
+        or is_mentor(user, programme)
+        or member_of(user, programme) is not None
+    )
+
+
+def can_create_programmes(user) -> bool:
+    """Staff, and organisers of a community organisation, may start programmes."""
+    if not _signed_in(user):
+        return False
+    return (
+        user.is_staff
+        or Membership.objects.filter(user=user, role=Membership.Role.ORGANISER).exists()
+    )
+
+
+# --- Programmes --------------------------------------------------------------------------------
+
+
+def _participant_programme_ids(user) -> Q:
+    return (
+        Q(organisers=user)
+        | Q(mentors=user)
+        | Q(pk__in=Member.objects.filter(user=user).values("programme_id"))
+    )
+
+
+def programmes_visible_to(user) -> QuerySet[Programme]:
+    if not _signed_in(user):
+        return Programme.objects.none()
+    ids = Programme.objects.filter(Q(listed=True) | _participant_programme_ids(user)).values("pk")
+    return Programme.objects.filter(pk__in=ids)
+
+
+def programmes_of(user) -> QuerySet[Programme]:
+    """The programmes `user` takes part in, in any role."""
+    if not _signed_in(user):
+        return Programme.objects.none()
+    return Programme.objects.filter(
+        pk__in=Programme.objects.filter(_participant_programme_ids(user)).values("pk")
+    )
+
+
+def programme_for_viewer(user, programme_id: int) -> Programme | None:
+    return programmes_visible_to(user).filter(pk=programme_id).first()
+
+
+def programme_for_participant(user, programme_id: int) -> Programme | None:
+    return programmes_of(user).filter(pk=programme_id).first()
+
+
+def programme_for_organiser(user, programme_id: int) -> Programme | None:
+    if not _signed_in(user):
+        return None
+    return Programme.objects.filter(pk=programme_id, organisers=user).first()
+
+
+def programmes_linked_to(obj, viewer) -> QuerySet[Programme]:
+    """The programmes a course, event or campaign is linked to that `viewer` may see.
+
+    For "Part of programme X" on those pages: `obj` is a learning Course, an events Event or
+    a campaigns Campaign (anything else has no programmes).
+    """
+    from kuza.campaigns.models import Campaign
+    from kuza.events.models import Event
+    from kuza.learning.models import Course
+
+    field = {Course: "courses", Event: "events", Campaign: "campaigns"}.get(type(obj))
+    if field is None or obj.pk is None:
+        return Programme.objects.none()
+    return programmes_visible_to(viewer).filter(**{field: obj}).order_by("-starts_on", "name")
+
+
+# --- Cohorts and vision board ------------------------------------------------------------------
+
+
+def cohorts_for(user, programme: Programme) -> list[Cohort]:
+    """Cohorts with their members, for participants; [] for anyone else."""
+    if not is_participant(user, programme):
+        return []
+    return list(
+        programme.cohorts.prefetch_related("members__user__profile", "members__mentor__profile")
+    )
+
+
+def vision_posts_for(user, programme: Programme) -> QuerySet[VisionPost]:
+    """Posts `user` may read: their own cohort's, or every cohort's for mentors and organisers.
+
+    Hidden posts and posts by people in a block with `user` are left out.
+    """
+    posts = VisionPost.objects.filter(cohort__programme=programme)
+    if not (is_organiser(user, programme) or is_mentor(user, programme)):
+        member = member_of(user, programme)
+        if member is None:
+            return VisionPost.objects.none()
+        posts = posts.filter(cohort=member.cohort)
+    posts = exclude_hidden(posts).exclude(author_id__in=blocked_user_ids(user))
+    return posts.select_related("author__profile", "cohort")
+
+
+# --- Plans -------------------------------------------------------------------------------------
+
+
+def plans_visible_to(user, programme: Programme) -> QuerySet[Plan]:
+    plans = Plan.objects.filter(member__programme=programme)
+    if not _signed_in(user):
+        return Plan.objects.none()
+    if is_organiser(user, programme):
+        return plans
+    rule = Q(member__user=user) | Q(member__mentor=user)
+    member = member_of(user, programme)
+    if member is not None:
+        rule |= Q(member__cohort=member.cohort, visibility=Plan.Visibility.COHORT)
+    return plans.filter(rule)
+
+
+def plan_for_viewer(user, programme: Programme, plan_id: int) -> Plan | None:
+    return (
+        plans_visible_to(user, programme)
+        .select_related("member__user__profile", "member__mentor__profile", "member__cohort")
+        .filter(pk=plan_id)
+        .first()
+    )
+
+
+def plan_of(user, programme: Programme) -> Plan | None:
+    member = member_of(user, programme)
+    return Plan.objects.filter(member=member).first() if member else None
+
+
+def may_comment(user, plan: Plan) -> bool:
+    """The plan's mentor and the organisers comment; the author writes updates."""
+    return plan.member.mentor_id == getattr(user, "pk", None) or is_organiser(
+        user, plan.member.programme
+    )
+
+
+def notes_for(user, plan: Plan) -> QuerySet[PlanNote]:
+    notes = exclude_hidden(plan.notes.all()).exclude(author_id__in=blocked_user_ids(user))
+    return notes.select_related("author__profile")
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    """One line of the organisers' at-a-glance table."""
+
+    member: Member
+    plan: Plan | None
+    milestones_done: int
+    milestones_total: int
+    next_milestone: Milestone | None
+    overdue: int
+
+
+def plans_at_a_glance(user, programme: Programme) -> list[PlanRow]:
+    """Every member and their plan's status, for organisers; [] for anyone else."""
+    if not is_organiser(user, programme):
+        return []
+    today = timezone.localdate()
+    members = list(
+        programme.members.select_related("user__profile", "cohort", "mentor__profile", "plan")
+    )
+    plans = [plan for member in members if (plan := getattr(member, "plan", None))]
+    counts = {
+        row["plan_id"]: row
+        for row in Milestone.objects.filter(plan__in=plans)
+        .values("plan_id")
+        .annotate(
+            total=Count("pk", filter=~Q(status=Milestone.Status.DROPPED)),
+            done=Count("pk", filter=Q(status=Milestone.Status.DONE)),
+            overdue=Count(
+                "pk",
+                filter=Q(status__in=[Milestone.Status.PLANNED, Milestone.Status.STARTED])
+                & Q(due_on__lt=today),
+            ),
+        )
+    }
+    upcoming: dict[int, Milestone] = {}
+    for milestone in Milestone.objects.filter(
+        plan__in=plans, status__in=[Milestone.Status.PLANNED, Milestone.Status.STARTED]
+    ).order_by("due_on", "pk"):
+        upcoming.setdefault(milestone.plan_id, milestone)
+    rows = []
+    for member in members:
+        plan = getattr(member, "plan", None)
+        count = counts.get(plan.pk, {}) if plan else {}
+        rows.append(
+            PlanRow(
+                member=member,
+                plan=plan,
+                milestones_done=count.get("done", 0),
+                milestones_total=count.get("total", 0),
+                next_milestone=upcoming.get(plan.pk) if plan else None,
+                overdue=count.get("overdue", 0),
+            )
+        )
+    return rows
+
+
+# --- Key results and support -------------------------------------------------------------------
+
+
+def key_results_of(programme: Programme) -> QuerySet[KeyResult]:
+    return programme.key_results.all()
+
+
+def key_result_for_organiser(user, programme: Programme, key_result_id: int) -> KeyResult | None:
+    if not is_organiser(user, programme):
+        return None
+    return programme.key_results.filter(pk=key_result_id).first()
+
+
+def support_requests_for(user, programme: Programme) -> QuerySet[SupportRequest]:
+    """All of the programme's requests for organisers; a member's own for a member."""
+    requests = SupportRequest.objects.filter(member__programme=programme).select_related(
+        "member__user__profile", "decided_by__profile"
+    )
+    if is_organiser(user, programme):
+        return requests
+    member = member_of(user, programme)
+    if member is None:
+        return SupportRequest.objects.none()
+    return requests.filter(member=member)

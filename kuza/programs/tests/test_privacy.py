@@ -1,0 +1,191 @@
+"""Who sees a plan, a vision board post and a support request: tried on pages and the API."""
+
+from decimal import Decimal
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
+
+from kuza.programs import services
+from kuza.programs.models import Plan, SupportRequest, VisionPost
+from kuza.programs.tests.factories import (
+    CohortFactory,
+    MemberFactory,
+    PersonFactory,
+    PlanFactory,
+    ProgrammeFactory,
+)
+from kuza.safety.models import HiddenContent
+from kuza.safety.services import block_create
+
+pytestmark = pytest.mark.django_db
+
+SECRET = "Thirty biographies of Maasai women engineers"
+
+
+@pytest.fixture
+def world():
+    organiser, mentor, other_mentor, staff = (PersonFactory() for _ in range(4))
+    staff.is_staff = True
+    staff.save()
+    programme = ProgrammeFactory(organisers=[organiser])
+    programme.mentors.add(mentor, other_mentor)
+    first, second = CohortFactory(programme=programme), CohortFactory(programme=programme)
+    author = MemberFactory(cohort=first, mentor=mentor)
+    peer = MemberFactory(cohort=first)
+    other_cohort = MemberFactory(cohort=second)
+    elsewhere = MemberFactory()  # a member of another programme
+    plan = PlanFactory(member=author, title=SECRET)
+    return {
+        "programme": programme,
+        "plan": plan,
+        "cohort": first,
+        "author": author.user,
+        "mentor": mentor,
+        "organiser": organiser,
+        "peer": peer.user,
+        "other_mentor": other_mentor,
+        "other_cohort": other_cohort.user,
+        "elsewhere": elsewhere.user,
+        "staff": staff,
+    }
+
+
+ALLOWED = ["author", "mentor", "organiser", "peer"]
+REFUSED = ["other_mentor", "other_cohort", "elsewhere", "staff"]
+
+
+def _plan_url(world):
+    return reverse("programs:plan", args=[world["programme"].pk, world["plan"].pk])
+
+
+def _api(client, path):
+    return client.get("/api/programmes/" + path)
+
+
+def _sees_plan(client, world, who) -> bool:
+    client.force_login(world[who])
+    page = client.get(_plan_url(world))
+    listing = client.get(world["programme"].get_absolute_url())
+    api_one = _api(client, f"{world['programme'].pk}/plans/{world['plan'].pk}")
+    api_list = _api(client, f"{world['programme'].pk}/plans")
+    seen = [
+        page.status_code == 200 and SECRET in page.content.decode(),
+        SECRET in listing.content.decode(),
+        api_one.status_code == 200 and api_one.json()["title"] == SECRET,
+        api_list.status_code == 200 and SECRET in [plan["title"] for plan in api_list.json()],
+    ]
+    assert len(set(seen)) == 1, (who, seen)  # pages and API agree
+    if not seen[0]:
+        assert page.status_code == 404
+        assert api_one.status_code == 404
+    client.logout()
+    return seen[0]
+
+
+def test_a_plan_is_seen_by_its_author_mentor_organisers_and_cohort_only(client, world):
+    assert {who: _sees_plan(client, world, who) for who in ALLOWED + REFUSED} == {
+        **dict.fromkeys(ALLOWED, True),
+        **dict.fromkeys(REFUSED, False),
+    }
+
+
+def test_a_plan_restricted_to_mentor_and_organisers_is_hidden_from_the_cohort(client, world):
+    plan = world["plan"]
+    plan.visibility = Plan.Visibility.MENTORS
+    plan.save()
+
+    seen = {who: _sees_plan(client, world, who) for who in ALLOWED + REFUSED}
+
+    assert [who for who, yes in seen.items() if yes] == ["author", "mentor", "organiser"]
+
+
+def test_anonymous_visitors_get_no_plan_and_no_programme(client, world):
+    page = client.get(_plan_url(world))
+    api = _api(client, f"{world['programme'].pk}/plans")
+    listing = client.get(reverse("programs:list"))
+
+    assert page.status_code == 302 and "/accounts/login/" in page["Location"]
+    assert listing.status_code == 302
+    assert api.status_code == 401
+    assert SECRET not in page.content.decode()
+
+
+def test_only_the_author_changes_her_plan(client, world):
+    client.force_login(world["peer"])
+    response = client.post(
+        reverse("programs:milestone_add", args=[world["programme"].pk, world["plan"].pk]),
+        {"title": "Hijacked", "due_on": "2026-05-01"},
+    )
+
+    assert response.status_code == 302
+    assert not world["plan"].milestones.exists()
+    with pytest.raises(services.ProgrammeError):
+        services.plan_note_add(plan=world["plan"], author=world["other_cohort"], body="Hi")
+
+
+def test_vision_board_posts_stay_in_their_cohort_and_honour_blocks_and_hiding(client, world):
+    post = services.vision_post_create(
+        cohort=world["cohort"], author=world["author"], body="Goal A"
+    )
+    services.vision_post_create(cohort=world["cohort"], author=world["peer"], body="Goal B")
+    url = world["programme"].get_absolute_url()
+
+    def board(who):
+        client.force_login(world[who])
+        return client.get(url).content.decode()
+
+    assert "Goal A" in board("peer") and "Goal A" in board("mentor")
+    assert "Goal A" not in board("other_cohort") and "Goal B" not in board("other_cohort")
+    with pytest.raises(services.ProgrammeError):
+        services.vision_post_create(cohort=world["cohort"], author=world["other_cohort"], body="x")
+
+    block_create(blocker=world["peer"], blocked=world["author"])
+    assert "Goal A" not in board("peer")
+    assert "Goal B" not in board("author")  # blocks work both ways
+    assert "Goal A" in board("organiser")
+
+    HiddenContent.objects.create(
+        content_type=ContentType.objects.get_for_model(VisionPost), object_id=post.pk, reason="x"
+    )
+    assert "Goal A" not in board("organiser")
+
+
+def test_only_those_who_read_a_post_or_note_may_report_it(client, world):
+    post = services.vision_post_create(cohort=world["cohort"], author=world["author"], body="Mine")
+    note = services.plan_note_add(plan=world["plan"], author=world["mentor"], body="Comment")
+
+    for who, expected in (("peer", 200), ("other_cohort", 404), ("elsewhere", 404)):
+        client.force_login(world[who])
+        assert client.get(f"/safety/report/programme-vision-post/{post.pk}/").status_code == (
+            expected
+        )
+        assert client.get(f"/safety/report/programme-plan-note/{note.pk}/").status_code == (
+            expected
+        )
+
+
+def test_support_requests_are_seen_by_the_member_and_the_organisers(client, world):
+    services.support_request_create(
+        member=world["plan"].member, actor=world["author"], kind=SupportRequest.Kind.CHILDCARE,
+        amount=Decimal("3000"), currency="kes", reason="Childcare on workshop days",
+    )  # fmt: skip
+    url = reverse("programs:support", args=[world["programme"].pk])
+
+    for who, sees in (("author", True), ("organiser", True), ("peer", False), ("mentor", False)):
+        client.force_login(world[who])
+        response = client.get(url)
+        assert ("Childcare on workshop days" in response.content.decode()) is sees, who
+
+
+def test_a_mentor_removed_from_the_programme_no_longer_reads_her_mentees_plan(client, world):
+    services.programme_update(
+        programme=world["programme"],
+        actor=world["organiser"],
+        fields={},
+        mentors=[world["other_mentor"]],
+    )
+
+    world["plan"].member.refresh_from_db()
+    assert world["plan"].member.mentor is None
+    assert not _sees_plan(client, world, "mentor")

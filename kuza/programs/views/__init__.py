@@ -1,0 +1,1 @@
+"""Programme pages: thin views over selectors (reads, with access checks) and services."""
