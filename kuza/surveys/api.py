@@ -59,6 +59,9 @@ class ResultsOut(Schema):
     title: str
     responses: int | None
     closed: bool
+    held: bool = Field(
+        description="An open anonymous survey: only the number of responses until it closes."
+    )
     questions: list[QuestionResultOut]
 
 
@@ -101,6 +104,7 @@ def survey_results(request: HttpRequest, survey_id: int):
         "title": report.title,
         "responses": report.responses.value,
         "closed": survey.is_closed(),
+        "held": report.held,
         "questions": [
             {
                 "id": result.question.pk,

@@ -25,7 +25,17 @@ from kuza.surveys import keys, selectors
 from kuza.surveys.charts import bars_svg
 from kuza.surveys.models import Answer, Question, Response, Survey
 from kuza.surveys.presentation import SurveyTexts, survey_texts
-from kuza.surveys.tally import Group, Row, Shown, Summary, groups_of, rows_of, shown, summary_of
+from kuza.surveys.tally import (
+    SMALL_COUNT,
+    Group,
+    Row,
+    Shown,
+    Summary,
+    groups_of,
+    rows_of,
+    shown,
+    summary_of,
+)
 from kuza.translation.languages import language_name
 
 BREAKDOWNS = ("country", "language", "organisation")
@@ -43,9 +53,26 @@ def included_responses(survey: Survey) -> QuerySet[Response]:
 
 
 def may_see_results(user, survey: Survey) -> bool:
+    """Organisers; once closed and shared, the survey's audience (not the whole web: a
+    members' survey shows its charts to members, an organisation's to its members)."""
     if selectors.is_organiser(user, survey):
         return True
-    return survey.results_public and survey.is_closed() and survey.published
+    if not (survey.results_public and survey.is_closed() and survey.published):
+        return False
+    if survey.audience == Survey.Audience.LINK:
+        return True
+    if survey.audience == Survey.Audience.ORGANISATION:
+        return selectors.is_member_of(user, survey.organisation_id)
+    return bool(user is not None and user.is_authenticated and user.is_active)
+
+
+def held_until_closed(survey: Survey) -> bool:
+    """An open anonymous survey shows only its number of responses, to anyone.
+
+    Figures that change with each response would tell an organiser who watches them (or
+    downloads the CSV twice) what someone answered, when they know that person just did.
+    """
+    return survey.anonymous and not survey.is_closed()
 
 
 @dataclass
@@ -76,6 +103,7 @@ class SurveyResults:
     questions: list[QuestionResult]
     breakdown: str | None
     may_read_texts: bool
+    held: bool = False  # an open anonymous survey: only the number of responses is shown
 
 
 def _group_labels(dimension: str, keys_seen) -> dict[str, str]:
@@ -170,6 +198,16 @@ def survey_results(*, viewer, survey: Survey, breakdown: str | None = None) -> S
     texts = survey_texts(survey)
     included = included_responses(survey)
     total = included.count()
+    if held_until_closed(survey):
+        return SurveyResults(
+            survey=survey,
+            title=texts.title,
+            responses=shown(total),
+            questions=[],
+            breakdown=None,
+            may_read_texts=False,
+            held=True,
+        )
     questions = list(
         survey.questions.order_by("section__position", "position", "pk").prefetch_related(
             "options", "skills"
@@ -264,16 +302,37 @@ def survey_results(*, viewer, survey: Survey, breakdown: str | None = None) -> S
     )
 
 
-def csv_rows(*, viewer, survey: Survey) -> list[list[str]]:
+def _value_of(answer: Answer) -> tuple:
+    return (answer.question_id, answer.code, answer.organisation_id)
+
+
+def _rare_values(answers: list[Answer]) -> set[tuple]:
+    """The (question, value) pairs that fewer than SMALL_COUNT responses gave."""
+    seen: dict[tuple, set[int]] = defaultdict(set)
+    for answer in answers:
+        seen[_value_of(answer)].add(answer.response_id)
+    return {value for value, responses in seen.items() if len(responses) < SMALL_COUNT}
+
+
+def csv_rows(*, viewer, survey: Survey) -> list[list]:
     """The raw responses without anyone's identity: one row per response, one column per
     question (two for a skills question), in an order that is not the order of arrival.
 
-    Only for organisers. Texts are in the survey's own language.
+    Only for organisers, and for an anonymous survey only once it is closed (see
+    `held_until_closed`). Texts are in the survey's own language. A country, language or
+    organisation given by fewer than 3 responses is written as "fewer than 3": with it, a
+    row could be traced to the one person who, say, organises in a given country. Numbers
+    are written as numbers.
     """
     from kuza.surveys.services import NotAllowed
 
     if not selectors.is_organiser(viewer, survey):
         raise NotAllowed(_("Only the survey's organisers may download its responses."))
+    if held_until_closed(survey):
+        raise NotAllowed(
+            _("The results of an anonymous survey are shown once it closes, so that no one "
+              "can tell an answer by when it arrived.")
+        )  # fmt: skip
     questions = list(
         survey.questions.order_by("section__position", "position", "pk").prefetch_related("options")
     )
@@ -293,7 +352,14 @@ def csv_rows(*, viewer, survey: Survey) -> list[list[str]]:
     values: dict[int, dict[int, list]] = defaultdict(lambda: defaultdict(list))
     for answer in Answer.objects.filter(response__in=included).order_by("pk"):
         values[answer.response_id][answer.question_id].append(answer)
-    rows = [header]
+    identifying = (Question.Kind.COUNTRY, Question.Kind.LANGUAGE, Question.Kind.ORGANISATION)
+    kinds = {question.pk: question.kind for question in questions}
+    rare = _rare_values(
+        [a for by_question in values.values() for given in by_question.values() for a in given
+         if kinds.get(a.question_id) in identifying]
+    )  # fmt: skip
+    fewer = _("fewer than 3")
+    rows: list[list] = [header]
     for number, response_id in enumerate(included.values_list("pk", flat=True), start=1):
         row = [str(number)]
         answers = values.get(response_id, {})
@@ -308,7 +374,9 @@ def csv_rows(*, viewer, survey: Survey) -> list[list[str]]:
             elif kind in (Question.Kind.SINGLE, Question.Kind.MULTIPLE):
                 row.append("; ".join(options.get(a.option_id, "") for a in given))
             elif kind in (Question.Kind.SCALE, Question.Kind.NUMBER):
-                row.append("; ".join(str(a.number) for a in given))
+                row.append(given[0].number if given else "")
+            elif kind in identifying and given and _value_of(given[0]) in rare:
+                row.append(fewer)
             elif kind in (Question.Kind.COUNTRY, Question.Kind.LANGUAGE):
                 row.append("; ".join(a.code for a in given))
             elif kind == Question.Kind.ORGANISATION:

@@ -3,7 +3,8 @@
 The same rule as the capacity map (`kuza.people.capacity_rules`): a count from 1 to 2 is
 never shown, only "fewer than 3"; an average or a median is shown only over 3 answers or
 more; a group (a country, a language, an organisation) with fewer than 3 responses shows
-no figures at all.
+no figures at all, and neither does any group whose figures would let those be worked out
+by subtraction from the totals.
 """
 
 from __future__ import annotations
@@ -91,12 +92,22 @@ def groups_of(
 
     `counts[group][key]` is how many in `group` chose `key`; `group_sizes[group]` is how
     many responses the group has. Groups are sorted by label.
+
+    The overall figures are shown too, so the rows of the hidden groups together are the
+    overall rows minus those of the shown groups. When the hidden groups hold only 1 or 2
+    responses in all, that subtraction would give away those people's answers: the smallest
+    shown groups then lose their rows as well, until the hidden groups hold at least
+    SMALL_COUNT responses (or every group is hidden).
     """
+    sizes = {key: size for key, size in group_sizes.items() if size > 0}
+    hidden = {key for key, size in sizes.items() if size < SMALL_COUNT}
+    candidates = sorted(
+        (key for key in sizes if key not in hidden), key=lambda key: (sizes[key], key)
+    )
+    while 0 < sum(sizes[key] for key in hidden) < SMALL_COUNT and candidates:
+        hidden.add(candidates.pop(0))
     groups = []
-    for key, size in group_sizes.items():
-        if size <= 0:
-            continue
-        too_small = size < SMALL_COUNT
-        rows = () if too_small else rows_of(counts.get(key, {}), labels)
+    for key, size in sizes.items():
+        rows = () if key in hidden else rows_of(counts.get(key, {}), labels)
         groups.append(Group(key, group_labels.get(key, key), shown(size), rows))
     return tuple(sorted(groups, key=lambda group: group.label.casefold()))

@@ -61,7 +61,7 @@ def by_key(rows):
 
 
 def test_counts_below_3_are_shown_as_fewer_than_3_and_averages_need_3_answers():
-    survey, country, choice, scale, text = build()
+    survey, country, choice, scale, text = build(anonymous=False)
     for index in range(4):  # 4 online, 2 in person
         answer(survey, UserFactory(), country, choice, scale, text, option=0, level=index + 1)
     answers_so_far = survey_results(viewer=survey.created_by, survey=survey)
@@ -79,7 +79,7 @@ def test_counts_below_3_are_shown_as_fewer_than_3_and_averages_need_3_answers():
     assert "fewer than 3" in svg and ">2<" not in svg
     assert answers_so_far.responses.value == 4
 
-    few = SurveyFactory()
+    few = SurveyFactory(anonymous=False)
     page = section(few)
     lone_scale = question(page, K.SCALE)
     response_save_section(
@@ -95,19 +95,25 @@ def test_counts_below_3_are_shown_as_fewer_than_3_and_averages_need_3_answers():
 
 def test_breakdowns_hide_every_figure_of_a_group_smaller_than_3(client):
     survey, country, choice, scale, text = build()
-    for _index in range(3):
+    for _index in range(4):
         answer(survey, UserFactory(), country, choice, scale, text, where="KE", option=0)
+    for _index in range(3):
+        answer(survey, UserFactory(), country, choice, scale, text, where="GH", option=0)
     for _index in range(2):
         answer(survey, UserFactory(), country, choice, scale, text, where="SN", option=1)
+    close(survey)
 
     report = survey_results(viewer=survey.created_by, survey=survey, breakdown="country")
-    groups = {group.label: group for group in next(
-        result for result in report.questions if result.question.pk == choice.pk
-    ).groups}  # fmt: skip
+    result = next(result for result in report.questions if result.question.pk == choice.pk)
+    groups = {group.label: group for group in result.groups}
 
-    assert groups["Kenya"].responses.value == 3
-    assert by_key(groups["Kenya"].rows) == {"Online": 3, "In person": 0}  # zero is shown
+    assert groups["Kenya"].responses.value == 4
+    assert by_key(groups["Kenya"].rows) == {"Online": 4, "In person": 0}  # zero is shown
     assert groups["Senegal"].responses.is_small and groups["Senegal"].rows == ()
+    # Overall minus Kenya minus Ghana would give the two Senegalese answers: Ghana, the
+    # smallest group shown, is hidden too.
+    assert by_key(result.rows) == {"Online": 7, "In person": None}
+    assert groups["Ghana"].responses.value == 3 and groups["Ghana"].rows == ()
 
     client.force_login(survey.created_by)
     page = client.get(f"/surveys/{survey.pk}/results/?by=country").content.decode()
@@ -126,9 +132,10 @@ def test_free_text_is_listed_to_organisers_only_and_never_by_the_page_of_shared_
     assert visitor.get(url).status_code == 404  # still open: results not shared yet
     organiser_client = Client()
     organiser_client.force_login(organiser)
-    assert "Secret idea 1" in organiser_client.get(url).content.decode()
+    assert "Secret idea 1" not in organiser_client.get(url).content.decode()  # held: open
 
     close(survey)
+    assert "Secret idea 1" in organiser_client.get(url).content.decode()
     shared = visitor.get(url)
     assert shared.status_code == 200
     assert "Format?" in shared.content.decode() and "Secret idea" not in shared.content.decode()
@@ -180,6 +187,7 @@ def test_suspended_members_answers_are_left_out_in_identified_and_anonymous_surv
             answer(survey, person, country, choice, scale, text, note=f"by {person.username}")
         suspended = people[0]
         type(suspended).objects.filter(pk=suspended.pk).update(is_active=False)
+        close(survey)
 
         report = survey_results(viewer=survey.created_by, survey=survey)
         rows = csv_rows(viewer=survey.created_by, survey=survey)
@@ -217,9 +225,11 @@ def test_anonymous_results_never_name_anyone():
     survey, country, choice, scale, text = build(anonymous=True)
     for index in range(3):
         answer(survey, UserFactory(), country, choice, scale, text, note=f"idea {index}")
+    close(survey)
 
     report = survey_results(viewer=survey.created_by, survey=survey)
 
+    assert report.questions
     assert all(item.author is None for r in report.questions for item in r.texts)
 
 

@@ -48,7 +48,26 @@ def test_a_group_below_3_responses_shows_no_rows(sizes, data):
     groups = groups_of(counts, sizes, {}, [("x", "X")])
     for group in groups:
         assert group.responses == shown(sizes[group.key])
-        assert (group.rows == ()) == (sizes[group.key] < SMALL_COUNT)
+        if sizes[group.key] < SMALL_COUNT:
+            assert group.rows == ()
+    # The hidden groups together never hold 1 or 2 responses while others show figures:
+    # the totals minus the shown groups would then give those people's answers away.
+    hidden = sum(sizes[group.key] for group in groups if group.rows == ())
+    some_shown = any(group.rows for group in groups)
+    assert not (some_shown and 0 < hidden < SMALL_COUNT)
+    # And no group is hidden that did not need to be: only the smallest shown ones go.
+    if not 0 < sum(size for size in sizes.values() if 0 < size < SMALL_COUNT) < SMALL_COUNT:
+        assert all(group.rows for group in groups if sizes[group.key] >= SMALL_COUNT)
+
+
+def test_one_hidden_person_cannot_be_worked_out_by_subtracting_the_shown_groups():
+    # 4 in Kenya, 3 in Ghana, 1 in Togo: overall minus Kenya and Ghana would give Togo's answer.
+    sizes = {"KE": 4, "GH": 3, "TG": 1}
+    counts = {"KE": {"x": 4}, "GH": {"x": 3}, "TG": {"y": 1}}
+    groups = {g.key: g for g in groups_of(counts, sizes, {}, [("x", "X"), ("y", "Y")])}
+
+    assert groups["TG"].rows == () and groups["GH"].rows == ()  # Ghana, the smallest, goes too
+    assert [row.count.value for row in groups["KE"].rows] == [4, 0]
 
 
 @settings(max_examples=60)
