@@ -28,6 +28,10 @@ def is_organiser(user, survey: Survey) -> bool:
     return survey.created_by_id == user.pk or survey.organisers.filter(pk=user.pk).exists()
 
 
+def organiser_ids(survey: Survey) -> set[int]:
+    return {survey.created_by_id, *survey.organisers.values_list("pk", flat=True)}
+
+
 def organisations_administered_by(user) -> QuerySet[Organisation]:
     if not _signed_in(user):
         return Organisation.objects.none()
@@ -60,8 +64,8 @@ def _open_q(now=None) -> Q:
 def surveys_for(user) -> QuerySet[Survey]:
     """Open surveys shown to `user`: for all members, or for members of their organisations.
 
-    Surveys by someone the member blocked, or who blocked them, are not shown ("anyone with
-    the link" surveys are never listed: they reach people through their link).
+    Surveys organised by someone the member blocked, or who blocked them, are not shown
+    ("anyone with the link" surveys are never listed: they reach people through their link).
     """
     if not _signed_in(user):
         return Survey.objects.none()
@@ -72,7 +76,7 @@ def surveys_for(user) -> QuerySet[Survey]:
     )
     blocked = blocked_user_ids(user)
     if blocked:
-        surveys = surveys.exclude(created_by_id__in=blocked)
+        surveys = surveys.exclude(created_by_id__in=blocked).exclude(organisers__in=blocked)
     return exclude_hidden(surveys).order_by("closes_at", "pk")
 
 
@@ -145,6 +149,9 @@ def why_not_answer(survey: Survey, user, token: str | None = None) -> str | None
         return _("Only members of %(organisation)s may answer this survey.") % {
             "organisation": survey.organisation.name
         }
+    if organiser_ids(survey) & blocked_user_ids(user):
+        # A block stops all contact, answers included; it is never announced.
+        return _("You cannot answer this survey.")
     return None
 
 

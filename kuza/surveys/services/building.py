@@ -119,8 +119,11 @@ def survey_create(*, creator, fields: SurveyFields) -> Survey:
 def survey_update(*, user, survey: Survey, fields: SurveyFields) -> Survey:
     _require_organiser(user, survey)
     _check_fields(user, fields)
+    organisation = fields.organisation if fields.audience == Survey.Audience.ORGANISATION else None
     if survey.published and (
-        fields.anonymous != survey.anonymous or fields.audience != survey.audience
+        fields.anonymous != survey.anonymous
+        or fields.audience != survey.audience
+        or getattr(organisation, "pk", None) != survey.organisation_id
     ):
         # Respondents were told who may answer and whether their name is kept.
         raise SurveyError(
@@ -130,15 +133,16 @@ def survey_update(*, user, survey: Survey, fields: SurveyFields) -> Survey:
     survey.description = fields.description
     survey.language = fields.language
     survey.audience = fields.audience
-    survey.organisation = (
-        fields.organisation if fields.audience == Survey.Audience.ORGANISATION else None
-    )
+    was_on_map = survey.feeds_capacity_map and survey.is_closed()
+    survey.organisation = organisation
     survey.anonymous = fields.anonymous
     survey.opens_at = fields.opens_at or survey.opens_at
     survey.closes_at = fields.closes_at or survey.closes_at
     survey.feeds_capacity_map = fields.feeds_capacity_map
     survey.results_public = fields.results_public
     survey.save()
+    if was_on_map != (survey.feeds_capacity_map and survey.is_closed()):
+        map_changed()  # closed or reopened, put on or taken off the map: drop cached maps
     return survey
 
 

@@ -19,8 +19,8 @@ MAX_TOKENS_AT_ONCE = 200
 
 
 def invitable_members(survey: Survey):
-    """Active members of the survey's audience not yet invited, leaving out anyone who blocked
-    the survey's author or whom the author blocked: a block stops all contact."""
+    """Active members of the survey's audience not yet invited, leaving out anyone blocked
+    either way with one of its organisers: a block stops all contact."""
     people = get_user_model().objects.filter(is_active=True).exclude(email="")
     if survey.audience == Survey.Audience.ORGANISATION:
         people = people.filter(
@@ -28,10 +28,13 @@ def invitable_members(survey: Survey):
                 "user_id"
             )
         )
-    blocked = blocked_user_ids(survey.created_by)
+    organisers = selectors.organiser_ids(survey)
+    blocked: set[int] = set()
+    for organiser in get_user_model().objects.filter(pk__in=organisers):
+        blocked |= blocked_user_ids(organiser)
     return (
         people.exclude(pk__in=blocked)
-        .exclude(pk=survey.created_by_id)
+        .exclude(pk__in=organisers)
         .exclude(pk__in=Invitation.objects.filter(survey=survey).values("user_id"))
     )
 

@@ -100,7 +100,11 @@ def respond(request: HttpRequest, pk: int) -> HttpResponse:
         index = int(request.POST.get("page") or request.GET.get("page") or reached)
     except ValueError:
         index = reached
-    index = max(0, min(index, reached, len(sections) - 1))
+    if request.method == "GET":
+        index = min(index, reached)
+    # A POST keeps the page it names: answers are never saved as another page's; the
+    # service refuses a page beyond the ones reached.
+    index = max(0, min(index, len(sections) - 1))
     texts = survey_texts(survey)
     questions = selectors.questions_of(sections[index])
     status = 200
@@ -116,6 +120,8 @@ def respond(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("surveys:thanks", pk=survey.pk)
         except NotAllowed as error:
             messages.error(request, str(error))
+            if selectors.why_not_answer(survey, request.user, token) is None:
+                return redirect(f"{request.path}?page={reached}")  # e.g. a page skipped
             return redirect("surveys:detail", pk=survey.pk)
         else:
             if result.submitted:
