@@ -57,6 +57,7 @@ class ShortText:
     regex: bool = False
     # Feedback for anticipated wrong answers, keyed by the answer as written by the author.
     wrong_answer_feedback: Mapping[str, str] = field(default_factory=dict)
+    correct_feedback: str = ""  # shown when the answer is right
     kind: Literal["text"] = "text"
 
 
@@ -65,6 +66,7 @@ class Numeric:
     answer: float
     tolerance: float = 0.0
     tolerance_kind: Literal["absolute", "percent"] = "absolute"
+    correct_feedback: str = ""  # shown when the answer is right
     kind: Literal["numeric"] = "numeric"
 
     def allowed_difference(self) -> float:
@@ -213,7 +215,7 @@ def grade_text(question: ShortText, response: Response) -> QuestionResult:
             accent_insensitive=question.accent_insensitive,
         )
     if any(_text_matches(question, given, accepted) for accepted in question.accepted):
-        return QuestionResult(correct=True, answered=True)
+        return QuestionResult(correct=True, answered=True, feedback=_right(question))
     normalised_given = normalise_text(
         raw, case_sensitive=question.case_sensitive, accent_insensitive=question.accent_insensitive
     )
@@ -241,7 +243,13 @@ def grade_numeric(question: Numeric, response: Response) -> QuestionResult:
     # A hair of slack so that 0.1 + 0.2 still equals 0.3 when no tolerance is set.
     slack = 1e-9 * max(1.0, abs(question.answer))
     within = abs(value - question.answer) <= question.allowed_difference() + slack
-    return QuestionResult(correct=within, answered=True)
+    return QuestionResult(
+        correct=within, answered=True, feedback=_right(question) if within else ()
+    )
+
+
+def _right(question: ShortText | Numeric) -> tuple[str, ...]:
+    return (question.correct_feedback,) if question.correct_feedback else ()
 
 
 def grade_question(question: Question, response: Response) -> QuestionResult:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import nh3
@@ -180,7 +180,14 @@ class _Importer:
                 "max_attempts": parsed.max_attempts or 0,  # Kuza's 0 is "no limit"
             },
         )
-        quiz_questions_replace(quiz=quiz, questions=[self.question(q) for q in parsed.questions])
+        # Keys follow the export's order, so a re-import keeps every translation in place.
+        quiz_questions_replace(
+            quiz=quiz,
+            questions=[
+                replace(self.question(q), unit_key=position)
+                for position, q in enumerate(parsed.questions, start=1)
+            ],
+        )
 
     def question(self, parsed: olx.Question) -> QuestionInput:
         prompt = "".join(

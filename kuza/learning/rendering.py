@@ -5,8 +5,10 @@ The single place where lesson text is turned into HTML, for pages and offline co
 
 from __future__ import annotations
 
+import hashlib
 import html as html_lib
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -140,11 +142,26 @@ class ShownQuestion:
         return f"q{self.position}"
 
 
+def wrong_answer_key(prefix: str, answer: str) -> str:
+    """The unit key of the feedback on one anticipated wrong answer: named by the answer, so
+    it follows the answer whatever else the author adds or removes."""
+    return f"{prefix}.w{hashlib.sha256(answer.encode()).hexdigest()[:12]}"
+
+
+def combination_key(prefix: str, positions: Iterable[object]) -> str:
+    """The unit key of the feedback on one exact set of ticked options."""
+    key = f"{prefix}.c" + "-".join(sorted(str(p) for p in positions))
+    if len(key) > 60:
+        return f"{prefix}.c{hashlib.sha256(key.encode()).hexdigest()[:12]}"
+    return key
+
+
 def quiz_texts(quiz: Quiz) -> dict[str, str]:
-    """The translatable parts of a quiz's questions, keyed stably by positions."""
+    """The translatable parts of a quiz's questions, keyed by each question's and option's
+    unit key (see Question.unit_key), so moving or removing one leaves the others' keys."""
     texts: dict[str, str] = {}
     for question in quiz.questions.all():
-        prefix = f"q{question.position}"
+        prefix = question.unit_prefix
         if question.prompt:
             texts[prefix] = question.prompt
         if question.explanation:
@@ -152,11 +169,18 @@ def quiz_texts(quiz: Quiz) -> dict[str, str]:
         if question.correct_feedback:
             texts[f"{prefix}.feedback"] = question.correct_feedback
         for option in question.options.all():
-            texts[f"{prefix}.o{option.position}"] = option.text
+            key = f"{prefix}.{option.unit_suffix}"
+            texts[key] = option.text
             if option.feedback:
-                texts[f"{prefix}.o{option.position}.feedback"] = option.feedback
+                texts[f"{key}.feedback"] = option.feedback
             if option.feedback_unselected:
-                texts[f"{prefix}.o{option.position}.unselected"] = option.feedback_unselected
+                texts[f"{key}.unselected"] = option.feedback_unselected
+        for answer, feedback in (question.wrong_answer_feedback or {}).items():
+            if feedback:
+                texts[wrong_answer_key(prefix, str(answer))] = str(feedback)
+        for item in question.combination_feedback or []:
+            if item.get("feedback"):
+                texts[combination_key(prefix, item.get("options", []))] = str(item["feedback"])
     return texts
 
 
@@ -165,24 +189,36 @@ def translated_quiz_texts(quiz: Quiz, language: str | None = None) -> dict[str, 
     return parts
 
 
+def quiz_text(parts: Mapping[str, RenderedPart], key: str, source: str) -> str:
+    """A quiz part in the reader's language only while its translation is up to date.
+
+    Lessons show an outdated translation, flagged; a quiz does not: a stale option or answer
+    feedback can point a learner to the wrong answer (the author may have just changed which
+    option is right), so the source is shown until a translator confirms the new text.
+    """
+    part = parts.get(key)
+    if part is None or part.is_outdated:
+        return source
+    return part.text
+
+
 def shown_questions(quiz: Quiz, language: str | None = None) -> list[ShownQuestion]:
     """The questions as the quiz page shows them, in the reader's language where translated."""
     parts = translated_quiz_texts(quiz, language)
 
     def text(key: str, fallback: str) -> str:
-        part = parts.get(key)
-        return part.text if part is not None else fallback
+        return quiz_text(parts, key, fallback)
 
     shown = []
     for question in quiz.questions.all():
-        prefix = f"q{question.position}"
+        prefix = question.unit_prefix
         prompt_html = render_markdown(text(prefix, question.prompt))
         options = tuple(
             ShownOption(
                 key=option.key,
-                html=format_html("{}", text(f"{prefix}.o{option.position}", option.text)),
+                html=format_html("{}", text(f"{prefix}.{option.unit_suffix}", option.text)),
                 correct=option.correct,
-                feedback=text(f"{prefix}.o{option.position}.feedback", option.feedback),
+                feedback=text(f"{prefix}.{option.unit_suffix}.feedback", option.feedback),
             )
             for option in question.options.all()
         )

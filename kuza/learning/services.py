@@ -23,7 +23,12 @@ from kuza.learning.models import (
     Quiz,
     QuizAttempt,
 )
-from kuza.learning.rendering import translated_quiz_texts
+from kuza.learning.rendering import (
+    combination_key,
+    quiz_text,
+    translated_quiz_texts,
+    wrong_answer_key,
+)
 from kuza.learning.signals import cohort_completed, course_completed
 
 
@@ -81,18 +86,17 @@ def question_spec(question: Question, texts: dict | None = None) -> grading.Ques
     """A question as the pure grader sees it; `texts` are translated parts by key."""
 
     def text(key: str, source: str) -> str:
-        part = (texts or {}).get(key)
-        return part.text if part is not None else source
+        return quiz_text(texts or {}, key, source)
 
-    prefix = f"q{question.position}"
+    prefix = question.unit_prefix
     if question.kind in {Question.Kind.SINGLE, Question.Kind.MULTIPLE}:
         options = tuple(
             grading.Option(
                 key=option.key,
                 correct=option.correct,
-                feedback=text(f"{prefix}.o{option.position}.feedback", option.feedback),
+                feedback=text(f"{prefix}.{option.unit_suffix}.feedback", option.feedback),
                 feedback_unselected=text(
-                    f"{prefix}.o{option.position}.unselected", option.feedback_unselected
+                    f"{prefix}.{option.unit_suffix}.unselected", option.feedback_unselected
                 ),
             )
             for option in question.options.all()
@@ -100,8 +104,8 @@ def question_spec(question: Question, texts: dict | None = None) -> grading.Ques
         if question.kind == Question.Kind.SINGLE:
             return grading.SingleChoice(options)
         combinations = {
-            tuple(sorted(str(position) for position in item.get("options", []))): str(
-                item.get("feedback", "")
+            tuple(sorted(str(position) for position in item.get("options", []))): text(
+                combination_key(prefix, item.get("options", [])), str(item.get("feedback", ""))
             )
             for item in question.combination_feedback or []
         }
@@ -112,12 +116,17 @@ def question_spec(question: Question, texts: dict | None = None) -> grading.Ques
             case_sensitive=question.case_sensitive,
             accent_insensitive=question.accent_insensitive,
             regex=question.regex,
-            wrong_answer_feedback=dict(question.wrong_answer_feedback or {}),
+            wrong_answer_feedback={
+                str(answer): text(wrong_answer_key(prefix, str(answer)), str(feedback))
+                for answer, feedback in (question.wrong_answer_feedback or {}).items()
+            },
+            correct_feedback=text(f"{prefix}.feedback", question.correct_feedback),
         )
     return grading.Numeric(
         answer=float(question.numeric_answer or 0.0),
         tolerance=question.tolerance,
         tolerance_kind=question.tolerance_kind,  # type: ignore[arg-type]
+        correct_feedback=text(f"{prefix}.feedback", question.correct_feedback),
     )
 
 

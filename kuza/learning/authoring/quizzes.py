@@ -2,6 +2,10 @@
 
 Every change to a quiz's questions goes through `quiz_questions_replace`, which checks each
 question, writes them at positions 1..n and re-syncs the quiz's translation units once.
+
+Each question and option keeps a `unit_key` naming its texts for translators: an input that
+carries one (read back by `question_input_from`) keeps it, so moving or removing a question
+or an option leaves every other translation where it was; a new one gets a fresh key.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from django.db import transaction
+from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from kuza.learning.authoring.content import AuthoringError, clean_markdown, next_position
@@ -24,6 +29,7 @@ class OptionInput:
     correct: bool = False
     feedback: str = ""
     feedback_unselected: str = ""
+    unit_key: int = 0  # 0: a new option
 
 
 @dataclass(frozen=True)
@@ -42,6 +48,22 @@ class QuestionInput:
     combination_feedback: tuple[dict, ...] = ()
     explanation: str = ""
     correct_feedback: str = ""
+    unit_key: int = 0  # 0: a new question
+
+
+def _unit_keys(wanted: list[int], *, above: int = 0) -> list[int]:
+    """Each distinct key kept; zeros and repeats get fresh keys above every key in use."""
+    kept: set[int] = set()
+    top = max([above, *wanted])
+    keys = []
+    for key in wanted:
+        if key and key not in kept:
+            kept.add(key)
+            keys.append(key)
+        else:
+            top += 1
+            keys.append(top)
+    return keys
 
 
 def _check_question(question: QuestionInput) -> None:
@@ -79,11 +101,14 @@ def quiz_questions_replace(
     for question in questions:
         _check_question(question)
     with transaction.atomic():
+        in_use = quiz.questions.aggregate(top=Max("unit_key"))["top"] or 0
+        keys = _unit_keys([question.unit_key for question in questions], above=in_use)
         quiz.questions.all().delete()
-        for position, question in enumerate(questions, start=1):
+        for position, (question, unit_key) in enumerate(zip(questions, keys, strict=True), 1):
             stored = Question.objects.create(
                 quiz=quiz,
                 position=position,
+                unit_key=unit_key,
                 kind=question.kind,
                 prompt=clean_markdown(question.prompt),
                 explanation=question.explanation,
@@ -102,12 +127,20 @@ def quiz_questions_replace(
                 Option(
                     question=stored,
                     position=index,
+                    unit_key=option_key,
                     text=option.text,
                     correct=option.correct,
                     feedback=option.feedback,
                     feedback_unselected=option.feedback_unselected,
                 )
-                for index, option in enumerate(question.options, start=1)
+                for index, (option, option_key) in enumerate(
+                    zip(
+                        question.options,
+                        _unit_keys([option.unit_key for option in question.options]),
+                        strict=True,
+                    ),
+                    start=1,
+                )
             )
         translation_sync_source(obj=quiz)
 
@@ -176,6 +209,7 @@ def question_input_from(question: Question) -> QuestionInput:
                 correct=option.correct,
                 feedback=option.feedback,
                 feedback_unselected=option.feedback_unselected,
+                unit_key=option.unit_key,
             )
             for option in question.options.all()
         ),
@@ -190,6 +224,7 @@ def question_input_from(question: Question) -> QuestionInput:
         combination_feedback=tuple(question.combination_feedback or ()),
         explanation=question.explanation,
         correct_feedback=question.correct_feedback,
+        unit_key=question.unit_key,
     )
 
 
@@ -219,6 +254,11 @@ def question_save(*, quiz: Quiz, question: QuestionInput, position: int | None =
             old = inputs[position - 1]
             if len(old.options) != len(question.options) or old.kind != question.kind:
                 question = replace(question, combination_feedback=())
+            elif not question.combination_feedback:
+                # The web form does not edit it: keep what the question had.
+                question = replace(question, combination_feedback=old.combination_feedback)
+            # Still the same question for translators.
+            question = replace(question, unit_key=old.unit_key)
             inputs[position - 1] = question
         quiz_questions_replace(quiz=quiz, questions=inputs)
     return position

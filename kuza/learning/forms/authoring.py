@@ -114,9 +114,14 @@ class QuestionForm(forms.Form):
         help_text=_("Shown with the results, whatever the answer."),
     )
 
-    def __init__(self, *args, kind: str, option_rows: int = 4, **kwargs) -> None:
+    def __init__(
+        self, *args, kind: str, option_rows: int = 4, option_keys: tuple[int, ...] = (), **kwargs
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.kind = kind
+        # The translation keys of the options the rows were filled with, row by row, so an
+        # option keeps its translations when a row above it is cleared.
+        self.option_keys = option_keys
         self.option_rows = min(max(option_rows, 2), MAX_OPTIONS)
         if kind in {Question.Kind.SINGLE, Question.Kind.MULTIPLE}:
             for number in range(1, self.option_rows + 1):
@@ -229,6 +234,7 @@ class QuestionForm(forms.Form):
                     correct=bool(data.get(f"o{number}_correct")),
                     feedback=(data.get(f"o{number}_feedback") or "").strip(),
                     feedback_unselected=(data.get(f"o{number}_unselected") or "").strip(),
+                    unit_key=self.option_keys[number - 1] if number <= len(self.option_keys) else 0,
                 )
             )
         if len(options) < 2:

@@ -62,6 +62,9 @@ class Question(models.Model):
 
     quiz = models.ForeignKey(Quiz, on_delete=models.CASCADE, related_name="questions")
     position = models.PositiveIntegerField(_("position"), default=0)
+    # Names the question's texts for translators ("q<unit_key>"); unlike the position it stays
+    # when questions are moved or removed, so each translation stays with its question.
+    unit_key = models.PositiveIntegerField(_("translation key"), default=0, editable=False)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     prompt = models.TextField(_("question"), help_text=_("Markdown."), blank=True)
     explanation = models.TextField(_("explanation"), blank=True)
@@ -101,10 +104,16 @@ class Question(models.Model):
     def field_name(self) -> str:
         return f"q{self.position}"
 
+    @property
+    def unit_prefix(self) -> str:
+        """The start of the translation unit keys of this question's texts."""
+        return f"q{self.unit_key or self.position}"
+
 
 class Option(models.Model):
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="options")
     position = models.PositiveIntegerField(_("position"), default=0)
+    unit_key = models.PositiveIntegerField(_("translation key"), default=0, editable=False)
     text = models.CharField(_("text"), max_length=1000)
     correct = models.BooleanField(_("correct"), default=False)
     feedback = models.TextField(_("feedback when chosen"), blank=True)
@@ -121,3 +130,7 @@ class Option(models.Model):
     @property
     def key(self) -> str:
         return str(self.position)
+
+    @property
+    def unit_suffix(self) -> str:
+        return f"o{self.unit_key or self.position}"

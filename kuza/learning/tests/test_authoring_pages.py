@@ -285,3 +285,45 @@ def test_a_line_of_non_breaking_spaces_is_saved_as_a_blank_line(client, author, 
             field__translatable__object_id=lesson.pk, field__field_name="body", removed=False
         ).values_list("text", flat=True)
     ) == {"One.", "Two."}
+
+
+@pytest.mark.parametrize(("language", "direction"), [("en", "ltr"), ("ar", "rtl"), ("fr", "ltr")])
+def test_every_authoring_page_fits_the_budget_needs_no_script_and_is_translated(
+    client, author, language, direction
+):
+    from django.utils import translation
+
+    from kuza.core.pagecheck import check_page
+
+    course = make_course(modules=3, lessons_per_module=3, title="A long enough course title")
+    course.authors.add(author)
+    client.force_login(author)
+    client.cookies["django_language"] = language
+    quiz = Quiz.objects.filter(course=course).first()
+    slug = course.slug
+    pages = [url for url in edit_urls(course) if "/action/" not in url and "/delete/" not in url]
+    pages = [url for url in pages if not url.endswith(("/publish/", "/move/", "/add/"))]
+    pages += [
+        reverse("learning:course_new"),
+        *(
+            reverse("learning:edit_question", args=[slug, quiz.pk, question.position])
+            for question in quiz.questions.all()
+        ),
+        *(
+            reverse("learning:edit_question_new", args=[slug, quiz.pk]) + f"?kind={kind}"
+            for kind in Question.Kind.values
+        ),
+    ]
+    assert len(pages) >= 14
+    for url in pages:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        report = check_page(url, response.content)
+        assert not report.problems(), (url, report.problems())
+        assert (report.lang, report.direction) == (language, direction), url
+    with translation.override(language):
+        label = translation.gettext("Add a module")
+    if language != "en":
+        assert label != "Add a module"
+    page = client.get(reverse("learning:edit_course", args=[slug])).content.decode()
+    assert label in page

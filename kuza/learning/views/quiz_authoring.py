@@ -111,6 +111,7 @@ def question_edit(request: HttpRequest, slug: str, quiz_id: int, position: int) 
         request.POST or None,
         kind=question.kind,
         option_rows=len(current.options) + 2,
+        option_keys=tuple(option.unit_key for option in current.options),
         initial=QuestionForm.initial_for(current),
     )
     return _save_question(request, course, quiz, form, position)
