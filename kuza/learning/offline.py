@@ -93,6 +93,8 @@ def _lesson(lesson: Lesson, *, language: str, text_only: bool) -> OfflineLesson:
         elif part.kind == "quiz":
             shown["intro"] = translated_field(part.quiz, "intro", language).html
             shown["questions"] = shown_questions(part.quiz, language)
+        else:
+            shown["name"] = translated_field(part.placeholder, "display_name", language).text
         parts.append(shown)
     images = []
     if not text_only:
@@ -100,13 +102,18 @@ def _lesson(lesson: Lesson, *, language: str, text_only: bool) -> OfflineLesson:
             data = _stored_file(image.image.url)
             uri = _data_uri(data) if data else None
             if uri:
-                images.append((image, uri))
+                alt = translated_field(image, "alt_text", language).text.strip()
+                caption = translated_field(image, "caption", language).text.strip()
+                images.append((uri, alt, caption))
     return OfflineLesson(
         lesson=lesson,
         title=str(translated_field(lesson, "title", language).text),
         parts=parts,
         images=images,
-        media_links=list(lesson.media_links.all()),
+        media_links=[
+            (link, translated_field(link, "title", language).text.strip())
+            for link in lesson.media_links.all()
+        ],
     )
 
 

@@ -9,7 +9,17 @@ from kuza.translation import registry
 
 
 def register_translatable_content() -> None:
-    from kuza.learning.models import Cohort, Course, Lesson, Module, Quiz
+    from kuza.learning.models import (
+        Cohort,
+        CohortSession,
+        Course,
+        Lesson,
+        LessonImage,
+        MediaLink,
+        Module,
+        Placeholder,
+        Quiz,
+    )
     from kuza.learning.rendering import quiz_texts
 
     registry.register(
@@ -42,8 +52,33 @@ def register_translatable_content() -> None:
         title=lambda quiz: f"{quiz.course.title} · {quiz.title}",
     )
     registry.register(
+        LessonImage,
+        fields={"alt_text": registry.PLAIN, "caption": registry.PLAIN},
+        source_language=lambda image: image.lesson.course.language,
+        title=lambda image: f"{image.lesson.title} · {image.alt_text}",
+    )
+    registry.register(
+        MediaLink,
+        fields={"title": registry.PLAIN},
+        source_language=lambda link: link.lesson.course.language,
+        title=lambda link: f"{link.lesson.title} · {link.title}",
+    )
+    # Imported blocks Kuza cannot show: learners still read their names.
+    registry.register(
+        Placeholder,
+        fields={"display_name": registry.PLAIN},
+        source_language=lambda placeholder: placeholder.course.language,
+        title=lambda placeholder: f"{placeholder.course.title} · {placeholder.display_name}",
+    )
+    registry.register(
         Cohort,
         fields={"name": registry.PLAIN, "description": registry.MARKDOWN},
         source_language=lambda cohort: cohort.course.language,
         title=lambda cohort: f"{cohort.course.title} · {cohort.name}",
+    )
+    registry.register(
+        CohortSession,
+        fields={"title": registry.PLAIN, "description": registry.PLAIN},
+        source_language=lambda session: session.cohort.course.language,
+        title=lambda session: f"{session.cohort.name} · {session.title}",
     )

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.validators import URLValidator
 from django.db import transaction
 from django.db.models import Max
 from django.utils.text import slugify
@@ -95,9 +97,18 @@ def lesson_create(*, module: Module, title: str, body: str = "") -> Lesson:
 def media_link_add(
     *, lesson: Lesson, title: str, url: str, kind: str = "video", size_note: str = ""
 ) -> MediaLink:
+    """A link to media elsewhere; only http(s) addresses, as learners' browsers open them."""
+    if not title.strip():
+        raise AuthoringError(_("Give the link a title."))
+    try:
+        URLValidator(schemes=["http", "https"])(url)
+    except ValidationError:
+        raise AuthoringError(_("Give a web address starting with https:// or http://.")) from None
+    if kind not in MediaLink.Kind.values:
+        raise AuthoringError(_("Choose what kind of media it is."))
     return MediaLink.objects.create(
         lesson=lesson,
-        title=title,
+        title=title.strip(),
         url=url,
         kind=kind,
         size_note=size_note,
