@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 
 from kuza.core.demo_loader import DemoCommunity
+from kuza.people.models import ContactRequest
 from kuza.safety import moderation, services
 from kuza.safety.models import ModeratorRole, Report
 
@@ -21,6 +22,11 @@ SPAM_ACCOUNT = "bulk.links.seller"
 
 
 def _report(reporter, person, description: str, links: tuple[str, ...] = ()) -> Report:
+    # Each story starts with a message from the person reported, which also lets the reporter
+    # report them when their profile is hidden from her (see reportables).
+    ContactRequest.objects.get_or_create(
+        sender=person, recipient=reporter, defaults={"message": "Hello, can we talk privately?"}
+    )
     return services.report_create(
         reporter=reporter,
         kind="person",

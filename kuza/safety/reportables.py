@@ -83,6 +83,27 @@ def _describe_person(user) -> str:
     return f"{name} ({username})" if name and name != username else username
 
 
+def _person_reportable_by(user, reporter) -> bool:
+    """Someone whose profile the reporter may see, or who has been in touch with them.
+
+    The report page prints the person's name, so an id alone must not reveal a profile its
+    owner keeps from the reporter. Blocks do not count here: the reporter may have blocked
+    the person (or been blocked by them) precisely because of what they report. Contact
+    requests count either way: a person who hides their profile can still be reported by
+    someone they wrote to.
+    """
+    from django.db.models import Q
+
+    from kuza.people.models import ContactRequest, Profile
+    from kuza.people.visibility import visible_q
+
+    if Profile.objects.filter(visible_q(reporter), user_id=user.pk).exists():
+        return True
+    return ContactRequest.objects.filter(
+        Q(sender=reporter, recipient=user) | Q(sender=user, recipient=reporter)
+    ).exists()
+
+
 def register_people() -> None:
     register(
         Reportable(
@@ -92,5 +113,6 @@ def register_people() -> None:
             describe=_describe_person,
             person_of=lambda user: user,
             hideable=False,
+            reportable_by=_person_reportable_by,
         )
     )

@@ -37,7 +37,8 @@ def page_of(request: HttpRequest, items):
 @require_http_methods(["GET", "POST"])
 def home(request: HttpRequest) -> HttpResponse:
     preferences = selectors.preferences_of(request.user)
-    form = PreferencesForm(request.POST or None, instance=preferences)
+    # Unticking both boxes posts no field at all: still a submission.
+    form = PreferencesForm(request.POST if request.method == "POST" else None, instance=preferences)
     if request.method == "POST" and form.is_valid():
         services.preferences_update(
             user=request.user,

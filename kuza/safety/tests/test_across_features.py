@@ -28,7 +28,16 @@ from kuza.people import contact
 from kuza.people.capacity import MapFilter, raw_people_counts
 from kuza.people.models import ContactRequest
 from kuza.people.services import PeopleError
+from kuza.programs.models import VisionPost
+from kuza.programs.tests.factories import MemberFactory
 from kuza.safety.tests.cross_feature import SCENARIOS, World, assert_holds, make_world
+from kuza.surveys import keys
+from kuza.surveys.models import Question
+from kuza.surveys.results import survey_results
+from kuza.surveys.selectors import Respondent, surveys_for, why_not_answer
+from kuza.surveys.services.invitations import invitable_members
+from kuza.surveys.services.responding import response_save_section
+from kuza.surveys.tests.factories import SurveyFactory, question, section
 
 pytestmark = pytest.mark.django_db
 FAST = SwapSolverSettings(time_limit_seconds=2.0, improvement_seconds=0.5)
@@ -137,6 +146,75 @@ def campaign_leaderboard(world: World) -> bool:
     return "Baraka (WMKE)" not in hidden_usernames(world.extra["campaign"], viewer=world.viewer)
 
 
+def event_listing(world: World) -> bool:
+    """The other organises a published event: it is in the viewer's list of events."""
+    event = world.extra.setdefault("listed", EventFactory(created_by=world.other))
+    world.client.force_login(world.viewer)
+    return event.title in world.client.get("/events/").content.decode()
+
+
+def survey_listing(world: World) -> bool:
+    survey = world.extra.setdefault("survey", SurveyFactory(created_by=world.other))
+    return surveys_for(world.viewer).filter(pk=survey.pk).exists()
+
+
+def answering_a_survey(world: World) -> bool:
+    survey = world.extra.setdefault("survey", SurveyFactory(created_by=world.other))
+    return why_not_answer(survey, world.viewer) is None
+
+
+def survey_invitations(world: World) -> bool:
+    """The viewer organises a survey: the other is among the members they may invite."""
+    survey = world.extra.setdefault("own survey", SurveyFactory(created_by=world.viewer))
+    return invitable_members(survey).filter(pk=world.other.pk).exists()
+
+
+def survey_results_names(world: World) -> bool:
+    """The other answered the viewer's identified survey: the results name them."""
+    if "answered" not in world.extra:
+        survey = SurveyFactory(created_by=world.viewer, anonymous=False)
+        text = question(section(survey), Question.Kind.TEXT, text="What do you need?")
+        response_save_section(
+            survey=survey,
+            respondent=Respondent(key=keys.user_key(survey.pk, world.other.pk), user=world.other),
+            section_index=0,
+            data={f"q{text.pk}": "A mentor for grant writing."},
+        )
+        world.extra["answered"] = survey
+    results = survey_results(viewer=world.viewer, survey=world.extra["answered"])
+    authors = {item.author for result in results.questions for item in result.texts}
+    return world.other.profile.display_name in authors
+
+
+def _shared_cohort(world: World):
+    if "cohort" not in world.extra:
+        member = MemberFactory(user=world.viewer)
+        MemberFactory(user=world.other, cohort=member.cohort)
+        world.extra["cohort"] = member.cohort
+    return world.extra["cohort"]
+
+
+def programme_cohort_members(world: World) -> bool:
+    """Both are in one cohort: the programme page lists the other among its members."""
+    cohort = _shared_cohort(world)
+    world.client.force_login(world.viewer)
+    page = world.client.get(f"/programmes/{cohort.programme.pk}/")
+    assert page.status_code == 200
+    return world.other.profile.display_name in page.content.decode()
+
+
+def programme_vision_board(world: World) -> bool:
+    """The other posted on their shared cohort's vision board: the viewer reads it."""
+    cohort = _shared_cohort(world)
+    if "post" not in world.extra:
+        world.extra["post"] = VisionPost.objects.create(
+            cohort=cohort, author=world.other, body="Thirty new articles on women in science."
+        )
+    world.client.force_login(world.viewer)
+    page = world.client.get(f"/programmes/{cohort.programme.pk}/")
+    return "Thirty new articles on women in science." in page.content.decode()
+
+
 BLOCKS = SCENARIOS[:2]
 SUSPENSION = SCENARIOS[2:]
 # feature: (probe, the scenarios that must separate the two people there)
@@ -154,12 +232,39 @@ FEATURES = {
     # Organisers need to know who comes, blocked or not; a suspended member is never listed.
     "event attendance list": (event_attendance_list, SUSPENSION),
     "campaign leaderboard": (campaign_leaderboard, SCENARIOS),
+    # An event list is how people find each other's events: a blocked organiser's events go.
+    "event listing": (event_listing, BLOCKS),
+    # A survey is its organisers' content: a block keeps the two apart (not listed, no
+    # answers, no invitation); a suspended member is never invited nor counted in results.
+    "survey listing": (survey_listing, BLOCKS),
+    "answering a survey": (answering_a_survey, BLOCKS),
+    "survey invitations": (survey_invitations, SCENARIOS),
+    "survey results (names)": (survey_results_names, SCENARIOS),
+    # Organisers put people in cohorts; a block does not take anyone out of one, but each
+    # stops reading the other's posts, and a suspended member appears nowhere.
+    "programme cohort members": (programme_cohort_members, SUSPENSION),
+    "programme vision board": (programme_vision_board, SCENARIOS),
     # Facilitators lead a cohort whoever blocked them; a suspended one is never shown.
     "cohort facilitators": (cohort_facilitators, SUSPENSION),
 }
 # Gaps these probes find in apps safety does not own go here, strict, so that the fix shows
 # up as an unexpected pass and the marker is removed then.
-KNOWN_GAPS: dict[tuple[str, str], str] = {}
+KNOWN_GAPS: dict[tuple[str, str], str] = {
+    ("event listing", "viewer blocks other"): (
+        "events.selectors.event_listing lists events organised by someone in a block with "
+        "the viewer; exclude events whose organisers intersect blocked_user_ids(user) (the "
+        "viewer's own events excepted)"
+    ),
+    ("event listing", "other blocks viewer"): "same as 'viewer blocks other'",
+    ("programme cohort members", "other is suspended"): (
+        "programs.selectors.cohorts_for prefetches every member; prefetch "
+        "Member.objects.filter(user__is_active=True) instead"
+    ),
+    ("programme vision board", "other is suspended"): (
+        "programs.selectors.vision_posts_for (and notes_for) keep posts of suspended "
+        "authors; add .exclude(author__is_active=False)"
+    ),
+}
 
 CASES = [
     pytest.param(

@@ -108,3 +108,46 @@ def test_no_safety_page_changes_or_deletes_a_log_entry(client, cast, entry):
 
     assert _frozen(entry) == before
     assert ModerationLogEntry.objects.count() >= count
+
+
+def _every_route(patterns=None, prefix: str = "") -> list[str]:
+    """Every URL pattern of the project (the pages, the API and the admin), as a path."""
+    import re
+
+    from django.urls import URLResolver
+
+    routes = []
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        route = prefix + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            routes += _every_route(pattern.url_patterns, route)
+        else:
+            routes.append(route)
+    # Regex patterns (the admin's) and converters alike: every parameter is the entry's id.
+    cleaned = []
+    for route in routes:
+        route = re.sub(r"\(\?P<\w+>[^)]*\)", "{id}", route)
+        route = re.sub(r"<(?:\w+:)?\w+>", "{id}", route)
+        route = re.sub(r"[\^$\\]", "", route)
+        cleaned.append(re.sub("/+", "/", "/" + route))
+    return sorted(set(cleaned))
+
+
+def test_no_page_or_endpoint_of_any_app_changes_or_deletes_a_log_entry(cast, entry):
+    from django.test import Client
+
+    client = Client(raise_request_exception=False)
+    client.force_login(UserFactory(username="root", is_staff=True, is_superuser=True))
+    before = _frozen(entry)
+    routes = _every_route()
+    assert "/safety/moderation/log/" in routes and "/api/safety/moderation/reports" in routes
+    assert any(route.startswith("/admin/safety/moderationlogentry/") for route in routes)
+
+    data = {"detail": "rewritten", "action": "deleted", "post": "yes"}
+    for route in routes:
+        path = route.replace("{id}", str(entry.pk))
+        client.post(path, data)  # a form, as pages take it
+        for method in (client.post, client.put, client.patch, client.delete):
+            method(path, data, content_type="application/json")  # as the API takes it
+
+    assert _frozen(entry) == before

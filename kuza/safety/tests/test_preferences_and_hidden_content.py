@@ -105,3 +105,26 @@ def test_an_organisation_moderator_sees_reports_on_content_of_their_organisation
 def test_people_are_suspended_not_hidden(cast):
     with pytest.raises(services.SafetyError):
         moderation.content_hide(moderator=cast.staff, report=cast.report, reason="x")
+
+
+def test_leaving_leaderboards_on_the_safety_page_takes_the_member_off_campaign_leaderboards(
+    client,
+):
+    from kuza.campaigns.selectors import hidden_usernames
+    from kuza.campaigns.tests.factories import CampaignFactory, ParticipantFactory
+
+    neema, viewer = UserFactory(username="neema-lb"), UserFactory(username="viewer-lb")
+    neema.profile.wikimedia_username = "Neema (WMTZ)"
+    neema.profile.wikimedia_verified = True
+    neema.profile.save()
+    campaign = CampaignFactory()
+    ParticipantFactory(campaign=campaign, user=neema, wiki_username="Neema WMTZ")
+    assert hidden_usernames(campaign, viewer=viewer) == set()
+
+    client.force_login(neema)
+    client.post("/safety/", {"hide_from_leaderboards": "on"})
+
+    # As a participant, and as a contributor found by her verified Wikimedia name.
+    assert hidden_usernames(campaign, viewer=viewer) == {"Neema WMTZ", "Neema (WMTZ)"}
+    client.post("/safety/", {})
+    assert hidden_usernames(campaign, viewer=viewer) == set()
