@@ -5,19 +5,22 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from django.urls import reverse
+from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 
-from kuza.campaigns import selectors
+from kuza.campaigns import links, selectors
 from kuza.campaigns.definitions import METRIC_TEXTS
 from kuza.campaigns.metrics import CampaignMetrics, Tally
+from kuza.translation.selectors import translated_field
 
 router = Router(tags=["campaigns"])
 
 
 class CampaignOut(Schema):
     slug: str
-    name: str
+    name: str = Field(description="In the reader's language where translated (Accept-Language).")
+    source_language: str = Field(description="The language the organisers wrote the texts in.")
     hashtag: str
     start: datetime
     end: datetime
@@ -79,8 +82,23 @@ class MetricsOut(Schema):
     daily: list[DayOut]
 
 
+class LinkedEventOut(Schema):
+    id: int
+    title: str
+    starts_at: datetime
+    url: str
+
+
+class BadgeRuleOut(Schema):
+    badge: str
+    url: str
+    least_counted_edits: int
+
+
 class CampaignDetailOut(CampaignOut):
-    description: str
+    description: str = Field(description="Markdown, translated like the name, part by part.")
+    events: list[LinkedEventOut]
+    badges: list[BadgeRuleOut]
     metrics: MetricsOut | None
     periods_not_collected: list[GapOut]
     definitions: dict[str, str]
@@ -100,7 +118,8 @@ class LeaderboardRowOut(Schema):
 def _campaign(campaign) -> dict:
     return {
         "slug": campaign.slug,
-        "name": campaign.name,
+        "name": translated_field(campaign, "name").text,
+        "source_language": campaign.language,
         "hashtag": campaign.hashtag,
         "start": campaign.start,
         "end": campaign.end,
@@ -164,7 +183,26 @@ def campaign_detail(request: HttpRequest, slug: str):
     metrics = selectors.campaign_metrics(campaign)
     return {
         **_campaign(campaign),
-        "description": campaign.description,
+        "description": translated_field(campaign, "description").text,
+        "events": [
+            {
+                "id": event.pk,
+                "title": translated_field(event, "title").text,
+                "starts_at": event.starts_at,
+                "url": request.build_absolute_uri(event.get_absolute_url()),
+            }
+            for event in links.linked_events(campaign, request.user)
+        ],
+        "badges": [
+            {
+                "badge": rule.badge_class.name,
+                "url": request.build_absolute_uri(
+                    reverse("credentials:badge_class", args=[rule.badge_class.uuid])
+                ),
+                "least_counted_edits": rule.threshold or 1,
+            }
+            for rule in links.badge_rules(campaign)
+        ],
         "metrics": _metrics(metrics) if metrics else None,
         "periods_not_collected": [
             {"wiki": gap.wiki.db_name, "start": gap.start, "end": gap.end}

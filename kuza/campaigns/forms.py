@@ -12,6 +12,7 @@ from kuza.campaigns.hashtags import normalize_hashtag
 from kuza.campaigns.models import Campaign
 from kuza.campaigns.selectors import wiki_choices
 from kuza.campaigns.services import MAX_BULK_NAMES, parse_worklist
+from kuza.translation.languages import content_languages, language_name
 
 _LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
 
@@ -41,6 +42,11 @@ class CampaignForm(forms.ModelForm):
         max_length=64,
         help_text=_("A time zone name such as Africa/Nairobi or Europe/Paris; days begin there."),
     )
+    language = forms.ChoiceField(
+        label=_("Language of the texts"),
+        required=False,
+        help_text=_("The language you write the name and description in; translators add others."),
+    )
     wikis = forms.ModelMultipleChoiceField(
         label=_("Wikis"), queryset=wiki_choices(), widget=forms.CheckboxSelectMultiple
     )
@@ -59,6 +65,7 @@ class CampaignForm(forms.ModelForm):
         fields = [
             "name",
             "slug",
+            "language",
             "description",
             "hashtag",
             "time_zone",
@@ -73,6 +80,9 @@ class CampaignForm(forms.ModelForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         # The wiki id is what worklist lines start with, so it is shown with each name.
+        self.fields["language"].choices = [
+            (code, language_name(code)) for code in content_languages()
+        ]
         self.fields["wikis"].label_from_instance = lambda wiki: f"{wiki.name} ({wiki.db_name})"
         campaign = self.instance
         if campaign.pk:
@@ -86,6 +96,10 @@ class CampaignForm(forms.ModelForm):
                 for row in campaign.campaign_wikis.select_related("wiki")
                 for title in row.worklist_titles()
             )
+
+    def clean_language(self) -> str:
+        # Left empty (an older form, a script): the campaign keeps the language it has.
+        return self.cleaned_data.get("language") or self.instance.language
 
     def clean_time_zone(self) -> str:
         name = self.cleaned_data["time_zone"].strip()

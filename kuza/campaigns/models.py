@@ -76,6 +76,12 @@ class Campaign(models.Model):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("short name"), max_length=80, unique=True)
     description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
+    language = models.CharField(
+        _("language of the texts"),
+        max_length=10,
+        default="en",
+        help_text=_("The language you write the name and description in; translators add others."),
+    )
     hashtag = models.CharField(
         _("hashtag"), max_length=100, blank=True, help_text=_("For example #SheSaid.")
     )

@@ -64,6 +64,7 @@ def campaign_create(
     end: datetime,
     wikis: list[Wiki],
     description: str = "",
+    language: str = "en",
     hashtag: str = "",
     time_zone: str = "UTC",
     is_open: bool = False,
@@ -75,6 +76,7 @@ def campaign_create(
         name=name,
         slug=slug,
         description=description,
+        language=language,
         hashtag=hashtag,
         start=start,
         end=end,
@@ -96,6 +98,7 @@ def campaign_update(
     allowed = {
         "name",
         "description",
+        "language",
         "hashtag",
         "start",
         "end",

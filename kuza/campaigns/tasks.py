@@ -4,47 +4,28 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.core.cache import cache
 from django.utils import timezone
 from django_tasks import task
 
-from kuza.campaigns.awards import campaign_award_badges
+from kuza.campaigns.collection import campaign_collect
 from kuza.campaigns.models import Campaign
-from kuza.campaigns.selectors import active_campaigns, campaign_metrics
-from kuza.campaigns.sync import campaign_sync
-
-# A collection that outlives this is taken for dead (a killed worker) and may be started again.
-SYNC_LOCK_SECONDS = 6 * 3600
-
-
-def _lock_key(campaign_id: int) -> str:
-    return f"campaigns:sync-running:{campaign_id}"
+from kuza.campaigns.selectors import active_campaigns
 
 
 @task()
 def campaign_sync_task(campaign_id: int) -> dict:
-    """Collect one campaign; returns the summary the management command prints.
-
-    A collection of the same campaign already running (a slow wiki, a periodic job queued
-    again meanwhile) makes this one step aside: two would fetch the same pages twice and
-    overwrite each other's resume points. The cache is shared by every worker.
-    """
-    if not cache.add(_lock_key(campaign_id), "1", timeout=SYNC_LOCK_SECONDS):
+    """Collect one campaign (see `collection.campaign_collect`); returns the summary the
+    management command prints, or says it stepped aside for a collection already running."""
+    collected = campaign_collect(Campaign.objects.get(pk=campaign_id))
+    if collected is None:
         return {"campaign": campaign_id, "skipped": "a collection is already running"}
-    try:
-        campaign = Campaign.objects.get(pk=campaign_id)
-        report = campaign_sync(campaign)
-        # Computing a large campaign takes seconds: do it here, not in the first page view.
-        metrics = campaign_metrics(campaign)
-        if metrics is not None:
-            campaign_award_badges(campaign, metrics)
-    finally:
-        cache.delete(_lock_key(campaign_id))
+    report = collected.report
     return {
         "campaign": report.campaign,
         "requests": report.requests,
         "revisions_stored": report.revisions_stored,
         "errors": report.errors,
+        "badges_qualified": collected.badges_qualified,
     }
 
 

@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from kuza.campaigns import presentation, selectors, services
+from kuza.campaigns import links, presentation, selectors, services
 from kuza.campaigns.forms import BulkAddForm, CampaignForm, JoinForm, WikiAddForm
 from kuza.campaigns.mediawiki import MediaWikiError
 from kuza.campaigns.tasks import campaign_sync_task
@@ -58,6 +58,8 @@ def campaign_detail(request: HttpRequest, slug: str) -> HttpResponse:
             else None,
             "is_organiser": selectors.is_organiser(request.user, campaign),
             "gaps": selectors.gaps_of(campaign),
+            "events": list(links.linked_events(campaign, request.user)),
+            "badge_rules": list(links.badge_rules(campaign)),
         }
     )
     return render(request, "campaigns/detail.html", context)

@@ -3,21 +3,27 @@ invitation page, against the real test wikis."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 from io import StringIO
 
 import pytest
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from kuza.accounts.tests.factories import UserFactory
+from kuza.campaigns import services
+from kuza.campaigns.collection import lock_key
 from kuza.campaigns.models import Participant, Revision, Wiki, WikiAccount
 from kuza.campaigns.services import participants_bulk_add, wiki_register
 from kuza.campaigns.sync import campaign_sync
 from kuza.campaigns.testing import LocalWiki
 from kuza.campaigns.tests.factories import CampaignFactory
 from kuza.campaigns.tests.sync_world import PASSWORD, make_client, wiki_row
+from kuza.credentials.models import Assertion, AwardRule
+from kuza.credentials.tests.factories import AwardRuleFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -57,6 +63,40 @@ def test_bulk_enrolment_reports_every_line(enwiki: LocalWiki, frwiki: LocalWiki,
     assert WikiAccount.objects.filter(username=only_en, exists=True).count() == 1
 
 
+def test_the_participants_page_reports_each_line_and_adds_nothing_when_a_wiki_is_down(
+    client, enwiki: LocalWiki, frwiki: LocalWiki, unique, monkeypatch
+) -> None:
+    known = unique("Known")
+    enwiki.create_user(known, PASSWORD).close()
+    organiser = UserFactory()
+    campaign = CampaignFactory(
+        organisers=[organiser], on_wikis=[wiki_row(enwiki), wiki_row(frwiki)]
+    )
+    # The page's own client, with one attempt so that a stopped wiki fails at once.
+    monkeypatch.setattr(services, "default_client", lambda: make_client(max_attempts=1))
+    client.force_login(organiser)
+    url = reverse("campaigns:participants", args=[campaign.slug])
+    typo = unique("Typo")
+
+    page = client.post(url, {"usernames": f"{known}\n{typo}\nBad|name"}).content.decode()
+
+    assert list(campaign.participants.values_list("wiki_username", flat=True)) == [known]
+    rows = re.findall(r"<tr><td>(\d+)</td><td>([^<]*)</td><td[^>]*>([^<]*)</td></tr>", page)
+    assert rows == [
+        ("1", known, "Added."),
+        ("2", typo, "No such account on any of the campaign&#x27;s wikis; not added."),
+        ("3", "Bad|name", "Not a possible wiki user name; not added."),
+    ]
+
+    frwiki.stop()
+    try:
+        page = client.post(url, {"usernames": unique("Later")}).content.decode()
+    finally:
+        frwiki.start()
+    assert "could not be asked right now; nothing was added" in page
+    assert campaign.participants.count() == 1
+
+
 def test_a_custom_wiki_is_named_from_its_own_siteinfo(enwiki: LocalWiki, settings) -> None:
     user = UserFactory()
     with pytest.raises(ValidationError, match="https"):
@@ -94,17 +134,47 @@ def test_the_command_prints_requests_and_revisions_per_wiki(
         end=start + timedelta(days=10),
         on_wikis=[wiki_row(enwiki), wiki_row(frwiki)],
     )
-    Participant.objects.create(campaign=campaign, wiki_username=name)
+    member = UserFactory(email="commander@example.org")
+    Participant.objects.create(campaign=campaign, wiki_username=name, user=member)
+    rule = AwardRuleFactory(
+        kind=AwardRule.Kind.CAMPAIGN_PARTICIPATION, target_key="cmd-test", threshold=2
+    )
     out = StringIO()
 
     call_command("campaign_sync", "cmd-test", stdout=out)
 
     text = out.getvalue()
     assert "cmd-test:" in text and "2 new revision(s)" in text
+    assert "1 member(s) meeting a badge rule" in text
     assert "enwikiquote: 3 request(s)" in text  # contributions, redirect check, registration
     assert "frwikiquote: 2 request(s)" in text
+    # Like the worker, the command awards the campaign's badges and prepares the numbers.
+    assertion = Assertion.objects.get(recipient=member)
+    assert assertion.badge_class == rule.badge_class and "cmd-test" in assertion.evidence_url
     with pytest.raises(CommandError, match="no campaign called nope"):
         call_command("campaign_sync", "nope", stdout=StringIO())
+
+
+def test_the_command_steps_aside_while_a_collection_runs(enwiki: LocalWiki, unique) -> None:
+    name = unique("Waiter")
+    start = datetime(2017, 8, 1, tzinfo=UTC)
+    with enwiki.create_user(name, PASSWORD) as me:
+        me.create_page(unique("Page"), "x", "new", at=start + timedelta(days=1))
+    campaign = CampaignFactory(
+        slug="cmd-busy", start=start, end=start + timedelta(days=10), on_wikis=[wiki_row(enwiki)]
+    )
+    Participant.objects.create(campaign=campaign, wiki_username=name)
+    cache.add(lock_key(campaign.pk), "1", timeout=60)
+    try:
+        out = StringIO()
+        call_command("campaign_sync", "cmd-busy", stdout=out)
+    finally:
+        cache.delete(lock_key(campaign.pk))
+
+    assert "cmd-busy: skipped, a collection is already running" in out.getvalue()
+    assert not Revision.objects.filter(user=name).exists()
+    call_command("campaign_sync", "cmd-busy", stdout=StringIO())
+    assert Revision.objects.filter(user=name).count() == 1
 
 
 def test_organisers_see_tagged_contributors_to_invite(

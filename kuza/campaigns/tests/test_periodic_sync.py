@@ -12,10 +12,10 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from kuza import config
+from kuza.campaigns.collection import lock_key
 from kuza.campaigns.models import Campaign, Participant, Revision
 from kuza.campaigns.tasks import (
     SYNC_OPTION,
-    _lock_key,
     campaign_sync_task,
     sync_active_campaigns,
     sync_interval,
@@ -106,11 +106,11 @@ def test_the_job_queues_one_collection_per_active_campaign(three_campaigns) -> N
 
 def test_a_collection_already_running_is_not_started_twice(three_campaigns) -> None:
     running = three_campaigns["running"]
-    cache.add(_lock_key(running.pk), "1", timeout=60)
+    cache.add(lock_key(running.pk), "1", timeout=60)
     try:
         summary = campaign_sync_task.call(running.pk)
     finally:
-        cache.delete(_lock_key(running.pk))
+        cache.delete(lock_key(running.pk))
 
     assert "skipped" in summary
     running.refresh_from_db()

@@ -1,15 +1,17 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from kuza.campaigns.collection import campaign_collect
 from kuza.campaigns.models import Campaign
 from kuza.campaigns.selectors import active_campaigns
-from kuza.campaigns.sync import PageStored, campaign_sync
+from kuza.campaigns.sync import PageStored
 
 
 class Command(BaseCommand):
     help = (
         "Collect a campaign's revisions from its wikis (`kuza campaign-sync SLUG`, or --active "
-        "for every campaign that has started and not ended more than 60 days ago). Resumes an "
+        "for every campaign that has started and not ended more than 60 days ago), then compute "
+        "its numbers and award its participation badges, as the worker does. Resumes an "
         "interrupted collection; safe to repeat."
     )
 
@@ -30,10 +32,15 @@ class Command(BaseCommand):
         failed = False
         for campaign in campaigns:
             on_page = self._progress if verbosity >= 2 else None
-            report = campaign_sync(campaign, on_page=on_page)
+            collected = campaign_collect(campaign, on_page=on_page)
+            if collected is None:
+                self.stdout.write(f"{campaign.slug}: skipped, a collection is already running")
+                continue
+            report = collected.report
             self.stdout.write(
                 f"{campaign.slug}: {report.requests} API request(s), "
-                f"{report.revisions_stored} new revision(s)"
+                f"{report.revisions_stored} new revision(s), "
+                f"{collected.badges_qualified} member(s) meeting a badge rule"
             )
             for wiki in report.wikis:
                 line = (
