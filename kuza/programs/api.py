@@ -17,6 +17,7 @@ from kuza.api.auth import token_or_session
 from kuza.programs import selectors
 from kuza.programs.models import Plan, Programme
 from kuza.programs.reporting import report_rows
+from kuza.safety.selectors import exclude_hidden
 
 router = Router(tags=["programmes"], auth=token_or_session)
 
@@ -76,8 +77,10 @@ def _programme_out(programme: Programme) -> dict:
         "description": programme.description,
         "starts_on": programme.starts_on,
         "ends_on": programme.ends_on,
-        "courses": list(programme.courses.values_list("slug", flat=True)),
-        "events": list(programme.events.filter(published=True).values_list("pk", flat=True)),
+        "courses": list(programme.courses.filter(is_published=True).values_list("slug", flat=True)),
+        "events": list(
+            exclude_hidden(programme.events.filter(published=True)).values_list("pk", flat=True)
+        ),
         "campaigns": list(programme.campaigns.values_list("slug", flat=True)),
     }
 

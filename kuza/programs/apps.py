@@ -13,9 +13,10 @@ class ProgramsConfig(AppConfig):
         from kuza.core import schedule
         from kuza.core.navigation import NavItem, register
         from kuza.programs import selectors
-        from kuza.programs.models import PlanNote, Programme, VisionPost
+        from kuza.programs.models import Plan, PlanNote, Programme, VisionPost
+        from kuza.programs.services import mentors_unassign_on_block
         from kuza.programs.tasks import snapshot_key_results
-        from kuza.safety import reportables
+        from kuza.safety import block_effects, reportables
         from kuza.translation import registry
 
         register(
@@ -39,6 +40,21 @@ class ProgramsConfig(AppConfig):
         )
         reportables.register(
             reportables.Reportable(
+                kind="programme-plan",
+                model=Plan,
+                label=_("a member's plan"),
+                describe=lambda plan: f"{plan.title}\n{plan.goal}"[:300],
+                person_of=lambda plan: plan.member.user,
+                url_of=lambda plan: plan.get_absolute_url(),
+                reportable_by=lambda plan, user: (
+                    selectors.plans_visible_to(user, plan.member.programme)
+                    .filter(pk=plan.pk)
+                    .exists()
+                ),
+            )
+        )
+        reportables.register(
+            reportables.Reportable(
                 kind="programme-plan-note",
                 model=PlanNote,
                 label=_("a plan update or comment"),
@@ -52,6 +68,7 @@ class ProgramsConfig(AppConfig):
                 ),
             )
         )
+        block_effects.register("programs", mentors_unassign_on_block)
         registry.register(
             Programme,
             fields={"name": registry.PLAIN, "description": registry.MARKDOWN},

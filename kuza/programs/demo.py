@@ -214,8 +214,9 @@ def load(community: DemoCommunity) -> None:
             services.vision_post_create(cohort=africa, author=author, body=body)
 
     key_results = [
-        ("Engage at least 150 organisers at programme events", "150", "people",
-         "event_participants", None, ""),
+        ("Engage at least 150 community organisers", "150", "organisers",
+         "organisers_engaged", None, ""),
+        ("People at programme events", "200", "people", "event_participants", None, ""),
         ("Members active in the programme", "18", "members", "active_members", None, ""),
         ("Countries represented", "11", "countries", "countries_represented", None, ""),
         ("Articles created in #SheSaid", "300", "articles", "campaign_articles_created", None, ""),

@@ -14,6 +14,15 @@ def distinct_count(values: Iterable[object]) -> int:
     return len({value for value in values if value not in (None, "")})
 
 
+def plain_decimal(value: Decimal) -> Decimal:
+    """`value` without trailing zeros and never in exponent form: 150.00 -> 150, 2.50 -> 2.5.
+
+    (`Decimal.normalize` alone turns 150 into 1.5E+2.)
+    """
+    normal = value.normalize()
+    return normal.quantize(Decimal(1)) if normal.as_tuple().exponent > 0 else normal
+
+
 def progress_percent(current: Decimal, target: Decimal) -> int:
     """Whole percent of the target reached, rounded down; a zero target is met at once (100)."""
     if target <= 0:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import langcodes
 from django import forms
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kuza.campaigns.models import Campaign
 from kuza.events.models import Event
+from kuza.events.selectors import events_visible_to
 from kuza.learning.models import Course
+from kuza.learning.selectors import course_list
 from kuza.programs import measures
 from kuza.programs.models import (
     Cohort,
@@ -25,12 +29,22 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class UsernamesField(forms.CharField):
-    """Accounts named by user name, separated by commas or spaces."""
+    """Accounts named by user name, separated by commas or spaces.
+
+    Only active accounts can be added; `keep` (ids) are accounts already in the list, which
+    stay even while suspended, so a suspension elsewhere never stops the form being saved.
+    """
+
+    keep: frozenset[int] = frozenset()
 
     def clean(self, value):
         value = super().clean(value)
         names = sorted({name for name in value.replace(",", " ").split() if name})
-        users = list(get_user_model().objects.filter(username__in=names, is_active=True))
+        users = list(
+            get_user_model().objects.filter(
+                Q(is_active=True) | Q(pk__in=self.keep), username__in=names
+            )
+        )
         missing = sorted(set(names) - {user.username for user in users})
         if missing:
             raise forms.ValidationError(
@@ -39,7 +53,32 @@ class UsernamesField(forms.CharField):
         return users
 
 
+class LanguageField(forms.CharField):
+    """A language given by its tag (fr, sw-KE) or its name in most languages (Français,
+    Kiswahili, العربية), stored as a standard tag."""
+
+    def clean(self, value):
+        value = (super().clean(value) or "").strip()
+        if not value:
+            return value
+        if langcodes.tag_is_valid(value):
+            return langcodes.standardize_tag(value)
+        try:
+            return langcodes.find(value).to_tag()
+        except LookupError:
+            raise forms.ValidationError(
+                _("“%(value)s” is not a language we know; give its name or a code like fr."),
+                params={"value": value},
+            ) from None
+
+
 class ProgrammeForm(forms.ModelForm):
+    language = LanguageField(
+        label=_("language of the text"),
+        max_length=60,
+        help_text=_("The language the name and description are written in, e.g. en or fr."),
+    )
+
     class Meta:
         model = Programme
         fields = ["name", "description", "language", "starts_on", "ends_on", "listed"]
@@ -76,6 +115,23 @@ class ProgrammeLinksForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )  # fmt: skip
 
+    def __init__(self, *args, programme: Programme, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only what the organiser may see (never others' unpublished courses or events),
+        # plus what the programme already links.
+        courses = course_list(user=user).values("pk")
+        events = events_visible_to(user).values("pk")
+        self.fields["courses"].queryset = Course.objects.filter(
+            Q(pk__in=courses) | Q(pk__in=programme.courses.values("pk"))
+        ).order_by("title", "pk")
+        self.fields["events"].queryset = Event.objects.filter(
+            Q(pk__in=events) | Q(pk__in=programme.events.values("pk"))
+        ).order_by("-starts_at", "pk")
+        self.fields["organisers"].keep = frozenset(
+            programme.organisers.values_list("pk", flat=True)
+        )
+        self.fields["mentors"].keep = frozenset(programme.mentors.values_list("pk", flat=True))
+
 
 class CohortForm(forms.ModelForm):
     class Meta:
@@ -111,6 +167,12 @@ class VisionPostForm(forms.ModelForm):
 
 
 class PlanForm(forms.ModelForm):
+    language = LanguageField(
+        label=_("language"),
+        max_length=60,
+        required=False,
+        help_text=_("The language of your initiative: its name or a code, e.g. Kiswahili or sw."),
+    )
     resources = forms.MultipleChoiceField(
         choices=Resource.choices,
         required=False,

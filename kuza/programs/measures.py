@@ -78,6 +78,59 @@ def active_members(programme: Programme) -> Decimal:
     return Decimal(distinct_count(user for user in active if user in members))
 
 
+def _engaged_user_ids(programme: Programme) -> set[int]:
+    """Everyone who took part in the programme: its members, and the people of its linked
+    events (by events' participation rule), courses (enrolled) and campaigns (joined)."""
+    from kuza.campaigns.models import Participant
+    from kuza.events.selectors import participant_registrations
+    from kuza.learning.models import Enrolment
+
+    engaged = set(_member_user_ids(programme))
+    engaged.update(
+        participant_registrations(programme.events.all()).values_list("user_id", flat=True)
+    )
+    engaged.update(
+        Enrolment.objects.filter(course__in=programme.courses.all()).values_list(
+            "user_id", flat=True
+        )
+    )
+    engaged.update(
+        Participant.objects.filter(
+            campaign__in=programme.campaigns.all(), user__isnull=False
+        ).values_list("user_id", flat=True)
+    )
+    return engaged
+
+
+def _organiser_user_ids(user_ids: set[int]) -> set[int]:
+    """Those of `user_ids` who organise on Kuza: an organisation's organiser, or an organiser
+    of an event or a campaign (any, not only the programme's)."""
+    from kuza.campaigns.models import Campaign
+    from kuza.events.models import Event
+    from kuza.people.models import Membership
+
+    organisers = set(
+        Membership.objects.filter(user_id__in=user_ids, role=Membership.Role.ORGANISER).values_list(
+            "user_id", flat=True
+        )
+    )
+    organisers.update(
+        Event.organisers.through.objects.filter(user_id__in=user_ids).values_list(
+            "user_id", flat=True
+        )
+    )
+    organisers.update(
+        Campaign.organisers.through.objects.filter(user_id__in=user_ids).values_list(
+            "user_id", flat=True
+        )
+    )
+    return organisers
+
+
+def organisers_engaged(programme: Programme) -> Decimal:
+    return Decimal(distinct_count(_organiser_user_ids(_engaged_user_ids(programme))))
+
+
 def countries_represented(programme: Programme) -> Decimal:
     countries = Member.objects.filter(programme=programme).values_list(
         "user__profile__country", flat=True
@@ -152,6 +205,20 @@ register(
             "campaign. Each person counts once."
         ),
         active_members,
+    )
+)
+register(
+    Measure(
+        "organisers_engaged",
+        _("Community organisers engaged"),
+        _(
+            "Different people who organise in the movement (an organiser of an organisation "
+            "on Kuza, or of any event or campaign on Kuza) and who took part in the "
+            "programme: a cohort member, or someone who took part in a linked event (marked "
+            "as attended, or holding a place when attendance was not marked), enrolled in a "
+            "linked course or joined a linked campaign. Each person counts once."
+        ),
+        organisers_engaged,
     )
 )
 register(

@@ -17,6 +17,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from kuza.people.models import validate_language_tag
+
 TEXT_LIMIT = 5000
 POST_LIMIT = 1000
 
@@ -43,6 +45,7 @@ class Programme(models.Model):
         _("language of the text"),
         max_length=20,
         default="en",
+        validators=[validate_language_tag],
         help_text=_("The language the name and description are written in, e.g. en or fr."),
     )
     starts_on = models.DateField(_("starts on"))
@@ -195,7 +198,11 @@ class Plan(models.Model):
     audience = models.CharField(_("audience"), max_length=300, blank=True)
     country = CountryField(_("country"), blank=True)
     language = models.CharField(
-        _("language"), max_length=20, blank=True, help_text=_("e.g. sw, fr, ar")
+        _("language"),
+        max_length=20,
+        blank=True,
+        validators=[validate_language_tag],
+        help_text=_("e.g. sw, fr, ar"),
     )
     resources = models.JSONField(_("resources needed"), default=list, blank=True)
     resources_note = models.CharField(_("other resources"), max_length=300, blank=True)

@@ -7,9 +7,18 @@ from datetime import date
 from decimal import Decimal
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from kuza.programs import figures, measures, services
 from kuza.programs.models import KeyResult, Programme, Snapshot
+
+# How the report names each `figures.Pace` state (the page and the CSV say the same).
+PACE_LABELS = {
+    "met": _("Target met"),
+    "on_track": _("On track"),
+    "behind": _("Behind the straight line to the target"),
+    "missed": _("Deadline passed"),
+}
 
 
 @dataclass(frozen=True)
@@ -20,6 +29,10 @@ class ResultRow:
     percent: int | None
     pace: figures.Pace | None
     trend: list[tuple[date, Decimal]]
+
+    @property
+    def pace_label(self) -> str:
+        return str(PACE_LABELS[self.pace.state]) if self.pace else ""
 
 
 def report_rows(

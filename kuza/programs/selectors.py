@@ -31,7 +31,12 @@ from kuza.programs.models import (
     SupportRequest,
     VisionPost,
 )
-from kuza.safety.selectors import blocked_user_ids, exclude_hidden
+from kuza.safety.selectors import (
+    blocked_user_ids,
+    exclude_hidden,
+    hidden_ids,
+    is_blocked_between,
+)
 
 
 def _signed_in(user) -> bool:
@@ -174,7 +179,14 @@ def plans_visible_to(user, programme: Programme) -> QuerySet[Plan]:
     member = member_of(user, programme)
     if member is not None:
         rule |= Q(member__cohort=member.cohort, visibility=Plan.Visibility.COHORT)
-    return plans.filter(rule)
+    # A block hides two people from each other: a peer (or a mentor, until the organisers
+    # choose another) no longer reads the plan of someone in a block with them. A plan the
+    # moderators hid is left to its author (and the organisers).
+    return (
+        plans.filter(rule)
+        .exclude(member__user_id__in=blocked_user_ids(user))
+        .exclude(Q(pk__in=hidden_ids(Plan)) & ~Q(member__user=user))
+    )
 
 
 def plan_for_viewer(user, programme: Programme, plan_id: int) -> Plan | None:
@@ -192,10 +204,13 @@ def plan_of(user, programme: Programme) -> Plan | None:
 
 
 def may_comment(user, plan: Plan) -> bool:
-    """The plan's mentor and the organisers comment; the author writes updates."""
-    return plan.member.mentor_id == getattr(user, "pk", None) or is_organiser(
-        user, plan.member.programme
-    )
+    """The plan's mentor and the organisers comment; the author writes updates.
+
+    Nobody in a block with the author comments on her plan.
+    """
+    if not _signed_in(user) or is_blocked_between(user, plan.member.user):
+        return False
+    return plan.member.mentor_id == user.pk or is_organiser(user, plan.member.programme)
 
 
 def notes_for(user, plan: Plan) -> QuerySet[PlanNote]:
@@ -258,6 +273,26 @@ def plans_at_a_glance(user, programme: Programme) -> list[PlanRow]:
             )
         )
     return rows
+
+
+@dataclass(frozen=True)
+class Belongings:
+    """What goes with a member who leaves the programme (the removal page says it first)."""
+
+    plan: Plan | None
+    milestones: int
+    notes: int
+    support_requests: int
+
+
+def member_belongings(member: Member) -> Belongings:
+    plan = Plan.objects.filter(member=member).first()
+    return Belongings(
+        plan=plan,
+        milestones=plan.milestones.count() if plan else 0,
+        notes=plan.notes.count() if plan else 0,
+        support_requests=member.support_requests.count(),
+    )
 
 
 # --- Key results and support -------------------------------------------------------------------

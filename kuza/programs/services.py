@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -24,6 +25,7 @@ from kuza.programs.models import (
     SupportRequest,
     VisionPost,
 )
+from kuza.safety.selectors import is_blocked_between
 from kuza.safety.services import require_current_conduct
 from kuza.translation.services import translation_sync_source
 
@@ -130,10 +132,23 @@ def member_add(*, cohort: Cohort, actor, user, mentor=None) -> Member:
         raise ProgrammeError(_("The mentor must be one of the programme's mentors."))
     if mentor is not None and mentor.pk == user.pk:
         raise ProgrammeError(_("A member cannot be their own mentor."))
+    if mentor is not None and is_blocked_between(mentor, user):
+        raise ProgrammeError(_("This mentor cannot be paired with this member; choose another."))
     member, _created = Member.objects.update_or_create(
         programme=programme, user=user, defaults={"cohort": cohort, "mentor": mentor}
     )
     return member
+
+
+def mentors_unassign_on_block(*, blocker, blocked) -> int:
+    """Safety's block effect: a member and her programme mentor in a block part at once.
+
+    The member has no mentor (and the mentor no longer reads her plan) until the organisers
+    choose another, as when a mentor leaves the programme; nothing is announced. Idempotent.
+    """
+    return Member.objects.filter(
+        Q(user=blocker, mentor=blocked) | Q(user=blocked, mentor=blocker)
+    ).update(mentor=None)
 
 
 @transaction.atomic
@@ -191,6 +206,8 @@ def plan_save(*, member: Member, actor, fields: dict) -> Plan:
     """Create or change `member`'s plan: only the member writes their own plan."""
     if member.user_id != actor.pk:
         raise ProgrammeError(_("Only the member writes their plan."))
+    # Her cohort reads the plan: writing it is contact with others, as on the vision board.
+    require_current_conduct(actor)
     unknown = set(fields) - PLAN_FIELDS
     if unknown:
         raise ValueError(f"not plan fields: {sorted(unknown)}")
@@ -265,7 +282,10 @@ def key_result_save(
     unknown = set(fields) - KEY_RESULT_FIELDS
     if unknown:
         raise ValueError(f"not key result fields: {sorted(unknown)}")
-    key_result = key_result or KeyResult(programme=programme)
+    if key_result is None:
+        # A new key result comes last in the report unless given a place.
+        last = programme.key_results.aggregate(last=Max("position"))["last"]
+        key_result = KeyResult(programme=programme, position=0 if last is None else last + 1)
     if key_result.programme_id != programme.pk:
         raise ProgrammeError(_("This key result belongs to another programme."))
     for name, value in fields.items():

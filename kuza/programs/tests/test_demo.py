@@ -56,3 +56,33 @@ def test_the_demo_programme_fits_the_brief_and_its_pages_the_budget(client, demo
         "largest programme pages (bytes, gzip, with CSS):",
         sorted(sizes.items(), key=lambda x: -x[1])[:3],
     )
+
+
+@pytest.mark.parametrize("language,direction", [("ar", "rtl"), ("fr", "ltr")])
+def test_organiser_pages_fit_the_budget_in_arabic_and_french(
+    client, demo_community, language, direction
+):
+    programme = Programme.objects.get(name="Women leaders coaching programme")
+    pk = programme.pk
+    member = programme.members.filter(plan__isnull=False).first()
+    key_result = programme.key_results.first()
+    client.cookies["django_language"] = language
+    client.force_login(programme.organisers.order_by("pk").first())
+    urls = [
+        reverse("programs:create"),
+        reverse("programs:edit", args=[pk]),
+        reverse("programs:manage", args=[pk]),
+        reverse("programs:report", args=[pk]),
+        reverse("programs:support", args=[pk]),
+        reverse("programs:key_result_new", args=[pk]),
+        reverse("programs:key_result_edit", args=[pk, key_result.pk]),
+        reverse("programs:member_remove", args=[pk, member.pk]),
+        member.plan.get_absolute_url(),
+    ]
+
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        report = check_page(url, response.content)
+        assert not report.problems(), (url, report.problems())
+        assert (report.lang, report.direction) == (language, direction), url

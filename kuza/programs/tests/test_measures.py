@@ -180,3 +180,43 @@ def test_every_measure_has_a_label_and_a_written_definition():
     assert len(measures.all_measures()) >= 8
     for measure in measures.all_measures():
         assert str(measure.label) and len(str(measure.definition)) > 30
+
+
+def test_organisers_engaged_counts_organisers_who_took_part_once_each(cohort):
+    from kuza.people.models import Membership
+    from kuza.people.tests.factories import MembershipFactory, OrganisationFactory
+
+    programme = cohort.programme
+    event, course, campaign = EventFactory(), make_course(with_quiz=False), CampaignFactory()
+    programme.events.add(event)
+    programme.courses.add(course)
+    programme.campaigns.add(campaign)
+    # Organisers, each by a different kind of organising and taking part in a different way.
+    org_member, event_organiser, campaign_organiser, learner = (PersonFactory() for _ in range(4))
+    MembershipFactory(
+        user=org_member, organisation=OrganisationFactory(), role=Membership.Role.ORGANISER
+    )
+    MemberFactory(cohort=cohort, user=org_member)
+    EventFactory(organisers=[event_organiser])
+    RegistrationFactory(event=event, user=event_organiser)
+    CampaignFactory(organisers=[campaign_organiser])
+    ParticipantFactory(campaign=campaign, user=campaign_organiser)
+    learning.enrolment_create(user=learner, course=course)
+    MembershipFactory(
+        user=learner, organisation=OrganisationFactory(), role=Membership.Role.ORGANISER
+    )
+    # The same organiser in every source counts once.
+    RegistrationFactory(event=event, user=org_member)
+    learning.enrolment_create(user=org_member, course=course)
+    # Not counted: a cohort member who organises nothing, a plain organisation member, an
+    # organiser on the waiting list, an organiser who took part in nothing linked.
+    MemberFactory(cohort=cohort)
+    plain = PersonFactory()
+    MembershipFactory(user=plain, organisation=OrganisationFactory(), role=Membership.Role.MEMBER)
+    RegistrationFactory(event=event, user=plain)
+    waiting = PersonFactory()
+    EventFactory(organisers=[waiting])
+    RegistrationFactory(event=event, user=waiting, status=Registration.Status.WAITING)
+    EventFactory(organisers=[PersonFactory()])
+
+    assert measures.organisers_engaged(programme) == Decimal(4)

@@ -166,3 +166,95 @@ def test_support_requests_are_decided_by_organisers_with_totals_per_currency_and
         ).status_code
         == 404
     )
+
+
+def test_a_decision_without_an_answer_decides_nothing(client):
+    member = MemberFactory()
+    programme = member.programme
+    request = SupportRequest.objects.create(
+        member=member, kind="travel", amount=Decimal(10), currency="EUR", reason="Bus"
+    )
+    client.force_login(programme.organisers.get())
+
+    for data in ({}, {"decision": "maybe"}):
+        response = client.post(reverse("programs:decide", args=[programme.pk, request.pk]), data)
+        assert response.status_code == 302
+        request.refresh_from_db()
+        assert request.status == SupportRequest.Status.PENDING and request.decided_by is None
+    page = client.get(reverse("programs:support", args=[programme.pk]), follow=True)
+    assert "Choose Approve or Decline." in page.content.decode()
+
+
+def test_removing_a_member_asks_first_and_says_what_goes_with_her(client):
+    member = MemberFactory()
+    programme = member.programme
+    plan = Plan.objects.create(member=member, title="Radio show", goal="g")
+    Milestone.objects.create(plan=plan, title="m", due_on="2026-03-01")
+    SupportRequest.objects.create(
+        member=member, kind="travel", amount=Decimal(10), currency="EUR", reason="Bus"
+    )
+    client.force_login(programme.organisers.get())
+    url = reverse("programs:member_remove", args=[programme.pk, member.pk])
+
+    page = client.get(url).content.decode()
+
+    assert "Radio show" in page and "1 milestone" in page and "1 support request" in page
+    assert programme.members.exists()  # looking is not removing
+    client.force_login(member.user)
+    assert client.post(url).status_code == 404
+    client.force_login(programme.organisers.get())
+    assert client.post(url).status_code == 302
+    assert not programme.members.exists() and not Plan.objects.exists()
+
+
+def test_a_member_writes_her_plan_in_french_naming_the_language_as_she_says_it(client):
+    member = MemberFactory()
+    programme = member.programme
+    client.force_login(member.user)
+    url = reverse("programs:my_plan", args=[programme.pk])
+    fields = {"title": "Éditathon à Douala", "goal": "Des biographies de **femmes** politiques",
+              "audience": "Étudiantes", "country": "CM", "status": "active",
+              "visibility": "cohort"}  # fmt: skip
+
+    wrong = client.post(url, {**fields, "language": "Xyzzy"}, HTTP_ACCEPT_LANGUAGE="fr")
+    client.post(url, {**fields, "language": "Français"}, HTTP_ACCEPT_LANGUAGE="fr")
+    plan = Plan.objects.get()
+    page = client.get(plan.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+
+    assert wrong.status_code == 400 and "Xyzzy" in wrong.content.decode()
+    assert (plan.title, plan.language, plan.country.code) == ("Éditathon à Douala", "fr", "CM")
+    assert "Éditathon à Douala" in page and "<strong>femmes</strong>" in page
+    assert "Cameroun" in page and "français" in page.lower()
+
+
+def test_the_at_a_glance_table_counts_milestones_done_and_overdue():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from kuza.programs import selectors
+
+    cohort = CohortFactory()
+    busy, idle = MemberFactory(cohort=cohort), MemberFactory(cohort=cohort)
+    plan = Plan.objects.create(member=busy, title="One", goal="g")
+    today = timezone.localdate()
+    for days, status in (
+        (-10, "done"),
+        (-5, "planned"),
+        (-3, "dropped"),
+        (4, "started"),
+        (9, "planned"),
+    ):
+        Milestone.objects.create(
+            plan=plan, title=f"m{days}", due_on=today + timedelta(days=days), status=status
+        )
+
+    rows = {row.member: row for row in selectors.plans_at_a_glance(
+        cohort.programme.organisers.get(), cohort.programme
+    )}  # fmt: skip
+
+    row = rows[busy]
+    assert (row.milestones_done, row.milestones_total, row.overdue) == (1, 4, 1)
+    assert row.next_milestone.title == "m-5"
+    assert (rows[idle].plan, rows[idle].milestones_total) == (None, 0)
+    assert selectors.plans_at_a_glance(busy.user, cohort.programme) == []

@@ -189,3 +189,145 @@ def test_a_mentor_removed_from_the_programme_no_longer_reads_her_mentees_plan(cl
     world["plan"].member.refresh_from_db()
     assert world["plan"].member.mentor is None
     assert not _sees_plan(client, world, "mentor")
+
+
+def test_a_block_parts_a_member_from_her_mentor_and_hides_her_plan_from_a_blocked_peer(
+    client, world
+):
+    block_create(blocker=world["author"], blocked=world["mentor"])
+    block_create(blocker=world["peer"], blocked=world["author"])
+
+    world["plan"].member.refresh_from_db()
+    assert world["plan"].member.mentor is None
+    seen = {who: _sees_plan(client, world, who) for who in ALLOWED + REFUSED}
+    assert [who for who, yes in seen.items() if yes] == ["author", "organiser"]
+    # The organisers cannot pair them again, and the mentor cannot comment any more.
+    with pytest.raises(services.ProgrammeError):
+        services.member_add(
+            cohort=world["cohort"], actor=world["organiser"], user=world["author"],
+            mentor=world["mentor"],
+        )  # fmt: skip
+    world["plan"].member.mentor = world["mentor"]  # even if the pairing were left in place
+    world["plan"].member.save()
+    with pytest.raises(services.ProgrammeError):
+        services.plan_note_add(plan=world["plan"], author=world["mentor"], body="Still here")
+
+
+def test_a_suspended_member_reads_nothing_and_suspended_mentors_do_not_block_the_edit_form(
+    client, world
+):
+    author = world["author"]
+    author.is_active = False  # what a suspension does
+    author.save()
+
+    client.force_login(author)
+    assert client.get(_plan_url(world)).status_code in (302, 404)
+    mentor = world["mentor"]
+    mentor.is_active = False
+    mentor.save()
+    client.force_login(world["organiser"])
+    response = client.post(
+        reverse("programs:edit", args=[world["programme"].pk]),
+        {"name": "Renamed", "language": "Français", "starts_on": "2026-01-01",
+         "ends_on": "2026-12-31", "organisers": world["organiser"].username,
+         "mentors": f"{mentor.username} {world['other_mentor'].username}"},
+    )  # fmt: skip
+
+    assert response.status_code == 302, response.content.decode()
+    world["programme"].refresh_from_db()
+    assert (world["programme"].name, world["programme"].language) == ("Renamed", "fr")
+    assert set(world["programme"].mentors.all()) == {mentor, world["other_mentor"]}
+    # A suspended account cannot be newly made a mentor or an organiser.
+    response = client.post(
+        reverse("programs:edit", args=[world["programme"].pk]),
+        {"name": "Renamed", "language": "fr", "starts_on": "2026-01-01",
+         "ends_on": "2026-12-31", "organisers": f"{world['organiser'].username} {author.username}"},
+    )  # fmt: skip
+    assert response.status_code == 400
+    assert list(world["programme"].organisers.all()) == [world["organiser"]]
+
+
+def test_the_edit_form_offers_no_unpublished_course_or_event_of_others(client, world):
+    from kuza.events.tests.factories import EventFactory
+    from kuza.learning.tests.factories import make_course
+
+    hidden_course = make_course(with_quiz=False, title="Secret course draft")
+    hidden_course.is_published = False
+    hidden_course.save()
+    EventFactory(title="Secret event draft", published=False)
+    EventFactory(title="Open meetup", published=True)
+    client.force_login(world["organiser"])
+
+    page = client.get(reverse("programs:edit", args=[world["programme"].pk])).content.decode()
+
+    assert "Open meetup" in page
+    assert "Secret course draft" not in page and "Secret event draft" not in page
+
+
+def test_plan_text_is_sanitised(client, world):
+    plan = world["plan"]
+    plan.goal = '<script>alert(1)</script> [x](javascript:alert(2)) <img src=x onerror="a()">'
+    plan.save()
+    client.force_login(world["peer"])
+
+    page = client.get(_plan_url(world)).content.decode()
+
+    assert "<script>alert" not in page and "&lt;script&gt;alert(1)" in page
+    assert 'href="javascript' not in page and "<img src=x" not in page
+
+
+def test_a_plan_can_be_reported_by_its_readers_and_hidden_by_moderators(client, world):
+    url = f"/safety/report/programme-plan/{world['plan'].pk}/"
+    for who, expected in (("peer", 200), ("mentor", 200), ("other_cohort", 404)):
+        client.force_login(world[who])
+        assert client.get(url).status_code == expected, who
+
+    HiddenContent.objects.create(
+        content_type=ContentType.objects.get_for_model(Plan), object_id=world["plan"].pk, reason="x"
+    )
+
+    seen = {who: _sees_plan(client, world, who) for who in ALLOWED + REFUSED}
+    assert [who for who, yes in seen.items() if yes] == ["author", "organiser"]
+
+
+def test_writing_a_plan_needs_the_current_code_of_conduct(client, world):
+    from kuza.programs.tests.factories import MemberFactory
+
+    newcomer = MemberFactory(cohort=world["cohort"], user=PersonFactory(accepted_conduct=False))
+    client.force_login(newcomer.user)
+
+    response = client.post(
+        reverse("programs:my_plan", args=[world["programme"].pk]),
+        {"title": "Mine", "goal": "g", "status": "draft", "visibility": "cohort"},
+    )
+
+    assert response.status_code == 302 and "conduct" in response["Location"]
+    assert not Plan.objects.filter(member=newcomer).exists()
+
+
+def test_the_programme_page_lists_its_linked_course_event_and_campaign_the_viewer_may_see(
+    client, world
+):
+    from kuza.campaigns.tests.factories import CampaignFactory
+    from kuza.events.tests.factories import EventFactory
+    from kuza.learning.tests.factories import make_course
+
+    programme = world["programme"]
+    course = make_course(with_quiz=False, title="Leading edit-a-thons")
+    draft = make_course(with_quiz=False, title="Draft course")
+    draft.is_published = False
+    draft.save()
+    programme.courses.add(course, draft)
+    programme.events.add(
+        EventFactory(title="Cohort kick-off"), EventFactory(title="Draft meetup", published=False)
+    )
+    programme.campaigns.add(CampaignFactory(name="SheSaid 2026"))
+    client.force_login(world["peer"])
+
+    page = client.get(programme.get_absolute_url()).content.decode()
+    api = client.get(f"/api/programmes/{programme.pk}").json()
+
+    assert "Leading edit-a-thons" in page and "Cohort kick-off" in page
+    assert "SheSaid 2026" in page
+    assert "Draft course" not in page and "Draft meetup" not in page
+    assert api["courses"] == [course.slug] and len(api["events"]) == 1

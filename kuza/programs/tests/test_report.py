@@ -87,7 +87,7 @@ def test_the_report_downloads_as_csv_with_formulas_defused(client, programme):
     rows = list(csv.reader(io.StringIO(response.content.decode())))
 
     assert response["Content-Type"].startswith("text/csv")
-    assert rows[1][:6] == ["Countries represented", "11.00", "countries", "2026-12-31", "3", "27"]
+    assert rows[1][:6] == ["Countries represented", "11", "countries", "2026-12-31", "3", "27"]
     assert rows[2][0] == '\'=HYPERLINK("http://evil")'
     assert rows[2][8] == "'+monthly pilot reports"
     assert not Snapshot.objects.exists()  # a download is not a view of the report
@@ -161,3 +161,36 @@ def test_the_part_of_programmes_tag_names_the_programmes_the_viewer_may_see(rf):
 
     assert "Part of the programme:" in html and "Women leaders" in html
     assert "Private circle" not in html
+
+
+def test_figures_read_as_numbers_in_the_readers_language(client, programme):
+    organiser = programme.organisers.get()
+    programme.key_results.filter(measure="countries_represented").update(position=3)
+    services.key_result_save(
+        programme=programme, actor=organiser,
+        fields={"title": "Organisers engaged", "target": Decimal("150.00"), "unit": "organisers",
+                "deadline": date(2030, 1, 1), "measure": "", "manual_value": Decimal("300"),
+                "source_note": "Sign-in sheets"},
+    )  # fmt: skip
+    services.key_result_save(
+        programme=programme, actor=organiser,
+        fields={"title": "Hours", "target": Decimal("12.50"), "unit": "hours",
+                "deadline": date(2030, 1, 1), "measure": "", "manual_value": Decimal("2.50"),
+                "source_note": "Timesheets"},
+    )  # fmt: skip
+    client.force_login(organiser)
+    url = reverse("programs:report", args=[programme.pk])
+
+    english = client.get(url).content.decode()
+    french = client.get(url, HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    csv_url = reverse("programs:report_csv", args=[programme.pk])
+    rows = list(csv.reader(io.StringIO(client.get(csv_url).content.decode())))
+
+    assert "300 / 150 organisers" in english and "E+" not in english
+    assert "2.5 / 12.5 hours" in english
+    assert "2,5 / 12,5 hours" in french
+    met = next(row for row in rows if row[0] == "Organisers engaged")
+    assert met[1] == "150" and met[4] == "300" and met[6] == "Target met"
+    assert met[7] == "Entered by hand"
+    # A new key result comes last, after those already there.
+    assert [r.title for r in programme.key_results.all()][-2:] == ["Organisers engaged", "Hours"]

@@ -47,7 +47,9 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         "campaigns": programme.campaigns.all(),
     }
     form = ProgrammeForm(request.POST or None, instance=programme)
-    links = ProgrammeLinksForm(request.POST or None, initial=initial)
+    links = ProgrammeLinksForm(
+        request.POST or None, initial=initial, programme=programme, user=request.user
+    )
     if request.method == "POST" and form.is_valid() and links.is_valid():
         try:
             services.programme_update(
@@ -103,15 +105,25 @@ def member_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def member_remove(request: HttpRequest, pk: int, member_id: int) -> HttpResponse:
+    """Ask first (GET), then remove (POST): her plan and requests go with her."""
     programme = organiser_or_404(request, pk)
-    member = programme.members.filter(pk=member_id).first()
+    member = (
+        programme.members.select_related("user__profile", "cohort").filter(pk=member_id).first()
+    )
     if member is None:
         raise Http404
-    services.member_remove(member=member, actor=request.user)
-    messages.success(request, _("The member left the programme."))
-    return redirect("programs:manage", pk=programme.pk)
+    if request.method == "POST":
+        services.member_remove(member=member, actor=request.user)
+        messages.success(request, _("The member left the programme."))
+        return redirect("programs:manage", pk=programme.pk)
+    context = {
+        "programme": programme,
+        "member": member,
+        "loses": selectors.member_belongings(member),
+    }
+    return render(request, "programs/member_remove.html", context)
 
 
 @login_required

@@ -9,6 +9,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from kuza.events.selectors import events_visible_to
+from kuza.learning.selectors import course_list
 from kuza.programs import selectors, services
 from kuza.programs.forms import ProgrammeForm, VisionPostForm
 from kuza.programs.views.common import participant_or_404, visible_or_404
@@ -65,8 +67,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "member__user__profile"
         ),
         "post_form": VisionPostForm() if participant else None,
-        "courses": programme.courses.filter(is_published=True),
-        "events": programme.events.filter(published=True),
+        "courses": programme.courses.filter(pk__in=course_list(user=user).values("pk")),
+        "events": programme.events.filter(pk__in=events_visible_to(user).values("pk")),
         "campaigns": programme.campaigns.all(),
     }
     return render(request, "programs/detail.html", context)

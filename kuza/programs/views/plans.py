@@ -18,6 +18,7 @@ from kuza.safety.services import SafetyError
 
 
 @login_required
+@conduct_required
 @require_http_methods(["GET", "POST"])
 def my_plan(request: HttpRequest, pk: int) -> HttpResponse:
     programme = participant_or_404(request, pk)

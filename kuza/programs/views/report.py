@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET
 
 from kuza.core.spreadsheets import spreadsheet_safe
 from kuza.programs import charts, selectors
+from kuza.programs.figures import plain_decimal
 from kuza.programs.reporting import report_rows
 from kuza.programs.views.common import participant_or_404
 
@@ -56,17 +57,17 @@ def report_csv(request: HttpRequest, pk: int) -> HttpResponse:
         writer.writerow(
             [
                 spreadsheet_safe(key_result.title),
-                key_result.target,
+                plain_decimal(key_result.target),
                 spreadsheet_safe(key_result.unit),
                 key_result.deadline.isoformat(),
-                "" if row.current is None else row.current,
+                "" if row.current is None else plain_decimal(row.current),
                 "" if row.percent is None else row.percent,
-                row.pace.state if row.pace else "",
-                key_result.measure or "manual",
+                row.pace_label,
+                key_result.measure or _("Entered by hand"),
                 spreadsheet_safe(
                     str(row.measure.definition) if row.measure else key_result.source_note
                 ),
-                " ".join(f"{day.isoformat()}={value}" for day, value in row.trend),
+                " ".join(f"{day.isoformat()}={plain_decimal(value)}" for day, value in row.trend),
             ]
         )
     return response

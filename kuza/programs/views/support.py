@@ -58,12 +58,22 @@ def decide(request: HttpRequest, pk: int, request_id: int) -> HttpResponse:
     )
     if support_request is None:
         raise Http404
+    decision = request.POST.get("decision")
+    if decision not in ("approve", "decline"):
+        # Never read a missing answer as "decline": nothing is decided.
+        messages.error(request, _("Choose Approve or Decline."))
+        return redirect("programs:support", pk=programme.pk)
     try:
         services.support_request_decide(
-            request=support_request,
-            actor=request.user,
-            approve=request.POST.get("decision") == "approve",
+            request=support_request, actor=request.user, approve=decision == "approve"
         )
     except services.ProgrammeError as error:
         messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("The request is approved.")
+            if decision == "approve"
+            else _("The request is declined."),
+        )
     return redirect("programs:support", pk=programme.pk)
