@@ -6,7 +6,8 @@
 
 Text is normalised by `kuza.library.textsearch.normalise` before indexing and before
 querying, so both engines fold case, accents and Arabic harakat the same way; hyphenated
-and apostrophe words are indexed joined too (textsearch.compounds). A resource's document
+and apostrophe words are indexed joined too (textsearch.compounds), and Arabic words with
+a joined article without it too (textsearch.article_free_forms). A resource's document
 holds its source text and the text of every unit translation, in any language.
 """
 
@@ -24,6 +25,7 @@ from django.db.models import QuerySet
 from kuza.library.models import Resource, SearchDocument
 from kuza.library.textsearch import (
     Query,
+    article_free_forms,
     compounds,
     normalise,
     parse_query,
@@ -49,13 +51,14 @@ def _document_text(resource: Resource, translated: list[tuple[str, str]]) -> tup
     bodies += [text for name, text in translated if name in _BODY_FIELDS]
     title = normalise("\n".join(titles))
     body = normalise("\n".join(part for part in bodies if part))
-    # Joined compounds on a last line, so the first line of the body stays the summary.
-    return _with_compounds(title), _with_compounds(body)
+    # Joined compounds and article-free Arabic words on a last line, so the first line of
+    # the body stays the summary.
+    return _with_variants(title), _with_variants(body)
 
 
-def _with_compounds(text: str) -> str:
-    joined = compounds(text)
-    return text + "\n" + " ".join(joined) if joined else text
+def _with_variants(text: str) -> str:
+    extra = compounds(text) + article_free_forms(text)
+    return text + "\n" + " ".join(extra) if extra else text
 
 
 def _translations_of(resource_ids: list[int]) -> dict[int, list[tuple[str, str]]]:

@@ -32,6 +32,12 @@ _COMPOUND = re.compile(r"[^\W_]+(?:[-'\u2019][^\W_]+)+")
 _QUERY_PIECE = re.compile(r'"([^"]*)"|(\S+)')
 MAX_QUERY_TERMS = 12
 MIN_PREFIX_LENGTH = 2
+# Arabic writes the definite article (and "and the", "with the", "like the", "so the",
+# "for the") joined to its noun: "المدونة" is "the code", "مدونة" is "a code". Without
+# stripping it, a search for one never finds the other. Light stemming as Lucene's
+# ArabicStemmer does it: longest prefix first, at least two letters must remain.
+_ARABIC_ARTICLES = ("وال", "بال", "كال", "فال", "لل", "ال")
+_ARABIC_STEM_REST = 2
 
 
 def normalise(text: str) -> str:
@@ -63,6 +69,27 @@ def compounds(text: str) -> list[str]:
     return ["".join(words(match)) for match in _COMPOUND.findall(text)]
 
 
+def without_article(word: str) -> str:
+    """An Arabic word of normalised text without its joined definite article, else the word.
+
+    "المدونه" -> "مدونه", "والمنظمين" -> "منظمين", "للمنظمين" -> "منظمين"; "الف" and
+    words in other scripts are unchanged.
+    """
+    for article in _ARABIC_ARTICLES:
+        if word.startswith(article) and len(word) - len(article) >= _ARABIC_STEM_REST:
+            return word[len(article) :]
+    return word
+
+
+def article_free_forms(text: str) -> list[str]:
+    """The Arabic words of normalised text that carry an article, without it.
+
+    Documents index them next to the words as written, and a one-word query searches for
+    the article-free form: "مدونة" and "المدونة" then find each other.
+    """
+    return [stem for word in words(text) if (stem := without_article(word)) != word]
+
+
 @dataclass(frozen=True)
 class Term:
     """Words that must appear together (one word, or a quoted phrase); maybe as a prefix."""
@@ -85,6 +112,7 @@ def parse_query(raw: str) -> Query:
     - "quoted words" are a phrase (an unbalanced quote is just a character);
     - a word ending in `*` matches as a prefix ("wiki*" finds Wikidata), if long enough;
     - a hyphenated or apostrophe word is its joined form ("edit-a-thon" -> "editathon");
+    - an Arabic word outside quotes loses its joined article ("المدونة" -> "مدونه");
     - everything else (operators, brackets, punctuation) is ignored as syntax.
     """
     terms: list[Term] = []
@@ -105,6 +133,8 @@ def parse_query(raw: str) -> Query:
             else:
                 # "a.b", "x/y": the parts must follow each other, as a phrase.
                 prefix = False
+        if phrase is None and len(found) == 1:
+            found = [without_article(found[0])]
         term = Term(
             words=tuple(found),
             prefix=prefix and len(found) == 1 and len(found[0]) >= MIN_PREFIX_LENGTH,

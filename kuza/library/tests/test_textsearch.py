@@ -10,11 +10,13 @@ from hypothesis import strategies as st
 from kuza.library.textsearch import (
     Query,
     Term,
+    article_free_forms,
     compounds,
     normalise,
     parse_query,
     to_fts5,
     to_tsquery,
+    without_article,
     words,
 )
 
@@ -101,6 +103,35 @@ def test_hyphenated_and_apostrophe_words_search_their_joined_form():
         "editathon",
         "ledition",
     ]
+
+
+@pytest.mark.parametrize(
+    "word,expected",
+    [
+        ("المدونه", "مدونه"),
+        ("والمنظمين", "منظمين"),
+        ("بالمراجع", "مراجع"),
+        ("كالكتاب", "كتاب"),
+        ("فالحدث", "حدث"),
+        ("للمنظمين", "منظمين"),
+        ("مدونه", "مدونه"),
+        ("الف", "الف"),  # two letters must remain: not an article
+        ("ال", "ال"),
+        ("wikidata", "wikidata"),
+    ],
+)
+def test_the_joined_arabic_article_is_stripped_only_from_long_enough_words(word, expected):
+    assert without_article(word) == expected
+
+
+def test_arabic_documents_index_and_queries_search_the_article_free_form():
+    assert article_free_forms(normalise("كيف تضيف المراجع للمنظمين")) == ["مراجع", "منظمين"]
+    assert parse_query("المدونة السلوك*").terms == (
+        Term(words=("مدونه",)),
+        Term(words=("سلوك",), prefix=True),
+    )
+    # Inside quotes the words stay as written: the phrase matches the text itself.
+    assert parse_query('"المدونة السلوك"').terms == (Term(words=("المدونه", "السلوك")),)
 
 
 def test_other_punctuation_inside_a_word_still_makes_a_phrase():
