@@ -217,6 +217,7 @@ class PlanStepForm(forms.Form):
         )
         kwargs.setdefault("prefix", f"step{step.pk}")
         super().__init__(*args, **kwargs)
+        self.step_pk = step.pk
         self.team = {member.pk: member for member in team}
         self.fields["assignee"].choices = [("", _("Nobody yet"))] + [
             (member.pk, getattr(getattr(member, "profile", None), "display_name", "") or member)

@@ -9,6 +9,7 @@ from pathlib import PurePath
 import langcodes
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,6 +18,8 @@ from kuza.library.models import Resource
 from kuza.skills.models import Skill
 
 DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+# Addresses readers follow from a resource page: web pages only (never javascript: or data:).
+_WEB_ADDRESS = URLValidator(schemes=["http", "https"])
 
 _ZIP = (b"PK\x03\x04",)
 # Extension -> signatures the file must start with (None: UTF-8 text without NUL bytes).
@@ -106,6 +109,11 @@ def resource_problems(data: ResourceInput, *, has_file: bool) -> dict[str, str]:
             )
         if not data.url:
             problems["url"] = _("Give the address where the episode can be played.")
+    if data.url and "url" not in problems:
+        try:
+            _WEB_ADDRESS(data.url)
+        except ValidationError:
+            problems["url"] = _("Give a web address that starts with https:// or http://.")
     if data.kind == kinds.FILE and not data.licence.strip():
         problems["licence"] = _("Say under which licence the file is shared.")
     if data.last_checked and data.last_checked > timezone.localdate():

@@ -229,3 +229,66 @@ def test_starting_a_plan_from_the_toolkit_page(client):
     assert response.status_code == 302 and response["Location"] == plan.get_absolute_url()
     assert plan.title == "Women in science"
     assert client.get(reverse("library:plans")).content.count(b"Women in science") == 1
+
+
+def test_progress_one_member_makes_is_what_the_rest_of_the_team_sees(client, team):
+    plan, owner, co_organiser, _outsider = team
+    step = plan.steps.first()
+    first = step.items.first()
+    client.force_login(co_organiser)
+    client.post(
+        reverse("library:plan_step", args=[step.pk]),
+        {
+            f"step{step.pk}-assignee": str(co_organiser.pk),
+            f"step{step.pk}-due_date": "2026-03-08",
+            f"step{step.pk}-done": [str(first.pk)],
+        },
+    )
+
+    client.force_login(owner)
+    page = client.get(reverse("library:plan", args=[plan.pk])).content.decode()
+    listing = client.get(reverse("library:plans")).content.decode()
+
+    assert '<progress max="3" value="1">' in page and "1 of 3 done" in page
+    assert "1 of 2 done" in page  # the step's own count
+    assert f"Assigned to {co_organiser.profile.display_name or co_organiser.username}" in page
+    assert "Due March 8, 2026" in page
+    assert '<progress max="3" value="1">' in listing and "1 of 3 done" in listing
+
+
+def test_a_mistyped_date_saves_nothing_and_keeps_what_was_ticked_on_the_page(client, team):
+    plan, _owner, co_organiser, _outsider = team
+    step = plan.steps.first()
+    first, second = step.items.all()
+    client.force_login(co_organiser)
+
+    response = client.post(
+        reverse("library:plan_step", args=[step.pk]),
+        {f"step{step.pk}-due_date": "8 Marchh", f"step{step.pk}-done": [str(second.pk)]},
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "Enter a valid date." in page and 'value="8 Marchh"' in page
+    # The box the organiser ticked is still ticked, so sending again after fixing the date
+    # records it; nothing was saved meanwhile.
+    assert f'value="{second.pk}" id="id_step{step.pk}-done_1" checked' in page
+    assert f'value="{first.pk}" id="id_step{step.pk}-done_0" checked' not in page
+    assert not any(item.is_done for item in PlanItem.objects.filter(step=step))
+
+
+def test_a_removed_co_organiser_loses_the_plan_at_once(client, team):
+    plan, owner, co_organiser, _outsider = team
+    step = plan.steps.first()
+    plan_member_remove(plan=plan, user=co_organiser, removed_by=owner)
+    client.force_login(co_organiser)
+
+    page = client.get(reverse("library:plan", args=[plan.pk]))
+    tick = client.post(
+        reverse("library:plan_step", args=[step.pk]),
+        {f"step{step.pk}-done": [str(step.items.first().pk)]},
+    )
+
+    assert (page.status_code, tick.status_code) == (404, 404)
+    assert plan.title.encode() not in client.get(reverse("library:plans")).content
+    assert not PlanItem.objects.filter(step=step, done_at__isnull=False).exists()

@@ -1,5 +1,7 @@
 """Contributions: members propose, curators review; drafts stay private; history is kept."""
 
+import datetime
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
@@ -125,6 +127,17 @@ def test_every_save_keeps_a_revision_with_its_author_and_changes():
         ({"kind": "file", "licence": "CC0"}, "file"),
         ({"language": "not a language"}, "language"),
         ({"title": "   "}, "title"),
+        # Readers follow these addresses: web pages only, whoever calls the service.
+        (
+            {
+                "kind": "link",
+                "url": "javascript:alert(1)",
+                "licence": "CC0",
+                "last_checked": datetime.date(2026, 1, 1),
+            },
+            "url",
+        ),
+        ({"kind": "episode", "url": "data:text/html,hi", "transcript": "Words."}, "url"),
     ],
 )
 def test_each_kind_requires_what_makes_it_usable(fields, field):

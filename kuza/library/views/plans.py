@@ -69,22 +69,25 @@ def _team(plan) -> list:
     return [member.user for member in plan.members.select_related("user__profile")]
 
 
-@login_required
-@require_GET
-def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = selectors.plan_for(user=request.user, pk=pk)
+def _plan_page(request: HttpRequest, plan, *, bound=None, status: int = 200) -> HttpResponse:
+    """The plan page. `bound` is a step's form sent back with its errors and with the
+    person's choices kept: a mistyped date loses none of the items they ticked."""
     team = _team(plan)
     can_change = permissions.can_change_plan(request.user, plan)
-    steps = selectors.plan_steps(plan)
-    rows = [
-        {
-            "step": step,
-            "form": PlanStepForm(step=step, team=team) if can_change else None,
-            "done": sum(1 for item in step.items.all() if item.is_done),
-            "total": len(step.items.all()),
-        }
-        for step in steps
-    ]
+    rows = []
+    for step in selectors.plan_steps(plan):
+        form = None
+        if can_change:
+            is_bound_step = bound is not None and bound.step_pk == step.pk
+            form = bound if is_bound_step else PlanStepForm(step=step, team=team)
+        rows.append(
+            {
+                "step": step,
+                "form": form,
+                "done": sum(1 for item in step.items.all() if item.is_done),
+                "total": len(step.items.all()),
+            }
+        )
     return render(
         request,
         "library/plan_detail.html",
@@ -98,7 +101,14 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_manage": permissions.can_manage_team(request.user, plan),
             "team_form": TeamMemberForm(),
         },
+        status=status,
     )
+
+
+@login_required
+@require_GET
+def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _plan_page(request, selectors.plan_for(user=request.user, pk=pk))
 
 
 @login_required
@@ -119,12 +129,13 @@ def plan_step_update(request: HttpRequest, pk: int) -> HttpResponse:
                 seen_done_item_ids=form.cleaned_data["seen"],
             )
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            form.add_error(None, error.messages)
         else:
             messages.success(request, _("Step “%(title)s” saved.") % {"title": step.title})
-    else:
-        messages.error(request, _("That step could not be saved; please try again."))
-    return redirect(f"{step.plan.get_absolute_url()}#step-{step.pk}")
+            return redirect(f"{step.plan.get_absolute_url()}#step-{step.pk}")
+    # Nothing was saved: the page again, with this step's form as sent and its errors.
+    messages.error(request, _("That step was not saved: see the step below."))
+    return _plan_page(request, step.plan, bound=form, status=400)
 
 
 @login_required
