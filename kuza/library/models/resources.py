@@ -20,7 +20,11 @@ def validate_language_tag(value: str) -> None:
 
 
 class Resource(models.Model):
-    """One piece of learning material, in one language; translations are linked resources."""
+    """One piece of learning material in its source language.
+
+    Readers get it in their language through kuza.translation, unit by unit
+    (registrations.py); `translation_of` links a separately written version instead.
+    """
 
     class Kind(models.TextChoices):
         TUTORIAL = "tutorial", _("Tutorial")

@@ -1,6 +1,8 @@
 import pytest
 from django.db.models import Count
+from django.urls import reverse
 
+from kuza.core.pagecheck import check_page
 from kuza.library.models import Plan, Resource, Toolkit
 from kuza.library.reading import toolkit_texts
 from kuza.library.selectors import Filters, library_search
@@ -47,3 +49,25 @@ def test_the_demo_organiser_shares_a_plan_with_two_co_organisers(demo_community)
 
     assert plan.members.count() == 3
     assert plan.steps.filter(assignee__isnull=False).count() == plan.steps.count()
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "ar", "sw"])
+def test_every_demo_library_page_fits_the_budget(client, demo_community, language):
+    """The longest tutorials, transcripts and toolkits too, in every language, RTL included."""
+    client.cookies["django_language"] = language
+    client.force_login(demo_community.users["amina"])
+    urls = [reverse("library:index"), reverse("library:toolkits"), reverse("library:plans")]
+    urls += [resource.get_absolute_url() for resource in Resource.objects.all()]
+    urls += [toolkit.get_absolute_url() for toolkit in Toolkit.objects.all()]
+    urls += [plan.get_absolute_url() for plan in Plan.objects.all()]
+
+    problems = {}
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        report = check_page(url, response.content)
+        assert (report.lang, report.direction) == (language, "rtl" if language == "ar" else "ltr")
+        if report.problems():
+            problems[url] = report.problems()
+
+    assert not problems

@@ -23,6 +23,20 @@ def test_the_library_page_searches_and_filters(client):
     assert not check_page("/library/", everything.content).problems()
 
 
+def test_the_page_filters_by_skill_type_level_and_audience_without_words(client):
+    make_resource(title="Queries for organisers", skills=["sparql-queries"], audience="organisers")
+    make_resource(title="Queries for everyone", skills=["sparql-queries"])
+    make_resource(title="Photo walk", skills=["photography"], audience="organisers")
+
+    page = client.get(
+        reverse("library:index"),
+        {"skill": "wikidata", "kind": "tutorial", "level": "beginner", "audience": "organisers"},
+    ).content.decode()
+
+    assert "Queries for organisers" in page
+    assert "Queries for everyone" not in page and "Photo walk" not in page
+
+
 def test_hostile_search_text_renders_the_page(client):
     make_resource(title="Anything")
 

@@ -3,10 +3,10 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
+from django.urls import resolve, reverse
 
 from kuza.library.models import Resource
-from kuza.library.services.resources import resource_propose
+from kuza.library.services.resources import resource_propose, resource_review
 from kuza.library.tests.factories import UserFactory
 from kuza.library.validation import ResourceInput, validate_upload
 
@@ -101,3 +101,36 @@ def test_the_propose_form_refuses_a_disguised_file(client):
     assert response.status_code == 200
     assert "file" in response.context["form"].errors
     assert not Resource.objects.exists()
+
+
+def test_a_published_file_is_offered_for_download_and_served(client, rf, settings):
+    author = UserFactory()
+    client.force_login(author)
+    client.post(
+        reverse("library:propose"),
+        {
+            "kind": "file",
+            "title": "Sign-in sheet",
+            "language": "en",
+            "level": "beginner",
+            "audience": "organisers",
+            "licence": "CC0",
+            "file": SimpleUploadedFile("sheet.pdf", PDF, "application/pdf"),
+            "submit": "on",
+        },
+    )
+    resource = Resource.objects.get(title="Sign-in sheet")
+    resource_review(resource=resource, curator=UserFactory(is_staff=True), publish=True)
+    client.logout()
+
+    page = client.get(reverse("library:resource", args=[resource.pk])).content.decode()
+    # The project's media route, called with this test's MEDIA_ROOT (kuza/urls.py binds the
+    # folder when first imported, and every test has its own).
+    route = resolve(resource.file.url)
+    download = route.func(
+        rf.get(resource.file.url), **{**route.kwargs, "document_root": settings.MEDIA_ROOT}
+    )
+
+    assert f'href="{resource.file.url}" download' in page and "CC0" in page
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content) == PDF
