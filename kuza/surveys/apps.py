@@ -10,7 +10,7 @@ class SurveysConfig(AppConfig):
     def ready(self) -> None:
         from kuza.core.navigation import NavItem, register
         from kuza.safety import reportables
-        from kuza.surveys import capacity
+        from kuza.surveys import capacity, selectors
         from kuza.surveys.models import Survey
         from kuza.surveys.presentation import register_translatable_content
 
@@ -25,5 +25,9 @@ class SurveysConfig(AppConfig):
                 describe=lambda survey: survey.title,
                 person_of=lambda survey: survey.created_by,
                 url_of=lambda survey: survey.get_absolute_url(),
+                # A draft is its organisers' alone: the report page must not name it by id.
+                reportable_by=lambda survey, user: (
+                    selectors.survey_for_viewer(user, survey.pk) is not None
+                ),
             )
         )

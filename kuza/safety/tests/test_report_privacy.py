@@ -101,17 +101,7 @@ def _draft_survey():
                 "selectors.events_visible_to(user).filter(pk=event.pk).exists()",
             ),
         ),
-        pytest.param(
-            "survey",
-            _draft_survey,
-            "Secret needs assessment",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="surveys/apps.py registers the survey reportable without reportable_by: "
-                "add reportable_by=lambda survey, user: "
-                "selectors.survey_for_viewer(user, survey.pk) is not None",
-            ),
-        ),
+        pytest.param("survey", _draft_survey, "Secret needs assessment"),
     ],
 )
 def test_what_only_its_organisers_see_cannot_be_reported_or_named_by_id(client, kind, make, title):

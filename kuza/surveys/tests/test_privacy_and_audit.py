@@ -328,3 +328,23 @@ def test_a_member_answers_in_arabic_right_to_left_with_translated_texts_and_safe
     online = asked.options.get(label="Online")
     assert client.post(url, {"page": "0", f"q{asked.pk}": str(online.pk)}).status_code == 302
     assert Answer.objects.get(question=asked).option == online
+
+
+# --- Reports ----------------------------------------------------------------------------------
+
+
+def test_a_member_can_report_a_published_survey_from_its_page_but_never_a_draft():
+    published = SurveyFactory(title="Open needs survey")
+    draft = SurveyFactory(title="Private draft survey", published=False)
+    client = logged_in(UserFactory())
+
+    page = client.get(f"/surveys/{published.pk}/").content.decode()
+    report_page = client.get(f"/safety/report/survey/{published.pk}/")
+    draft_report = client.get(f"/safety/report/survey/{draft.pk}/")
+
+    assert f'href="/safety/report/survey/{published.pk}/"' in page
+    assert report_page.status_code == 200 and "Open needs survey" in report_page.content.decode()
+    assert draft_report.status_code == 404
+    assert "Private draft survey" not in draft_report.content.decode()
+    own_page = logged_in(published.created_by).get(f"/surveys/{published.pk}/").content.decode()
+    assert "/safety/report/" not in own_page
