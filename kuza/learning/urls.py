@@ -54,6 +54,16 @@ urlpatterns = [
     path("<slug:slug>/edit/modules/<int:module_id>/", authoring.module_edit, name="edit_module"),
     path("<slug:slug>/edit/lessons/<int:lesson_id>/", authoring.lesson_edit, name="edit_lesson"),
     path(
+        "<slug:slug>/edit/lessons/<int:lesson_id>/media/add/",
+        authoring.media_link_add,
+        name="edit_media_add",
+    ),
+    path(
+        "<slug:slug>/edit/lessons/<int:lesson_id>/media/<int:link_id>/delete/",
+        authoring.media_link_delete,
+        name="edit_media_delete",
+    ),
+    path(
         "<slug:slug>/edit/lessons/<int:lesson_id>/quizzes/add/",
         quiz_authoring.quiz_add,
         name="edit_quiz_add",

@@ -8,6 +8,7 @@ from kuza.learning.authoring.content import (
     lesson_create,
     lesson_image_add,
     media_link_add,
+    media_link_delete,
     module_create,
     unique_course_slug,
 )
@@ -46,6 +47,7 @@ __all__ = [
     "lesson_move",
     "lesson_update",
     "media_link_add",
+    "media_link_delete",
     "module_create",
     "module_move",
     "module_update",

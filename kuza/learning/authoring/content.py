@@ -116,6 +116,11 @@ def media_link_add(
     )
 
 
+def media_link_delete(*, link: MediaLink) -> None:
+    with transaction.atomic():
+        link.delete()
+
+
 def lesson_image_add(
     *, lesson: Lesson, data: bytes, alt_text: str, caption: str = "", name: str = "image"
 ) -> LessonImage:

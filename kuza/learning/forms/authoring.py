@@ -11,7 +11,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kuza.learning.authoring import OptionInput, QuestionInput
-from kuza.learning.models import Course, Question, Quiz
+from kuza.learning.models import Course, MediaLink, Question, Quiz
 from kuza.translation.languages import content_languages, language_name
 
 MARKDOWN_HELP = _("Markdown: ## heading, *emphasis*, **strong**, - list item, [link](https://…).")
@@ -71,6 +71,20 @@ class LessonForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 18}),
         help_text=MARKDOWN_HELP,
+    )
+
+
+class MediaLinkForm(forms.Form):
+    """A link to a video, recording or slides elsewhere (never embedded)."""
+
+    title = forms.CharField(label=_("Title of the link"), max_length=200)
+    url = forms.URLField(label=_("Web address"), max_length=500, assume_scheme="https")
+    kind = forms.ChoiceField(label=_("Kind"), choices=MediaLink.Kind.choices)
+    size_note = forms.CharField(
+        label=_("Length or size"),
+        max_length=60,
+        required=False,
+        help_text=_("e.g. 12 minutes, 40 MB: readers paying per megabyte decide before opening."),
     )
 
 

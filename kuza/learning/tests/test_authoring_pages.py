@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from kuza.learning import authoring, services
-from kuza.learning.models import Course, Lesson, Module, Question, Quiz
+from kuza.learning.models import Course, Lesson, MediaLink, Module, Question, Quiz
 from kuza.learning.tests.factories import CohortFactory, UserFactory, make_course, png_bytes
 from kuza.people.models import Membership, Organisation
 from kuza.translation.models import SourceUnit
@@ -23,6 +23,11 @@ def author():
 def course(author):
     course = make_course(modules=2, lessons_per_module=2, title="Sources for biographies")
     course.authors.add(author)
+    authoring.media_link_add(
+        lesson=Lesson.objects.filter(course=course).first(),
+        title="Recording",
+        url="https://video.example.org/1",
+    )
     return course
 
 
@@ -30,7 +35,11 @@ def edit_urls(course: Course) -> list[str]:
     module = course.modules.first()
     lesson = Lesson.objects.filter(course=course).first()
     quiz = Quiz.objects.filter(course=course).first()
+    link = lesson.media_links.first()
     slug = course.slug
+    media = [reverse("learning:edit_media_add", args=[slug, lesson.pk])]
+    if link is not None:
+        media.append(reverse("learning:edit_media_delete", args=[slug, lesson.pk, link.pk]))
     return [
         reverse("learning:edit_course", args=[slug]),
         reverse("learning:edit_publish", args=[slug]),
@@ -45,6 +54,7 @@ def edit_urls(course: Course) -> list[str]:
         reverse("learning:edit_question", args=[slug, quiz.pk, 1]),
         reverse("learning:edit_question_action", args=[slug, quiz.pk, 1]),
         reverse("learning:lesson_images", args=[slug, lesson.pk]),
+        *media,
     ]
 
 
@@ -57,6 +67,7 @@ def snapshot(course: Course) -> tuple:
         list(Lesson.objects.filter(course=course).values_list("pk", "position", "title", "body")),
         list(Quiz.objects.filter(course=course).values_list("pk", "title", "pass_mark")),
         list(Question.objects.filter(quiz__course=course).values_list("position", "prompt")),
+        list(MediaLink.objects.filter(lesson__course=course).values_list("pk", "title", "url")),
     )
 
 
@@ -79,6 +90,9 @@ HOSTILE_POST = {
     "o1_correct": "on",
     "o2_text": "b",
     "action": "delete",
+    "media-title": "Injected link",
+    "media-url": "https://evil.example",
+    "media-kind": "video",
 }
 
 
@@ -301,7 +315,9 @@ def test_every_authoring_page_fits_the_budget_needs_no_script_and_is_translated(
     client.cookies["django_language"] = language
     quiz = Quiz.objects.filter(course=course).first()
     slug = course.slug
-    pages = [url for url in edit_urls(course) if "/action/" not in url and "/delete/" not in url]
+    pages = [
+        url for url in edit_urls(course) if not {"action", "delete", "media"} & set(url.split("/"))
+    ]
     pages = [url for url in pages if not url.endswith(("/publish/", "/move/", "/add/"))]
     pages += [
         reverse("learning:course_new"),
@@ -327,3 +343,55 @@ def test_every_authoring_page_fits_the_budget_needs_no_script_and_is_translated(
         assert label != "Add a module"
     page = client.get(reverse("learning:edit_course", args=[slug])).content.decode()
     assert label in page
+
+
+def test_authors_add_and_remove_links_to_media_with_clear_errors(client, author, course):
+    client.force_login(author)
+    lesson = Lesson.objects.filter(course=course).first()
+    edit = reverse("learning:edit_lesson", args=[course.slug, lesson.pk])
+    add = reverse("learning:edit_media_add", args=[course.slug, lesson.pk])
+    body_before = lesson.body
+
+    response = client.post(
+        add,
+        {
+            "media-title": "Webinar recording",
+            "media-url": "https://video.example.org/42",
+            "media-kind": "video",
+            "media-size_note": "45 minutes, 90 MB",
+        },
+    )
+    assert response["Location"] == edit
+    link = lesson.media_links.get(title="Webinar recording")
+    assert (link.title, link.url, link.size_note) == (
+        "Webinar recording",
+        "https://video.example.org/42",
+        "45 minutes, 90 MB",
+    )
+    page = client.get(reverse("learning:lesson", args=[course.slug, lesson.pk])).content.decode()
+    assert 'href="https://video.example.org/42"' in page and "45 minutes, 90 MB" in page
+    assert "<iframe" not in page
+
+    for data, message in (
+        ({"media-title": "", "media-url": "https://v.example", "media-kind": "video"}, "required"),
+        ({"media-title": "X", "media-url": "ftp://v.example/f", "media-kind": "video"}, "https://"),
+        ({"media-title": "X", "media-url": "javascript:alert(1)", "media-kind": "video"}, "URL"),
+    ):
+        response = client.post(add, data)
+        assert response.status_code == 400
+        assert message in response.content.decode()
+        # What the author typed is still there to correct.
+        assert f'value="{data["media-url"]}"' in response.content.decode()
+    assert lesson.media_links.count() == 2  # the fixture's and the one added
+    lesson.refresh_from_db()
+    assert lesson.body == body_before
+
+    client.post(reverse("learning:edit_media_delete", args=[course.slug, lesson.pk, link.pk]))
+    assert not lesson.media_links.filter(pk=link.pk).exists()
+    other = make_course(modules=1, lessons_per_module=1, with_quiz=False)
+    foreign = authoring.media_link_add(
+        lesson=Lesson.objects.get(course=other), title="Theirs", url="https://v.example"
+    )
+    url = reverse("learning:edit_media_delete", args=[course.slug, lesson.pk, foreign.pk])
+    assert client.post(url).status_code == 404
+    assert MediaLink.objects.filter(pk=foreign.pk).exists()

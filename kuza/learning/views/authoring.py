@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from kuza.core.markdown import render_markdown
 from kuza.learning import authoring, permissions, selectors
-from kuza.learning.forms.authoring import CourseForm, LessonForm, TitleForm
+from kuza.learning.forms.authoring import CourseForm, LessonForm, MediaLinkForm, TitleForm
 from kuza.learning.models import Course, Lesson, Module, Quiz
 
 
@@ -208,12 +208,16 @@ def module_edit(request: HttpRequest, slug: str, module_id: int) -> HttpResponse
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def lesson_edit(request: HttpRequest, slug: str, lesson_id: int) -> HttpResponse:
+def lesson_edit(
+    request: HttpRequest, slug: str, lesson_id: int, media_form: MediaLinkForm | None = None
+) -> HttpResponse:
     course = selectors.course_for_editing(slug=slug, user=request.user)
     lesson = selectors.lesson_for(course=course, lesson_id=lesson_id)
-    form = LessonForm(request.POST or None, initial={"title": lesson.title, "body": lesson.body})
+    # A media link refused by media_link_add comes back here with its form, lesson unchanged.
+    posted = request.POST if request.method == "POST" and media_form is None else None
+    form = LessonForm(posted, initial={"title": lesson.title, "body": lesson.body})
     preview = None
-    if request.method == "POST" and form.is_valid():
+    if posted is not None and form.is_valid():
         if "preview" in request.POST:
             preview = render_markdown(form.cleaned_data["body"])
         else:
@@ -236,6 +240,40 @@ def lesson_edit(request: HttpRequest, slug: str, lesson_id: int) -> HttpResponse
             "quiz_form": TitleForm(prefix="quiz"),
             "quizzes": list(lesson.quizzes.order_by("position", "pk")),
             "images": list(lesson.images.all()),
+            "media_links": list(lesson.media_links.all()),
+            "media_form": media_form or MediaLinkForm(prefix="media"),
         },
         status=400 if invalid else 200,
     )
+
+
+@login_required
+@require_POST
+def media_link_add(request: HttpRequest, slug: str, lesson_id: int) -> HttpResponse:
+    course = selectors.course_for_editing(slug=slug, user=request.user)
+    lesson = selectors.lesson_for(course=course, lesson_id=lesson_id)
+    form = MediaLinkForm(request.POST, prefix="media")
+    if form.is_valid():
+        try:
+            authoring.media_link_add(lesson=lesson, **form.cleaned_data)
+        except authoring.AuthoringError as error:
+            _fail(form, error)
+        else:
+            messages.success(request, _("Link added."))
+            return redirect("learning:edit_lesson", slug=course.slug, lesson_id=lesson.pk)
+    return lesson_edit(request, slug, lesson_id, media_form=form)
+
+
+@login_required
+@require_POST
+def media_link_delete(
+    request: HttpRequest, slug: str, lesson_id: int, link_id: int
+) -> HttpResponse:
+    course = selectors.course_for_editing(slug=slug, user=request.user)
+    lesson = selectors.lesson_for(course=course, lesson_id=lesson_id)
+    link = lesson.media_links.filter(pk=link_id).first()
+    if link is None:
+        raise Http404
+    authoring.media_link_delete(link=link)
+    messages.success(request, _("Link removed."))
+    return redirect("learning:edit_lesson", slug=course.slug, lesson_id=lesson.pk)
