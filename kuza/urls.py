@@ -1,7 +1,5 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
-from django.views.static import serve
 
 from kuza.api.api import api
 from kuza.core import views as core_views
@@ -27,5 +25,5 @@ urlpatterns = [
     path("api/", api.urls),
     path("admin/", admin.site.urls),
     # Uploaded files are small and few; a proxy or CDN serves them at scale.
-    path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}),
+    path("media/<path:path>", core_views.media, name="media"),
 ]

@@ -1,7 +1,9 @@
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django.views.static import serve
 
 from kuza.core import selectors
 from kuza.people.selectors import community_summary
@@ -22,3 +24,9 @@ def healthz(request: HttpRequest) -> JsonResponse:
         {"status": "ok" if healthy else "unavailable", "database": database, "tasks": tasks},
         status=200 if healthy else 503,
     )
+
+
+@require_GET
+def media(request: HttpRequest, path: str) -> HttpResponse:
+    """Uploaded files, from the MEDIA_ROOT in force now (tests give each test its own)."""
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
