@@ -92,6 +92,8 @@ class ProfileCard:
     claims: list = field(default_factory=list)
     organisations: list = field(default_factory=list)
     shown: set = field(default_factory=set)
+    # The account behind a full profile page (for Block and Report), never in search results.
+    user: object = None
 
 
 def _card(profile: Profile, tier: int, details: bool) -> ProfileCard:
@@ -113,6 +115,7 @@ def _card(profile: Profile, tier: int, details: bool) -> ProfileCard:
         card.availability_hours = profile.availability_hours
     if not details:
         return card
+    card.user = profile.user
     if "time_zone" in shown:
         card.time_zone = profile.time_zone or None
     if "affiliations" in shown:

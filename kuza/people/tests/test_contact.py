@@ -159,3 +159,28 @@ def test_a_member_who_has_not_accepted_the_current_code_of_conduct_cannot_write(
             sender=sender.user, recipient_profile_id=recipient.pk, message="Habari!"
         )
     assert not ContactRequest.objects.exists()
+
+
+def test_a_profile_page_offers_to_block_and_report_the_person_but_not_oneself(client, pair):
+    sender, recipient = pair
+    client.force_login(sender.user)
+    page = client.get(f"/people/{recipient.pk}/").content.decode()
+    own_page = client.get(f"/people/{sender.pk}/").content.decode()
+
+    assert f'action="/safety/block/{recipient.user.pk}/"' in page
+    assert f'href="/safety/report/person/{recipient.user.pk}/"' in page
+    assert "/safety/block/" not in own_page and "/safety/report/" not in own_page
+
+    client.post(f"/safety/block/{recipient.user.pk}/", {"next": f"/people/{recipient.pk}/"})
+    assert is_blocked_between(sender.user, recipient.user)
+
+
+def test_a_received_request_can_be_reported_and_the_report_names_the_sender(client, pair):
+    sender, recipient = pair
+    ContactRequestFactory(sender=sender.user, recipient=recipient.user, message="Unwanted")
+    client.force_login(recipient.user)
+    inbox = client.get("/people/inbox/").content.decode()
+    report_url = f"/safety/report/person/{sender.user.pk}/"
+
+    assert f'href="{report_url}"' in inbox
+    assert "Sender Person" in client.get(report_url).content.decode()
