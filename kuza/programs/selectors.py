@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from kuza.people.models import Membership
@@ -146,9 +146,12 @@ def cohorts_for(user, programme: Programme) -> list[Cohort]:
     """Cohorts with their members, for participants; [] for anyone else."""
     if not is_participant(user, programme):
         return []
-    return list(
-        programme.cohorts.prefetch_related("members__user__profile", "members__mentor__profile")
+    # A suspended member appears nowhere (safety's rule); the organisers still see her row
+    # at a glance.
+    active = Member.objects.filter(user__is_active=True).select_related(
+        "user__profile", "mentor__profile"
     )
+    return list(programme.cohorts.prefetch_related(Prefetch("members", queryset=active)))
 
 
 def vision_posts_for(user, programme: Programme) -> QuerySet[VisionPost]:
@@ -163,7 +166,7 @@ def vision_posts_for(user, programme: Programme) -> QuerySet[VisionPost]:
             return VisionPost.objects.none()
         posts = posts.filter(cohort=member.cohort)
     posts = exclude_hidden(posts).exclude(author_id__in=blocked_user_ids(user))
-    return posts.select_related("author__profile", "cohort")
+    return posts.exclude(author__is_active=False).select_related("author__profile", "cohort")
 
 
 # --- Plans -------------------------------------------------------------------------------------
@@ -182,8 +185,9 @@ def plans_visible_to(user, programme: Programme) -> QuerySet[Plan]:
     # A block hides two people from each other: a peer (or a mentor, until the organisers
     # choose another) no longer reads the plan of someone in a block with them. A plan the
     # moderators hid is left to its author (and the organisers).
+    # A suspended member's plan is left to the organisers.
     return (
-        plans.filter(rule)
+        plans.filter(rule, member__user__is_active=True)
         .exclude(member__user_id__in=blocked_user_ids(user))
         .exclude(Q(pk__in=hidden_ids(Plan)) & ~Q(member__user=user))
     )
@@ -215,7 +219,7 @@ def may_comment(user, plan: Plan) -> bool:
 
 def notes_for(user, plan: Plan) -> QuerySet[PlanNote]:
     notes = exclude_hidden(plan.notes.all()).exclude(author_id__in=blocked_user_ids(user))
-    return notes.select_related("author__profile")
+    return notes.exclude(author__is_active=False).select_related("author__profile")
 
 
 @dataclass(frozen=True)

@@ -331,3 +331,39 @@ def test_the_programme_page_lists_its_linked_course_event_and_campaign_the_viewe
     assert "SheSaid 2026" in page
     assert "Draft course" not in page and "Draft meetup" not in page
     assert api["courses"] == [course.slug] and len(api["events"]) == 1
+
+
+def test_her_mentor_and_the_organisers_comment_and_other_mentors_and_peers_cannot(client, world):
+    plan = world["plan"]
+    url = reverse("programs:note_add", args=[world["programme"].pk, plan.pk])
+    for who in ("mentor", "organiser", "other_mentor", "peer"):
+        client.force_login(world[who])
+        client.post(url, {"body": f"Comment by {who}"})
+
+    assert list(plan.notes.values_list("kind", "body")) == [
+        ("comment", "Comment by mentor"),
+        ("comment", "Comment by organiser"),
+    ]
+    client.force_login(world["peer"])
+    page = client.get(_plan_url(world)).content.decode()
+    assert "Comment by organiser" in page and 'action="' + url + '"' not in page
+
+
+def test_a_suspended_member_appears_nowhere_but_in_the_organisers_table(client, world):
+    author = world["author"]
+    author.profile.display_name = "Wanjiku Suspended"
+    author.profile.save()
+    services.vision_post_create(cohort=world["cohort"], author=author, body="Her goal")
+    services.plan_note_add(plan=world["plan"], author=author, body="Her update")
+    author.is_active = False  # what a suspension does
+    author.save()
+
+    client.force_login(world["peer"])
+    page = client.get(world["programme"].get_absolute_url()).content.decode()
+    assert "Wanjiku Suspended" not in page and "Her goal" not in page and SECRET not in page
+    assert client.get(_plan_url(world)).status_code == 404
+    client.force_login(world["organiser"])
+    table = client.get(reverse("programs:manage", args=[world["programme"].pk])).content.decode()
+    assert "Wanjiku Suspended" in table
+    plan_page = client.get(_plan_url(world)).content.decode()
+    assert SECRET in plan_page and "Her update" not in plan_page
