@@ -256,14 +256,6 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
         "viewer's own events excepted)"
     ),
     ("event listing", "other blocks viewer"): "same as 'viewer blocks other'",
-    ("programme cohort members", "other is suspended"): (
-        "programs.selectors.cohorts_for prefetches every member; prefetch "
-        "Member.objects.filter(user__is_active=True) instead"
-    ),
-    ("programme vision board", "other is suspended"): (
-        "programs.selectors.vision_posts_for (and notes_for) keep posts of suspended "
-        "authors; add .exclude(author__is_active=False)"
-    ),
 }
 
 CASES = [
