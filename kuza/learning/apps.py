@@ -13,3 +13,4 @@ class LearningConfig(AppConfig):
 
         registrations.register_translatable_content()
         register(NavItem(url_name="learning:catalogue", label=_("Learn"), order=30))
+        registrations.register_reportables()

@@ -26,6 +26,7 @@ from django.utils.translation import get_language
 from kuza.learning.images import OFFLINE_MAX_WIDTH, OFFLINE_QUALITY, ImageError, compress_image
 from kuza.learning.models import Course, Lesson, LessonImage, Module, Quiz
 from kuza.learning.rendering import lesson_body_for, lesson_parts, shown_questions
+from kuza.safety.selectors import exclude_hidden, hidden_ids
 from kuza.translation.models import UnitTranslation
 from kuza.translation.selectors import reader_language, translated_field
 
@@ -128,8 +129,13 @@ def offline_html(
     modules = [module] if module is not None else list(course.modules.order_by("position", "pk"))
     sections = []
     for item in modules:
-        lessons = item.lessons.order_by("position", "pk").prefetch_related(
-            "quizzes__questions__options", "placeholders", "images", "media_links"
+        # Lessons moderators hid are left out of every copy.
+        lessons = (
+            exclude_hidden(item.lessons.all())
+            .order_by("position", "pk")
+            .prefetch_related(
+                "quizzes__questions__options", "placeholders", "images", "media_links"
+            )
         )
         sections.append(
             {
@@ -182,7 +188,10 @@ def _fingerprint(course: Course, language: str) -> str:
         latest=Max("updated_at"), count=Count("pk")
     )
     modules = list(course.modules.values_list("pk", "title", "position"))
-    parts = [course.updated_at, lessons, quizzes, images, translated, modules]
+    hidden = sorted(
+        Lesson.objects.filter(course=course, pk__in=hidden_ids(Lesson)).values_list("pk", flat=True)
+    )
+    parts = [course.updated_at, lessons, quizzes, images, translated, modules, hidden]
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:20]
 
 

@@ -1,9 +1,14 @@
-"""Course content declared to the translation app: learners read it in their language.
+"""Course content declared to other apps.
 
-Imported Open edX HTML is converted to Markdown when imported, so it is declared like the rest.
+- To the translation app: learners read it in their language. Imported Open edX HTML is
+  converted to Markdown when imported, so it is declared like the rest.
+- To safety: courses, lessons and announcements can be reported by whoever may read them;
+  the person concerned is the course's first author, or the announcement's author.
 """
 
 from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
 
 from kuza.translation import registry
 
@@ -81,4 +86,59 @@ def register_translatable_content() -> None:
         fields={"title": registry.PLAIN, "description": registry.PLAIN},
         source_language=lambda session: session.cohort.course.language,
         title=lambda session: f"{session.cohort.name} · {session.title}",
+    )
+
+
+def _first_author(course):
+    return course.authors.order_by("pk").first()
+
+
+def register_reportables() -> None:
+    from django.urls import reverse
+
+    from kuza.learning import selectors
+    from kuza.learning.models import Announcement, Course, Lesson
+    from kuza.safety.reportables import Reportable, register
+
+    register(
+        Reportable(
+            kind="course",
+            model=Course,
+            label=_("a course"),
+            describe=lambda course: course.title,
+            person_of=_first_author,
+            organisation_of=lambda course: course.organisation,
+            url_of=lambda course: reverse("learning:course", args=[course.slug]),
+            # An unpublished course is its authors' alone: not to be named by id.
+            reportable_by=lambda course, user: selectors.course_visible_to(user, course),
+        )
+    )
+    register(
+        Reportable(
+            kind="course-lesson",
+            model=Lesson,
+            label=_("a lesson"),
+            describe=lambda lesson: f"{lesson.course.title} · {lesson.title}",
+            person_of=lambda lesson: _first_author(lesson.course),
+            organisation_of=lambda lesson: lesson.course.organisation,
+            url_of=lambda lesson: reverse("learning:lesson", args=[lesson.course.slug, lesson.pk]),
+            reportable_by=lambda lesson, user: selectors.lesson_visible_to(user, lesson),
+        )
+    )
+    register(
+        Reportable(
+            kind="course-announcement",
+            model=Announcement,
+            label=_("a course announcement"),
+            describe=lambda announcement: announcement.title,
+            person_of=lambda announcement: announcement.author,
+            organisation_of=lambda announcement: announcement.cohort.course.organisation,
+            url_of=lambda announcement: reverse(
+                "learning:cohort",
+                args=[announcement.cohort.course.slug, announcement.cohort.slug],
+            ),
+            reportable_by=lambda announcement, user: selectors.announcement_visible_to(
+                user, announcement
+            ),
+        )
     )

@@ -26,29 +26,55 @@ from kuza.learning.models import (
     Quiz,
     QuizAttempt,
 )
+from kuza.safety.selectors import exclude_hidden, hidden_ids, is_hidden
 
 # --- Courses ---------------------------------------------------------------------------------
 
 
 def course_list(*, user) -> QuerySet[Course]:
-    """Published courses, with the number of modules; staff also see unpublished ones, and
-    authors their own."""
+    """Published courses moderators did not hide, with the number of modules; staff also see
+    unpublished and hidden ones, and authors their own."""
     courses = Course.objects.annotate(module_count=Count("modules", distinct=True))
     if not user.is_authenticated:
-        courses = courses.filter(is_published=True)
+        courses = exclude_hidden(courses.filter(is_published=True))
     elif not user.is_staff:
         authored = Course.objects.filter(authors=user).values("pk")
-        courses = courses.filter(Q(is_published=True) | Q(pk__in=authored))
+        courses = courses.filter(
+            Q(pk__in=authored) | (Q(is_published=True) & ~Q(pk__in=hidden_ids(Course)))
+        )
     return courses.order_by("title", "pk")
 
 
 def course_for(*, slug: str, user) -> Course:
+    """The course if `user` may read it: published and not hidden by moderators, or theirs
+    to manage."""
     course = Course.objects.select_related("organisation").filter(slug=slug).first()
-    if course is None or (
-        not course.is_published and not permissions.can_manage_course(user, course)
+    if course is None:
+        raise Http404
+    if (not course.is_published or is_hidden(course)) and not permissions.can_manage_course(
+        user, course
     ):
         raise Http404
     return course
+
+
+def course_visible_to(user, course: Course) -> bool:
+    """Whether `user` may read `course` (what may be reported, for instance)."""
+    try:
+        course_for(slug=course.slug, user=user)
+    except Http404:
+        return False
+    return True
+
+
+def lesson_visible_to(user, lesson: Lesson) -> bool:
+    if not course_visible_to(user, lesson.course):
+        return False
+    return not is_hidden(lesson) or permissions.can_manage_course(user, lesson.course)
+
+
+def announcement_visible_to(user, announcement: Announcement) -> bool:
+    return course_visible_to(user, announcement.cohort.course) and not is_hidden(announcement)
 
 
 def course_for_editing(*, slug: str, user) -> Course:
@@ -59,13 +85,26 @@ def course_for_editing(*, slug: str, user) -> Course:
     return course
 
 
-def course_outline(course: Course) -> list[Module]:
-    """Modules with their lessons and each lesson's quizzes, in order, in three queries."""
+def _readable_lessons(course: Course, user) -> QuerySet[Lesson]:
+    """Lessons `user` may read: those moderators hid are left out unless they manage it."""
+    lessons = Lesson.objects.all()
+    if user is not None and not permissions.can_manage_course(user, course):
+        lessons = exclude_hidden(lessons)
+    return lessons
+
+
+def course_outline(course: Course, *, user=None) -> list[Module]:
+    """Modules with their lessons and each lesson's quizzes, in order, in three queries.
+
+    With `user`, lessons moderators hid are left out unless `user` manages the course.
+    """
     return list(
         course.modules.prefetch_related(
             Prefetch(
                 "lessons",
-                queryset=Lesson.objects.order_by("position", "pk").prefetch_related(
+                queryset=_readable_lessons(course, user)
+                .order_by("position", "pk")
+                .prefetch_related(
                     Prefetch("quizzes", queryset=Quiz.objects.order_by("position", "pk"))
                 ),
             )
@@ -74,16 +113,19 @@ def course_outline(course: Course) -> list[Module]:
 
 
 def lessons_in_order(course: Course) -> list[Lesson]:
+    """The lessons learners read, in order (lessons moderators hid do not count)."""
     return list(
-        Lesson.objects.filter(course=course).order_by(
+        exclude_hidden(Lesson.objects.filter(course=course)).order_by(
             "module__position", "module_id", "position", "pk"
         )
     )
 
 
-def lesson_for(*, course: Course, lesson_id: int) -> Lesson:
+def lesson_for(*, course: Course, lesson_id: int, user) -> Lesson:
+    """The lesson; one moderators hid is not found but for the course's managers."""
     lesson = (
-        Lesson.objects.select_related("module", "course")
+        _readable_lessons(course, user)
+        .select_related("module", "course")
         .filter(course=course, pk=lesson_id)
         .first()
     )
@@ -99,8 +141,13 @@ def module_for(*, course: Course, module_id: int) -> Module:
     return module
 
 
-def quiz_for(*, course: Course, quiz_id: int) -> Quiz:
-    quiz = Quiz.objects.select_related("lesson", "course").filter(course=course, pk=quiz_id).first()
+def quiz_for(*, course: Course, quiz_id: int, user) -> Quiz:
+    """The quiz; one in a lesson moderators hid is not found but for the course's managers."""
+    quiz = (
+        Quiz.objects.select_related("lesson", "course")
+        .filter(course=course, pk=quiz_id, lesson__in=_readable_lessons(course, user))
+        .first()
+    )
     if quiz is None:
         raise Http404
     return quiz
@@ -109,6 +156,8 @@ def quiz_for(*, course: Course, quiz_id: int) -> Quiz:
 def lesson_neighbours(lesson: Lesson) -> tuple[Lesson | None, Lesson | None]:
     ordered = lessons_in_order(lesson.course)
     ids = [item.pk for item in ordered]
+    if lesson.pk not in ids:  # hidden by moderators, seen by a manager
+        return None, None
     index = ids.index(lesson.pk)
     previous = ordered[index - 1] if index > 0 else None
     following = ordered[index + 1] if index + 1 < len(ordered) else None
@@ -204,8 +253,10 @@ def continue_lesson(enrolment: Enrolment, lessons: list[Lesson], read: set[int])
 
 def my_learning(*, user) -> list[EnrolmentProgress]:
     """The learner's courses, most recently visited first, each with its progress."""
-    enrolments = Enrolment.objects.filter(user=user).select_related(
-        "course", "cohort", "last_lesson"
+    enrolments = (
+        Enrolment.objects.filter(user=user)
+        .exclude(course__in=hidden_ids(Course))
+        .select_related("course", "cohort", "last_lesson")
     )
     return [enrolment_progress(enrolment) for enrolment in enrolments]
 
@@ -269,7 +320,8 @@ def cohort_facilitators(cohort: Cohort):
 
 
 def cohort_announcements(cohort: Cohort) -> QuerySet[Announcement]:
-    return cohort.announcements.select_related("author__profile")
+    """The cohort's announcements, but those moderators hid."""
+    return exclude_hidden(cohort.announcements.select_related("author__profile"))
 
 
 def upcoming_sessions_for(*, user, limit: int = 5) -> list[CohortSession]:
@@ -280,6 +332,7 @@ def upcoming_sessions_for(*, user, limit: int = 5) -> list[CohortSession]:
             Q(cohort__enrolments__user=user) | Q(cohort__facilitators=user),
             starts_at__gte=now - timedelta(hours=1),
         )
+        .exclude(cohort__course__in=hidden_ids(Course))
         .select_related("cohort__course")
         .distinct()
         .order_by("starts_at")[:limit]

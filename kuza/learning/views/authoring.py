@@ -212,7 +212,7 @@ def lesson_edit(
     request: HttpRequest, slug: str, lesson_id: int, media_form: MediaLinkForm | None = None
 ) -> HttpResponse:
     course = selectors.course_for_editing(slug=slug, user=request.user)
-    lesson = selectors.lesson_for(course=course, lesson_id=lesson_id)
+    lesson = selectors.lesson_for(course=course, lesson_id=lesson_id, user=request.user)
     # A media link refused by media_link_add comes back here with its form, lesson unchanged.
     posted = request.POST if request.method == "POST" and media_form is None else None
     form = LessonForm(posted, initial={"title": lesson.title, "body": lesson.body})
@@ -251,7 +251,7 @@ def lesson_edit(
 @require_POST
 def media_link_add(request: HttpRequest, slug: str, lesson_id: int) -> HttpResponse:
     course = selectors.course_for_editing(slug=slug, user=request.user)
-    lesson = selectors.lesson_for(course=course, lesson_id=lesson_id)
+    lesson = selectors.lesson_for(course=course, lesson_id=lesson_id, user=request.user)
     form = MediaLinkForm(request.POST, prefix="media")
     if form.is_valid():
         try:
@@ -270,7 +270,7 @@ def media_link_delete(
     request: HttpRequest, slug: str, lesson_id: int, link_id: int
 ) -> HttpResponse:
     course = selectors.course_for_editing(slug=slug, user=request.user)
-    lesson = selectors.lesson_for(course=course, lesson_id=lesson_id)
+    lesson = selectors.lesson_for(course=course, lesson_id=lesson_id, user=request.user)
     link = lesson.media_links.filter(pk=link_id).first()
     if link is None:
         raise Http404

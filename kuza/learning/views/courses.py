@@ -39,7 +39,7 @@ def course_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "learning/course.html",
         {
             "course": course,
-            "outline": selectors.course_outline(course),
+            "outline": selectors.course_outline(course, user=request.user),
             "enrolment": enrolment,
             "progress": progress,
             "cohorts": selectors.cohort_list(course),

@@ -17,7 +17,7 @@ from kuza.learning.views.common import is_text_only
 @require_GET
 def lesson_detail(request: HttpRequest, slug: str, lesson_id: int) -> HttpResponse:
     course = selectors.course_for(slug=slug, user=request.user)
-    lesson = selectors.lesson_for(course=course, lesson_id=lesson_id)
+    lesson = selectors.lesson_for(course=course, lesson_id=lesson_id, user=request.user)
     enrolment = selectors.enrolment_for(user=request.user, course=course)
     if enrolment is not None:
         services.enrolment_visit(enrolment=enrolment, lesson=lesson)
@@ -52,7 +52,7 @@ def lesson_detail(request: HttpRequest, slug: str, lesson_id: int) -> HttpRespon
 @require_POST
 def lesson_read(request: HttpRequest, slug: str, lesson_id: int) -> HttpResponse:
     course = selectors.course_for(slug=slug, user=request.user)
-    lesson = selectors.lesson_for(course=course, lesson_id=lesson_id)
+    lesson = selectors.lesson_for(course=course, lesson_id=lesson_id, user=request.user)
     enrolment = selectors.enrolment_for(user=request.user, course=course)
     if enrolment is None:
         messages.error(request, _("Enrol in the course to keep track of your reading."))
@@ -71,7 +71,7 @@ def lesson_images(request: HttpRequest, slug: str, lesson_id: int) -> HttpRespon
     course = selectors.course_for(slug=slug, user=request.user)
     if not permissions.can_manage_course(request.user, course):
         raise PermissionDenied
-    lesson = selectors.lesson_for(course=course, lesson_id=lesson_id)
+    lesson = selectors.lesson_for(course=course, lesson_id=lesson_id, user=request.user)
     form = LessonImageForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["image"]

@@ -19,7 +19,7 @@ from kuza.learning.rendering import shown_questions
 @require_POST
 def quiz_add(request: HttpRequest, slug: str, lesson_id: int) -> HttpResponse:
     course = selectors.course_for_editing(slug=slug, user=request.user)
-    lesson = selectors.lesson_for(course=course, lesson_id=lesson_id)
+    lesson = selectors.lesson_for(course=course, lesson_id=lesson_id, user=request.user)
     form = TitleForm(request.POST, prefix="quiz")
     if not form.is_valid():
         messages.error(request, _("Give the quiz a title."))
@@ -31,7 +31,7 @@ def quiz_add(request: HttpRequest, slug: str, lesson_id: int) -> HttpResponse:
 
 def _quiz(request: HttpRequest, slug: str, quiz_id: int):
     course = selectors.course_for_editing(slug=slug, user=request.user)
-    return course, selectors.quiz_for(course=course, quiz_id=quiz_id)
+    return course, selectors.quiz_for(course=course, quiz_id=quiz_id, user=request.user)
 
 
 @login_required

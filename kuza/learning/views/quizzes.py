@@ -14,7 +14,7 @@ from kuza.learning.rendering import shown_questions
 @require_http_methods(["GET", "POST"])
 def quiz_detail(request: HttpRequest, slug: str, quiz_id: int) -> HttpResponse:
     course = selectors.course_for(slug=slug, user=request.user)
-    quiz = selectors.quiz_for(course=course, quiz_id=quiz_id)
+    quiz = selectors.quiz_for(course=course, quiz_id=quiz_id, user=request.user)
     enrolment = selectors.enrolment_for(user=request.user, course=course)
     questions = shown_questions(quiz)
     form_class = quiz_form_class(questions)
@@ -58,7 +58,7 @@ def quiz_detail(request: HttpRequest, slug: str, quiz_id: int) -> HttpResponse:
 @require_GET
 def attempt_detail(request: HttpRequest, slug: str, quiz_id: int, attempt_id: int) -> HttpResponse:
     course = selectors.course_for(slug=slug, user=request.user)
-    quiz = selectors.quiz_for(course=course, quiz_id=quiz_id)
+    quiz = selectors.quiz_for(course=course, quiz_id=quiz_id, user=request.user)
     enrolment = selectors.enrolment_for(user=request.user, course=course)
     attempt = selectors.attempt_for(enrolment=enrolment, quiz=quiz, attempt_id=attempt_id)
     questions = shown_questions(quiz)
