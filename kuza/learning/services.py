@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kuza.learning import completion, grading, permissions, selectors
+from kuza.learning.attempts import question_snapshot
 from kuza.learning.models import (
     Announcement,
     Cohort,
@@ -150,6 +151,10 @@ def quiz_submit(*, enrolment: Enrolment, quiz: Quiz, responses: dict[str, object
         else:
             given.append(str(value))
     result = grading.grade_quiz(specs, given, pass_mark_percent=quiz.pass_mark)
+    stored = {
+        question.field_name: sorted(value) if isinstance(value, frozenset) else value
+        for question, value in zip(questions, given, strict=True)
+    }
     with transaction.atomic():
         # Locking the enrolment serialises one learner's submissions, so the limit holds.
         Enrolment.objects.select_for_update().filter(pk=enrolment.pk).first()
@@ -162,17 +167,17 @@ def quiz_submit(*, enrolment: Enrolment, quiz: Quiz, responses: dict[str, object
             number=used + 1,
             score=round(result.score_percent, 2),
             passed=result.passed,
-            responses={
-                question.field_name: sorted(value) if isinstance(value, frozenset) else value
-                for question, value in zip(questions, given, strict=True)
-            },
+            responses=stored,
+            # Each result keeps its question as answered: the results page never pairs an
+            # answer with a question the author moved or changed since (kuza.learning.attempts).
             results=[
                 {
                     "correct": item.correct,
                     "answered": item.answered,
                     "feedback": list(item.feedback),
+                    "question": question_snapshot(question, stored[question.field_name]),
                 }
-                for item in result.questions
+                for question, item in zip(questions, result.questions, strict=True)
             ],
         )
         Enrolment.objects.filter(pk=enrolment.pk).update(

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from kuza.learning import grading, selectors, services
+from kuza.learning.attempts import attempt_rows
 from kuza.learning.forms import quiz_form_class
 from kuza.learning.rendering import shown_questions
 
@@ -61,21 +62,8 @@ def attempt_detail(request: HttpRequest, slug: str, quiz_id: int, attempt_id: in
     quiz = selectors.quiz_for(course=course, quiz_id=quiz_id, user=request.user)
     enrolment = selectors.enrolment_for(user=request.user, course=course)
     attempt = selectors.attempt_for(enrolment=enrolment, quiz=quiz, attempt_id=attempt_id)
-    questions = shown_questions(quiz)
     attempts = selectors.quiz_attempts(enrolment=enrolment, quiz=quiz)
-    results = list(attempt.results) + [{}] * max(0, len(questions) - len(attempt.results))
-    rows = []
-    for question, result in zip(questions, results, strict=False):
-        given = attempt.responses.get(question.field_name)
-        picked = set(given if isinstance(given, list) else [given] if given else [])
-        rows.append(
-            {
-                "question": question,
-                "result": result,
-                "given": given if isinstance(given, str) else "",
-                "picked": [option for option in question.options if option.key in picked],
-            }
-        )
+    rows = attempt_rows(attempt, quiz)
     return render(
         request,
         "learning/attempt.html",
