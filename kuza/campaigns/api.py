@@ -171,15 +171,16 @@ def _metrics(metrics: CampaignMetrics) -> dict:
 @router.get("/", response=list[CampaignOut])
 @paginate
 def campaign_list(request: HttpRequest):
-    """Every campaign, newest first."""
-    return [_campaign(campaign) for campaign in selectors.campaign_list().prefetch_related("wikis")]
+    """Every campaign, newest first (not those moderators hid)."""
+    campaigns = selectors.campaign_list(request.user).prefetch_related("wikis")
+    return [_campaign(campaign) for campaign in campaigns]
 
 
 @router.get("/{slug}", response=CampaignDetailOut)
 def campaign_detail(request: HttpRequest, slug: str):
     """One campaign with all its metrics as of the last collection (null before the first),
     the periods recent changes could not reach, and the definition of every metric."""
-    campaign = selectors.campaign_get(slug=slug)
+    campaign = selectors.campaign_for_viewer(user=request.user, slug=slug)
     metrics = selectors.campaign_metrics(campaign)
     return {
         **_campaign(campaign),
@@ -216,7 +217,7 @@ def campaign_detail(request: HttpRequest, slug: str):
 @paginate
 def leaderboard(request: HttpRequest, slug: str):
     """Contributors by edits; people who chose to be hidden are left out."""
-    campaign = selectors.campaign_get(slug=slug)
+    campaign = selectors.campaign_for_viewer(user=request.user, slug=slug)
     metrics = selectors.campaign_metrics(campaign)
     if metrics is None:
         return []

@@ -38,6 +38,7 @@ from kuza.campaigns.models import (
     WikiAccount,
 )
 from kuza.people.models import Membership
+from kuza.safety.selectors import exclude_hidden
 
 # Above this many tracked names, filtering by user happens in Python rather than in an SQL
 # IN list (SQLite caps the number of query parameters).
@@ -66,19 +67,61 @@ _FACT_FIELDS = (
 # -- campaigns and access ------------------------------------------------------------------
 
 
-def campaign_list() -> QuerySet[Campaign]:
-    return Campaign.objects.annotate(
-        participant_count=Count("participants", distinct=True),
-        wiki_count=Count("campaign_wikis", distinct=True),
-    ).order_by("-start", "name")
+def _signed_in(user) -> bool:
+    return bool(user is not None and user.is_authenticated and user.is_active)
+
+
+def campaigns_visible_to(user) -> QuerySet[Campaign]:
+    """Campaigns not hidden by moderators, plus every campaign `user` organises (staff: all).
+
+    Campaigns are public otherwise: what they show is public wiki activity.
+    """
+    public = exclude_hidden(Campaign.objects.all())
+    if not _signed_in(user):
+        return public
+    if user.is_staff:
+        return Campaign.objects.all()
+    organised = Campaign.organisers.through.objects.filter(user=user).values("campaign_id")
+    return Campaign.objects.filter(Q(pk__in=public.values("pk")) | Q(pk__in=organised))
+
+
+def campaign_list(viewer=None) -> QuerySet[Campaign]:
+    """The campaigns `viewer` may see (see `campaigns_visible_to`), newest first."""
+    return (
+        campaigns_visible_to(viewer)
+        .annotate(
+            participant_count=Count("participants", distinct=True),
+            wiki_count=Count("campaign_wikis", distinct=True),
+        )
+        .order_by("-start", "name")
+    )
 
 
 def campaign_get(*, slug: str) -> Campaign:
-    """Campaign pages are public: what they show is public wiki activity."""
+    """Any campaign, hidden or not: for its organisers' pages and for leaving it."""
     try:
         return Campaign.objects.get(slug=slug)
     except Campaign.DoesNotExist:
         raise Http404 from None
+
+
+def campaign_for_viewer(*, user, slug: str) -> Campaign:
+    """A campaign `user` may see, or Http404: one hidden by moderators is not found."""
+    campaign = campaigns_visible_to(user).filter(slug=slug).first()
+    if campaign is None:
+        raise Http404
+    return campaign
+
+
+def campaign_creator(campaign: Campaign):
+    """The organiser who created the campaign (the first added), or None when none is left."""
+    link = (
+        Campaign.organisers.through.objects.filter(campaign=campaign)
+        .select_related("user")
+        .order_by("pk")
+        .first()
+    )
+    return link.user if link is not None else None
 
 
 def can_create_campaigns(user) -> bool:

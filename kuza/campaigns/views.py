@@ -26,7 +26,7 @@ CONTRIBUTORS_PER_PAGE = 40
 
 @require_GET
 def campaign_list(request: HttpRequest) -> HttpResponse:
-    page = Paginator(selectors.campaign_list(), CAMPAIGNS_PER_PAGE).get_page(
+    page = Paginator(selectors.campaign_list(request.user), CAMPAIGNS_PER_PAGE).get_page(
         request.GET.get("page")
     )
     return render(
@@ -38,7 +38,7 @@ def campaign_list(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def campaign_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    campaign = selectors.campaign_get(slug=slug)
+    campaign = selectors.campaign_for_viewer(user=request.user, slug=slug)
     metrics = selectors.campaign_metrics(campaign)
     context = presentation.campaign_page(campaign, metrics)
     if metrics is not None:
@@ -77,7 +77,7 @@ def _csv_response(filename: str, header: list[str], rows: Iterable[list[object]]
 
 @require_GET
 def leaderboard_csv(request: HttpRequest, slug: str) -> HttpResponse:
-    campaign = selectors.campaign_get(slug=slug)
+    campaign = selectors.campaign_for_viewer(user=request.user, slug=slug)
     metrics = selectors.campaign_metrics(campaign)
     rows = (
         selectors.leaderboard_for(metrics, viewer=request.user, campaign=campaign)
@@ -93,7 +93,7 @@ def leaderboard_csv(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_GET
 def wikis_csv(request: HttpRequest, slug: str) -> HttpResponse:
-    campaign = selectors.campaign_get(slug=slug)
+    campaign = selectors.campaign_for_viewer(user=request.user, slug=slug)
     metrics = selectors.campaign_metrics(campaign)
     return _csv_response(
         f"{campaign.slug}-wikis.csv",
@@ -105,7 +105,7 @@ def wikis_csv(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def campaign_join(request: HttpRequest, slug: str) -> HttpResponse:
-    campaign = selectors.campaign_get(slug=slug)
+    campaign = selectors.campaign_for_viewer(user=request.user, slug=slug)
     participation = selectors.participation_of(user=request.user, campaign=campaign)
     initial = {
         "wiki_username": participation.wiki_username
