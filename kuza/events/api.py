@@ -42,7 +42,9 @@ class EventOut(Schema):
     places_taken: int
     waiting: int
     ics_url: str
-    campaign: str | None = Field(None, description="Slug of the linked campaign, if any.")
+    campaign: str | None = Field(
+        None, description="Slug of the linked campaign, if any (not one moderators hid)."
+    )
 
 
 class EventsPageOut(Schema):
@@ -71,6 +73,7 @@ class SummaryOut(Schema):
 
 
 def _out(event: Event) -> dict:
+    campaign = selectors.campaign_shown_with(AnonymousUser(), event)
     return {
         "id": event.pk,
         "url": settings.SITE_URL + event.get_absolute_url(),
@@ -87,7 +90,7 @@ def _out(event: Event) -> dict:
         "capacity": event.capacity,
         "places_taken": event.places_taken,
         "waiting": event.waiting_count,
-        "campaign": event.campaign.slug if event.campaign else None,
+        "campaign": campaign.slug if campaign else None,
         "ics_url": settings.SITE_URL + reverse("events:ics", kwargs={"pk": event.pk}),
     }
 

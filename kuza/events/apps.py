@@ -9,7 +9,7 @@ class EventsConfig(AppConfig):
 
     def ready(self) -> None:
         from kuza.core.navigation import NavItem, register
-        from kuza.events import registrations
+        from kuza.events import registrations, selectors
         from kuza.events.models import Event
         from kuza.safety import reportables
 
@@ -23,5 +23,10 @@ class EventsConfig(AppConfig):
                 describe=lambda event: event.title,
                 person_of=lambda event: event.created_by,
                 url_of=lambda event: event.get_absolute_url(),
+                # An unpublished or hidden event is its organisers' alone: the report page
+                # must not name it by id to anyone else.
+                reportable_by=lambda event, user: (
+                    selectors.events_visible_to(user).filter(pk=event.pk).exists()
+                ),
             )
         )

@@ -5,6 +5,10 @@ Who sees what:
   counts of places. The online link is shown only to people with a place and to organisers.
 - Organisers are the event's organisers and staff. Only they see who registered, the answers,
   the waiting list and attendance. Nobody else ever gets a list of attendees.
+- Blocks (either direction) keep two people apart: the list of events leaves out events
+  created or organised by someone in a block with the viewer (except the viewer's own), and
+  the viewer cannot register for them. The event page itself stays public, as it is to anyone
+  signed out, and may still be reported.
 """
 
 from __future__ import annotations
@@ -15,9 +19,11 @@ from typing import NamedTuple
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from kuza.campaigns.models import Campaign
+from kuza.campaigns.selectors import campaigns_visible_to
 from kuza.events.models import Answer, Event, Question, Registration
 from kuza.people.models import Membership
-from kuza.safety.selectors import exclude_hidden
+from kuza.safety.selectors import blocked_user_ids, exclude_hidden
 
 
 def _signed_in(user) -> bool:
@@ -70,9 +76,30 @@ def with_place_counts(events: QuerySet[Event]) -> QuerySet[Event]:
     )
 
 
+def _organised_by(user_ids) -> Q:
+    """Events created or organised by any of `user_ids` (ids or a user)."""
+    organised = Event.organisers.through.objects.filter(user__in=user_ids).values("event_id")
+    return Q(created_by__in=user_ids) | Q(pk__in=organised)
+
+
+def is_blocked_from(user, event: Event) -> bool:
+    """Whether `user` and one of the event's creator or organisers blocked the other."""
+    blocked = blocked_user_ids(user)
+    if not blocked:
+        return False
+    return Event.objects.filter(_organised_by(blocked), pk=event.pk).exists()
+
+
 def event_listing(user, *, past: bool = False) -> QuerySet[Event]:
-    """Events not over yet, soonest first; or, with `past`, those over, most recent first."""
+    """Events not over yet, soonest first; or, with `past`, those over, most recent first.
+
+    Events of people in a block with `user` (either direction) are left out, unless `user`
+    organises them too.
+    """
     events = events_visible_to(user)
+    blocked = blocked_user_ids(user)
+    if blocked:
+        events = events.exclude(_organised_by(blocked) & ~_organised_by([user.pk]))
     if past:
         return events.filter(ends_at__lt=timezone.now()).order_by("-starts_at", "-pk")
     return events.filter(ends_at__gte=timezone.now()).order_by("starts_at", "pk")
@@ -92,6 +119,13 @@ def event_for_organiser(user, event_id: int) -> Event | None:
         organised = Event.organisers.through.objects.filter(user=user).values("event_id")
         events = events.filter(pk__in=organised)
     return with_place_counts(events).filter(pk=event_id).first()
+
+
+def campaign_shown_with(user, event: Event) -> Campaign | None:
+    """The event's campaign, unless moderators hid it (its organisers and staff still see it)."""
+    if event.campaign_id is None:
+        return None
+    return campaigns_visible_to(user).filter(pk=event.campaign_id).first()
 
 
 def questions_of(event: Event) -> list[Question]:

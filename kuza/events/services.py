@@ -27,7 +27,7 @@ from kuza.core.tasks import send_email
 from kuza.events import selectors
 from kuza.events.answers import clean_answers
 from kuza.events.models import Answer, Event, Question, Registration
-from kuza.safety.selectors import blocked_user_ids, may_contact_others
+from kuza.safety.selectors import may_contact_others
 
 
 class EventError(Exception):
@@ -200,8 +200,7 @@ def _require_may_register(user, event: Event) -> None:
         raise EventError(_("This event is not open for registration."))
     if event.ends_at <= timezone.now():
         raise EventError(_("This event is over."))
-    organiser_ids = set(event.organisers.values_list("pk", flat=True))
-    if organiser_ids & blocked_user_ids(user):
+    if selectors.is_blocked_from(user, event):
         raise NotAllowed(_("You cannot register for this event."))
 
 

@@ -64,6 +64,9 @@ def _detail(request: HttpRequest, event: Event, form: RegistrationForm | None = 
         "is_full": event.capacity is not None and event.places_taken >= event.capacity,
         "event_over": event.ends_at <= timezone.now(),
         "needs_conduct": request.user.is_authenticated and not may_contact_others(request.user),
+        # In a block with an organiser: say so, rather than a form the service would refuse.
+        "blocked": selectors.is_blocked_from(request.user, event),
+        "campaign": selectors.campaign_shown_with(request.user, event),
     }
     status = 400 if form is not None and form.errors else 200
     return render(request, "events/detail.html", context, status=status)

@@ -250,12 +250,6 @@ FEATURES = {
 # Gaps these probes find in apps safety does not own go here, strict, so that the fix shows
 # up as an unexpected pass and the marker is removed then.
 KNOWN_GAPS: dict[tuple[str, str], str] = {
-    ("event listing", "viewer blocks other"): (
-        "events.selectors.event_listing lists events organised by someone in a block with "
-        "the viewer; exclude events whose organisers intersect blocked_user_ids(user) (the "
-        "viewer's own events excepted)"
-    ),
-    ("event listing", "other blocks viewer"): "same as 'viewer blocks other'",
 }
 
 CASES = [

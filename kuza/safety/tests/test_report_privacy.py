@@ -90,17 +90,7 @@ def _draft_survey():
 @pytest.mark.parametrize(
     ("kind", "make", "title"),
     [
-        pytest.param(
-            "event",
-            _unpublished_event,
-            "Secret planning meeting",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="events/apps.py registers the event reportable without reportable_by: "
-                "add reportable_by=lambda event, user: "
-                "selectors.events_visible_to(user).filter(pk=event.pk).exists()",
-            ),
-        ),
+        pytest.param("event", _unpublished_event, "Secret planning meeting"),
         pytest.param("survey", _draft_survey, "Secret needs assessment"),
     ],
 )
