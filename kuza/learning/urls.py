@@ -64,6 +64,16 @@ urlpatterns = [
         name="edit_media_delete",
     ),
     path(
+        "<slug:slug>/edit/lessons/<int:lesson_id>/images/<int:image_id>/",
+        authoring.lesson_image_edit,
+        name="edit_image",
+    ),
+    path(
+        "<slug:slug>/edit/lessons/<int:lesson_id>/images/<int:image_id>/delete/",
+        authoring.lesson_image_delete,
+        name="edit_image_delete",
+    ),
+    path(
         "<slug:slug>/edit/lessons/<int:lesson_id>/quizzes/add/",
         quiz_authoring.quiz_add,
         name="edit_quiz_add",

@@ -144,3 +144,28 @@ def lesson_image_add(
     image.image.save(stem + compressed.extension, ContentFile(compressed.data), save=False)
     image.save()
     return image
+
+
+def lesson_image_update(*, image: LessonImage, alt_text: str, caption: str = "") -> LessonImage:
+    """Change an image's text alternative (required) and caption; translators see the change."""
+    alt_text, caption = alt_text.strip(), caption.strip()
+    if not alt_text:
+        raise AuthoringError(_("Describe the image for people who cannot see it."))
+    limit = LessonImage._meta.get_field("alt_text").max_length
+    if len(alt_text) > limit or len(caption) > limit:
+        raise AuthoringError(
+            _("A text alternative or caption has at most %(count)d characters.") % {"count": limit}
+        )
+    image.alt_text, image.caption = alt_text, caption
+    with transaction.atomic():
+        image.save(update_fields=["alt_text", "caption", "updated_at"])
+    return image
+
+
+def lesson_image_delete(*, image: LessonImage) -> None:
+    """Remove the image and, once that is committed, its file."""
+    storage, name = image.image.storage, image.image.name
+    with transaction.atomic():
+        image.delete()
+        if name:
+            transaction.on_commit(lambda: storage.delete(name))

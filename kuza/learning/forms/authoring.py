@@ -88,6 +88,18 @@ class MediaLinkForm(forms.Form):
     )
 
 
+class LessonImageTextForm(forms.Form):
+    """What an image says to people who cannot see it, and its caption."""
+
+    alt_text = forms.CharField(
+        label=_("Text alternative"),
+        max_length=300,
+        help_text=_("What the image shows, for people who cannot see it or hide images."),
+        error_messages={"required": _("Describe the image for people who cannot see it.")},
+    )
+    caption = forms.CharField(label=_("Caption"), max_length=300, required=False)
+
+
 class QuizForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     intro = forms.CharField(

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from kuza.learning import authoring, services
-from kuza.learning.models import Course, Lesson, MediaLink, Module, Question, Quiz
+from kuza.learning.models import Course, Lesson, LessonImage, MediaLink, Module, Question, Quiz
 from kuza.learning.tests.factories import CohortFactory, UserFactory, make_course, png_bytes
 from kuza.people.models import Membership, Organisation
 from kuza.translation.models import SourceUnit
@@ -28,6 +28,12 @@ def course(author):
         title="Recording",
         url="https://video.example.org/1",
     )
+    authoring.lesson_image_add(
+        lesson=Lesson.objects.filter(course=course).first(),
+        data=png_bytes(40, 20),
+        alt_text="A map of the gap",
+        caption="Figures from 2024",
+    )
     return course
 
 
@@ -36,10 +42,16 @@ def edit_urls(course: Course) -> list[str]:
     lesson = Lesson.objects.filter(course=course).first()
     quiz = Quiz.objects.filter(course=course).first()
     link = lesson.media_links.first()
+    image = lesson.images.first()
     slug = course.slug
     media = [reverse("learning:edit_media_add", args=[slug, lesson.pk])]
     if link is not None:
         media.append(reverse("learning:edit_media_delete", args=[slug, lesson.pk, link.pk]))
+    if image is not None:
+        media += [
+            reverse("learning:edit_image", args=[slug, lesson.pk, image.pk]),
+            reverse("learning:edit_image_delete", args=[slug, lesson.pk, image.pk]),
+        ]
     return [
         reverse("learning:edit_course", args=[slug]),
         reverse("learning:edit_publish", args=[slug]),
@@ -68,6 +80,11 @@ def snapshot(course: Course) -> tuple:
         list(Quiz.objects.filter(course=course).values_list("pk", "title", "pass_mark")),
         list(Question.objects.filter(quiz__course=course).values_list("position", "prompt")),
         list(MediaLink.objects.filter(lesson__course=course).values_list("pk", "title", "url")),
+        list(
+            LessonImage.objects.filter(lesson__course=course).values_list(
+                "pk", "alt_text", "caption"
+            )
+        ),
     )
 
 
@@ -93,6 +110,8 @@ HOSTILE_POST = {
     "media-title": "Injected link",
     "media-url": "https://evil.example",
     "media-kind": "video",
+    "alt_text": "Injected description",
+    "caption": "Injected caption",
 }
 
 

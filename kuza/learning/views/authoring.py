@@ -16,7 +16,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from kuza.core.markdown import render_markdown
 from kuza.learning import authoring, permissions, selectors
-from kuza.learning.forms.authoring import CourseForm, LessonForm, MediaLinkForm, TitleForm
+from kuza.learning.forms.authoring import (
+    CourseForm,
+    LessonForm,
+    LessonImageTextForm,
+    MediaLinkForm,
+    TitleForm,
+)
 from kuza.learning.models import Course, Lesson, Module, Quiz
 
 
@@ -276,4 +282,49 @@ def media_link_delete(
         raise Http404
     authoring.media_link_delete(link=link)
     messages.success(request, _("Link removed."))
+    return redirect("learning:edit_lesson", slug=course.slug, lesson_id=lesson.pk)
+
+
+def _image_for_editing(request: HttpRequest, slug: str, lesson_id: int, image_id: int):
+    course = selectors.course_for_editing(slug=slug, user=request.user)
+    lesson = selectors.lesson_for(course=course, lesson_id=lesson_id, user=request.user)
+    image = lesson.images.filter(pk=image_id).first()
+    if image is None:
+        raise Http404
+    return course, lesson, image
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def lesson_image_edit(
+    request: HttpRequest, slug: str, lesson_id: int, image_id: int
+) -> HttpResponse:
+    course, lesson, image = _image_for_editing(request, slug, lesson_id, image_id)
+    form = LessonImageTextForm(
+        request.POST or None, initial={"alt_text": image.alt_text, "caption": image.caption}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            authoring.lesson_image_update(image=image, **form.cleaned_data)
+        except authoring.AuthoringError as error:
+            _fail(form, error)
+        else:
+            messages.success(request, _("Image saved."))
+            return redirect("learning:edit_lesson", slug=course.slug, lesson_id=lesson.pk)
+    return render(
+        request,
+        "learning/edit/image.html",
+        {"course": course, "lesson": lesson, "image": image, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_POST
+def lesson_image_delete(
+    request: HttpRequest, slug: str, lesson_id: int, image_id: int
+) -> HttpResponse:
+    course, lesson, image = _image_for_editing(request, slug, lesson_id, image_id)
+    authoring.lesson_image_delete(image=image)
+    messages.success(request, _("Image removed."))
     return redirect("learning:edit_lesson", slug=course.slug, lesson_id=lesson.pk)
