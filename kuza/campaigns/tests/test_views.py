@@ -324,3 +324,16 @@ def test_changing_the_hashtag_polls_recent_changes_again(client, drive):
     assert list(SyncState.objects.filter(campaign=campaign).values_list("kind", flat=True)) == [
         "contributions"
     ]
+
+
+@pytest.mark.parametrize(("language", "separator"), [("en", ", "), ("sw", ", "), ("ar", "، ")])
+def test_the_wikis_of_a_campaign_are_listed_as_the_language_writes_lists(
+    client, language, separator
+):
+    wikis = [WikiFactory(name="Wikiquote EN"), WikiFactory(name="Wikiquote FR")]
+    campaign = CampaignFactory(slug="two-wikis", on_wikis=wikis)
+    client.cookies["django_language"] = language
+
+    page = client.get(campaign.get_absolute_url()).content.decode()
+
+    assert f"Wikiquote EN{separator}Wikiquote FR" in page

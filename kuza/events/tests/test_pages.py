@@ -363,3 +363,16 @@ def test_the_events_list_shows_report_counts_to_organisers_only(client, event, p
     client.force_login(personas["staff"])
     page = client.get("/events/").content.decode()
     assert "1 event, 1 participant" in page
+
+
+@pytest.mark.parametrize(("language", "separator"), [("en", ", "), ("fr", ", "), ("ar", "، ")])
+def test_the_report_counts_are_separated_as_the_language_writes_lists(
+    client, event, personas, language, separator
+):
+    client.cookies["django_language"] = language
+    client.force_login(personas["staff"])
+    page = client.get("/events/").content.decode()
+    stat = re.search(r'<span class="stat">(.*?)</span>', page).group(1)
+    first, second = stat.split(separator)
+    assert first.strip() and second.strip()
+    assert "," not in stat or separator == ", "
