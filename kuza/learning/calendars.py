@@ -42,6 +42,9 @@ def _event(session: CohortSession, *, stamp: datetime) -> Event:
     if description:
         event.add("description", description)
     event.add("categories", [session.get_kind_display()])
+    # Calendar apps replace an event whose sequence rose, and strike a cancelled one.
+    event.add("sequence", session.sequence)
+    event.add("status", "CANCELLED" if session.cancelled else "CONFIRMED")
     return event
 
 

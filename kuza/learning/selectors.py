@@ -331,6 +331,7 @@ def upcoming_sessions_for(*, user, limit: int = 5) -> list[CohortSession]:
         CohortSession.objects.filter(
             Q(cohort__enrolments__user=user) | Q(cohort__facilitators=user),
             starts_at__gte=now - timedelta(hours=1),
+            cancelled=False,
         )
         .exclude(cohort__course__in=hidden_ids(Course))
         .select_related("cohort__course")

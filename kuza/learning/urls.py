@@ -1,6 +1,14 @@
 from django.urls import path
 
-from kuza.learning.views import authoring, cohorts, courses, lessons, quiz_authoring, quizzes
+from kuza.learning.views import (
+    authoring,
+    cohort_admin,
+    cohorts,
+    courses,
+    lessons,
+    quiz_authoring,
+    quizzes,
+)
 
 app_name = "learning"
 urlpatterns = [
@@ -50,6 +58,27 @@ urlpatterns = [
     path("<slug:slug>/edit/", authoring.course_edit, name="edit_course"),
     path("<slug:slug>/edit/publish/", authoring.course_publish, name="edit_publish"),
     path("<slug:slug>/edit/move/", authoring.outline_move, name="edit_move"),
+    path("<slug:slug>/edit/cohorts/new/", cohort_admin.cohort_new, name="edit_cohort_new"),
+    path(
+        "<slug:slug>/edit/cohorts/<slug:cohort_slug>/",
+        cohort_admin.cohort_edit,
+        name="edit_cohort",
+    ),
+    path(
+        "<slug:slug>/edit/cohorts/<slug:cohort_slug>/sessions/new/",
+        cohort_admin.session_new,
+        name="edit_session_new",
+    ),
+    path(
+        "<slug:slug>/edit/cohorts/<slug:cohort_slug>/sessions/<int:session_id>/",
+        cohort_admin.session_edit,
+        name="edit_session",
+    ),
+    path(
+        "<slug:slug>/edit/cohorts/<slug:cohort_slug>/sessions/<int:session_id>/cancel/",
+        cohort_admin.session_cancel,
+        name="edit_session_cancel",
+    ),
     path("<slug:slug>/edit/modules/add/", authoring.module_add, name="edit_module_add"),
     path("<slug:slug>/edit/modules/<int:module_id>/", authoring.module_edit, name="edit_module"),
     path("<slug:slug>/edit/lessons/<int:lesson_id>/", authoring.lesson_edit, name="edit_lesson"),

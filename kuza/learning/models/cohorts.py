@@ -56,6 +56,11 @@ class CohortSession(models.Model):
     starts_at = models.DateTimeField(_("starts"))
     duration_minutes = models.PositiveSmallIntegerField(_("duration (minutes)"), default=60)
     join_url = models.URLField(_("where to join"), max_length=500, blank=True)
+    # A cancelled session stays listed (and in calendar feeds, marked cancelled) so that
+    # learners and their calendar apps learn it will not take place.
+    cancelled = models.BooleanField(_("cancelled"), default=False)
+    # Raised at every change, so calendar apps replace what they had (iCalendar SEQUENCE).
+    sequence = models.PositiveIntegerField(default=0, editable=False)
     uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
 
     class Meta:

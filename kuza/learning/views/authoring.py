@@ -92,6 +92,7 @@ def _course_page(request, course: Course, *, form, module_form, status: int = 20
             "form": form,
             "module_form": module_form,
             "outline": selectors.course_outline(course),
+            "cohorts": selectors.cohort_list(course),
             "empty_quizzes": list(
                 Quiz.objects.filter(course=course, questions__isnull=True).order_by("pk")
             ),

@@ -45,6 +45,7 @@ def cohort_detail(request: HttpRequest, slug: str, cohort_slug: str) -> HttpResp
                 "is_member": _is_member(request.user, cohort),
                 "enrolment": selectors.enrolment_for(user=request.user, course=course),
                 "can_facilitate": can_facilitate,
+                "can_manage": permissions.can_manage_course(request.user, course),
                 "announcement_form": AnnouncementForm() if can_facilitate else None,
                 "time_zone": time_zone,
                 "time_zone_from_profile": bool(timezones.profile_time_zone(request.user)),
