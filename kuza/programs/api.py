@@ -81,7 +81,7 @@ def _programme_out(programme: Programme) -> dict:
         "events": list(
             exclude_hidden(programme.events.filter(published=True)).values_list("pk", flat=True)
         ),
-        "campaigns": list(programme.campaigns.values_list("slug", flat=True)),
+        "campaigns": list(exclude_hidden(programme.campaigns.all()).values_list("slug", flat=True)),
     }
 
 

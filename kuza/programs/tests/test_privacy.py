@@ -321,7 +321,14 @@ def test_the_programme_page_lists_its_linked_course_event_and_campaign_the_viewe
     programme.events.add(
         EventFactory(title="Cohort kick-off"), EventFactory(title="Draft meetup", published=False)
     )
-    programme.campaigns.add(CampaignFactory(name="SheSaid 2026"))
+    shown_campaign = CampaignFactory(name="SheSaid 2026")
+    hidden_campaign = CampaignFactory(name="Hidden drive")
+    programme.campaigns.add(shown_campaign, hidden_campaign)
+    HiddenContent.objects.create(
+        content_type=ContentType.objects.get_for_model(hidden_campaign),
+        object_id=hidden_campaign.pk,
+        reason="moderators hid it",
+    )
     client.force_login(world["peer"])
 
     page = client.get(programme.get_absolute_url()).content.decode()
@@ -330,7 +337,9 @@ def test_the_programme_page_lists_its_linked_course_event_and_campaign_the_viewe
     assert "Leading edit-a-thons" in page and "Cohort kick-off" in page
     assert "SheSaid 2026" in page
     assert "Draft course" not in page and "Draft meetup" not in page
+    assert "Hidden drive" not in page
     assert api["courses"] == [course.slug] and len(api["events"]) == 1
+    assert api["campaigns"] == [shown_campaign.slug]
 
 
 def test_her_mentor_and_the_organisers_comment_and_other_mentors_and_peers_cannot(client, world):

@@ -194,3 +194,22 @@ def test_figures_read_as_numbers_in_the_readers_language(client, programme):
     assert met[7] == "Entered by hand"
     # A new key result comes last, after those already there.
     assert [r.title for r in programme.key_results.all()][-2:] == ["Organisers engaged", "Hours"]
+
+
+def test_programmes_are_listed_with_the_readers_list_separator(rf):
+    from django.template import Context, Template
+    from django.utils import translation
+
+    event = EventFactory()
+    ProgrammeFactory(name="Alpha").events.add(event)
+    ProgrammeFactory(name="Beta").events.add(event)
+    request = rf.get("/")
+    request.user = PersonFactory()
+    template = Template("{% load programmes %}{% part_of_programmes event %}")
+
+    with translation.override("ar"):
+        arabic = template.render(Context({"request": request, "event": event}))
+    english = template.render(Context({"request": request, "event": event}))
+
+    assert "</a>، <a" in arabic
+    assert "</a>, <a" in english

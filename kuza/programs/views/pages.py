@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from kuza.campaigns.selectors import campaigns_visible_to
 from kuza.events.selectors import events_visible_to
 from kuza.learning.selectors import course_list
 from kuza.programs import selectors, services
@@ -69,7 +70,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "post_form": VisionPostForm() if participant else None,
         "courses": programme.courses.filter(pk__in=course_list(user=user).values("pk")),
         "events": programme.events.filter(pk__in=events_visible_to(user).values("pk")),
-        "campaigns": programme.campaigns.all(),
+        "campaigns": programme.campaigns.filter(pk__in=campaigns_visible_to(user).values("pk")),
         # Suspended people appear nowhere.
         "organisers": programme.organisers.filter(is_active=True).select_related("profile"),
         "mentors": programme.mentors.filter(is_active=True).select_related("profile"),
