@@ -1,6 +1,9 @@
 import factory
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
+from kuza.accounts.models import ConductAcceptance
+from kuza.accounts.selectors import current_code_of_conduct
 from kuza.people.models import Profile
 
 PASSWORD = "correct horse battery staple"  # noqa: S105 - test persona password
@@ -23,6 +26,18 @@ class UserFactory(factory.django.DjangoModelFactory):
     def _save_password(self, create, extracted, **kwargs):
         if create:
             self.save(update_fields=["password"])
+
+
+class ConductAcceptedUserFactory(UserFactory):
+    """A member who accepted the current code of conduct, as registering or posting requires."""
+
+    @factory.post_generation
+    def accepted_conduct(self, create, extracted, **kwargs):
+        conduct = current_code_of_conduct()
+        if create and conduct is not None and extracted is not False:
+            ConductAcceptance.objects.get_or_create(
+                user=self, conduct=conduct, defaults={"accepted_at": timezone.now()}
+            )
 
 
 class ProfileFactory(factory.django.DjangoModelFactory):

@@ -3,22 +3,11 @@ from datetime import timedelta
 import factory
 from django.utils import timezone
 
-from kuza.accounts.models import ConductAcceptance
-from kuza.accounts.selectors import current_code_of_conduct
-from kuza.accounts.tests.factories import UserFactory
+from kuza.accounts.tests.factories import ConductAcceptedUserFactory
 from kuza.events.models import Event, Question, Registration
 
-
-class MemberFactory(UserFactory):
-    """A member who accepted the current code of conduct, as registering requires."""
-
-    @factory.post_generation
-    def accepted_conduct(self, create, extracted, **kwargs):
-        conduct = current_code_of_conduct()
-        if create and conduct is not None and extracted is not False:
-            ConductAcceptance.objects.get_or_create(
-                user=self, conduct=conduct, defaults={"accepted_at": timezone.now()}
-            )
+# Registering for an event needs the current code of conduct accepted.
+MemberFactory = ConductAcceptedUserFactory
 
 
 class EventFactory(factory.django.DjangoModelFactory):

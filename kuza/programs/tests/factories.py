@@ -1,24 +1,12 @@
 from datetime import date
 
 import factory
-from django.utils import timezone
 
-from kuza.accounts.models import ConductAcceptance
-from kuza.accounts.selectors import current_code_of_conduct
-from kuza.accounts.tests.factories import UserFactory
+from kuza.accounts.tests.factories import ConductAcceptedUserFactory
 from kuza.programs.models import Cohort, Member, Plan, Programme
 
-
-class PersonFactory(UserFactory):
-    """A member who accepted the current code of conduct, as posting requires."""
-
-    @factory.post_generation
-    def accepted_conduct(self, create, extracted, **kwargs):
-        conduct = current_code_of_conduct()
-        if create and conduct is not None and extracted is not False:
-            ConductAcceptance.objects.get_or_create(
-                user=self, conduct=conduct, defaults={"accepted_at": timezone.now()}
-            )
+# Posting on a programme needs the current code of conduct accepted.
+PersonFactory = ConductAcceptedUserFactory
 
 
 class ProgrammeFactory(factory.django.DjangoModelFactory):
