@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import csv
+from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -10,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -52,6 +55,8 @@ def cohort_detail(request: HttpRequest, slug: str, cohort_slug: str) -> HttpResp
                 "tz_form": TimeZoneForm(initial={"tz": time_zone}),
                 "feed_url": request.build_absolute_uri(
                     reverse("learning:cohort_feed", args=[cohort.feed_token])
+                    + "?"
+                    + urlencode({"lang": get_language() or settings.LANGUAGE_CODE})
                 ),
             },
         )
@@ -112,15 +117,29 @@ def session_ics(request: HttpRequest, slug: str, cohort_slug: str, session_id: i
     if not _is_member(request.user, cohort):
         raise PermissionDenied
     session = selectors.session_for(cohort=cohort, session_id=session_id)
-    return _ics_response(calendars.session_calendar(session), f"session-{session.pk}.ics")
+    # The learner's language, as the cohort page: their choice, else their browser's.
+    language = calendars.interface_language(get_language()) or settings.LANGUAGE_CODE
+    return _ics_response(
+        calendars.session_calendar(session, language=language), f"session-{session.pk}.ics"
+    )
 
 
 @require_GET
 def cohort_feed(request: HttpRequest, token) -> HttpResponse:
-    """The cohort's calendar, for calendar apps to subscribe to: the secret is the address."""
+    """The cohort's calendar, for calendar apps to subscribe to: the secret is the address.
+
+    Calendar apps send no language cookie, so the address names it (`?lang=fr`, as the cohort
+    page gives it); without one, the request's language is used.
+    """
     cohort = selectors.cohort_by_feed_token(token)
+    language = (
+        calendars.interface_language(request.GET.get("lang"))
+        or calendars.interface_language(get_language())
+        or settings.LANGUAGE_CODE
+    )
     return _ics_response(
-        calendars.cohort_calendar(cohort, selectors.cohort_sessions(cohort)), f"{cohort.slug}.ics"
+        calendars.cohort_calendar(cohort, selectors.cohort_sessions(cohort), language=language),
+        f"{cohort.slug}.ics",
     )
 
 
