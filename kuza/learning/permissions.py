@@ -5,8 +5,9 @@
   learner's progress in every cohort and post announcements. Nobody else edits it.
 - Staff, organisers of any organisation, cohort facilitators and existing authors may start
   a new course (they become its author).
-- A cohort's facilitators see the progress of that cohort's learners and post announcements
-  to it. Learners see their own progress only.
+- Course managers create and edit the course's cohorts and name their facilitators.
+- A cohort's facilitators see the progress of that cohort's learners, post announcements
+  to it and schedule, change and cancel its sessions. Learners see their own progress only.
 """
 
 from __future__ import annotations

@@ -308,7 +308,13 @@ def session_for(*, cohort: Cohort, session_id: int) -> CohortSession:
 
 
 def cohort_by_feed_token(token) -> Cohort:
-    cohort = Cohort.objects.select_related("course").filter(feed_token=token).first()
+    """The cohort whose feed address holds `token`; none once moderators hid its course."""
+    cohort = (
+        Cohort.objects.select_related("course")
+        .filter(feed_token=token)
+        .exclude(course__in=hidden_ids(Course))
+        .first()
+    )
     if cohort is None:
         raise Http404
     return cohort

@@ -120,6 +120,7 @@ def test_a_hidden_course_leaves_every_learner_listing_and_page_but_its_authors_k
     assert "Closing the gap" not in client.get("/learn/me/").content.decode()
     assert course.slug not in client.get("/api/learning/courses").content.decode()
     assert client.get(f"/safety/report/course/{course.pk}/").status_code == 404
+    assert client.get(f"/learn/calendar/{cohort.feed_token}.ics").status_code == 404
 
     client.force_login(author)
     assert client.get(f"/learn/{course.slug}/").status_code == 200
