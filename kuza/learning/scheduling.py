@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -105,9 +105,15 @@ def _write_cohort(cohort: Cohort, data: CohortInput, slug: str) -> Cohort:
     cohort.description = clean_markdown(data.description)
     cohort.starts_on, cohort.ends_on = data.starts_on, data.ends_on
     cohort.is_open = data.is_open
-    with transaction.atomic():
-        cohort.save()
-        cohort.facilitators.set(facilitators)
+    try:
+        with transaction.atomic():
+            cohort.save()
+            cohort.facilitators.set(facilitators)
+    except IntegrityError:
+        # Another manager took the short name between the check and the write.
+        raise AuthoringError(
+            _("Another cohort of this course already has the short name %(slug)s.") % {"slug": slug}
+        ) from None
     return cohort
 
 

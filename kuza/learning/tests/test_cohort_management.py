@@ -314,3 +314,16 @@ def test_the_cohort_pages_fit_the_budget_need_no_script_and_are_translated(
         label = translation.gettext("Schedule a session")
     assert language == "en" or label != "Schedule a session"
     assert label in client.get(reverse("learning:edit_cohort", args=args)).content.decode()
+
+
+def test_a_short_name_taken_at_the_last_moment_is_a_clear_error(course, monkeypatch):
+    CohortFactory(course=course, slug="spring")
+    # As if another manager saved "spring" after the check: the database refuses the write.
+    monkeypatch.setattr(scheduling, "_check_cohort", lambda *args, **kwargs: "spring")
+    data = scheduling.CohortInput(
+        name="Spring", starts_on=dt.date(2026, 3, 1), ends_on=dt.date(2026, 4, 1)
+    )
+
+    with pytest.raises(authoring.AuthoringError, match="already has the short name spring"):
+        scheduling.cohort_create(course=course, data=data)
+    assert Cohort.objects.filter(course=course).count() == 1
