@@ -213,3 +213,17 @@ def test_programmes_are_listed_with_the_readers_list_separator(rf):
 
     assert "</a>، <a" in arabic
     assert "</a>, <a" in english
+
+
+def test_a_course_page_names_the_programmes_it_belongs_to(client):
+    from kuza.learning.tests.factories import make_course
+
+    course = make_course(with_quiz=False, title="Leading edit-a-thons")
+    ProgrammeFactory(name="Women leaders").courses.add(course)
+    ProgrammeFactory(name="Private circle", listed=False).courses.add(course)
+    client.force_login(PersonFactory())
+
+    page = client.get(f"/learn/{course.slug}/").content.decode()
+
+    assert "Part of the programme:" in page and "Women leaders" in page
+    assert "Private circle" not in page
