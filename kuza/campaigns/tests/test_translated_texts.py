@@ -13,21 +13,9 @@ from kuza.campaigns.forms import CampaignForm
 from kuza.campaigns.models import Campaign
 from kuza.campaigns.tests.factories import CampaignFactory, WikiFactory
 from kuza.people.models import Membership, Organisation
-from kuza.translation.models import SourceUnit, UnitTranslation
+from kuza.translation.tests.factories import translate_unit
 
 pytestmark = pytest.mark.django_db
-
-
-def _translate(campaign: Campaign, text: str, language: str, translation: str) -> None:
-    unit = SourceUnit.objects.get(
-        field__translatable__object_id=campaign.pk,
-        field__translatable__content_type__model="campaign",
-        text=text,
-        removed=False,
-    )
-    UnitTranslation.objects.create(
-        unit=unit, language=language, text=translation, source_hash_at_translation=unit.source_hash
-    )
 
 
 def _main(response) -> str:
@@ -44,8 +32,8 @@ def campaign() -> Campaign:
 
 
 def test_the_campaign_page_and_list_show_the_readers_language(client, campaign):
-    _translate(campaign, "Women in quotes", "fr", "Femmes en citations")
-    _translate(
+    translate_unit(campaign, "Women in quotes", "fr", "Femmes en citations")
+    translate_unit(
         campaign, "We add **sourced** quotes.", "fr", "Nous ajoutons des citations **sourcées**."
     )
     client.cookies["django_language"] = "fr"
@@ -74,7 +62,7 @@ def test_descriptions_are_sanitised(client):
 
 
 def test_the_api_returns_texts_in_the_requested_language(client, campaign):
-    _translate(campaign, "Women in quotes", "sw", "Wanawake katika nukuu")
+    translate_unit(campaign, "Women in quotes", "sw", "Wanawake katika nukuu")
 
     url = f"/api/campaigns/{campaign.slug}"
     swahili = client.get(url, headers={"accept-language": "sw"}).json()

@@ -10,22 +10,10 @@ from django.urls import reverse
 from kuza.events.forms import EventForm
 from kuza.events.models import Event
 from kuza.events.tests.factories import EventFactory, MemberFactory
-from kuza.translation.models import SourceUnit, UnitTranslation
 from kuza.translation.selectors import translated_field
+from kuza.translation.tests.factories import translate_unit
 
 pytestmark = pytest.mark.django_db
-
-
-def _translate(event: Event, text: str, language: str, translation: str) -> None:
-    unit = SourceUnit.objects.get(
-        field__translatable__object_id=event.pk,
-        field__translatable__content_type__model="event",
-        text=text,
-        removed=False,
-    )
-    UnitTranslation.objects.create(
-        unit=unit, language=language, text=translation, source_hash_at_translation=unit.source_hash
-    )
 
 
 def _main(response) -> str:
@@ -42,8 +30,8 @@ def event() -> Event:
 
 
 def test_the_event_page_shows_the_readers_language_with_the_source_as_fallback(client, event):
-    _translate(event, "Wikidata evening", "fr", "Soirée Wikidata")
-    _translate(event, "We add **sources**.", "fr", "Nous ajoutons des **sources**.")
+    translate_unit(event, "Wikidata evening", "fr", "Soirée Wikidata")
+    translate_unit(event, "We add **sources**.", "fr", "Nous ajoutons des **sources**.")
     client.cookies["django_language"] = "fr"
 
     main = _main(client.get(reverse("events:detail", args=[event.pk])))
@@ -58,7 +46,7 @@ def test_the_event_page_shows_the_readers_language_with_the_source_as_fallback(c
 
 
 def test_a_language_with_no_translation_reads_the_source_with_a_notice(client, event):
-    _translate(event, "Wikidata evening", "fr", "Soirée Wikidata")
+    translate_unit(event, "Wikidata evening", "fr", "Soirée Wikidata")
     client.cookies["django_language"] = "sw"
 
     main = _main(client.get(reverse("events:detail", args=[event.pk])))
@@ -69,7 +57,7 @@ def test_a_language_with_no_translation_reads_the_source_with_a_notice(client, e
 
 
 def test_editing_the_description_marks_its_translation_out_of_date(event):
-    _translate(event, "Bring a laptop.", "fr", "Apportez un ordinateur.")
+    translate_unit(event, "Bring a laptop.", "fr", "Apportez un ordinateur.")
     event.description = "We add **sources**.\n\nBring a laptop and a charger."
     event.save()
 
@@ -81,7 +69,7 @@ def test_editing_the_description_marks_its_translation_out_of_date(event):
 
 
 def test_the_api_returns_texts_in_the_requested_language(client, event):
-    _translate(event, "Wikidata evening", "fr", "Soirée Wikidata")
+    translate_unit(event, "Wikidata evening", "fr", "Soirée Wikidata")
 
     french = client.get("/api/events/", headers={"accept-language": "fr"}).json()
     english = client.get("/api/events/", headers={"accept-language": "en"}).json()

@@ -8,20 +8,10 @@ from django.urls import reverse
 from kuza.learning.models import Lesson, Module, Quiz
 from kuza.learning.rendering import lesson_body_for, shown_questions
 from kuza.learning.tests.factories import make_course
-from kuza.translation.models import SourceUnit, UnitTranslation
+from kuza.translation.models import SourceUnit
+from kuza.translation.tests.factories import translate_unit
 
 pytestmark = pytest.mark.django_db
-
-
-def _translate(obj, text, language, translation):
-    unit = SourceUnit.objects.get(
-        field__translatable__object_id=obj.pk,
-        field__translatable__content_type__model=obj._meta.model_name,
-        text=text,
-    )
-    UnitTranslation.objects.create(
-        unit=unit, language=language, text=translation, source_hash_at_translation=unit.source_hash
-    )
 
 
 def _main(response) -> str:
@@ -35,9 +25,9 @@ def course():
 
 def test_a_lesson_reads_in_french_with_english_fallback_and_a_partial_notice(client, course):
     lesson = Lesson.objects.get(course=course)
-    _translate(lesson, "Lesson 1.1", "fr", "Leçon 1.1")
-    _translate(lesson, "Part 1", "fr", "Partie 1")
-    _translate(course.modules.get(), "Module 1", "fr", "Module un")
+    translate_unit(lesson, "Lesson 1.1", "fr", "Leçon 1.1")
+    translate_unit(lesson, "Part 1", "fr", "Partie 1")
+    translate_unit(course.modules.get(), "Module 1", "fr", "Module un")
     client.cookies["django_language"] = "fr"
 
     main = _main(client.get(reverse("learning:lesson", args=[course.slug, lesson.pk])))
@@ -59,8 +49,10 @@ def test_the_selector_renders_the_source_when_nothing_is_translated(course):
 
 def test_quiz_questions_and_options_are_translated_parts(course):
     quiz = Quiz.objects.get(course=course)
-    _translate(quiz, "Which property records gender?", "fr", "Quelle propriété indique le genre ?")
-    _translate(quiz, "P27 is citizenship.", "fr", "P27 est la nationalité.")
+    translate_unit(
+        quiz, "Which property records gender?", "fr", "Quelle propriété indique le genre ?"
+    )
+    translate_unit(quiz, "P27 is citizenship.", "fr", "P27 est la nationalité.")
     questions = shown_questions(quiz, "fr")
     assert "Quelle propriété indique le genre ?" in questions[0].html
     assert questions[0].options[1].feedback == "P27 est la nationalité."
@@ -87,7 +79,7 @@ def test_course_titles_and_module_titles_are_registered_for_translation(course):
 
 def test_editing_a_lesson_marks_its_french_paragraph_outdated(client, course):
     lesson = Lesson.objects.get(course=course)
-    _translate(lesson, "Text of lesson 1.1.", "fr", "Texte de la leçon 1.1.")
+    translate_unit(lesson, "Text of lesson 1.1.", "fr", "Texte de la leçon 1.1.")
     lesson.body = lesson.body.replace("Text of lesson 1.1.", "Text of lesson 1.1, revised.")
     lesson.save()
     client.cookies["django_language"] = "fr"
@@ -100,7 +92,7 @@ def test_a_cohort_description_reads_in_french_with_english_fallback(client):
     from kuza.learning.tests.factories import CohortFactory
 
     cohort = CohortFactory(description="Welcome, everyone.\n\nBring your questions.")
-    _translate(cohort, "Welcome, everyone.", "fr", "Bienvenue à toutes et à tous.")
+    translate_unit(cohort, "Welcome, everyone.", "fr", "Bienvenue à toutes et à tous.")
     client.cookies["django_language"] = "fr"
     main = _main(client.get(reverse("learning:cohort", args=[cohort.course.slug, cohort.slug])))
     assert "Bienvenue à toutes et à tous." in main
