@@ -130,3 +130,36 @@ def test_kuza_run_serves_the_demo_and_stops_cleanly_on_ctrl_c(tmp_path):
     assert f"Kuza is running at http://127.0.0.1:{port}/" in output
     assert "Log in as the demo organiser: user 'amina', password 'kuza-demo'." in output
     assert "Kuza stopped." in output
+
+
+PHONE_WIDTH = 360
+
+
+def test_no_page_an_organiser_reaches_scrolls_sideways_on_a_phone(page, live_server, client):
+    """Wide tables scroll inside the page and images shrink: the page itself never widens."""
+    from kuza.core.demo_loader import DEMO_ORGANISER, DEMO_PASSWORD, load_demo
+    from kuza.core.tests.test_page_budget import crawl
+
+    demo = load_demo()
+    client.force_login(demo.users[DEMO_ORGANISER])
+    urls = [report.url for report in crawl(client)]
+    page.set_viewport_size({"width": PHONE_WIDTH, "height": 740})
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("#id_login", DEMO_ORGANISER)
+    page.fill("#id_password", DEMO_PASSWORD)
+    page.locator("main form button").first.click()
+    page.wait_for_load_state()
+
+    too_wide = {}
+    for language in ("en", "ar"):
+        page.context.add_cookies(
+            [{"name": "django_language", "value": language, "url": live_server.url}]
+        )
+        for url in urls:
+            page.goto(f"{live_server.url}{url}")
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > PHONE_WIDTH:
+                too_wide[f"{language} {url}"] = width
+
+    assert len(urls) > 50 and "/programmes/" in urls
+    assert not too_wide, sorted(too_wide.items())
