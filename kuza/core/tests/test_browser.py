@@ -2,6 +2,7 @@
 
 import os
 import shutil
+from contextlib import contextmanager
 
 import pytest
 
@@ -21,8 +22,9 @@ CHROMIUM_FLAGS = [
 ]
 
 
-@pytest.fixture
-def page(live_server):
+@contextmanager
+def chromium_page():
+    """A page in Debian's Chromium with JavaScript off, as on a cheap phone's data saver."""
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     require(chromium, "Chromium is needed for browser tests: apt-get install chromium")
     # Playwright's sync API runs an event loop in this thread; the Django calls made here
@@ -30,15 +32,23 @@ def page(live_server):
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
-        context = browser.new_context(java_script_enabled=False)
-        page = context.new_page()
-        page.console_messages = []
-        page.on("console", lambda message: page.console_messages.append(message.text))
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
+            context = browser.new_context(java_script_enabled=False)
+            page = context.new_page()
+            page.console_messages = []
+            page.on("console", lambda message: page.console_messages.append(message.text))
+            yield page
+            browser.close()
+    finally:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+
+
+@pytest.fixture
+def page(live_server):
+    with chromium_page() as page:
         yield page
-        browser.close()
-    del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
 def test_sign_up_log_in_and_read_kuza_in_arabic(page, live_server):
@@ -83,9 +93,11 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.mark.django_db(transaction=False)
-def test_kuza_run_serves_the_demo_and_stops_cleanly_on_ctrl_c(tmp_path):
-    """What `make run` does: prepare, load the demo, serve with gunicorn and a worker."""
+@contextmanager
+def kuza_run(home):
+    """What `make run` does: prepare, load the demo, serve with gunicorn and a worker.
+
+    Yields the base URL and, once the block ends (Ctrl-C sent), the process to inspect."""
     import signal
     import subprocess
     import sys
@@ -95,7 +107,7 @@ def test_kuza_run_serves_the_demo_and_stops_cleanly_on_ctrl_c(tmp_path):
     port = _free_port()
     env = {
         **os.environ,
-        "KUZA_HOME": str(tmp_path),
+        "KUZA_HOME": str(home),
         "PORT": str(port),
         "DATABASE_URL": "",
         "KUZA_LOAD_DEMO": "true",
@@ -108,58 +120,83 @@ def test_kuza_run_serves_the_demo_and_stops_cleanly_on_ctrl_c(tmp_path):
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
     )
+    run = {"url": f"http://127.0.0.1:{port}", "server": server, "output": ""}
     try:
         deadline, health = time.monotonic() + 240, None
         while time.monotonic() < deadline and server.poll() is None:
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz") as response:
+                with urllib.request.urlopen(f"{run['url']}/healthz") as response:
                     health = response.status
                     break
             except OSError:
                 time.sleep(1)
         assert health == 200, "kuza run did not answer /healthz"
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/") as response:
-            home = response.read().decode()
-        assert "Grow skills and leaders together" in home
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/static/kuza/kuza.css") as css:
-            assert css.status == 200
+        yield run
     finally:
         server.send_signal(signal.SIGINT)
-        output, _ = server.communicate(timeout=60)
-    assert server.returncode == 0, output
-    assert f"Kuza is running at http://127.0.0.1:{port}/" in output
-    assert "Log in as the demo organiser: user 'amina', password 'kuza-demo'." in output
-    assert "Kuza stopped." in output
+        run["output"], _ = server.communicate(timeout=60)
+
+
+@pytest.mark.django_db(transaction=False)
+def test_kuza_run_serves_the_demo_and_stops_cleanly_on_ctrl_c(tmp_path):
+    import urllib.request
+
+    with kuza_run(tmp_path) as run:
+        with urllib.request.urlopen(f"{run['url']}/") as response:
+            home = response.read().decode()
+        assert "Grow skills and leaders together" in home
+        with urllib.request.urlopen(f"{run['url']}/static/kuza/kuza.css") as css:
+            assert css.status == 200
+    assert run["server"].returncode == 0, run["output"]
+    assert f"Kuza is running at {run['url']}/" in run["output"]
+    assert "Log in as the demo organiser: user 'amina', password 'kuza-demo'." in run["output"]
+    assert "Kuza stopped." in run["output"]
 
 
 PHONE_WIDTH = 360
 
 
-def test_no_page_an_organiser_reaches_scrolls_sideways_on_a_phone(page, live_server, client):
+@pytest.mark.django_db(transaction=False)
+def test_no_page_an_organiser_reaches_scrolls_sideways_on_a_phone(tmp_path):
     """Wide tables scroll inside the page and images shrink: the page itself never widens."""
-    from kuza.core.demo_loader import DEMO_ORGANISER, DEMO_PASSWORD, load_demo
-    from kuza.core.tests.test_page_budget import crawl
+    from urllib.parse import urldefrag, urlsplit
 
-    demo = load_demo()
-    client.force_login(demo.users[DEMO_ORGANISER])
-    urls = [report.url for report in crawl(client)]
-    page.set_viewport_size({"width": PHONE_WIDTH, "height": 740})
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.fill("#id_login", DEMO_ORGANISER)
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.locator("main form button").first.click()
-    page.wait_for_load_state()
+    from kuza.core.demo_loader import DEMO_ORGANISER, DEMO_PASSWORD
+    from kuza.core.tests.test_page_budget import FILE_SUFFIXES, MAX_PAGES, NOT_PAGES
 
-    too_wide = {}
-    for language in ("en", "ar"):
-        page.context.add_cookies(
-            [{"name": "django_language", "value": language, "url": live_server.url}]
-        )
-        for url in urls:
-            page.goto(f"{live_server.url}{url}")
-            width = page.evaluate("document.documentElement.scrollWidth")
-            if width > PHONE_WIDTH:
-                too_wide[f"{language} {url}"] = width
+    too_wide, visited = {}, []
+    with kuza_run(tmp_path) as run, chromium_page() as page:
+        base = run["url"]
+        page.set_viewport_size({"width": PHONE_WIDTH, "height": 740})
+        page.goto(f"{base}/accounts/login/")
+        page.fill("#id_login", DEMO_ORGANISER)
+        page.fill("#id_password", DEMO_PASSWORD)
+        page.locator("main form button").first.click()
+        page.wait_for_load_state()
+        for language in ("en", "ar"):
+            page.context.add_cookies([{"name": "django_language", "value": language, "url": base}])
+            # The first MAX_PAGES pages found, breadth first, as the page-budget crawl does.
+            seen, queue = {"/"}, ["/"]
+            while queue and len(seen) < MAX_PAGES:
+                url = queue.pop(0)
+                page.goto(f"{base}{url}")
+                visited.append(url)
+                width = page.evaluate("document.documentElement.scrollWidth")
+                if width > PHONE_WIDTH:
+                    too_wide[f"{language} {url}"] = width
+                for href in page.eval_on_selector_all(
+                    "a[href]", "as => as.map(a => a.getAttribute('href'))"
+                ):
+                    target, _fragment = urldefrag(href)
+                    parts = urlsplit(target)
+                    if parts.scheme or parts.netloc or not target.startswith("/"):
+                        continue
+                    if target.startswith(NOT_PAGES) or parts.path.endswith(FILE_SUFFIXES):
+                        continue
+                    if target.startswith("/accounts/logout") or target in seen:
+                        continue
+                    seen.add(target)
+                    queue.append(target)
 
-    assert len(urls) > 50 and "/programmes/" in urls
+    assert len(set(visited)) > 50 and "/programmes/" in visited and "/account/" in visited
     assert not too_wide, sorted(too_wide.items())
