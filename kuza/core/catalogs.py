@@ -89,6 +89,9 @@ def normalise_headers(po_path: Path) -> bool:
         fixed = re.sub(r'"Plural-Forms: [^"]*\\n"', lambda _match: plural_line, fixed, count=1)
     else:
         fixed = fixed.replace('"Content-Type:', plural_line + '\n"Content-Type:', 1)
+    # The extraction date changes on every update; without it an update that finds nothing new
+    # leaves the catalog untouched, and catalogs updated on two branches merge cleanly.
+    fixed = re.sub(r'"POT-Creation-Date: [^"]*\\n"\n', "", fixed, count=1)
     if fixed != text:
         po_path.write_text(fixed, encoding="utf-8")
     return fixed != text
@@ -122,6 +125,9 @@ def _makemessages(cwd: Path) -> None:
         "makemessages",
         "--no-obsolete",
         "--no-wrap",
+        # File names without line numbers: moving code does not rewrite every catalog, and
+        # changes made side by side merge without conflicts in the catalogs.
+        "--add-location=file",
         "--ignore",
         "tests/*",
     ]
