@@ -8,15 +8,23 @@ class CampaignsConfig(AppConfig):
     verbose_name = _("Campaigns")
 
     def ready(self) -> None:
-        from kuza.campaigns import registrations, selectors
+        from kuza.campaigns import (
+            integrations,  # noqa: F401 (registers this app's home items on import)
+            registrations,
+            selectors,
+        )
         from kuza.campaigns.models import Campaign
         from kuza.campaigns.tasks import sync_active_campaigns, sync_interval
-        from kuza.core import schedule
+        from kuza.core import navigation, schedule
         from kuza.core.navigation import NavItem, register
         from kuza.safety import reportables
 
         registrations.register_translatable_content()
-        register(NavItem(url_name="campaigns:list", label=_("Campaigns"), order=60))
+        register(
+            NavItem(
+                url_name="campaigns:list", label=_("Campaigns"), order=60, group=navigation.GATHER
+            )
+        )
         schedule.register(
             "campaigns.sync-active", every=sync_interval(), task=sync_active_campaigns
         )

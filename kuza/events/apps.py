@@ -8,13 +8,20 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self) -> None:
+        from kuza.core import navigation
         from kuza.core.navigation import NavItem, register
-        from kuza.events import registrations, selectors
+        from kuza.events import (
+            integrations,  # noqa: F401 (registers this app's home items on import)
+            registrations,
+            selectors,
+        )
         from kuza.events.models import Event
         from kuza.safety import reportables
 
         registrations.register_translatable_content()
-        register(NavItem(url_name="events:list", label=_("Events"), order=50))
+        register(
+            NavItem(url_name="events:list", label=_("Events"), order=50, group=navigation.GATHER)
+        )
         reportables.register(
             reportables.Reportable(
                 kind="event",

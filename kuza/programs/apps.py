@@ -10,9 +10,12 @@ class ProgramsConfig(AppConfig):
     verbose_name = _("Programmes")
 
     def ready(self) -> None:
-        from kuza.core import schedule
+        from kuza.core import navigation, schedule
         from kuza.core.navigation import NavItem, register
-        from kuza.programs import selectors
+        from kuza.programs import (
+            integrations,  # noqa: F401 (registers this app's home entries on import)
+            selectors,
+        )
         from kuza.programs.models import Plan, PlanNote, Programme, VisionPost
         from kuza.programs.services import mentors_unassign_on_block
         from kuza.programs.tasks import snapshot_key_results
@@ -20,7 +23,13 @@ class ProgramsConfig(AppConfig):
         from kuza.translation import registry
 
         register(
-            NavItem(url_name="programs:list", label=_("Programmes"), order=55, members_only=True)
+            NavItem(
+                url_name="programs:list",
+                label=_("Programmes"),
+                order=55,
+                members_only=True,
+                group=navigation.LEARN,
+            )
         )
         reportables.register(
             reportables.Reportable(

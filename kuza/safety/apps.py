@@ -13,13 +13,25 @@ class SafetyConfig(AppConfig):
     verbose_name = _("Safety")
 
     def ready(self) -> None:
-        from kuza.core import schedule
+        from kuza.core import navigation, schedule
         from kuza.core.navigation import NavItem, register
-        from kuza.safety import permissions, reportables
+        from kuza.safety import (
+            integrations,  # noqa: F401 (registers this app's home items on import)
+            permissions,
+            reportables,
+        )
         from kuza.safety.tasks import lift_expired_suspensions
 
         reportables.register_people()
-        register(NavItem(url_name="safety:home", label=_("Safety"), order=90, members_only=True))
+        register(
+            NavItem(
+                url_name="safety:home",
+                label=_("Safety"),
+                order=90,
+                members_only=True,
+                group=navigation.MORE,
+            )
+        )
         # Staff, platform moderators and organisation moderators: whoever has a queue.
         register(
             NavItem(
@@ -28,6 +40,7 @@ class SafetyConfig(AppConfig):
                 order=91,
                 members_only=True,
                 visible=permissions.is_moderator,
+                group=navigation.MORE,
             )
         )
         schedule.register(

@@ -8,6 +8,9 @@ class SkillsConfig(AppConfig):
     verbose_name = _("Skills")
 
     def ready(self) -> None:
+        from kuza.core import navigation
         from kuza.core.navigation import NavItem, register
 
-        register(NavItem(url_name="skills:list", label=_("Skills"), order=22))
+        register(
+            NavItem(url_name="skills:list", label=_("Skills"), order=22, group=navigation.PEOPLE)
+        )

@@ -8,13 +8,26 @@ class SurveysConfig(AppConfig):
     verbose_name = _("Surveys")
 
     def ready(self) -> None:
+        from kuza.core import navigation
         from kuza.core.navigation import NavItem, register
         from kuza.safety import reportables
-        from kuza.surveys import capacity, selectors
+        from kuza.surveys import (
+            capacity,
+            integrations,  # noqa: F401 (registers this app's home items on import)
+            selectors,
+        )
         from kuza.surveys.models import Survey
         from kuza.surveys.presentation import register_translatable_content
 
-        register(NavItem(url_name="surveys:list", label=_("Surveys"), order=56, members_only=True))
+        register(
+            NavItem(
+                url_name="surveys:list",
+                label=_("Surveys"),
+                order=56,
+                members_only=True,
+                group=navigation.GATHER,
+            )
+        )
         register_translatable_content()
         capacity.register()
         reportables.register(
