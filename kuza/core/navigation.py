@@ -62,7 +62,7 @@ _items: list[NavItem] = []
 
 
 def register(item: NavItem) -> None:
-    """Add an entry to the main navigation; apps call this from AppConfig.ready()."""
+    """Add an entry to the main navigation; apps call this from their integrations.py."""
     known = {key for key, _label in GROUPS} | {ACCOUNT}
     if item.group not in known:
         raise ValueError(f"unknown navigation group {item.group!r}; use one of {sorted(known)}")

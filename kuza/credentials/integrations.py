@@ -1,10 +1,23 @@
-"""What the credentials app contributes to the site's shared mechanisms (see kuza/core/home.py)."""
+"""What credentials contribute to the rest of Kuza (found by kuza.core.integrations)."""
+
+from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from kuza.core import home
-from kuza.credentials import selectors
+from kuza.core import home, navigation
+from kuza.core.navigation import NavItem
+from kuza.core.navigation import register as register_navigation
+from kuza.credentials import (
+    receivers,  # noqa: F401 - connects the award receivers
+    selectors,
+)
 
+# One entry keeps the shared header small; the badges page links to "My badges".
+register_navigation(
+    NavItem(url_name="credentials:index", label=_("Badges"), order=60, group=navigation.LEARN)
+)
+
+# The personal home (kuza/core/home.py): what waits, what is next, what is offered.
 home.register(home.NEXT, "credentials.new-badges", selectors.home_new_badges)
 home.register_capability(
     home.Capability(
