@@ -104,7 +104,7 @@ def test_a_csv_awards_everyone_listed_and_reports_each_bad_row(client, organiser
     )
     assert "Awarded: 2. Already held: 1. Problems: 4." in page
     for line, problem in [
-        (3, "Nobody you can see matches"),
+        (3, "No active member has this username."),
         (5, "Listed already on line 2."),
         (6, "The evidence is not a web address (http or https)."),
         (7, "noemail has no email address to receive a badge."),
