@@ -62,8 +62,7 @@ reportables.register(
 block_effects.register("mentorship", links_end_on_block)
 
 # The personal home (kuza/core/home.py): what waits, what is next, what is offered.
-home.register(home.WAITING, "mentorship.answers", selectors.home_mentorship_answers)
-home.register(home.WAITING, "mentorship.check-ins", selectors.home_check_ins_due)
+home.register(home.WAITING, "mentorship.mentorships", selectors.home_mentorships_waiting)
 home.register(home.WAITING, "mentorship.swaps", selectors.home_swaps_to_answer)
 home.register_capability(
     home.Capability(
