@@ -43,8 +43,9 @@ INSTALLED_APPS = [
     "kuza.safety",
     "kuza.mentorship",
     "kuza.learning",
-    "kuza.credentials",
     "kuza.campaigns",
+    # After learning, mentorship and campaigns: its demo applies rules to their achievements.
+    "kuza.credentials",
     "kuza.events",
     "kuza.surveys",
     "kuza.library",

@@ -16,6 +16,10 @@ class CampaignsConfig(AppConfig):
         from kuza.safety import reportables
 
         registrations.register_translatable_content()
+        from kuza.campaigns import awards
+
+        # Participation, for badge rules to pick a campaign and apply to the past.
+        awards.register()
         register(NavItem(url_name="campaigns:list", label=_("Campaigns"), order=60))
         schedule.register(
             "campaigns.sync-active", every=sync_interval(), task=sync_active_campaigns

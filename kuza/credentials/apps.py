@@ -12,4 +12,6 @@ class CredentialsConfig(AppConfig):
 
         # One entry keeps the shared header small; the badges page links to "My badges".
         register(NavItem(url_name="credentials:index", label=_("Badges"), order=60))
-        from kuza.credentials import receivers  # noqa: F401 - connects the award receivers
+        from kuza.credentials import receivers
+
+        receivers.connect()

@@ -14,3 +14,7 @@ class LearningConfig(AppConfig):
         registrations.register_translatable_content()
         register(NavItem(url_name="learning:catalogue", label=_("Learn"), order=30))
         registrations.register_reportables()
+        from kuza.learning import achievements
+
+        # Course and cohort completions, for badge rules to pick and apply to the past.
+        achievements.register()

@@ -20,3 +20,7 @@ class MentorshipConfig(AppConfig):
         register_relationship_source(active_mentorship_partner_ids)
         # Mentorships can be reported by their two people; blocks end what links two people.
         register_with_safety()
+        from kuza.mentorship import achievements
+
+        # Completed mentorships, for badge rules to apply to the past.
+        achievements.register()
