@@ -154,7 +154,7 @@ OPTIONS: tuple[Option, ...] = (
         "KUZA_CERTIFICATE_FONT_DIR",
         "",
         "Folder with the Noto fonts for PDF certificates (Latin, Arabic, Ethiopic, "
-        "Devanagari). Empty: Debian's fonts-noto-core location.",
+        "Devanagari). Empty: the fonts Kuza ships.",
     ),
     Option(
         "KUZA_CAMPAIGN_SYNC_MINUTES",
