@@ -13,10 +13,18 @@ class SafetyConfig(AppConfig):
     verbose_name = _("Safety")
 
     def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
         from kuza.core import schedule
         from kuza.core.navigation import NavItem, register
         from kuza.safety import permissions, reportables
+        from kuza.safety.models import Suspension
+        from kuza.safety.moderation import forget_next_suspension_end
         from kuza.safety.tasks import lift_expired_suspensions
+
+        # The middleware's cached "next suspension end" must follow every change.
+        post_save.connect(forget_next_suspension_end, sender=Suspension)
+        post_delete.connect(forget_next_suspension_end, sender=Suspension)
 
         reportables.register_people()
         register(NavItem(url_name="safety:home", label=_("Safety"), order=90, members_only=True))
