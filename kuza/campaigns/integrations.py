@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from kuza.campaigns import selectors
+from kuza.campaigns import awards, selectors
 from kuza.campaigns.models import Campaign
 from kuza.campaigns.tasks import sync_active_campaigns, sync_interval
 from kuza.core import home, navigation, schedule
@@ -52,3 +52,5 @@ home.register_capability(
         order=40,
     )
 )
+# Participation, for badge rules to pick a campaign and apply to the past.
+awards.register()

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
+from django.core import checks
 from django.utils.translation import gettext_lazy as _
 
 from kuza.core import home, navigation
 from kuza.core.navigation import NavItem
 from kuza.core.navigation import register as register_navigation
-from kuza.credentials import (
-    receivers,  # noqa: F401 - connects the award receivers
-    selectors,
-)
+from kuza.credentials import receivers, selectors
+from kuza.credentials.certificates import check_certificate_fonts
 
 # One entry keeps the shared header small; the badges page links to "My badges".
 register_navigation(
@@ -27,3 +26,8 @@ home.register_capability(
         order=34,
     )
 )
+
+# Certificates need their fonts: `kuza check` says when one is missing.
+checks.register(check_certificate_fonts)
+# Badges are awarded on the achievements event alone.
+receivers.connect()

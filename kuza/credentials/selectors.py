@@ -18,7 +18,7 @@ from django.utils.crypto import constant_time_compare
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from kuza.core import home
+from kuza.core import achievements, home
 from kuza.core.home import HomeItem
 from kuza.credentials.models import Assertion, AwardRule, BadgeClass, Issuer
 from kuza.people.models import Membership, Organisation
@@ -169,6 +169,61 @@ def badge_classes_of(issuer: Issuer) -> QuerySet[BadgeClass]:
 
 def rules_of(badge_class: BadgeClass) -> QuerySet[AwardRule]:
     return badge_class.rules.order_by("kind", "target_key")
+
+
+def rule_target_label(rule: AwardRule) -> str:
+    """What the rule's target is called where it lives (a course's title, a campaign's name)."""
+    source = achievements.source(rule.kind)
+    if source is None:
+        return rule.target_key
+    if not rule.target_key:
+        return str(source.any_label)
+    for target in source.targets(None):
+        if target.key == rule.target_key:
+            return target.label
+    return rule.target_key
+
+
+def rule_pending_achievements(rule: AwardRule) -> list[achievements.Achievement]:
+    """Achievements already made that this rule would award and that are not yet awarded:
+    one per person (their first), meeting the threshold, with an email address to receive
+    the badge. Empty for a rule whose kind no app describes."""
+    source = achievements.source(rule.kind)
+    if source is None:
+        return []
+    held = set(
+        Assertion.objects.filter(badge_class=rule.badge_class).values_list(
+            "recipient_id", "achievement_key"
+        )
+    )
+    pending: dict[int, achievements.Achievement] = {}
+    for achievement in source.achieved(rule.target_key):
+        user = achievement.user
+        if rule.threshold and (achievement.value is None or achievement.value < rule.threshold):
+            continue
+        if not user.is_active or not user.email or user.pk in pending:
+            continue
+        if (user.pk, achievement.achievement_key) in held:
+            continue
+        pending[user.pk] = achievement
+    return list(pending.values())
+
+
+def rewards_for(kind: str, subject: str) -> list[achievements.Reward]:
+    """Badges on offer for an achievement: the active rules naming it (or any such)."""
+    rules = (
+        AwardRule.objects.filter(kind=kind, is_active=True, target_key__in=[subject, ""])
+        .select_related("badge_class")
+        .order_by("threshold", "badge_class__name", "pk")
+    )
+    return [
+        achievements.Reward(
+            label=rule.badge_class.name,
+            url=reverse("credentials:badge_class", args=[rule.badge_class.uuid]),
+            threshold=rule.threshold,
+        )
+        for rule in rules
+    ]
 
 
 def assertions_of(badge_class: BadgeClass) -> QuerySet[Assertion]:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from kuza.core import home, navigation
 from kuza.core.navigation import NavItem
 from kuza.core.navigation import register as register_navigation
-from kuza.learning import selectors
+from kuza.learning import achievements, selectors
 from kuza.learning.models import (
     Announcement,
     Cohort,
@@ -156,3 +156,5 @@ home.register_capability(
         order=30,
     )
 )
+# Course and cohort completions, for badge rules to pick and apply to the past.
+achievements.register()

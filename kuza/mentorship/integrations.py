@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from kuza.core import home, navigation
 from kuza.core.navigation import NavItem
 from kuza.core.navigation import register as register_navigation
-from kuza.mentorship import selectors
+from kuza.mentorship import achievements, selectors
 from kuza.mentorship.models import Mentorship
 from kuza.mentorship.safety_effects import (
     describe,
@@ -82,3 +82,5 @@ home.register_capability(
         members_only=True,
     )
 )
+# Completed mentorships, for badge rules to apply to the past.
+achievements.register()
