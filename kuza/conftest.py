@@ -17,10 +17,11 @@ def pytest_collection_modifyitems(config, items):
 
     # The scale-out stage starts servers, workers and Redis: only when asked (-m scaleout).
     if "scaleout" not in (config.getoption("markexpr") or ""):
-        stage = [item for item in items if "scaleout" in item.keywords]
+        # By marker, not keyword: keywords include folder names, which may be anything.
+        stage = [item for item in items if item.get_closest_marker("scaleout")]
         if stage:
             config.hook.pytest_deselected(items=stage)
-            items[:] = [item for item in items if "scaleout" not in item.keywords]
+            items[:] = [item for item in items if not item.get_closest_marker("scaleout")]
     if connection.vendor == "postgresql":
         return
     # Deselected rather than skipped: they are not meant to run on this database at all.

@@ -452,6 +452,7 @@ def test_a_worker_killed_mid_task_leaves_the_job_failed_and_listed(deployment):
     from rq.job import Job
 
     from kuza.accounts.tests.factories import ConductAcceptedUserFactory
+    from kuza.campaigns.models import Participant
     from kuza.campaigns.tests.factories import CampaignFactory, WikiFactory
 
     first, second = deployment.web_urls
@@ -464,6 +465,7 @@ def test_a_worker_killed_mid_task_leaves_the_job_failed_and_listed(deployment):
         organiser = ConductAcceptedUserFactory(username=unique("organiser"))
         # Over long ago, so the periodic collection leaves it alone.
         campaign = CampaignFactory(slug=unique("stuck"), organisers=[organiser], on_wikis=[wiki])
+        Participant.objects.create(campaign=campaign, wiki_username=unique("Editor"))
         browser = _session_for(organiser)
         requested = _post_form(
             browser,
