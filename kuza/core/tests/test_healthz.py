@@ -35,9 +35,7 @@ def test_healthz_reports_database_and_task_queue(client):
 
 def test_healthz_lists_failed_jobs_without_turning_unhealthy(client):
     result = send_email.enqueue(subject="s", body="b", to=["x@example.org"])
-    DBTaskResult.objects.filter(id=result.id).update(
-        status="FAILED", finished_at=timezone.now()
-    )
+    DBTaskResult.objects.filter(id=result.id).update(status="FAILED", finished_at=timezone.now())
 
     response = client.get("/healthz")
 
