@@ -198,6 +198,8 @@ class Deployment:
             "DATABASE_URL": self.database_url,
             "REDIS_URL": self.redis.url,
             "KUZA_ALLOWED_HOSTS": "127.0.0.1,localhost",
+            # One public address for every server, as behind a proxy (links in emails etc.).
+            "KUZA_SITE_URL": "http://127.0.0.1",
             "KUZA_LOG_LEVEL": "INFO",
             **extra,
         }
