@@ -42,9 +42,6 @@ reportables.register(
     )
 )
 
-# Participation, for badge rules to pick a campaign and apply to the past.
-awards.register()
-
 # The personal home (kuza/core/home.py): what waits, what is next, what is offered.
 home.register(home.NEXT, "campaigns.mine", selectors.home_my_campaigns)
 home.register_capability(
@@ -55,3 +52,5 @@ home.register_capability(
         order=40,
     )
 )
+# Participation, for badge rules to pick a campaign and apply to the past.
+awards.register()

@@ -145,9 +145,6 @@ register_reportable(
     )
 )
 
-# Course and cohort completions, for badge rules to pick and apply to the past.
-achievements.register()
-
 # The personal home (kuza/core/home.py): what waits, what is next, what is offered.
 home.register(home.NEXT, "learning.sessions", selectors.home_upcoming_sessions)
 home.register(home.NEXT, "learning.in-progress", selectors.home_courses_in_progress)
@@ -159,3 +156,5 @@ home.register_capability(
         order=30,
     )
 )
+# Course and cohort completions, for badge rules to pick and apply to the past.
+achievements.register()

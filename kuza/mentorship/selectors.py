@@ -138,37 +138,32 @@ def pending_answers_for(user) -> QuerySet[Mentorship]:
 CHECK_IN_EVERY = timedelta(days=14)
 
 
-def home_mentorship_answers(user) -> list[HomeItem]:
-    """Personal home: proposed mentorships waiting for `user`, as mentor, to accept (one query)."""
-    proposals = pending_answers_for(user)[: home.LIMIT]
-    return [
-        HomeItem(
-            title=_("Mentoring in %(skill)s") % {"skill": label},
-            url=reverse("mentorship:detail", args=[mentorship.pk]),
-            reason=_("A member asks you to mentor them: accept or decline"),
-        )
-        for mentorship, label in _with_skill_labels(proposals)
-    ]
-
-
-def home_check_ins_due(user) -> list[HomeItem]:
-    """Personal home: active mentorships without a check-in for `CHECK_IN_EVERY` (one query)."""
+def home_mentorships_waiting(user) -> list[HomeItem]:
+    """Personal home, in one query: mentorships proposed to `user` as mentor, waiting for their
+    answer, then active mentorships without a check-in for `CHECK_IN_EVERY`."""
     due_before = timezone.now() - CHECK_IN_EVERY
-    mentorships = (
+    rows = list(
         mentorships_of(user)
-        .filter(status=Mentorship.Status.ACTIVE, accepted_at__lt=due_before)
         .annotate(last_check_in=Max("checkins__created_at"))
-        .filter(Q(last_check_in__isnull=True) | Q(last_check_in__lt=due_before))
-        .order_by("last_check_in", "pk")[: home.LIMIT]
-    )
-    return [
-        HomeItem(
-            title=_("Mentoring in %(skill)s") % {"skill": label},
-            url=reverse("mentorship:detail", args=[mentorship.pk]),
-            reason=_("A check-in is due: note how it is going"),
+        .filter(
+            Q(mentor=user, status=Mentorship.Status.REQUESTED)
+            | Q(status=Mentorship.Status.ACTIVE, accepted_at__lt=due_before)
+            & (Q(last_check_in__isnull=True) | Q(last_check_in__lt=due_before))
         )
-        for mentorship, label in _with_skill_labels(mentorships)
-    ]
+        .order_by("status", "last_check_in", "pk")[: 2 * home.LIMIT]
+    )
+    answers, check_ins = [], []
+    for mentorship, label in _with_skill_labels(rows):
+        title = _("Mentoring in %(skill)s") % {"skill": label}
+        url = reverse("mentorship:detail", args=[mentorship.pk])
+        if mentorship.status == Mentorship.Status.REQUESTED:
+            reason = _("A member asks you to mentor them: accept or decline")
+            answers.append(HomeItem(title=title, url=url, reason=reason))
+        else:
+            reason = _("A check-in is due: note how it is going")
+            check_ins.append(HomeItem(title=title, url=url, reason=reason))
+    # Answers first: someone is waiting for them.
+    return answers + check_ins
 
 
 def home_swaps_to_answer(user) -> list[HomeItem]:

@@ -57,9 +57,8 @@ schedule.register(
     "safety.lift-expired-suspensions", every=LIFT_EXPIRED_EVERY, task=lift_expired_suspensions
 )
 
+# The personal home (kuza/core/home.py): what waits, what is next, what is offered.
+home.register(home.WAITING, "safety.new-reports", selectors.home_new_reports)
 # The middleware's cached "next suspension end" must follow every change.
 post_save.connect(forget_next_suspension_end, sender=Suspension)
 post_delete.connect(forget_next_suspension_end, sender=Suspension)
-
-# The personal home (kuza/core/home.py): what waits, what is next, what is offered.
-home.register(home.WAITING, "safety.new-reports", selectors.home_new_reports)
