@@ -31,3 +31,11 @@ def test_a_malformed_value_names_the_variable(monkeypatch):
     monkeypatch.setenv("PORT", "eighty")
     with pytest.raises(config.ConfigError, match="PORT: expected a whole number"):
         config.get("PORT")
+
+
+def test_an_api_rate_must_be_a_count_per_period(monkeypatch):
+    monkeypatch.setenv("KUZA_API_RATE_ANONYMOUS", "100000/m")
+    assert config.get("KUZA_API_RATE_ANONYMOUS") == "100000/m"
+    monkeypatch.setenv("KUZA_API_RATE_ANONYMOUS", "fast")
+    with pytest.raises(config.ConfigError, match="KUZA_API_RATE_ANONYMOUS"):
+        config.get("KUZA_API_RATE_ANONYMOUS")
