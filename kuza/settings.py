@@ -76,6 +76,9 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Before anything reads the session or a form: a NUL character answers 400 in the
+    # visitor's language.
+    "kuza.core.middleware.RejectNulCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -269,6 +272,7 @@ KUZA_CERTIFICATE_FONT_DIR = str(config.get("KUZA_CERTIFICATE_FONT_DIR"))
 
 # --- API ------------------------------------------------------------------------------------
 NINJA_PAGINATION_PER_PAGE = 50
+NINJA_PAGINATION_CLASS = "kuza.api.pagination.BoundedLimitOffsetPagination"
 # Raised for the fuzzing stage of CI, which sends thousands of requests from one address.
 KUZA_API_RATE = {
     "anonymous": str(config.get("KUZA_API_RATE_ANONYMOUS")),
