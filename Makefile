@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # Test processes run in parallel; `make test TEST_WORKERS=0` runs in one process.
 TEST_WORKERS ?= auto
 
-.PHONY: run test test-browser lint messages clean
+.PHONY: run test test-browser fuzz-api lint messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ test: $(VENV)/.installed-test
 
 test-browser: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -m browser
+
+# Fuzzes the API (schemathesis) against a real server with the demo data, on SQLite; set
+# DATABASE_URL to an empty PostgreSQL database to fuzz on PostgreSQL. Any 5xx fails.
+fuzz-api: $(VENV)/.installed-test
+	PYTHON=$(BIN)/python .ci/fuzz-api
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .

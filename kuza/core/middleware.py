@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 from django.core.exceptions import BadRequest
 from django.http import HttpRequest, JsonResponse
+from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext as _
 
 API_PATH_PREFIX = "/api/"
@@ -75,7 +76,15 @@ class RejectNulCharactersMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest):
-        if request_has_nul(request):
+        try:
+            refused = request_has_nul(request)
+        except MultiPartParserError:
+            # Django answers 400 to a body it cannot parse; the API answers it in its own shape.
+            if not request.path_info.startswith(API_PATH_PREFIX):
+                raise
+            message = _("The request body cannot be read.")
+            return JsonResponse(error_body("invalid", message), status=400)
+        if refused:
             message = _("The request contains a NUL character, which no field accepts.")
             if request.path_info.startswith(API_PATH_PREFIX):
                 return JsonResponse(error_body("invalid", message), status=400)

@@ -135,3 +135,12 @@ def test_an_unknown_api_path_answers_the_api_error_body(client):
     assert response.status_code == 404
     assert response["Content-Type"] == "application/json"
     assert _error_code(response) == "not_found"
+
+
+def test_a_broken_multipart_body_answers_the_api_error_body(client):
+    response = client.generic(
+        "POST", "/api/safety/reports", b"--x\r\n", content_type="multipart/form-data"
+    )
+
+    assert response.status_code == 400
+    assert _error_code(response) == "invalid"
