@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import EmptyResultSet, PermissionDenied
 from django.db import connections
 from django.db.models import (
     CharField,
@@ -414,7 +414,10 @@ def campaign_rows(
         queryset = queryset.annotate(time_text=Cast("timestamp", CharField()))
         columns[columns.index("timestamp")] = "time_text"
     query = queryset.values_list(*columns).query
-    sql, params = query.get_compiler(using=queryset.db).as_sql()
+    try:
+        sql, params = query.get_compiler(using=queryset.db).as_sql()
+    except EmptyResultSet:  # nobody tracked and no hashtag search: nothing can count
+        return
     with connection.chunked_cursor() as cursor:
         cursor.execute(sql, params)
         while chunk := cursor.fetchmany(_ROW_CHUNK):
