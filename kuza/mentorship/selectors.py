@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from django.contrib.auth import get_user_model
 from django.db.models import Avg, Count, Exists, F, OuterRef, Q, QuerySet
 
+from kuza.accounts.selectors import is_signed_in
 from kuza.mentorship.models import (
     DEFAULT_CAPACITY,
     Feedback,
@@ -26,11 +27,6 @@ from kuza.mentorship.models import (
 )
 from kuza.people.models import Membership, Organisation
 from kuza.safety.selectors import hidden_ids
-
-
-def _signed_in(user) -> bool:
-    return bool(user is not None and user.is_authenticated and user.is_active)
-
 
 # --- Relationship source for people's privacy tiers ------------------------------------------
 
@@ -98,7 +94,7 @@ def mentor_settings_of(user) -> MentorSettings:
 
 
 def requests_of(user) -> QuerySet[MentorshipRequest]:
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return MentorshipRequest.objects.none()
     return MentorshipRequest.objects.filter(learner=user).select_related("skill", "round")
 
@@ -109,7 +105,7 @@ def request_for_learner(user, request_id: int) -> MentorshipRequest | None:
 
 def mentorships_of(user) -> QuerySet[Mentorship]:
     """Mentorships `user` is in, on either side, with partners who are not suspended."""
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return Mentorship.objects.none()
     return (
         Mentorship.objects.filter(Q(learner=user) | Q(mentor=user))
@@ -131,7 +127,7 @@ def pending_answers_for(user) -> QuerySet[Mentorship]:
 
 
 def notifications_for(user) -> QuerySet[Notification]:
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return Notification.objects.none()
     return Notification.objects.filter(user=user)
 
@@ -145,7 +141,7 @@ def unread_notification_count(user) -> int:
 
 def organisations_organised_by(user) -> QuerySet[Organisation]:
     """Organisations whose rounds `user` may run: all for staff, else those they organise."""
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return Organisation.objects.none()
     if user.is_staff:
         return Organisation.objects.all()
@@ -166,7 +162,7 @@ def round_for_organiser(user, round_id: int) -> MentorshipRound | None:
 
 def open_rounds_for_learner(user) -> QuerySet[MentorshipRound]:
     """Open rounds of the organisations `user` belongs to."""
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return MentorshipRound.objects.none()
     return MentorshipRound.objects.filter(
         status=MentorshipRound.Status.OPEN,
@@ -178,20 +174,20 @@ def open_rounds_for_learner(user) -> QuerySet[MentorshipRound]:
 
 
 def swap_entry_of(user) -> SwapPoolEntry | None:
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return None
     return SwapPoolEntry.objects.filter(user=user).prefetch_related("offers", "wants").first()
 
 
 def may_run_swap_rounds(user) -> bool:
-    return _signed_in(user) and (
+    return is_signed_in(user) and (
         user.is_staff
         or Membership.objects.filter(user=user, role=Membership.Role.ORGANISER).exists()
     )
 
 
 def exchanges_of(user) -> QuerySet[SwapExchange]:
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return SwapExchange.objects.none()
     return SwapExchange.objects.filter(
         Exists(SwapMember.objects.filter(exchange_id=OuterRef("pk"), user=user))

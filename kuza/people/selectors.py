@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.contrib.auth import get_user_model
 from django.db.models import Case, Exists, F, Max, OuterRef, Q, QuerySet, Value, When
 
+from kuza.accounts.selectors import is_signed_in
 from kuza.people.models import (
     ContactRequest,
     Membership,
@@ -353,7 +354,7 @@ def organisation_members_visible_to(viewer, organisation: Organisation) -> list[
 
 
 def is_organiser(user, organisation: Organisation) -> bool:
-    if not (user and user.is_authenticated and user.is_active):
+    if not is_signed_in(user):
         return False
     return (
         user.is_staff

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from kuza.accounts.selectors import is_signed_in
 from kuza.people.models import Membership
 from kuza.programs.models import (
     Cohort,
@@ -38,28 +39,23 @@ from kuza.safety.selectors import (
     is_blocked_between,
 )
 
-
-def _signed_in(user) -> bool:
-    return bool(user is not None and user.is_authenticated and user.is_active)
-
-
 # --- Roles -------------------------------------------------------------------------------------
 
 
 def is_organiser(user, programme: Programme) -> bool:
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return False
     return programme.organisers.filter(pk=user.pk).exists()
 
 
 def is_mentor(user, programme: Programme) -> bool:
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return False
     return programme.mentors.filter(pk=user.pk).exists()
 
 
 def member_of(user, programme: Programme) -> Member | None:
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return None
     return Member.objects.filter(programme=programme, user=user).select_related("cohort").first()
 
@@ -74,7 +70,7 @@ def is_participant(user, programme: Programme) -> bool:
 
 def can_create_programmes(user) -> bool:
     """Staff, and organisers of a community organisation, may start programmes."""
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return False
     return (
         user.is_staff
@@ -94,7 +90,7 @@ def _participant_programme_ids(user) -> Q:
 
 
 def programmes_visible_to(user) -> QuerySet[Programme]:
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return Programme.objects.none()
     ids = Programme.objects.filter(Q(listed=True) | _participant_programme_ids(user)).values("pk")
     return Programme.objects.filter(pk__in=ids)
@@ -102,7 +98,7 @@ def programmes_visible_to(user) -> QuerySet[Programme]:
 
 def programmes_of(user) -> QuerySet[Programme]:
     """The programmes `user` takes part in, in any role."""
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return Programme.objects.none()
     return Programme.objects.filter(
         pk__in=Programme.objects.filter(_participant_programme_ids(user)).values("pk")
@@ -118,7 +114,7 @@ def programme_for_participant(user, programme_id: int) -> Programme | None:
 
 
 def programme_for_organiser(user, programme_id: int) -> Programme | None:
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return None
     return Programme.objects.filter(pk=programme_id, organisers=user).first()
 
@@ -174,7 +170,7 @@ def vision_posts_for(user, programme: Programme) -> QuerySet[VisionPost]:
 
 def plans_visible_to(user, programme: Programme) -> QuerySet[Plan]:
     plans = Plan.objects.filter(member__programme=programme)
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return Plan.objects.none()
     if is_organiser(user, programme):
         return plans
@@ -212,7 +208,7 @@ def may_comment(user, plan: Plan) -> bool:
 
     Nobody in a block with the author comments on her plan.
     """
-    if not _signed_in(user) or is_blocked_between(user, plan.member.user):
+    if not is_signed_in(user) or is_blocked_between(user, plan.member.user):
         return False
     return plan.member.mentor_id == user.pk or is_organiser(user, plan.member.programme)
 

@@ -17,7 +17,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Case, IntegerField, Model, Q, QuerySet, Value, When
 from django.utils import timezone
 
-from kuza.accounts.selectors import has_accepted_current_conduct
+from kuza.accounts.selectors import has_accepted_current_conduct, is_signed_in
 from kuza.safety import permissions
 from kuza.safety.models import (
     Block,
@@ -28,11 +28,6 @@ from kuza.safety.models import (
     SafetyPreferences,
     Suspension,
 )
-
-
-def _signed_in(user) -> bool:
-    return bool(user is not None and user.is_authenticated and user.is_active)
-
 
 # --- Blocks ------------------------------------------------------------------------------------
 
@@ -55,7 +50,7 @@ def is_blocked_between(first, second) -> bool:
 
 def has_blocked(blocker, blocked) -> bool:
     """Whether `blocker` (not the other way round) blocked `blocked`: for Block/Unblock buttons."""
-    if not _signed_in(blocker) or blocked is None:
+    if not is_signed_in(blocker) or blocked is None:
         return False
     return Block.objects.filter(blocker=blocker, blocked=blocked).exists()
 
@@ -73,7 +68,7 @@ def blocks_made_by(user) -> QuerySet[Block]:
 
 def may_contact_others(user) -> bool:
     """Whether `user` may start contact with another member (requests, mentorship, events)."""
-    return _signed_in(user) and has_accepted_current_conduct(user)
+    return is_signed_in(user) and has_accepted_current_conduct(user)
 
 
 # --- Preferences -------------------------------------------------------------------------------
@@ -124,7 +119,7 @@ def exclude_hidden(queryset: QuerySet) -> QuerySet:
 
 
 def reports_made_by(user) -> QuerySet[Report]:
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return Report.objects.none()
     return Report.objects.filter(reporter=user).order_by("-created_at")
 
@@ -201,7 +196,7 @@ def hidden_content_for(report: Report) -> HiddenContent | None:
 
 
 def notices_of(user) -> QuerySet[MemberNotice]:
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return MemberNotice.objects.none()
     return MemberNotice.objects.filter(user=user)
 
