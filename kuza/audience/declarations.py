@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.db.models import Model, Q
+from django.db.models import Model, Q, QuerySet
 
 from kuza.accounts.selectors import is_signed_in
 
@@ -39,12 +39,17 @@ def is_staff(viewer) -> bool:
 class Audience:
     model: type[Model]
     published: Q = field(default_factory=Q)
-    managers: tuple[str, ...] = ()
+    # Paths to users (`"organisers"`), or functions of the viewer giving a Q, for rows the
+    # viewer manages and so always sees.
+    managers: tuple[str | Callable[[object], Q], ...] = ()
     authors: tuple[str, ...] = ()
     people: tuple[str, ...] = ()
     hideable: bool = True
     members_only: bool = False
     sees_all: Callable[[object], bool] = is_staff
+    # For a model whose rule is decided elsewhere, below this layer (profiles: their tiers in
+    # kuza.people.visibility): `narrow(queryset, viewer)` replaces the rules above.
+    narrow: Callable[[QuerySet, object], QuerySet] | None = None
 
 
 _declared: dict[type[Model], Audience] = {}

@@ -40,7 +40,13 @@ def managed_by(audience: Audience, viewer) -> Q:
     """Rows `viewer` manages (organises, authors): they always see them."""
     if not is_signed_in(viewer) or not audience.managers:
         return Q(pk__in=[])
-    return reduce(or_, (Q(**{path: viewer}) for path in audience.managers))
+    return reduce(
+        or_,
+        (
+            Q(**{path: viewer}) if isinstance(path, str) else path(viewer)
+            for path in audience.managers
+        ),
+    )
 
 
 def visible_to(queryset: QuerySet, viewer, *, despite_blocks: bool = False) -> QuerySet:
@@ -51,6 +57,8 @@ def visible_to(queryset: QuerySet, viewer, *, despite_blocks: bool = False) -> Q
     which names its people through the presenter like every page.
     """
     audience = for_model(queryset.model)
+    if audience.narrow is not None:
+        return audience.narrow(queryset, viewer)
     if audience.sees_all(viewer):
         return queryset
     if audience.members_only and not is_signed_in(viewer):

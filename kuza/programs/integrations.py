@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from kuza.audience.declarations import Audience
+from kuza.audience.declarations import register as register_audience
 from kuza.core import schedule
 from kuza.core.navigation import NavItem
 from kuza.core.navigation import register as register_navigation
@@ -16,8 +19,47 @@ from kuza.programs.tasks import snapshot_key_results
 from kuza.safety import block_effects, reportables
 from kuza.translation import registry
 
+
+def _nobody(viewer) -> bool:
+    """Staff have no wider view of programmes than their role in them gives."""
+    return False
+
+
 register_navigation(
     NavItem(url_name="programs:list", label=_("Programmes"), order=55, members_only=True)
+)
+
+# Programmes are for members: listed ones, and those one takes part in (organiser, mentor or
+# member). Staff have no special view of unlisted programmes.
+register_audience(
+    Audience(
+        model=Programme,
+        published=Q(listed=True),
+        members_only=True,
+        managers=("organisers", "mentors", "members__user"),
+        people=("organisers", "mentors", "members__user"),
+        hideable=False,
+        sees_all=_nobody,
+    )
+)
+
+# Content by one person: left out when moderators hid it, when its author is suspended or in
+# a block with the viewer. Who may read it at all is the programme selectors' rule (cohort,
+# mentors, organisers); a member always reads her own plan, hidden or not.
+register_audience(
+    Audience(model=VisionPost, authors=("author",), people=("author",), sees_all=_nobody)
+)
+register_audience(
+    Audience(model=PlanNote, authors=("author",), people=("author",), sees_all=_nobody)
+)
+register_audience(
+    Audience(
+        model=Plan,
+        authors=("member__user",),
+        managers=("member__user",),
+        people=("member__user", "member__mentor"),
+        sees_all=_nobody,
+    )
 )
 
 reportables.register(

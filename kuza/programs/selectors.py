@@ -20,6 +20,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from kuza.accounts.selectors import is_signed_in
+from kuza.audience.selectors import visible_to
 from kuza.people.models import Membership
 from kuza.programs.models import (
     Cohort,
@@ -33,9 +34,6 @@ from kuza.programs.models import (
     VisionPost,
 )
 from kuza.safety.selectors import (
-    blocked_user_ids,
-    exclude_hidden,
-    hidden_ids,
     is_blocked_between,
 )
 
@@ -90,10 +88,9 @@ def _participant_programme_ids(user) -> Q:
 
 
 def programmes_visible_to(user) -> QuerySet[Programme]:
-    if not is_signed_in(user):
-        return Programme.objects.none()
-    ids = Programme.objects.filter(Q(listed=True) | _participant_programme_ids(user)).values("pk")
-    return Programme.objects.filter(pk__in=ids)
+    """Listed programmes and those `user` takes part in, for members only (the audience
+    declared in integrations.py)."""
+    return visible_to(Programme.objects.all(), user)
 
 
 def programmes_of(user) -> QuerySet[Programme]:
@@ -153,7 +150,8 @@ def cohorts_for(user, programme: Programme) -> list[Cohort]:
 def vision_posts_for(user, programme: Programme) -> QuerySet[VisionPost]:
     """Posts `user` may read: their own cohort's, or every cohort's for mentors and organisers.
 
-    Hidden posts and posts by people in a block with `user` are left out.
+    Hidden posts, and posts of suspended people or of people in a block with `user`, are
+    left out (the audience declared in integrations.py).
     """
     posts = VisionPost.objects.filter(cohort__programme=programme)
     if not (is_organiser(user, programme) or is_mentor(user, programme)):
@@ -161,8 +159,7 @@ def vision_posts_for(user, programme: Programme) -> QuerySet[VisionPost]:
         if member is None:
             return VisionPost.objects.none()
         posts = posts.filter(cohort=member.cohort)
-    posts = exclude_hidden(posts).exclude(author_id__in=blocked_user_ids(user))
-    return posts.exclude(author__is_active=False).select_related("author__profile", "cohort")
+    return visible_to(posts, user).select_related("author__profile", "cohort")
 
 
 # --- Plans -------------------------------------------------------------------------------------
@@ -178,15 +175,10 @@ def plans_visible_to(user, programme: Programme) -> QuerySet[Plan]:
     member = member_of(user, programme)
     if member is not None:
         rule |= Q(member__cohort=member.cohort, visibility=Plan.Visibility.COHORT)
-    # A block hides two people from each other: a peer (or a mentor, until the organisers
-    # choose another) no longer reads the plan of someone in a block with them. A plan the
-    # moderators hid is left to its author (and the organisers).
-    # A suspended member's plan is left to the organisers.
-    return (
-        plans.filter(rule, member__user__is_active=True)
-        .exclude(member__user_id__in=blocked_user_ids(user))
-        .exclude(Q(pk__in=hidden_ids(Plan)) & ~Q(member__user=user))
-    )
+    # The audience layer: a peer (or a mentor, until the organisers choose another) no longer
+    # reads the plan of someone in a block with them; a plan the moderators hid is left to
+    # its author (and the organisers); a suspended member's plan to the organisers.
+    return visible_to(plans.filter(rule), user)
 
 
 def plan_for_viewer(user, programme: Programme, plan_id: int) -> Plan | None:
@@ -214,8 +206,7 @@ def may_comment(user, plan: Plan) -> bool:
 
 
 def notes_for(user, plan: Plan) -> QuerySet[PlanNote]:
-    notes = exclude_hidden(plan.notes.all()).exclude(author_id__in=blocked_user_ids(user))
-    return notes.exclude(author__is_active=False).select_related("author__profile")
+    return visible_to(plan.notes.all(), user).select_related("author__profile")
 
 
 @dataclass(frozen=True)
