@@ -35,6 +35,12 @@ def is_staff(viewer) -> bool:
     return is_signed_in(viewer) and viewer.is_staff
 
 
+def nobody(viewer) -> bool:
+    """For `sees_all` where staff have no wider view than their role gives (private answers,
+    programmes)."""
+    return False
+
+
 @dataclass(frozen=True)
 class Audience:
     model: type[Model]

@@ -7,7 +7,7 @@ from datetime import timedelta
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from kuza.audience.declarations import Audience
+from kuza.audience.declarations import Audience, nobody
 from kuza.audience.declarations import register as register_audience
 from kuza.core import schedule
 from kuza.core.navigation import NavItem
@@ -18,12 +18,6 @@ from kuza.programs.services import mentors_unassign_on_block
 from kuza.programs.tasks import snapshot_key_results
 from kuza.safety import block_effects, reportables
 from kuza.translation import registry
-
-
-def _nobody(viewer) -> bool:
-    """Staff have no wider view of programmes than their role in them gives."""
-    return False
-
 
 register_navigation(
     NavItem(url_name="programs:list", label=_("Programmes"), order=55, members_only=True)
@@ -39,7 +33,7 @@ register_audience(
         managers=("organisers", "mentors", "members__user"),
         people=("organisers", "mentors", "members__user"),
         hideable=False,
-        sees_all=_nobody,
+        sees_all=nobody,
     )
 )
 
@@ -47,10 +41,10 @@ register_audience(
 # a block with the viewer. Who may read it at all is the programme selectors' rule (cohort,
 # mentors, organisers); a member always reads her own plan, hidden or not.
 register_audience(
-    Audience(model=VisionPost, authors=("author",), people=("author",), sees_all=_nobody)
+    Audience(model=VisionPost, authors=("author",), people=("author",), sees_all=nobody)
 )
 register_audience(
-    Audience(model=PlanNote, authors=("author",), people=("author",), sees_all=_nobody)
+    Audience(model=PlanNote, authors=("author",), people=("author",), sees_all=nobody)
 )
 register_audience(
     Audience(
@@ -58,7 +52,7 @@ register_audience(
         authors=("member__user",),
         managers=("member__user",),
         people=("member__user", "member__mentor"),
-        sees_all=_nobody,
+        sees_all=nobody,
     )
 )
 

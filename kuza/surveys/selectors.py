@@ -9,8 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kuza.accounts.selectors import is_signed_in
+from kuza.audience.selectors import visible_to
 from kuza.people.models import Membership, Organisation
-from kuza.safety.selectors import blocked_user_ids, exclude_hidden
+from kuza.safety.selectors import blocked_user_ids
 from kuza.surveys import keys
 from kuza.surveys.models import Answer, InvitationToken, Question, Response, Section, Survey
 
@@ -70,10 +71,7 @@ def surveys_for(user) -> QuerySet[Survey]:
         Q(audience=Survey.Audience.MEMBERS)
         | Q(audience=Survey.Audience.ORGANISATION) & Exists(member_of)
     )
-    blocked = blocked_user_ids(user)
-    if blocked:
-        surveys = surveys.exclude(created_by_id__in=blocked).exclude(organisers__in=blocked)
-    return exclude_hidden(surveys).order_by("closes_at", "pk")
+    return visible_to(surveys, user).order_by("closes_at", "pk")
 
 
 def surveys_organised_by(user) -> QuerySet[Survey]:
@@ -85,14 +83,9 @@ def surveys_organised_by(user) -> QuerySet[Survey]:
 def survey_for_viewer(user, pk: int) -> Survey | None:
     """A published survey (anyone who has its link may read its first page), or a draft
     for its organisers; None otherwise."""
-    survey = Survey.objects.select_related("organisation", "created_by").filter(pk=pk).first()
-    if survey is None:
-        return None
-    if is_organiser(user, survey):
-        return survey
-    if not survey.published or not exclude_hidden(Survey.objects.filter(pk=pk)).exists():
-        return None
-    return survey
+    surveys = Survey.objects.select_related("organisation", "created_by")
+    # Blocks do not hide the first page: it says the viewer cannot answer (why_not_answer).
+    return visible_to(surveys, user, despite_blocks=True).filter(pk=pk).first()
 
 
 def sections_of(survey: Survey) -> list[Section]:

@@ -26,8 +26,7 @@ from kuza.campaigns.tests.factories import (
     RevisionFactory,
     WikiFactory,
 )
-from kuza.events.models import Registration
-from kuza.events.tests.factories import EventFactory
+from kuza.events.tests.factories import EventFactory, RegistrationFactory
 from kuza.learning.models import Announcement
 from kuza.learning.tests.factories import CohortFactory, make_course
 from kuza.library.tests.factories import make_resource
@@ -117,7 +116,7 @@ def build_world() -> World:
     # Events: co-organised by them, and they registered.
     event = EventFactory(created_by=host, organisers=[host, *hidden], title="Privacy meetup")
     for person in hidden:
-        Registration.objects.create(event=event, user=person)
+        RegistrationFactory(event=event, user=person)
     EventFactory(created_by=organiser, title="Olga's own event")
     # Campaigns: they take part and edited, so the leaderboard has a row for each.
     wiki = WikiFactory(db_name="privacywiki", language="en", name="Privacy wiki")
