@@ -31,7 +31,7 @@ SECRET_KEY = _secret_key()
 DEBUG = bool(config.get("KUZA_DEBUG"))
 ALLOWED_HOSTS = list(config.get("KUZA_ALLOWED_HOSTS"))  # type: ignore[call-overload]
 CSRF_TRUSTED_ORIGINS = list(config.get("KUZA_CSRF_TRUSTED_ORIGINS"))  # type: ignore[call-overload]
-SITE_URL = str(config.get("KUZA_SITE_URL")).rstrip("/")
+SITE_URL = config.site_url()
 REDIS_URL = str(config.get("REDIS_URL"))
 
 INSTALLED_APPS = [
@@ -44,8 +44,9 @@ INSTALLED_APPS = [
     "kuza.audience",
     "kuza.mentorship",
     "kuza.learning",
-    "kuza.credentials",
     "kuza.campaigns",
+    # After learning, mentorship and campaigns: its demo applies rules to their achievements.
+    "kuza.credentials",
     "kuza.events",
     "kuza.surveys",
     "kuza.library",

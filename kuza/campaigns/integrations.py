@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kuza.audience.declarations import Audience
 from kuza.audience.declarations import register as register_audience
-from kuza.campaigns import selectors
+from kuza.campaigns import awards, selectors
 from kuza.campaigns.models import Campaign
 from kuza.campaigns.tasks import sync_active_campaigns, sync_interval
 from kuza.core import schedule
@@ -45,3 +45,6 @@ reportables.register(
         ),
     )
 )
+
+# Participation, for badge rules to pick a campaign and apply to the past.
+awards.register()

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from django.core import checks
 from django.utils.translation import gettext_lazy as _
 
 from kuza.core.navigation import NavItem
 from kuza.core.navigation import register as register_navigation
-from kuza.credentials import receivers  # noqa: F401 - connects the award receivers
+from kuza.credentials import receivers
+from kuza.credentials.certificates import check_certificate_fonts
 
 # One entry keeps the shared header small; the badges page links to "My badges".
 register_navigation(NavItem(url_name="credentials:index", label=_("Badges"), order=60))
+
+# Certificates need their fonts: `kuza check` says when one is missing.
+checks.register(check_certificate_fonts)
+# Badges are awarded on the achievements event alone.
+receivers.connect()

@@ -12,9 +12,11 @@ from django.core.exceptions import PermissionDenied
 from django.core.signing import salted_hmac
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 
+from kuza.core import achievements
 from kuza.credentials.models import Assertion, AwardRule, BadgeClass, Issuer
 from kuza.people.models import Membership, Organisation
 
@@ -164,6 +166,61 @@ def badge_classes_of(issuer: Issuer) -> QuerySet[BadgeClass]:
 
 def rules_of(badge_class: BadgeClass) -> QuerySet[AwardRule]:
     return badge_class.rules.order_by("kind", "target_key")
+
+
+def rule_target_label(rule: AwardRule) -> str:
+    """What the rule's target is called where it lives (a course's title, a campaign's name)."""
+    source = achievements.source(rule.kind)
+    if source is None:
+        return rule.target_key
+    if not rule.target_key:
+        return str(source.any_label)
+    for target in source.targets(None):
+        if target.key == rule.target_key:
+            return target.label
+    return rule.target_key
+
+
+def rule_pending_achievements(rule: AwardRule) -> list[achievements.Achievement]:
+    """Achievements already made that this rule would award and that are not yet awarded:
+    one per person (their first), meeting the threshold, with an email address to receive
+    the badge. Empty for a rule whose kind no app describes."""
+    source = achievements.source(rule.kind)
+    if source is None:
+        return []
+    held = set(
+        Assertion.objects.filter(badge_class=rule.badge_class).values_list(
+            "recipient_id", "achievement_key"
+        )
+    )
+    pending: dict[int, achievements.Achievement] = {}
+    for achievement in source.achieved(rule.target_key):
+        user = achievement.user
+        if rule.threshold and (achievement.value is None or achievement.value < rule.threshold):
+            continue
+        if not user.is_active or not user.email or user.pk in pending:
+            continue
+        if (user.pk, achievement.achievement_key) in held:
+            continue
+        pending[user.pk] = achievement
+    return list(pending.values())
+
+
+def rewards_for(kind: str, subject: str) -> list[achievements.Reward]:
+    """Badges on offer for an achievement: the active rules naming it (or any such)."""
+    rules = (
+        AwardRule.objects.filter(kind=kind, is_active=True, target_key__in=[subject, ""])
+        .select_related("badge_class")
+        .order_by("threshold", "badge_class__name", "pk")
+    )
+    return [
+        achievements.Reward(
+            label=rule.badge_class.name,
+            url=reverse("credentials:badge_class", args=[rule.badge_class.uuid]),
+            threshold=rule.threshold,
+        )
+        for rule in rules
+    ]
 
 
 def assertions_of(badge_class: BadgeClass) -> QuerySet[Assertion]:

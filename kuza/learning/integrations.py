@@ -17,7 +17,7 @@ from kuza.audience.declarations import register as register_audience
 from kuza.audience.selectors import visible_to
 from kuza.core.navigation import NavItem
 from kuza.core.navigation import register as register_navigation
-from kuza.learning import selectors
+from kuza.learning import achievements, selectors
 from kuza.learning.models import (
     Announcement,
     Cohort,
@@ -177,3 +177,6 @@ register_reportable(
         ),
     )
 )
+
+# Course and cohort completions, for badge rules to pick and apply to the past.
+achievements.register()

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kuza.core.navigation import NavItem
 from kuza.core.navigation import register as register_navigation
+from kuza.mentorship import achievements
 from kuza.mentorship.models import Mentorship
 from kuza.mentorship.safety_effects import (
     describe,
@@ -43,3 +44,6 @@ reportables.register(
 )
 # Blocks end what links two people.
 block_effects.register("mentorship", links_end_on_block)
+
+# Completed mentorships, for badge rules to apply to the past.
+achievements.register()

@@ -5,12 +5,15 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 from kuza.core import schedule
 from kuza.core.navigation import NavItem
 from kuza.core.navigation import register as register_navigation
 from kuza.safety import permissions, reportables
+from kuza.safety.models import Suspension
+from kuza.safety.moderation import forget_next_suspension_end
 from kuza.safety.tasks import lift_expired_suspensions
 
 # A backstop: each request already lifts suspensions that have ended (see middleware.py).
@@ -44,3 +47,7 @@ register_navigation(
 schedule.register(
     "safety.lift-expired-suspensions", every=LIFT_EXPIRED_EVERY, task=lift_expired_suspensions
 )
+
+# The middleware's cached "next suspension end" must follow every change.
+post_save.connect(forget_next_suspension_end, sender=Suspension)
+post_delete.connect(forget_next_suspension_end, sender=Suspension)

@@ -6,6 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from kuza.accounts.tests.factories import UserFactory
+from kuza.campaigns.tests.factories import CampaignFactory
 from kuza.credentials.models import Assertion, AwardRule
 from kuza.credentials.tests.factories import (
     AssertionFactory,
@@ -166,7 +167,7 @@ def test_people_who_do_not_organise_the_issuer_cannot_award_or_configure(
         ),
         client.post(
             manage_url(badge_class, "rules/"),
-            {"kind": AwardRule.Kind.COURSE_COMPLETED, "target_key": "1"},
+            {"achievement": f"{AwardRule.Kind.COURSE_COMPLETED}:"},
         ),
         client.get(f"/badges/manage/issuers/{badge_class.issuer.uuid}/"),
     ]
@@ -178,16 +179,12 @@ def test_people_who_do_not_organise_the_issuer_cannot_award_or_configure(
 
 def test_an_organiser_configures_award_rules(client, organiser_and_badge):
     organiser, badge_class = organiser_and_badge
+    CampaignFactory(slug="shesaid", name="#SheSaid")
     client.force_login(organiser)
+    shesaid = f"{AwardRule.Kind.CAMPAIGN_PARTICIPATION}:shesaid"
 
-    missing_threshold = client.post(
-        manage_url(badge_class, "rules/"),
-        {"kind": AwardRule.Kind.CAMPAIGN_PARTICIPATION, "target_key": "shesaid"},
-    )
-    saved = client.post(
-        manage_url(badge_class, "rules/"),
-        {"kind": AwardRule.Kind.CAMPAIGN_PARTICIPATION, "target_key": "shesaid", "threshold": 5},
-    )
+    missing_threshold = client.post(manage_url(badge_class, "rules/"), {"achievement": shesaid})
+    saved = client.post(manage_url(badge_class, "rules/"), {"achievement": shesaid, "threshold": 5})
     rule = AwardRule.objects.get()
     paused = client.post(manage_url(badge_class, f"rules/{rule.pk}/"), {"active": "0"})
 
