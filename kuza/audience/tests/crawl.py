@@ -162,3 +162,24 @@ def body_text(response) -> str:
     if response.get("Content-Type", "").startswith("application/pdf"):
         return ""
     return content.decode("utf-8", errors="replace")
+
+
+def crawl(client, urls: Iterable[str], label: str, secrets: list[tuple[str, str]], found=None):
+    """GET each URL with `client` (already logged in or not); return the failures: server
+    errors, and every (username, text) of `secrets` an answer holds. `found`, if given, is
+    called with (url, body) for the caller's own checks."""
+    failures = []
+    for url in urls:
+        response = client.get(url)
+        if response.status_code >= 500:
+            failures.append(f"{label}: {url} answered {response.status_code}")
+            continue
+        body = body_text(response)
+        if found is not None:
+            found(url, body)
+        failures += [
+            f"{label}: {url} names {username} ({text!r})"
+            for username, text in secrets
+            if text in body
+        ]
+    return failures
