@@ -118,7 +118,7 @@ def _resolve_group(
             stub = stubs.get(revid)
             if stub is None:
                 unreadable.append(page)  # deleted or hidden: ask the page itself below
-            if stub.parentid == 0:
+            elif stub.parentid == 0:
                 known[page] = _Known(first=stub)
             elif stub.timestamp < start:
                 known[page] = _Known(existed_at=stub.timestamp)

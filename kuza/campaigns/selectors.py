@@ -21,7 +21,6 @@ from kuza.campaigns.metrics import (
     CampaignMetrics,
     CampaignWindow,
     LeaderboardRow,
-    PageCreation,
     RevisionFact,
     RevisionRow,
     compute_metrics_from_rows,
@@ -30,7 +29,6 @@ from kuza.campaigns.metrics import Participant as MetricParticipant
 from kuza.campaigns.models import (
     Campaign,
     CampaignWiki,
-    PageOrigin,
     Participant,
     Revision,
     UncollectableGap,
@@ -383,15 +381,6 @@ def campaign_rows(
                 )
 
 
-def campaign_page_creations(campaign: Campaign, wikis: Iterable[Wiki]) -> list[PageCreation]:
-    """Pages begun during the campaign, by anyone, among those the sync looked up."""
-    db_names = {wiki.pk: wiki.db_name for wiki in wikis}
-    rows = PageOrigin.objects.filter(
-        wiki_id__in=list(db_names), created_at__gte=campaign.start, created_at__lt=campaign.end
-    ).values_list("wiki_id", "page_id", "created_at")
-    return [PageCreation(db_names[wiki_id], page, created) for wiki_id, page, created in rows]
-
-
 def _registrations(wikis: Iterable[Wiki], names: set[str]) -> dict[str, datetime]:
     """Earliest registration of each name on any campaign wiki: with single sign-on an
     account gets a local registration on each wiki when first used there."""
@@ -464,7 +453,6 @@ def compute_campaign_metrics(campaign: Campaign, *, as_of: datetime) -> Campaign
         metric_participants(campaign, wikis, discovered),
         campaign_window(campaign, campaign_wiki_rows),
         as_of,
-        campaign_page_creations(campaign, wikis),
     )
 
 
