@@ -331,3 +331,26 @@ class PageOrigin(models.Model):
 
     def __str__(self) -> str:
         return f"{self.wiki_id}:{self.page_id}"
+
+
+class CollectionLease(models.Model):
+    """Who is collecting a campaign, on databases without advisory locks (see locking.py).
+
+    Renewed by its holder's heartbeat; free once `expires_at` has passed, or at once when the
+    holding process (`host`, `pid`) is known to be gone.
+    """
+
+    campaign = models.OneToOneField(
+        Campaign, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    token = models.CharField(max_length=32)
+    host = models.CharField(max_length=200)
+    pid = models.PositiveIntegerField()
+    expires_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("collection lease")
+        verbose_name_plural = _("collection leases")
+
+    def __str__(self) -> str:
+        return f"{self.campaign_id} held by {self.host}:{self.pid}"
