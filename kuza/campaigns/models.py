@@ -228,6 +228,9 @@ class Revision(models.Model):
     source = models.CharField(max_length=20, choices=Source.choices)
     # Also seen in recent changes: an open campaign counts such rows by their hashtag.
     in_recent_changes = models.BooleanField(default=False)
+    # Its page was deleted, or it was hidden, since it was stored (learnt from the wiki's
+    # logs): kept so a restoration brings it back, but counted in no figure.
+    removed = models.BooleanField(default=False)
 
     class Meta:
         constraints = [
@@ -260,6 +263,7 @@ class SyncState(models.Model):
     class Kind(models.TextChoices):
         CONTRIBUTIONS = "contributions", _("participant contributions")
         RECENT_CHANGES = "recent_changes", _("recent changes")
+        REMOVALS = "removals", _("deletion and move logs")
 
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="sync_states")
     wiki = models.ForeignKey(Wiki, on_delete=models.CASCADE, related_name="+")

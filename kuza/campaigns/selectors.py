@@ -196,6 +196,7 @@ def discovered_contributors(
         in_recent_changes=True,
         timestamp__gte=campaign.start,
         timestamp__lt=campaign.end,
+        removed=False,
     ).values_list("wiki__db_name", "user", "comment")
     for db_name, user, comment in rows.iterator(chunk_size=5000):
         if user not in enrolled and matches(comment):
@@ -233,7 +234,7 @@ def campaign_window(campaign: Campaign, wikis: list[CampaignWiki]) -> CampaignWi
 
 def _facts_query(campaign: Campaign, wiki_ids: list[int], tracked: set[str], as_of: datetime):
     revisions = Revision.objects.filter(
-        wiki_id__in=wiki_ids, timestamp__gte=campaign.start, timestamp__lte=as_of
+        wiki_id__in=wiki_ids, timestamp__gte=campaign.start, timestamp__lte=as_of, removed=False
     )
     found_by_tag = Q(in_recent_changes=True, timestamp__lt=campaign.end)
     if len(tracked) <= _MAX_SQL_NAMES:
@@ -242,6 +243,22 @@ def _facts_query(campaign: Campaign, wiki_ids: list[int], tracked: set[str], as_
             condition |= found_by_tag
         revisions = revisions.filter(condition)
     return revisions
+
+
+def removed_revision_count(campaign: Campaign) -> int:
+    """Revisions in the campaign's window, by people it tracks, that no longer count because
+    their page was deleted or they were hidden (learnt at collections)."""
+    tracked = set(enrolled_usernames(campaign)) | set(discovered_contributors(campaign))
+    rows = Revision.objects.filter(
+        wiki__in=campaign.wikis.all(),
+        timestamp__gte=campaign.start,
+        timestamp__lt=campaign.end,
+        removed=True,
+    )
+    if len(tracked) > _MAX_SQL_NAMES:
+        return sum(1 for user in rows.values_list("user", flat=True) if user in tracked)
+    by_tag = Q(in_recent_changes=True) if campaign.is_open else Q(pk__in=[])
+    return rows.filter(Q(user__in=tracked) | by_tag).count()
 
 
 def _bot_accounts(wiki_ids: Iterable[int]) -> set[tuple[int, str]]:
