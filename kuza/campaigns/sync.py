@@ -219,20 +219,27 @@ class _WikiJob:
 
     def learn_removals(self) -> None:
         """Replay the delete and move logs since the previous pass, oldest first, one API page
-        per transaction with the cursor after it, so a killed pass resumes where it was."""
+        per transaction with the cursor after it, so a killed pass resumes where it was; a
+        resumed pass then catches up to now, so nothing deleted meanwhile is missed."""
         state = self._state(SyncState.Kind.REMOVALS)
-        if state.run is None:
-            begin = self.campaign.start
-            if state.collected_until is not None:
-                begin = max(begin, state.collected_until - OVERLAP)
-            state.run = {
-                "start": _iso(begin),
-                "end": _iso(self.now),
-                "log_type": REMOVAL_LOG_TYPES[0],
-                "cursor": None,
-            }
-            state.save(update_fields=["run", "updated_at"])
-        run: dict[str, Any] = dict(state.run)
+        while True:
+            if state.run is None:
+                if state.collected_until is not None and state.collected_until >= self.now:
+                    return
+                begin = self.campaign.start
+                if state.collected_until is not None:
+                    begin = max(begin, state.collected_until - OVERLAP)
+                state.run = {
+                    "start": _iso(begin),
+                    "end": _iso(self.now),
+                    "log_type": REMOVAL_LOG_TYPES[0],
+                    "cursor": None,
+                }
+                state.save(update_fields=["run", "updated_at"])
+            self._removals_run(state)
+
+    def _removals_run(self, state: SyncState) -> None:
+        run: dict[str, Any] = dict(state.run or {})
         start, end = _parse(run["start"]), _parse(run["end"])
         if end - start >= ONE_SECOND:
             for log_type in REMOVAL_LOG_TYPES[REMOVAL_LOG_TYPES.index(run["log_type"]) :]:
