@@ -60,7 +60,7 @@ def campaign_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "gaps": selectors.gaps_of(campaign),
             "removed_revisions": selectors.removed_revision_count(campaign) if metrics else 0,
             "events": list(links.linked_events(campaign, request.user)),
-            "badge_rules": list(links.badge_rules(campaign)),
+            "badge_rewards": links.badge_rewards(campaign),
         }
     )
     return render(request, "campaigns/detail.html", context)
