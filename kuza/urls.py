@@ -27,3 +27,8 @@ urlpatterns = [
     # Uploaded files are small and few; a proxy or CDN serves them at scale.
     path("media/<path:path>", core_views.media, name="media"),
 ]
+
+handler400 = "kuza.core.errors.bad_request"
+handler403 = "kuza.core.errors.permission_denied"
+handler404 = "kuza.core.errors.page_not_found"
+handler500 = "kuza.core.errors.server_error"
