@@ -8,8 +8,14 @@ class LibraryConfig(AppConfig):
     verbose_name = _("Library")
 
     def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
         from kuza.core.navigation import NavItem, register
-        from kuza.library import registrations
+        from kuza.library import permissions, registrations
+        from kuza.library.models import Curator
+
+        post_save.connect(permissions.forget_curator, sender=Curator)
+        post_delete.connect(permissions.forget_curator, sender=Curator)
 
         registrations.register_translatable_content()
         registrations.connect_search_reindexing()

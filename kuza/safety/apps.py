@@ -18,13 +18,16 @@ class SafetyConfig(AppConfig):
         from kuza.core import schedule
         from kuza.core.navigation import NavItem, register
         from kuza.safety import permissions, reportables
-        from kuza.safety.models import Suspension
+        from kuza.safety.models import ModeratorRole, Suspension
         from kuza.safety.moderation import forget_next_suspension_end
         from kuza.safety.tasks import lift_expired_suspensions
 
         # The middleware's cached "next suspension end" must follow every change.
         post_save.connect(forget_next_suspension_end, sender=Suspension)
         post_delete.connect(forget_next_suspension_end, sender=Suspension)
+        # The navigation's cached "is a moderator" must follow role changes.
+        post_save.connect(permissions.forget_moderator, sender=ModeratorRole)
+        post_delete.connect(permissions.forget_moderator, sender=ModeratorRole)
 
         reportables.register_people()
         register(NavItem(url_name="safety:home", label=_("Safety"), order=90, members_only=True))
