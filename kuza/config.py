@@ -48,6 +48,13 @@ def _parse_optional_positive_int(raw: str) -> int | None:
     return number
 
 
+def _parse_rate(raw: str) -> str:
+    count, _slash, period = raw.strip().partition("/")
+    if not count.isdigit() or period not in {"s", "sec", "m", "min", "h", "hour", "d", "day"}:
+        raise ConfigError(f"expected a rate such as 60/m (per s, m, h or d), got {raw!r}")
+    return f"{int(count)}/{period}"
+
+
 @dataclass(frozen=True)
 class Option:
     name: str
@@ -93,8 +100,9 @@ OPTIONS: tuple[Option, ...] = (
     ),
     Option(
         "KUZA_SITE_URL",
-        "http://127.0.0.1:8000",
-        "Public base URL used in emails, badges, certificates and calendar feeds.",
+        "",
+        "Public base URL used in emails, badges, certificates and calendar feeds. "
+        "Empty: the address `kuza run` serves (`http://KUZA_HOST:PORT`).",
     ),
     Option(
         "KUZA_SECURE_COOKIES",
@@ -172,7 +180,7 @@ OPTIONS: tuple[Option, ...] = (
         "KUZA_CERTIFICATE_FONT_DIR",
         "",
         "Folder with the Noto fonts for PDF certificates (Latin, Arabic, Ethiopic, "
-        "Devanagari). Empty: Debian's fonts-noto-core location.",
+        "Devanagari). Empty: the fonts Kuza ships.",
     ),
     Option(
         "KUZA_CAMPAIGN_SYNC_MINUTES",
@@ -180,7 +188,43 @@ OPTIONS: tuple[Option, ...] = (
         "Minutes between the worker's collections of every active campaign's edits.",
         _parse_int,
     ),
+    Option(
+        "KUZA_OLX_MAX_ARCHIVE_MB",
+        "100",
+        "Largest Open edX export archive (.tar.gz) `kuza import-olx` accepts, in megabytes.",
+        _parse_int,
+    ),
+    Option(
+        "KUZA_OLX_MAX_UNPACKED_MB",
+        "500",
+        "Largest total size an Open edX export archive may unpack to, in megabytes.",
+        _parse_int,
+    ),
+    Option(
+        "KUZA_OLX_MAX_FILE_MB",
+        "100",
+        "Largest single file inside an Open edX export archive, in megabytes.",
+        _parse_int,
+    ),
+    Option(
+        "KUZA_OLX_MAX_FILES",
+        "20000",
+        "Most files an Open edX export archive may hold.",
+        _parse_int,
+    ),
     Option("KUZA_LOG_LEVEL", "INFO", "Log level: DEBUG, INFO, WARNING or ERROR."),
+    Option(
+        "KUZA_API_RATE_ANONYMOUS",
+        "60/m",
+        "API requests allowed per client address without a token, e.g. `60/m` (s, m, h, d).",
+        _parse_rate,
+    ),
+    Option(
+        "KUZA_API_RATE_TOKEN",
+        "600/m",
+        "API requests allowed per account with a token or a session, e.g. `600/m`.",
+        _parse_rate,
+    ),
 )
 
 _BY_NAME = {option.name: option for option in OPTIONS}
@@ -189,6 +233,25 @@ _BY_NAME = {option.name: option for option in OPTIONS}
 def get(name: str) -> object:
     """The parsed value of option `name` from the environment, or its default."""
     return _BY_NAME[name].read()
+
+
+# An address that means "every interface" is reached locally through the loopback.
+_LISTEN_ALL = {"0.0.0.0", "::", "[::]", ""}  # noqa: S104 - compared, never bound
+
+
+def site_url() -> str:
+    """KUZA_SITE_URL without its trailing slash, or else the address `kuza run` serves, so
+    that absolute links (badge ids, calendar descriptions, offline copies) follow PORT and
+    KUZA_HOST: every process `kuza run` starts reads the same environment."""
+    configured = str(get("KUZA_SITE_URL")).strip().rstrip("/")
+    if configured:
+        return configured
+    host = str(get("KUZA_HOST")).strip()
+    if host in _LISTEN_ALL:
+        host = "127.0.0.1"
+    elif ":" in host and not host.startswith("["):
+        host = f"[{host}]"  # an IPv6 address
+    return f"http://{host}:{get('PORT')}"
 
 
 def kuza_home() -> Path:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from django.http import HttpRequest
-from django.urls import reverse
 from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 
@@ -196,13 +195,11 @@ def campaign_detail(request: HttpRequest, slug: str):
         ],
         "badges": [
             {
-                "badge": rule.badge_class.name,
-                "url": request.build_absolute_uri(
-                    reverse("credentials:badge_class", args=[rule.badge_class.uuid])
-                ),
-                "least_counted_edits": rule.threshold or 1,
+                "badge": reward.label,
+                "url": request.build_absolute_uri(reward.url),
+                "least_counted_edits": reward.threshold or 1,
             }
-            for rule in links.badge_rules(campaign)
+            for reward in links.badge_rewards(campaign)
         ],
         "metrics": _metrics(metrics) if metrics else None,
         "periods_not_collected": [

@@ -59,7 +59,7 @@ def campaign_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "is_organiser": selectors.is_organiser(request.user, campaign),
             "gaps": selectors.gaps_of(campaign),
             "events": list(links.linked_events(campaign, request.user)),
-            "badge_rules": list(links.badge_rules(campaign)),
+            "badge_rewards": links.badge_rewards(campaign),
         }
     )
     return render(request, "campaigns/detail.html", context)

@@ -6,10 +6,3 @@ class CredentialsConfig(AppConfig):
     name = "kuza.credentials"
     label = "credentials"
     verbose_name = _("Badges and certificates")
-
-    def ready(self) -> None:
-        from kuza.core.navigation import NavItem, register
-
-        # One entry keeps the shared header small; the badges page links to "My badges".
-        register(NavItem(url_name="credentials:index", label=_("Badges"), order=60))
-        from kuza.credentials import receivers  # noqa: F401 - connects the award receivers

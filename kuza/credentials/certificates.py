@@ -1,9 +1,10 @@
 """PDF certificates with shaped text in Latin, Arabic, Ethiopic and Devanagari scripts.
 
 fpdf2 shapes text with HarfBuzz (uharfbuzz), so Arabic letters join and Devanagari clusters
-form; Noto fonts cover the scripts. Fonts are found in the folder named by the
-KUZA_CERTIFICATE_FONT_DIR setting when it is set, else in the usual Debian locations of the
-`fonts-noto-core` package; without them the certificate refuses to render with a clear error.
+form; Noto fonts cover the scripts. Kuza ships them (subsets of the OFL Noto fonts, with their
+licence, in `data/fonts/`), so certificates render on any machine; the KUZA_CERTIFICATE_FONT_DIR
+setting names another folder holding the same files. Without them the certificate refuses to
+render with a clear error, and `kuza check` reports it (`check_certificate_fonts`).
 """
 
 from __future__ import annotations
@@ -24,14 +25,9 @@ FONT_FILES = {
     "ethiopic": "NotoSansEthiopic-Regular.ttf",
     "devanagari": "NotoSansDevanagari-Regular.ttf",
 }
-FONT_PACKAGE = "fonts-noto-core"
+BUNDLED_FONT_DIR = Path(__file__).resolve().parent / "data" / "fonts"
 # fontTools logs every table of every font subset at INFO: dozens of lines per certificate.
 logging.getLogger("fontTools").setLevel(logging.WARNING)
-DEFAULT_FONT_DIRS = (
-    "/usr/share/fonts/truetype/noto",
-    "/usr/share/fonts/noto",
-    "/usr/local/share/fonts/noto",
-)
 
 
 class CertificateFontsMissing(RuntimeError):
@@ -54,11 +50,11 @@ class CertificateText:
 
 
 def font_dirs() -> list[Path]:
-    """The configured folder alone when there is one, else the usual Debian locations."""
+    """The configured folder alone when there is one, else the fonts Kuza ships."""
     configured = getattr(settings, "KUZA_CERTIFICATE_FONT_DIR", "") or ""
     if configured:
         return [Path(configured)]
-    return [Path(path) for path in DEFAULT_FONT_DIRS]
+    return [BUNDLED_FONT_DIR]
 
 
 def find_fonts() -> dict[str, Path]:
@@ -70,10 +66,21 @@ def find_fonts() -> dict[str, Path]:
     searched = ", ".join(str(directory) for directory in font_dirs())
     raise CertificateFontsMissing(
         f"Certificates need the Noto fonts {', '.join(sorted(FONT_FILES.values()))}; none of "
-        f"{searched} holds them all. Install the Debian package {FONT_PACKAGE} "
-        "(apt-get install fonts-noto-core) or set KUZA_CERTIFICATE_FONT_DIR to a folder "
-        "that has them."
+        f"{searched} holds them all. Unset KUZA_CERTIFICATE_FONT_DIR to use the fonts Kuza "
+        "ships, or point it at a folder that has them (Debian: /usr/share/fonts/truetype/noto "
+        "from fonts-noto-core)."
     )
+
+
+def check_certificate_fonts(app_configs=None, **kwargs) -> list:
+    """Django system check: certificates can find their fonts (`kuza check` reports it)."""
+    from django.core import checks
+
+    try:
+        find_fonts()
+    except CertificateFontsMissing as missing:
+        return [checks.Error(str(missing), id="credentials.E001")]
+    return []
 
 
 def qr_png(url: str) -> bytes:

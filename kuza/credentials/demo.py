@@ -20,15 +20,19 @@ def load(community: DemoCommunity) -> None:
         organisation=organisation, actor=organiser, email="badges@wikiwomen-ea.example.org"
     )
 
-    basics = services.badge_class_create(
+    course = community.extra["learning_course"]
+    starter = services.badge_class_create(
         issuer=platform,
         actor=None,
-        name="Wikipedia Editing Basics",
-        description="Completed the Wikipedia Editing Basics course on Kuza.",
-        criteria="Finish every lesson of *Wikipedia Editing Basics* and pass its final quiz.",
+        name="Gender-gap initiative starter",
+        description=f"Completed the course “{course.title}” on Kuza.",
+        criteria=f"Read every lesson of *{course.title}* and pass each module's quiz.",
         is_certificate=True,
         alignments=[
-            {"targetName": "Wikipedia editing", "targetUrl": "https://www.wikidata.org/wiki/Q52"}
+            {
+                "targetName": "Closing the gender gap",
+                "targetUrl": "https://en.wikipedia.org/wiki/Gender_bias_on_Wikipedia",
+            }
         ],
     )
     mentor = services.badge_class_create(
@@ -46,45 +50,44 @@ def load(community: DemoCommunity) -> None:
         description="Added quotes of women to Wikiquote during #SheSaid.",
         criteria="Make at least 10 contributions to the #SheSaid campaign.",
     )
-    services.award_rule_create(
-        badge_class=basics, actor=None, kind=AwardRule.Kind.COURSE_COMPLETED, target_key="basics"
-    )
-    services.award_rule_create(
-        badge_class=mentor, actor=None, kind=AwardRule.Kind.MENTORSHIP_COMPLETED_MENTOR
-    )
-    services.award_rule_create(
-        badge_class=shesaid,
-        actor=organiser,
-        kind=AwardRule.Kind.CAMPAIGN_PARTICIPATION,
-        target_key="shesaid-2026",
-        threshold=10,
-    )
+    # The rules come after the courses, mentorships and campaign they name (credentials loads
+    # after the apps that emit achievements), so they are applied to the past as an organiser
+    # would: the demo's completions earn their badges through the same path.
+    rules = [
+        services.award_rule_create(
+            badge_class=starter,
+            actor=None,
+            kind=AwardRule.Kind.COURSE_COMPLETED,
+            target_key=course.slug,
+        ),
+        services.award_rule_create(
+            badge_class=mentor, actor=None, kind=AwardRule.Kind.MENTORSHIP_COMPLETED_MENTOR
+        ),
+        services.award_rule_create(
+            badge_class=shesaid,
+            actor=organiser,
+            kind=AwardRule.Kind.CAMPAIGN_PARTICIPATION,
+            target_key=community.extra["campaign"].slug,
+            threshold=10,
+        ),
+    ]
+    for rule in rules:
+        services.award_rule_apply(rule=rule, actor=None)
 
-    people = [user for username, user in community.users.items() if username != DEMO_ORGANISER]
-    graduates = [organiser, *people[:5]]
-    for user in graduates:
-        services.award_for_achievement(
-            rule_kind=AwardRule.Kind.COURSE_COMPLETED, subject_id="basics", user=user
-        )
-    for user in people[5:9]:
-        services.award_for_achievement(
-            rule_kind=AwardRule.Kind.CAMPAIGN_PARTICIPATION,
-            subject_id="shesaid-2026",
-            user=user,
-            value=12,
-        )
+    # The organiser wrote the course; her certificate is a manual award by the platform.
     certificate, _created = services.assertion_issue(
-        badge_class=basics, recipient=organiser, achievement_key="course_completed:basics"
+        badge_class=starter, recipient=organiser, achievement_key=services.MANUAL_ACHIEVEMENT
     )
     certificate.is_public = True
     certificate.save(update_fields=["is_public"])
-    services.award_for_achievement(
-        rule_kind=AwardRule.Kind.MENTORSHIP_COMPLETED_MENTOR,
-        subject_id="demo-mentorship-1",
-        user=organiser,
+    holders = set(shesaid.assertions.values_list("recipient_id", flat=True))
+    mistaken = next(
+        user
+        for username, user in sorted(community.users.items())
+        if username != DEMO_ORGANISER and user.pk not in holders
     )
     revoked, _created = services.assertion_award_manual(
-        badge_class=shesaid, actor=organiser, recipient=people[9]
+        badge_class=shesaid, actor=organiser, recipient=mistaken
     )
     services.assertion_revoke(
         assertion=revoked, actor=organiser, reason="Awarded by mistake: contributions were spam."

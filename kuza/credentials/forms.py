@@ -4,8 +4,10 @@ from django import forms
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
+from kuza.core import achievements
 from kuza.credentials import images
 from kuza.credentials.models import AwardRule
+from kuza.people.picker import PersonField, PersonPickerForm
 
 MAX_CSV_BYTES = 200 * 1024
 
@@ -111,13 +113,10 @@ class ImageForm(forms.Form):
 
 
 class AwardRuleForm(forms.Form):
-    kind = forms.ChoiceField(label=_("When"), choices=AwardRule.Kind.choices)
-    target_key = forms.CharField(
-        label=_("What must be achieved"),
-        required=False,
-        max_length=200,
-        help_text=_("The course, cohort or campaign identifier; empty means any."),
-    )
+    """A rule's achievement is picked from what the other apps describe (courses, cohorts,
+    campaigns, mentorship), so a rule can never name something that does not exist."""
+
+    achievement = forms.ChoiceField(label=_("What must be achieved"))
     threshold = forms.IntegerField(
         label=_("Threshold"),
         required=False,
@@ -125,17 +124,41 @@ class AwardRuleForm(forms.Form):
         help_text=_("For campaigns: the least number of contributions."),
     )
 
+    def __init__(self, *args, viewer=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["achievement"].choices = achievement_choices(viewer)
+
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("kind") == AwardRule.Kind.CAMPAIGN_PARTICIPATION and not cleaned.get(
-            "threshold"
-        ):
+        kind, _colon, target_key = cleaned.get("achievement", "").partition(":")
+        cleaned["kind"], cleaned["target_key"] = kind, target_key
+        if kind == AwardRule.Kind.CAMPAIGN_PARTICIPATION and not cleaned.get("threshold"):
             self.add_error("threshold", _("A campaign rule needs a threshold."))
         return cleaned
 
+    def rule_arguments(self) -> dict:
+        return {key: self.cleaned_data[key] for key in ("kind", "target_key", "threshold")}
 
-class ManualAwardForm(forms.Form):
-    username = forms.CharField(label=_("Username"), max_length=150)
+
+def achievement_choices(viewer) -> list:
+    """One group per kind of achievement: "any" first, then each target `viewer` may see.
+    Values are "<kind>:<target key>"."""
+    groups = []
+    for kind, label in AwardRule.Kind.choices:
+        source = achievements.source(kind)
+        if source is None:
+            continue
+        options = [(f"{kind}:", f"{label}: {source.any_label}")]
+        options += [
+            (f"{kind}:{target.key}", f"{label}: {target.label}")
+            for target in source.targets(viewer)
+        ]
+        groups.append((label, options))
+    return groups
+
+
+class ManualAwardForm(PersonPickerForm):
+    person = PersonField(label=_("Recipient"))
     evidence_url = forms.URLField(
         label=_("Evidence (web address)"), required=False, assume_scheme="https"
     )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -11,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kuza.credentials import documents, forms, selectors, services
@@ -90,10 +90,12 @@ def _badge_class_page(request, badge_class, status: int = 200, **forms_and_repor
     context = {
         "badge_class": badge_class,
         "page": page,
-        "rules": selectors.rules_of(badge_class),
+        "rules": [
+            (rule, selectors.rule_target_label(rule)) for rule in selectors.rules_of(badge_class)
+        ],
         "image_url": documents.badge_class_image_url(badge_class),
-        "rule_form": forms.AwardRuleForm(),
-        "award_form": forms.ManualAwardForm(),
+        "rule_form": forms.AwardRuleForm(viewer=request.user),
+        "award_form": forms.ManualAwardForm(viewer=request.user),
         "csv_form": forms.CsvAwardForm(),
         "image_form": forms.ImageForm(),
         **forms_and_report,
@@ -105,57 +107,96 @@ def _badge_class_page(request, badge_class, status: int = 200, **forms_and_repor
 @require_POST
 def add_rule(request: HttpRequest, uuid) -> HttpResponse:
     badge_class = selectors.managed_badge_class(user=request.user, uuid=uuid)
-    form = forms.AwardRuleForm(request.POST)
-    if not form.is_valid():
-        return _badge_class_page(request, badge_class, status=400, rule_form=form)
-    services.award_rule_create(badge_class=badge_class, actor=request.user, **form.cleaned_data)
-    messages.success(request, _("Rule saved."))
-    return redirect("credentials:manage_badge_class", uuid=badge_class.uuid)
+    form = forms.AwardRuleForm(request.POST, viewer=request.user)
+    if form.is_valid():
+        try:
+            rule = services.award_rule_create(
+                badge_class=badge_class, actor=request.user, **form.rule_arguments()
+            )
+        except services.AwardError as problem:
+            form.add_error("achievement", str(problem))
+        else:
+            messages.success(request, _("Rule saved."))
+            return _offer_past_awards(rule)
+    return _badge_class_page(request, badge_class, status=400, rule_form=form)
+
+
+def _offer_past_awards(rule: AwardRule) -> HttpResponse:
+    """Ask whether to award those who already qualify, when there are any."""
+    if rule.is_active and selectors.rule_pending_achievements(rule):
+        return redirect("credentials:apply_rule", uuid=rule.badge_class.uuid, rule_id=rule.pk)
+    return redirect("credentials:manage_badge_class", uuid=rule.badge_class.uuid)
+
+
+def _managed_rule(request: HttpRequest, uuid, rule_id: int) -> AwardRule:
+    badge_class = selectors.managed_badge_class(user=request.user, uuid=uuid)
+    rule = AwardRule.objects.filter(pk=rule_id, badge_class=badge_class).first()
+    if rule is None:
+        raise Http404
+    return rule
 
 
 @login_required
 @require_POST
 def toggle_rule(request: HttpRequest, uuid, rule_id: int) -> HttpResponse:
-    badge_class = selectors.managed_badge_class(user=request.user, uuid=uuid)
-    rule = AwardRule.objects.filter(pk=rule_id, badge_class=badge_class).first()
-    if rule is None:
-        raise Http404
-    services.award_rule_set_active(
+    rule = _managed_rule(request, uuid, rule_id)
+    rule = services.award_rule_set_active(
         rule=rule, actor=request.user, is_active=request.POST.get("active") == "1"
     )
-    return redirect("credentials:manage_badge_class", uuid=badge_class.uuid)
+    return _offer_past_awards(rule)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def apply_rule(request: HttpRequest, uuid, rule_id: int) -> HttpResponse:
+    """Confirm, then award the rule's badge to everyone who already achieved its target."""
+    rule = _managed_rule(request, uuid, rule_id)
+    if request.method == "POST":
+        awarded = services.award_rule_apply(rule=rule, actor=request.user)
+        messages.success(
+            request,
+            ngettext(
+                "Badge awarded to %(count)s person.",
+                "Badge awarded to %(count)s people.",
+                awarded,
+            )
+            % {"count": awarded},
+        )
+        return redirect("credentials:manage_badge_class", uuid=rule.badge_class.uuid)
+    return render(
+        request,
+        "credentials/manage/apply_rule.html",
+        {
+            "rule": rule,
+            "badge_class": rule.badge_class,
+            "target": selectors.rule_target_label(rule),
+            "count": len(selectors.rule_pending_achievements(rule)) if rule.is_active else 0,
+        },
+    )
 
 
 @login_required
 @require_POST
 def award(request: HttpRequest, uuid) -> HttpResponse:
     badge_class = selectors.managed_badge_class(user=request.user, uuid=uuid)
-    form = forms.ManualAwardForm(request.POST)
+    form = forms.ManualAwardForm(request.POST, viewer=request.user)
     if form.is_valid():
-        recipient = (
-            get_user_model()
-            .objects.filter(username=form.cleaned_data["username"], is_active=True)
-            .first()
-        )
-        if recipient is None:
-            form.add_error("username", _("No active member has this username."))
+        try:
+            _assertion, created = services.assertion_award_manual(
+                badge_class=badge_class,
+                actor=request.user,
+                recipient=form.cleaned_data["person"],
+                evidence_url=form.cleaned_data["evidence_url"],
+                narrative=form.cleaned_data["narrative"],
+            )
+        except services.AwardError as problem:
+            form.add_error(None, str(problem))
         else:
-            try:
-                _assertion, created = services.assertion_award_manual(
-                    badge_class=badge_class,
-                    actor=request.user,
-                    recipient=recipient,
-                    evidence_url=form.cleaned_data["evidence_url"],
-                    narrative=form.cleaned_data["narrative"],
-                )
-            except services.AwardError as problem:
-                form.add_error(None, str(problem))
+            if created:
+                messages.success(request, _("Badge awarded."))
             else:
-                if created:
-                    messages.success(request, _("Badge awarded."))
-                else:
-                    messages.info(request, _("This person already holds this badge."))
-                return redirect("credentials:manage_badge_class", uuid=badge_class.uuid)
+                messages.info(request, _("This person already holds this badge."))
+            return redirect("credentials:manage_badge_class", uuid=badge_class.uuid)
     return _badge_class_page(request, badge_class, status=400, award_form=form)
 
 

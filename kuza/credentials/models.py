@@ -14,6 +14,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kuza.core import achievements
+
 
 class Issuer(models.Model):
     """Who stands behind a badge: the platform itself, or one organisation."""
@@ -105,19 +107,27 @@ class BadgeClass(models.Model):
 
 
 class AwardRule(models.Model):
-    """When an achievement reported by another app earns a badge automatically.
+    """When an achievement emitted by another app earns a badge automatically.
 
-    `target_key` names what must be achieved in the reporting app's own terms (a course id, a
-    cohort id, a campaign slug); empty means any. `threshold` is the least value (for example
+    `target_key` names what must be achieved in the emitting app's own terms (a course slug,
+    "<course slug>/<cohort slug>", a campaign slug), picked from the targets that app
+    describes (kuza.core.achievements); empty means any. `threshold` is the least value (for example
     contributions to a campaign) that earns the badge.
     """
 
     class Kind(models.TextChoices):
-        COURSE_COMPLETED = "course_completed", _("Course completed")
-        COHORT_COMPLETED = "cohort_completed", _("Cohort completed")
-        MENTORSHIP_COMPLETED_MENTOR = "mentorship_mentor", _("Mentorship completed as mentor")
-        MENTORSHIP_COMPLETED_LEARNER = "mentorship_learner", _("Mentorship completed as learner")
-        CAMPAIGN_PARTICIPATION = "campaign_participation", _("Campaign participation")
+        # The kinds of the achievements event (kuza.core.achievements).
+        COURSE_COMPLETED = achievements.COURSE_COMPLETED, _("Course completed")
+        COHORT_COMPLETED = achievements.COHORT_COMPLETED, _("Cohort completed")
+        MENTORSHIP_COMPLETED_MENTOR = (
+            achievements.MENTORSHIP_COMPLETED_MENTOR,
+            _("Mentorship completed as mentor"),
+        )
+        MENTORSHIP_COMPLETED_LEARNER = (
+            achievements.MENTORSHIP_COMPLETED_LEARNER,
+            _("Mentorship completed as learner"),
+        )
+        CAMPAIGN_PARTICIPATION = achievements.CAMPAIGN_PARTICIPATION, _("Campaign participation")
 
     badge_class = models.ForeignKey(BadgeClass, on_delete=models.CASCADE, related_name="rules")
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)

@@ -6,15 +6,20 @@ Functions that hand an object to a person fetch it and check access in one step.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.core.exceptions import PermissionDenied
 from django.core.signing import salted_hmac
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
+from kuza.core import achievements, home
+from kuza.core.home import HomeItem
 from kuza.credentials.models import Assertion, AwardRule, BadgeClass, Issuer
 from kuza.people.models import Membership, Organisation
 
@@ -166,6 +171,61 @@ def rules_of(badge_class: BadgeClass) -> QuerySet[AwardRule]:
     return badge_class.rules.order_by("kind", "target_key")
 
 
+def rule_target_label(rule: AwardRule) -> str:
+    """What the rule's target is called where it lives (a course's title, a campaign's name)."""
+    source = achievements.source(rule.kind)
+    if source is None:
+        return rule.target_key
+    if not rule.target_key:
+        return str(source.any_label)
+    for target in source.targets(None):
+        if target.key == rule.target_key:
+            return target.label
+    return rule.target_key
+
+
+def rule_pending_achievements(rule: AwardRule) -> list[achievements.Achievement]:
+    """Achievements already made that this rule would award and that are not yet awarded:
+    one per person (their first), meeting the threshold, with an email address to receive
+    the badge. Empty for a rule whose kind no app describes."""
+    source = achievements.source(rule.kind)
+    if source is None:
+        return []
+    held = set(
+        Assertion.objects.filter(badge_class=rule.badge_class).values_list(
+            "recipient_id", "achievement_key"
+        )
+    )
+    pending: dict[int, achievements.Achievement] = {}
+    for achievement in source.achieved(rule.target_key):
+        user = achievement.user
+        if rule.threshold and (achievement.value is None or achievement.value < rule.threshold):
+            continue
+        if not user.is_active or not user.email or user.pk in pending:
+            continue
+        if (user.pk, achievement.achievement_key) in held:
+            continue
+        pending[user.pk] = achievement
+    return list(pending.values())
+
+
+def rewards_for(kind: str, subject: str) -> list[achievements.Reward]:
+    """Badges on offer for an achievement: the active rules naming it (or any such)."""
+    rules = (
+        AwardRule.objects.filter(kind=kind, is_active=True, target_key__in=[subject, ""])
+        .select_related("badge_class")
+        .order_by("threshold", "badge_class__name", "pk")
+    )
+    return [
+        achievements.Reward(
+            label=rule.badge_class.name,
+            url=reverse("credentials:badge_class", args=[rule.badge_class.uuid]),
+            threshold=rule.threshold,
+        )
+        for rule in rules
+    ]
+
+
 def assertions_of(badge_class: BadgeClass) -> QuerySet[Assertion]:
     return badge_class.assertions.select_related("recipient__profile").order_by("-issued_on")
 
@@ -248,3 +308,22 @@ def public_badges_of(user) -> QuerySet[Assertion]:
     return Assertion.objects.filter(
         recipient=user, is_public=True, revoked_at__isnull=True
     ).select_related("badge_class__issuer")
+
+
+# Badges earned this recently are "new" on the person's home.
+NEW_BADGE_DAYS = 30
+
+
+def home_new_badges(user) -> list[HomeItem]:
+    """Personal home: badges `user` earned in the last `NEW_BADGE_DAYS` days (one query)."""
+    since = timezone.now() - timedelta(days=NEW_BADGE_DAYS)
+    recent = backpack(user).filter(issued_on__gte=since, revoked_at__isnull=True)
+    return [
+        HomeItem(
+            title=assertion.badge_class.name,
+            url=reverse("credentials:assertion", args=[assertion.uuid]),
+            reason=_("A new badge, earned on %(date)s")
+            % {"date": date_format(timezone.localtime(assertion.issued_on), "DATE_FORMAT")},
+        )
+        for assertion in recent[: home.LIMIT]
+    ]

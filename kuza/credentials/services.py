@@ -1,7 +1,8 @@
 """Writes for badges: issuers, badge classes, award rules, awarding, revoking, visibility.
 
-Other apps award badges through one entry point, `award_for_achievement`, called when
-something completes (a course, a cohort, a mentorship, a campaign). It is idempotent: the
+Badges follow the achievements event (kuza.core.achievements): credentials' receiver calls
+`award_for_achievement` when something completes (a course, a cohort, a mentorship, a
+campaign). It is idempotent: the
 unique constraint on (badge class, recipient, achievement key) means repeated or concurrent
 calls for the same achievement yield one assertion.
 """
@@ -22,9 +23,14 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kuza.core import achievements
 from kuza.credentials import csvimport, identity, images
 from kuza.credentials.models import Assertion, AwardRule, BadgeClass, Issuer
-from kuza.credentials.selectors import can_manage_issuer, can_start_issuer_for
+from kuza.credentials.selectors import (
+    can_manage_issuer,
+    can_start_issuer_for,
+    rule_pending_achievements,
+)
 from kuza.people.models import Organisation
 
 MANUAL_ACHIEVEMENT = "manual"
@@ -155,10 +161,18 @@ def award_rule_create(
         raise AwardError(_("Unknown kind of rule."))
     if kind == AwardRule.Kind.CAMPAIGN_PARTICIPATION and not threshold:
         raise AwardError(_("A campaign rule needs a threshold of at least one contribution."))
+    target_key = target_key.strip()
+    source = achievements.source(kind)
+    if (
+        target_key
+        and source is not None
+        and target_key not in {target.key for target in source.targets(None)}
+    ):
+        raise AwardError(_("Choose what must be achieved from the list."))
     rule, created = AwardRule.objects.get_or_create(
         badge_class=badge_class,
         kind=kind,
-        target_key=target_key.strip(),
+        target_key=target_key,
         defaults={"threshold": threshold, "created_by": actor},
     )
     if not created:
@@ -174,6 +188,32 @@ def award_rule_set_active(*, rule: AwardRule, actor, is_active: bool) -> AwardRu
     rule.is_active = is_active
     rule.save(update_fields=["is_active"])
     return rule
+
+
+def award_rule_apply(*, rule: AwardRule, actor) -> int:
+    """Award the rule's badge to everyone who already achieved what it names (the achievements
+    made before the rule existed or while it was paused); returns how many were awarded."""
+    if actor is not None and not can_manage_issuer(actor, rule.badge_class.issuer):
+        raise PermissionDenied
+    if not rule.is_active:
+        return 0
+    awarded = 0
+    for achievement in rule_pending_achievements(rule):
+        evidence_url = achievement.evidence_url
+        if evidence_url and not _valid_url(evidence_url):
+            evidence_url = ""
+        try:
+            _assertion, created = assertion_issue(
+                badge_class=rule.badge_class,
+                recipient=achievement.user,
+                achievement_key=achievement.achievement_key,
+                rule=rule,
+                evidence_url=evidence_url,
+            )
+        except AwardError:
+            continue
+        awarded += created
+    return awarded
 
 
 # --- Awarding ----------------------------------------------------------------------------------
@@ -348,9 +388,9 @@ def award_for_achievement(
     achievement_key: str | None = None,
     value: int | None = None,
 ) -> list[Assertion]:
-    """The integration point for the learning, mentorship and campaign apps.
+    """What an emitted achievement earns (see receivers.py).
 
-    Call it when `user` completes something: `rule_kind` is one of AwardRule.Kind (for example
+    Called when `user` completes something: `rule_kind` is one of AwardRule.Kind (for example
     "course_completed"), `subject_id` identifies what was completed in the caller's terms (a
     course id, a cohort id, a campaign slug), `value` is the measured amount for threshold rules
     (a campaign's contribution count). Every active rule of that kind whose target is this

@@ -51,6 +51,11 @@ urlpatterns = [
         manage_views.toggle_rule,
         name="toggle_rule",
     ),
+    path(
+        "manage/classes/<uuid:uuid>/rules/<int:rule_id>/apply/",
+        manage_views.apply_rule,
+        name="apply_rule",
+    ),
     path("manage/classes/<uuid:uuid>/award/", manage_views.award, name="award"),
     path("manage/classes/<uuid:uuid>/award-csv/", manage_views.award_csv, name="award_csv"),
     path("manage/classes/<uuid:uuid>/image/", manage_views.replace_image, name="replace_image"),

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kuza.learning import completion, grading, permissions, selectors
+from kuza.learning.achievements import emit_completion
 from kuza.learning.attempts import question_snapshot
 from kuza.learning.models import (
     Announcement,
@@ -207,7 +208,8 @@ def enrolment_check_completion(*, enrolment: Enrolment) -> bool:
 def course_complete(*, enrolment: Enrolment) -> bool:
     """Mark the enrolment complete and tell other features, once.
 
-    Sends `learning.signals.course_completed(sender=Enrolment, enrolment=...)` and, for a
+    Emits the course's (and cohort's) achievements (`learning.achievements`) and sends
+    `learning.signals.course_completed(sender=Enrolment, enrolment=...)` and, for a
     learner in a cohort, `cohort_completed(sender=Enrolment, enrolment=..., cohort=...)`,
     after the transaction commits. Returns False if it was already complete.
     """
@@ -220,6 +222,7 @@ def course_complete(*, enrolment: Enrolment) -> bool:
         enrolment.refresh_from_db(fields=["completed_at", "cohort"])
 
         def announce() -> None:
+            emit_completion(enrolment)
             course_completed.send(sender=Enrolment, enrolment=enrolment)
             if enrolment.cohort_id is not None:
                 cohort_completed.send(

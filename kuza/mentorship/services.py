@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import datetime
 
-from django.apps import apps
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kuza.core import achievements
 from kuza.mentorship import signals
+from kuza.mentorship.achievements import completion_achievements
 from kuza.mentorship.models import (
     MAX_CAPACITY,
     TEXT_LIMIT,
@@ -328,19 +329,15 @@ def mentorship_complete(*, mentorship: Mentorship, user) -> Mentorship:
 
 
 def award_completion_badges(mentorship: Mentorship) -> list:
-    """Ask the badges app (if installed) to award its mentorship rules; idempotent there."""
-    if not apps.is_installed("kuza.credentials") or mentorship.status != Status.COMPLETED:
+    """Emit the completion's achievements (badges follow where a listener awards them; a
+    listener is idempotent, so emitting again awards nothing twice). Returns what listeners
+    made of them (credentials: the assertions held for this mentorship)."""
+    if mentorship.status != Status.COMPLETED:
         return []
-    from kuza.credentials.models import AwardRule
-    from kuza.credentials.services import award_for_achievement
-
-    awarded = []
-    for kind, person in (
-        (AwardRule.Kind.MENTORSHIP_COMPLETED_MENTOR, mentorship.mentor),
-        (AwardRule.Kind.MENTORSHIP_COMPLETED_LEARNER, mentorship.learner),
-    ):
-        awarded += award_for_achievement(rule_kind=kind, subject_id=mentorship.pk, user=person)
-    return awarded
+    made: list = []
+    for achievement in completion_achievements(mentorship):
+        made += achievements.emit(achievement)
+    return made
 
 
 # --- Goals, check-ins, feedback --------------------------------------------------------------

@@ -31,3 +31,68 @@ def test_a_malformed_value_names_the_variable(monkeypatch):
     monkeypatch.setenv("PORT", "eighty")
     with pytest.raises(config.ConfigError, match="PORT: expected a whole number"):
         config.get("PORT")
+
+
+@pytest.mark.parametrize(
+    "environment,expected",
+    [
+        ({}, "http://127.0.0.1:8000"),
+        ({"PORT": "8080"}, "http://127.0.0.1:8080"),
+        ({"PORT": "8080", "KUZA_HOST": "0.0.0.0"}, "http://127.0.0.1:8080"),  # noqa: S104
+        ({"KUZA_HOST": "192.0.2.7", "PORT": "9000"}, "http://192.0.2.7:9000"),
+        ({"KUZA_HOST": "::1"}, "http://[::1]:8000"),
+        (
+            {"PORT": "8080", "KUZA_SITE_URL": "https://kuza.example.org/"},
+            "https://kuza.example.org",
+        ),
+    ],
+)
+def test_links_follow_the_address_kuza_run_serves_unless_a_site_url_is_set(
+    monkeypatch, environment, expected
+):
+    for name in ("KUZA_SITE_URL", "PORT", "KUZA_HOST"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+
+    assert config.site_url() == expected
+
+
+def test_a_server_started_on_another_port_links_to_that_port(tmp_path):
+    # A fresh process, as `PORT=8080 make run` starts one: settings read the environment once.
+    import os
+    import subprocess
+    import sys
+
+    root = Path(config.__file__).resolve().parents[1]
+    environment = {**os.environ, "PYTHONPATH": str(root), "KUZA_HOME": str(tmp_path)}
+    environment.pop("KUZA_SITE_URL", None)
+    environment.pop("DATABASE_URL", None)
+    environment["PORT"] = "8080"
+    script = (
+        "import django; django.setup()\n"
+        "from django.conf import settings\n"
+        "from kuza.credentials.documents import absolute\n"
+        "print(settings.SITE_URL, absolute('/badges/issuers/x.json'))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=tmp_path,
+        env={**environment, "DJANGO_SETTINGS_MODULE": "kuza.settings"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert result.stdout.split() == [
+        "http://127.0.0.1:8080",
+        "http://127.0.0.1:8080/badges/issuers/x.json",
+    ], result.stderr
+
+
+def test_an_api_rate_must_be_a_count_per_period(monkeypatch):
+    monkeypatch.setenv("KUZA_API_RATE_ANONYMOUS", "100000/m")
+    assert config.get("KUZA_API_RATE_ANONYMOUS") == "100000/m"
+    monkeypatch.setenv("KUZA_API_RATE_ANONYMOUS", "fast")
+    with pytest.raises(config.ConfigError, match="KUZA_API_RATE_ANONYMOUS"):
+        config.get("KUZA_API_RATE_ANONYMOUS")

@@ -19,7 +19,6 @@ from PIL import Image
 from pypdf import PdfReader
 
 from kuza.accounts.tests.factories import UserFactory
-from kuza.core.conftest_helpers import require
 from kuza.credentials import certificates, selectors, services
 from kuza.credentials.tests.factories import AssertionFactory, BadgeClassFactory
 
@@ -31,14 +30,6 @@ NAMES = {
     "ethiopic": "ሰላም ተስፋዬ በቀለ",
     "devanagari": "प्रिया शर्मा",
 }
-
-
-@pytest.fixture(autouse=True)
-def _fonts_installed():
-    try:
-        certificates.find_fonts()
-    except certificates.CertificateFontsMissing as missing:
-        require(False, str(missing))
 
 
 def words(text: str) -> set[str]:

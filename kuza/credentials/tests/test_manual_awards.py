@@ -6,6 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from kuza.accounts.tests.factories import UserFactory
+from kuza.campaigns.tests.factories import CampaignFactory
 from kuza.credentials.models import Assertion, AwardRule
 from kuza.credentials.tests.factories import (
     AssertionFactory,
@@ -35,7 +36,7 @@ def test_an_organiser_awards_a_badge_to_one_member(client, organiser_and_badge):
 
     response = client.post(
         manage_url(badge_class, "award/"),
-        {"username": "zawadi", "evidence_url": "https://example.org/work", "narrative": "Great"},
+        {"person": "zawadi", "evidence_url": "https://example.org/work", "narrative": "Great"},
     )
 
     assert response.status_code == 302
@@ -49,8 +50,8 @@ def test_awarding_the_same_person_again_is_a_no_op(client, organiser_and_badge):
     UserFactory(username="zawadi")
     client.force_login(organiser)
 
-    client.post(manage_url(badge_class, "award/"), {"username": "zawadi"})
-    response = client.post(manage_url(badge_class, "award/"), {"username": "zawadi"}, follow=True)
+    client.post(manage_url(badge_class, "award/"), {"person": "zawadi"})
+    response = client.post(manage_url(badge_class, "award/"), {"person": "zawadi"}, follow=True)
 
     assert Assertion.objects.count() == 1
     assert "already holds this badge" in response.content.decode()
@@ -60,10 +61,10 @@ def test_an_unknown_username_is_reported_on_the_form(client, organiser_and_badge
     organiser, badge_class = organiser_and_badge
     client.force_login(organiser)
 
-    response = client.post(manage_url(badge_class, "award/"), {"username": "nobody"})
+    response = client.post(manage_url(badge_class, "award/"), {"person": "nobody"})
 
     assert response.status_code == 400
-    assert "No active member has this username." in response.content.decode()
+    assert "Nobody you can see matches" in response.content.decode()
     assert Assertion.objects.count() == 0
 
 
@@ -159,14 +160,14 @@ def test_people_who_do_not_organise_the_issuer_cannot_award_or_configure(
 
     responses = [
         client.get(manage_url(badge_class)),
-        client.post(manage_url(badge_class, "award/"), {"username": "target"}),
+        client.post(manage_url(badge_class, "award/"), {"person": "target"}),
         client.post(
             manage_url(badge_class, "award-csv/"),
             {"file": SimpleUploadedFile("a.csv", b"target\n")},
         ),
         client.post(
             manage_url(badge_class, "rules/"),
-            {"kind": AwardRule.Kind.COURSE_COMPLETED, "target_key": "1"},
+            {"achievement": f"{AwardRule.Kind.COURSE_COMPLETED}:"},
         ),
         client.get(f"/badges/manage/issuers/{badge_class.issuer.uuid}/"),
     ]
@@ -178,16 +179,12 @@ def test_people_who_do_not_organise_the_issuer_cannot_award_or_configure(
 
 def test_an_organiser_configures_award_rules(client, organiser_and_badge):
     organiser, badge_class = organiser_and_badge
+    CampaignFactory(slug="shesaid", name="#SheSaid")
     client.force_login(organiser)
+    shesaid = f"{AwardRule.Kind.CAMPAIGN_PARTICIPATION}:shesaid"
 
-    missing_threshold = client.post(
-        manage_url(badge_class, "rules/"),
-        {"kind": AwardRule.Kind.CAMPAIGN_PARTICIPATION, "target_key": "shesaid"},
-    )
-    saved = client.post(
-        manage_url(badge_class, "rules/"),
-        {"kind": AwardRule.Kind.CAMPAIGN_PARTICIPATION, "target_key": "shesaid", "threshold": 5},
-    )
+    missing_threshold = client.post(manage_url(badge_class, "rules/"), {"achievement": shesaid})
+    saved = client.post(manage_url(badge_class, "rules/"), {"achievement": shesaid, "threshold": 5})
     rule = AwardRule.objects.get()
     paused = client.post(manage_url(badge_class, f"rules/{rule.pk}/"), {"active": "0"})
 
