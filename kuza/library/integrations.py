@@ -23,7 +23,7 @@ from kuza.core import home, navigation
 from kuza.core.navigation import NavItem
 from kuza.core.navigation import register as register_navigation
 from kuza.library import permissions, search
-from kuza.library.models import Resource, Toolkit, ToolkitStep
+from kuza.library.models import Curator, Resource, Toolkit, ToolkitStep
 from kuza.safety import reportables
 from kuza.translation import hooks, registry
 from kuza.translation.models import UnitTranslation
@@ -100,3 +100,7 @@ home.register_capability(
         order=50,
     )
 )
+
+# The cached "is a curator" (permissions.is_curator) must follow role changes.
+post_save.connect(permissions.forget_curator, sender=Curator)
+post_delete.connect(permissions.forget_curator, sender=Curator)

@@ -11,6 +11,7 @@ status and acts on it. Nobody else sees any of that.
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.db.models import Q, QuerySet
 
 from kuza.people.models import Membership
@@ -43,7 +44,26 @@ def is_moderator(user) -> bool:
     """Whether `user` moderates anything (for showing the moderation pages at all)."""
     if not _signed_in(user):
         return False
-    return user.is_staff or ModeratorRole.objects.filter(user=user).exists()
+    if user.is_staff:
+        return True
+    # Every page's navigation asks: cached until the member's roles change (apps.py).
+    key = moderator_key(user.pk)
+    moderates = cache.get(key)
+    if moderates is None:
+        moderates = ModeratorRole.objects.filter(user=user).exists()
+        cache.set(key, moderates, MODERATOR_CACHE_SECONDS)
+    return moderates
+
+
+MODERATOR_CACHE_SECONDS = 3600
+
+
+def moderator_key(user_id: int) -> str:
+    return f"safety:is-moderator:{user_id}"
+
+
+def forget_moderator(instance: ModeratorRole, **_signal) -> None:
+    cache.delete(moderator_key(instance.user_id))
 
 
 def _moderation_scope(user) -> tuple[bool, set[int]]:
