@@ -27,7 +27,7 @@ from kuza.people.models import (
     Visibility,
 )
 from kuza.people.visibility import can_see, tier_for, tiers_for, visible_q
-from kuza.safety.selectors import blocked_user_ids
+from kuza.safety.selectors import blocked_user_ids, blocked_with_q
 from kuza.skills.selectors import localise_skills
 
 ROLE_FLAGS = {
@@ -395,12 +395,11 @@ def organisation_skills(organisation: Organisation) -> dict[str, list]:
 
 def inbox_for(user) -> QuerySet[ContactRequest]:
     """Requests `user` received, without those from suspended or blocked senders."""
-    requests = ContactRequest.objects.filter(recipient=user, sender__is_active=True).exclude(
-        status=ContactRequest.Status.BLOCKED
+    requests = (
+        ContactRequest.objects.filter(recipient=user, sender__is_active=True)
+        .exclude(status=ContactRequest.Status.BLOCKED)
+        .exclude(blocked_with_q(user, "sender_id"))
     )
-    blocked = blocked_user_ids(user)
-    if blocked:
-        requests = requests.exclude(sender_id__in=blocked)
     return requests.select_related("sender__profile")
 
 

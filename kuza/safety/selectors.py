@@ -50,6 +50,16 @@ def blocked_user_ids(user) -> set[int]:
     return {other for pair in pairs for other in pair if other != user.pk}
 
 
+def blocked_with_q(user, field: str) -> Q:
+    """Rows whose `field` is someone in a block with `user` (either direction), as a condition
+    evaluated in the database: no query of its own, unlike `blocked_user_ids`."""
+    if user is None or not user.is_authenticated:
+        return Q(pk__in=[])
+    return Q(**{f"{field}__in": Block.objects.filter(blocker=user).values("blocked_id")}) | Q(
+        **{f"{field}__in": Block.objects.filter(blocked=user).values("blocker_id")}
+    )
+
+
 def is_blocked_between(first, second) -> bool:
     return Block.objects.filter(
         Q(blocker=first, blocked=second) | Q(blocker=second, blocked=first)

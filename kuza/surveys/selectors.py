@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from kuza.core import home
 from kuza.core.home import HomeItem
 from kuza.people.models import Membership, Organisation
-from kuza.safety.selectors import blocked_user_ids, exclude_hidden
+from kuza.safety.selectors import blocked_user_ids, blocked_with_q, exclude_hidden
 from kuza.surveys import keys
 from kuza.surveys.models import Answer, InvitationToken, Question, Response, Section, Survey
 
@@ -78,9 +78,9 @@ def surveys_for(user) -> QuerySet[Survey]:
         Q(audience=Survey.Audience.MEMBERS)
         | Q(audience=Survey.Audience.ORGANISATION) & Exists(member_of)
     )
-    blocked = blocked_user_ids(user)
-    if blocked:
-        surveys = surveys.exclude(created_by_id__in=blocked).exclude(organisers__in=blocked)
+    surveys = surveys.exclude(blocked_with_q(user, "created_by_id")).exclude(
+        blocked_with_q(user, "organisers")
+    )
     return exclude_hidden(surveys).order_by("closes_at", "pk")
 
 
