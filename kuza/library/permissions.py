@@ -11,14 +11,34 @@
 
 from __future__ import annotations
 
+from django.core.cache import cache
+
 from kuza.accounts.selectors import is_signed_in
 from kuza.library.models import Curator, Plan, PlanMember, Resource
+
+CURATOR_CACHE_SECONDS = 3600
 
 
 def is_curator(user) -> bool:
     if not is_signed_in(user):
         return False
-    return user.is_staff or Curator.objects.filter(user=user).exists()
+    if user.is_staff:
+        return True
+    # A resource page asks several times: cached until the member's roles change (apps.py).
+    key = curator_key(user.pk)
+    curates = cache.get(key)
+    if curates is None:
+        curates = Curator.objects.filter(user=user).exists()
+        cache.set(key, curates, CURATOR_CACHE_SECONDS)
+    return curates
+
+
+def curator_key(user_id: int) -> str:
+    return f"library:is-curator:{user_id}"
+
+
+def forget_curator(instance: Curator, **_signal) -> None:
+    cache.delete(curator_key(instance.user_id))
 
 
 def is_author(user, resource: Resource) -> bool:
