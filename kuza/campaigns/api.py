@@ -100,6 +100,10 @@ class CampaignDetailOut(CampaignOut):
     badges: list[BadgeRuleOut]
     metrics: MetricsOut | None
     periods_not_collected: list[GapOut]
+    revisions_removed: int = Field(
+        description="Revisions in the window that no longer count: their page was deleted, or "
+        "they were hidden, as the wikis' logs said at the last collection."
+    )
     definitions: dict[str, str]
 
 
@@ -206,6 +210,7 @@ def campaign_detail(request: HttpRequest, slug: str):
             {"wiki": gap.wiki.db_name, "start": gap.start, "end": gap.end}
             for gap in selectors.gaps_of(campaign)
         ],
+        "revisions_removed": selectors.removed_revision_count(campaign),
         "definitions": {key: str(text) for key, text in METRIC_TEXTS.items()},
     }
 

@@ -11,9 +11,23 @@ from datetime import UTC, datetime, timedelta
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet, PermissionDenied
 from django.db import connections
-from django.db.models import CharField, Count, Max, Q, QuerySet, Sum
+from django.db.models import (
+    CharField,
+    Count,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+)
 from django.db.models.functions import Cast, Coalesce
 from django.http import Http404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from kuza.campaigns.hashtags import hashtag_matcher
 from kuza.campaigns.metrics import (
@@ -21,7 +35,6 @@ from kuza.campaigns.metrics import (
     CampaignMetrics,
     CampaignWindow,
     LeaderboardRow,
-    PageCreation,
     RevisionFact,
     RevisionRow,
     compute_metrics_from_rows,
@@ -30,13 +43,14 @@ from kuza.campaigns.metrics import Participant as MetricParticipant
 from kuza.campaigns.models import (
     Campaign,
     CampaignWiki,
-    PageOrigin,
     Participant,
     Revision,
     UncollectableGap,
     Wiki,
     WikiAccount,
 )
+from kuza.core import home
+from kuza.core.home import HomeItem
 from kuza.people.models import Membership
 from kuza.safety.selectors import exclude_hidden
 
@@ -95,6 +109,49 @@ def campaign_list(viewer=None) -> QuerySet[Campaign]:
         )
         .order_by("-start", "name")
     )
+
+
+def home_my_campaigns(user) -> list[HomeItem]:
+    """Personal home: campaigns `user` takes part in that have not ended, with their own edit
+    count on the campaign's wikis since it started (one query)."""
+    if not _signed_in(user):
+        return []
+    now = timezone.now()
+    own_edits = (
+        Revision.objects.filter(
+            wiki__campaigns=OuterRef("campaign_id"),
+            user=OuterRef("wiki_username"),
+            timestamp__gte=OuterRef("campaign__start"),
+            timestamp__lte=OuterRef("campaign__end"),
+        )
+        .order_by()
+        .values("user")
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
+    participations = (
+        Participant.objects.filter(user=user, campaign__end__gte=now)
+        .filter(campaign__in=campaigns_visible_to(user))
+        .select_related("campaign")
+        .annotate(edits=Coalesce(Subquery(own_edits, output_field=IntegerField()), 0))
+        .order_by("campaign__end", "campaign_id")[: home.LIMIT]
+    )
+    return [
+        HomeItem(
+            title=participation.campaign.name,
+            url=reverse("campaigns:detail", args=[participation.campaign.slug]),
+            reason=_("A campaign you take part in"),
+            figure=ngettext(
+                "%(count)d edit of yours collected so far",
+                "%(count)d edits of yours collected so far",
+                participation.edits,
+            )
+            % {"count": participation.edits},
+            # Under way: undated, after what has a date; not started yet: by its start.
+            when=participation.campaign.start if participation.campaign.start > now else None,
+        )
+        for participation in participations
+    ]
 
 
 def campaign_get(*, slug: str) -> Campaign:
@@ -198,6 +255,7 @@ def discovered_contributors(
         in_recent_changes=True,
         timestamp__gte=campaign.start,
         timestamp__lt=campaign.end,
+        removed=False,
     ).values_list("wiki__db_name", "user", "comment")
     for db_name, user, comment in rows.iterator(chunk_size=5000):
         if user not in enrolled and matches(comment):
@@ -235,7 +293,7 @@ def campaign_window(campaign: Campaign, wikis: list[CampaignWiki]) -> CampaignWi
 
 def _facts_query(campaign: Campaign, wiki_ids: list[int], tracked: set[str], as_of: datetime):
     revisions = Revision.objects.filter(
-        wiki_id__in=wiki_ids, timestamp__gte=campaign.start, timestamp__lte=as_of
+        wiki_id__in=wiki_ids, timestamp__gte=campaign.start, timestamp__lte=as_of, removed=False
     )
     found_by_tag = Q(in_recent_changes=True, timestamp__lt=campaign.end)
     if len(tracked) <= _MAX_SQL_NAMES:
@@ -244,6 +302,22 @@ def _facts_query(campaign: Campaign, wiki_ids: list[int], tracked: set[str], as_
             condition |= found_by_tag
         revisions = revisions.filter(condition)
     return revisions
+
+
+def removed_revision_count(campaign: Campaign) -> int:
+    """Revisions in the campaign's window, by people it tracks, that no longer count because
+    their page was deleted or they were hidden (learnt at collections)."""
+    tracked = set(enrolled_usernames(campaign)) | set(discovered_contributors(campaign))
+    rows = Revision.objects.filter(
+        wiki__in=campaign.wikis.all(),
+        timestamp__gte=campaign.start,
+        timestamp__lt=campaign.end,
+        removed=True,
+    )
+    if len(tracked) > _MAX_SQL_NAMES:
+        return sum(1 for user in rows.values_list("user", flat=True) if user in tracked)
+    by_tag = Q(in_recent_changes=True) if campaign.is_open else Q(pk__in=[])
+    return rows.filter(Q(user__in=tracked) | by_tag).count()
 
 
 def _bot_accounts(wiki_ids: Iterable[int]) -> set[tuple[int, str]]:
@@ -386,15 +460,6 @@ def campaign_rows(
                 )
 
 
-def campaign_page_creations(campaign: Campaign, wikis: Iterable[Wiki]) -> list[PageCreation]:
-    """Pages begun during the campaign, by anyone, among those the sync looked up."""
-    db_names = {wiki.pk: wiki.db_name for wiki in wikis}
-    rows = PageOrigin.objects.filter(
-        wiki_id__in=list(db_names), created_at__gte=campaign.start, created_at__lt=campaign.end
-    ).values_list("wiki_id", "page_id", "created_at")
-    return [PageCreation(db_names[wiki_id], page, created) for wiki_id, page, created in rows]
-
-
 def _registrations(wikis: Iterable[Wiki], names: set[str]) -> dict[str, datetime]:
     """Earliest registration of each name on any campaign wiki: with single sign-on an
     account gets a local registration on each wiki when first used there."""
@@ -467,7 +532,6 @@ def compute_campaign_metrics(campaign: Campaign, *, as_of: datetime) -> Campaign
         metric_participants(campaign, wikis, discovered),
         campaign_window(campaign, campaign_wiki_rows),
         as_of,
-        campaign_page_creations(campaign, wikis),
     )
 
 

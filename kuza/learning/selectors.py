@@ -9,10 +9,16 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.db.models import Count, IntegerField, Max, Prefetch, Q, QuerySet
+from django.db.models.functions import Cast
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
+from kuza.core import home
+from kuza.core.home import HomeItem
 from kuza.learning import completion, permissions
 from kuza.learning.models import (
     Announcement,
@@ -27,6 +33,7 @@ from kuza.learning.models import (
     QuizAttempt,
 )
 from kuza.safety.selectors import exclude_hidden, hidden_ids, is_hidden
+from kuza.translation.selectors import prefetch_translations
 
 # --- Courses ---------------------------------------------------------------------------------
 
@@ -94,11 +101,11 @@ def _readable_lessons(course: Course, user) -> QuerySet[Lesson]:
 
 
 def course_outline(course: Course, *, user=None) -> list[Module]:
-    """Modules with their lessons and each lesson's quizzes, in order, in three queries.
+    """Modules with their lessons and each lesson's quizzes, in order, in four queries.
 
     With `user`, lessons moderators hid are left out unless `user` manages the course.
     """
-    return list(
+    modules = list(
         course.modules.prefetch_related(
             Prefetch(
                 "lessons",
@@ -110,6 +117,17 @@ def course_outline(course: Course, *, user=None) -> list[Module]:
             )
         ).order_by("position", "pk")
     )
+    lessons = [lesson for module in modules for lesson in module.lessons.all()]
+    # The outline shows every title: read them all in one query.
+    prefetch_translations(
+        [
+            course,
+            *modules,
+            *lessons,
+            *(quiz for lesson in lessons for quiz in lesson.quizzes.all()),
+        ]
+    )
+    return modules
 
 
 def lessons_in_order(course: Course) -> list[Lesson]:
@@ -199,39 +217,49 @@ def enrolment_progress(
     enrolment: Enrolment, lessons: list[Lesson] | None = None
 ) -> EnrolmentProgress:
     """Lessons read, quizzes passed, best scores and the lesson to continue with."""
-    course = enrolment.course
+    return enrolments_progress([enrolment], enrolment.course, lessons)[0]
+
+
+def enrolments_progress(
+    enrolments: list[Enrolment], course: Course, lessons: list[Lesson] | None = None
+) -> list[EnrolmentProgress]:
+    """`enrolment_progress` of many enrolments in one course, in four queries for them all."""
     lessons = lessons_in_order(course) if lessons is None else lessons
+    lesson_ids = {lesson.pk for lesson in lessons}
+    ids = [enrolment.pk for enrolment in enrolments]
     quiz_ids = set(Quiz.objects.filter(course=course).values_list("pk", flat=True))
-    read = set(
-        LessonRead.objects.filter(enrolment=enrolment, lesson__course=course).values_list(
-            "lesson_id", flat=True
+    read: dict[int, set[int]] = {pk: set() for pk in ids}
+    for enrolment_id, lesson_id in LessonRead.objects.filter(
+        enrolment_id__in=ids, lesson__course=course
+    ).values_list("enrolment_id", "lesson_id"):
+        read[enrolment_id].add(lesson_id)
+    best: dict[int, dict[int, float]] = {pk: {} for pk in ids}
+    passed: dict[int, set[int]] = {pk: set() for pk in ids}
+    for enrolment_id, quiz_id, top, any_passed in (
+        QuizAttempt.objects.filter(enrolment_id__in=ids, quiz__course=course)
+        .values_list("enrolment_id", "quiz_id")
+        .annotate(best=Max("score"), any_passed=Max(Cast("passed", IntegerField())))
+        .values_list("enrolment_id", "quiz_id", "best", "any_passed")
+    ):
+        best[enrolment_id][quiz_id] = top
+        if any_passed:
+            passed[enrolment_id].add(quiz_id)
+    return [
+        EnrolmentProgress(
+            enrolment=enrolment,
+            counts=completion.Progress(
+                lessons_total=len(lessons),
+                lessons_read=len(read[enrolment.pk] & lesson_ids),
+                quizzes_total=len(quiz_ids),
+                quizzes_passed=len(passed[enrolment.pk] & quiz_ids),
+            ),
+            read_lesson_ids=read[enrolment.pk],
+            passed_quiz_ids=passed[enrolment.pk],
+            best_scores=best[enrolment.pk],
+            continue_lesson=continue_lesson(enrolment, lessons, read[enrolment.pk]),
         )
-    )
-    best = dict(
-        QuizAttempt.objects.filter(enrolment=enrolment, quiz__course=course)
-        .values_list("quiz_id")
-        .annotate(best=Max("score"))
-        .values_list("quiz_id", "best")
-    )
-    passed = set(
-        QuizAttempt.objects.filter(
-            enrolment=enrolment, quiz__course=course, passed=True
-        ).values_list("quiz_id", flat=True)
-    )
-    counts = completion.Progress(
-        lessons_total=len(lessons),
-        lessons_read=len(read & {lesson.pk for lesson in lessons}),
-        quizzes_total=len(quiz_ids),
-        quizzes_passed=len(passed & quiz_ids),
-    )
-    return EnrolmentProgress(
-        enrolment=enrolment,
-        counts=counts,
-        read_lesson_ids=read,
-        passed_quiz_ids=passed,
-        best_scores=best,
-        continue_lesson=continue_lesson(enrolment, lessons, read),
-    )
+        for enrolment in enrolments
+    ]
 
 
 def continue_lesson(enrolment: Enrolment, lessons: list[Lesson], read: set[int]) -> Lesson | None:
@@ -346,6 +374,44 @@ def upcoming_sessions_for(*, user, limit: int = 5) -> list[CohortSession]:
     )
 
 
+def home_courses_in_progress(user) -> list[HomeItem]:
+    """Personal home: courses `user` started, not finished, last visited first (one query)."""
+    enrolments = (
+        Enrolment.objects.filter(user=user, completed_at__isnull=True)
+        .exclude(course__in=hidden_ids(Course))
+        .select_related("course", "last_lesson")
+        .order_by("-last_seen_at", "-enrolled_at", "-pk")[: home.LIMIT]
+    )
+    items = []
+    for enrolment in enrolments:
+        course, lesson = enrolment.course, enrolment.last_lesson
+        if lesson is not None and lesson.course_id == course.pk:
+            url = reverse("learning:lesson", args=[course.slug, lesson.pk])
+            reason = _("Continue where you left off: %(lesson)s") % {"lesson": lesson.title}
+        else:
+            url = reverse("learning:course", args=[course.slug])
+            reason = _("You are enrolled: start with the first lesson")
+        items.append(HomeItem(title=course.title, url=url, reason=reason))
+    return items
+
+
+def home_upcoming_sessions(user) -> list[HomeItem]:
+    """Personal home: the next sessions of `user`'s cohorts (one query)."""
+    return [
+        HomeItem(
+            title=session.title,
+            url=reverse("learning:cohort", args=[session.cohort.course.slug, session.cohort.slug]),
+            reason=_("Session of %(cohort)s, %(when)s")
+            % {
+                "cohort": session.cohort.name,
+                "when": date_format(timezone.localtime(session.starts_at), "DATETIME_FORMAT"),
+            },
+            when=session.starts_at,
+        )
+        for session in upcoming_sessions_for(user=user, limit=home.LIMIT)
+    ]
+
+
 @dataclass(frozen=True)
 class LearnerRow:
     enrolment: Enrolment
@@ -362,11 +428,10 @@ def cohort_progress(*, cohort: Cohort, user) -> list[LearnerRow]:
     if not permissions.can_facilitate(user, cohort):
         raise PermissionDenied
     lessons = lessons_in_order(cohort.course)
-    enrolments = (
+    enrolments = list(
         Enrolment.objects.filter(cohort=cohort)
         .select_related("user__profile", "course", "last_lesson")
         .order_by("user__username")
     )
-    return [
-        LearnerRow(enrolment, enrolment_progress(enrolment, lessons)) for enrolment in enrolments
-    ]
+    progress = enrolments_progress(enrolments, cohort.course, lessons)
+    return [LearnerRow(enrolment, row) for enrolment, row in zip(enrolments, progress, strict=True)]

@@ -11,7 +11,11 @@
 
 from __future__ import annotations
 
+from django.core.cache import cache
+
 from kuza.library.models import Curator, Plan, PlanMember, Resource
+
+CURATOR_CACHE_SECONDS = 3600
 
 
 def signed_in(user) -> bool:
@@ -21,7 +25,23 @@ def signed_in(user) -> bool:
 def is_curator(user) -> bool:
     if not signed_in(user):
         return False
-    return user.is_staff or Curator.objects.filter(user=user).exists()
+    if user.is_staff:
+        return True
+    # A resource page asks several times: cached until the member's roles change (apps.py).
+    key = curator_key(user.pk)
+    curates = cache.get(key)
+    if curates is None:
+        curates = Curator.objects.filter(user=user).exists()
+        cache.set(key, curates, CURATOR_CACHE_SECONDS)
+    return curates
+
+
+def curator_key(user_id: int) -> str:
+    return f"library:is-curator:{user_id}"
+
+
+def forget_curator(instance: Curator, **_signal) -> None:
+    cache.delete(curator_key(instance.user_id))
 
 
 def is_author(user, resource: Resource) -> bool:

@@ -10,7 +10,11 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.db.models import Case, Exists, F, Max, OuterRef, Q, QuerySet, Value, When
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
+from kuza.core import home
+from kuza.core.home import HomeItem
 from kuza.people.models import (
     ContactRequest,
     Membership,
@@ -23,7 +27,7 @@ from kuza.people.models import (
     Visibility,
 )
 from kuza.people.visibility import can_see, tier_for, tiers_for, visible_q
-from kuza.safety.selectors import blocked_user_ids
+from kuza.safety.selectors import blocked_user_ids, blocked_with_q
 from kuza.skills.selectors import localise_skills
 
 ROLE_FLAGS = {
@@ -176,6 +180,12 @@ def profile_visible_to(viewer, profile_id: int) -> ProfileCard | None:
     if profile is None:
         return None
     return _card(profile, tier_for(viewer, profile), details=True)
+
+
+def own_display_name(user) -> str:
+    """The name `user` gave themself, for addressing them (their username before a profile)."""
+    name = Profile.objects.filter(user=user).values_list("display_name", flat=True).first()
+    return name or user.get_username()
 
 
 def own_profile(user) -> Profile:
@@ -385,12 +395,11 @@ def organisation_skills(organisation: Organisation) -> dict[str, list]:
 
 def inbox_for(user) -> QuerySet[ContactRequest]:
     """Requests `user` received, without those from suspended or blocked senders."""
-    requests = ContactRequest.objects.filter(recipient=user, sender__is_active=True).exclude(
-        status=ContactRequest.Status.BLOCKED
+    requests = (
+        ContactRequest.objects.filter(recipient=user, sender__is_active=True)
+        .exclude(status=ContactRequest.Status.BLOCKED)
+        .exclude(blocked_with_q(user, "sender_id"))
     )
-    blocked = blocked_user_ids(user)
-    if blocked:
-        requests = requests.exclude(sender_id__in=blocked)
     return requests.select_related("sender__profile")
 
 
@@ -404,6 +413,22 @@ def sent_by(user) -> QuerySet[ContactRequest]:
 
 def pending_contact_count(user) -> int:
     return inbox_for(user).filter(status=ContactRequest.Status.PENDING).count()
+
+
+def home_contact_requests(user) -> list[HomeItem]:
+    """Personal home: contact requests waiting for `user`'s answer (one query)."""
+    pending = inbox_for(user).filter(status=ContactRequest.Status.PENDING)[: home.LIMIT]
+    inbox = reverse("people:inbox")
+    return [
+        HomeItem(
+            title=request.sender.profile.display_name
+            if hasattr(request.sender, "profile")
+            else request.sender.get_username(),
+            url=inbox,
+            reason=_("wants to get in touch: answer or decline"),
+        )
+        for request in pending
+    ]
 
 
 # --- Whole community -------------------------------------------------------------------------
