@@ -146,8 +146,9 @@ def test_the_command_prints_requests_and_revisions_per_wiki(
     text = out.getvalue()
     assert "cmd-test:" in text and "2 new revision(s)" in text
     assert "1 member(s) meeting a badge rule" in text
-    assert "enwikiquote: 3 request(s)" in text  # contributions, redirect check, registration
-    assert "frwikiquote: 2 request(s)" in text
+    # Contributions, redirect check, the deletion and the move logs, registration.
+    assert "enwikiquote: 5 request(s)" in text
+    assert "frwikiquote: 4 request(s)" in text
     # Like the worker, the command awards the campaign's badges and prepares the numbers.
     assertion = Assertion.objects.get(recipient=member)
     assert assertion.badge_class == rule.badge_class and "cmd-test" in assertion.evidence_url
