@@ -38,6 +38,23 @@ def _parse_int(raw: str) -> int:
         raise ConfigError(f"expected a whole number, got {raw!r}") from error
 
 
+def _parse_optional_positive_int(raw: str) -> int | None:
+    """A whole number above zero, or None (empty: Kuza chooses)."""
+    if not raw.strip():
+        return None
+    number = _parse_int(raw.strip())
+    if number < 1:
+        raise ConfigError(f"expected a whole number above zero, got {raw!r}")
+    return number
+
+
+def _parse_rate(raw: str) -> str:
+    count, _slash, period = raw.strip().partition("/")
+    if not count.isdigit() or period not in {"s", "sec", "m", "min", "h", "hour", "d", "day"}:
+        raise ConfigError(f"expected a rate such as 60/m (per s, m, h or d), got {raw!r}")
+    return f"{int(count)}/{period}"
+
+
 @dataclass(frozen=True)
 class Option:
     name: str
@@ -124,9 +141,17 @@ OPTIONS: tuple[Option, ...] = (
     Option("PORT", "8000", "Port `kuza run` listens on.", _parse_int),
     Option(
         "KUZA_WEB_WORKERS",
-        "2",
-        "Number of gunicorn worker processes `kuza run` starts.",
-        _parse_int,
+        "",
+        "Number of gunicorn worker processes `kuza run` starts. Empty: sized for the "
+        "machine, 2 per CPU core plus 1.",
+        _parse_optional_positive_int,
+    ),
+    Option(
+        "KUZA_WEB_THREADS",
+        "",
+        "Threads per gunicorn worker, so a request waiting on the database does not hold "
+        "the others up. Empty: 4.",
+        _parse_optional_positive_int,
     ),
     Option(
         "KUZA_LOAD_DEMO",
@@ -188,6 +213,18 @@ OPTIONS: tuple[Option, ...] = (
         _parse_int,
     ),
     Option("KUZA_LOG_LEVEL", "INFO", "Log level: DEBUG, INFO, WARNING or ERROR."),
+    Option(
+        "KUZA_API_RATE_ANONYMOUS",
+        "60/m",
+        "API requests allowed per client address without a token, e.g. `60/m` (s, m, h, d).",
+        _parse_rate,
+    ),
+    Option(
+        "KUZA_API_RATE_TOKEN",
+        "600/m",
+        "API requests allowed per account with a token or a session, e.g. `600/m`.",
+        _parse_rate,
+    ),
 )
 
 _BY_NAME = {option.name: option for option in OPTIONS}

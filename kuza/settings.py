@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "kuza.skills",
     "kuza.translation",
     "kuza.safety",
+    "kuza.audience",
     "kuza.mentorship",
     "kuza.learning",
     "kuza.campaigns",
@@ -77,6 +78,9 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Before anything reads the session or a form: a NUL character answers 400 in the
+    # visitor's language.
+    "kuza.core.middleware.RejectNulCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -284,7 +288,12 @@ KUZA_OLX_MAX_FILES = int(config.get("KUZA_OLX_MAX_FILES"))  # type: ignore[call-
 
 # --- API ------------------------------------------------------------------------------------
 NINJA_PAGINATION_PER_PAGE = 50
-KUZA_API_RATE = {"anonymous": "60/m", "token": "600/m"}
+NINJA_PAGINATION_CLASS = "kuza.api.pagination.BoundedLimitOffsetPagination"
+# Raised for the fuzzing stage of CI, which sends thousands of requests from one address.
+KUZA_API_RATE = {
+    "anonymous": str(config.get("KUZA_API_RATE_ANONYMOUS")),
+    "token": str(config.get("KUZA_API_RATE_TOKEN")),
+}
 
 # --- Logging --------------------------------------------------------------------------------
 LOGGING = {

@@ -109,7 +109,9 @@ class CampaignDetailOut(CampaignOut):
 
 class LeaderboardRowOut(Schema):
     rank: int
+    # The wiki user name, or a neutral label when the caller may not see this person named.
     username: str
+    named: bool
     edits: int
     articles_created: int
     articles_improved: int
@@ -218,7 +220,8 @@ def campaign_detail(request: HttpRequest, slug: str):
 @router.get("/{slug}/leaderboard", response=list[LeaderboardRowOut])
 @paginate
 def leaderboard(request: HttpRequest, slug: str):
-    """Contributors by edits; people who chose to be hidden are left out."""
+    """Contributors by edits. Everyone is counted; people the caller may not see named (they
+    hide their profile or Wikimedia name, or chose to leave leaderboards) get a neutral label."""
     campaign = selectors.campaign_for_viewer(user=request.user, slug=slug)
     metrics = selectors.campaign_metrics(campaign)
     if metrics is None:
@@ -227,7 +230,8 @@ def leaderboard(request: HttpRequest, slug: str):
     return [
         {
             "rank": visible.rank,
-            "username": visible.row.username,
+            "username": visible.name,
+            "named": visible.named,
             "edits": visible.row.edits,
             "articles_created": visible.row.articles_created,
             "articles_improved": visible.row.articles_improved,

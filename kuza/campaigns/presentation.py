@@ -125,7 +125,7 @@ def leaderboard_csv_row(visible: VisibleRow) -> list[object]:
     row = visible.row
     return [
         visible.rank,
-        row.username,
+        visible.name,
         row.edits,
         row.articles_created,
         row.articles_improved,

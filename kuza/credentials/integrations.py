@@ -16,11 +16,6 @@ register_navigation(
     NavItem(url_name="credentials:index", label=_("Badges"), order=60, group=navigation.LEARN)
 )
 
-# Certificates need their fonts: `kuza check` says when one is missing.
-checks.register(check_certificate_fonts)
-# Badges are awarded on the achievements event alone.
-receivers.connect()
-
 # The personal home (kuza/core/home.py): what waits, what is next, what is offered.
 home.register(home.NEXT, "credentials.new-badges", selectors.home_new_badges)
 home.register_capability(
@@ -31,3 +26,8 @@ home.register_capability(
         order=34,
     )
 )
+
+# Certificates need their fonts: `kuza check` says when one is missing.
+checks.register(check_certificate_fonts)
+# Badges are awarded on the achievements event alone.
+receivers.connect()

@@ -61,12 +61,8 @@ reportables.register(
 # Blocks end what links two people.
 block_effects.register("mentorship", links_end_on_block)
 
-# Completed mentorships, for badge rules to apply to the past.
-achievements.register()
-
 # The personal home (kuza/core/home.py): what waits, what is next, what is offered.
-home.register(home.WAITING, "mentorship.answers", selectors.home_mentorship_answers)
-home.register(home.WAITING, "mentorship.check-ins", selectors.home_check_ins_due)
+home.register(home.WAITING, "mentorship.mentorships", selectors.home_mentorships_waiting)
 home.register(home.WAITING, "mentorship.swaps", selectors.home_swaps_to_answer)
 home.register_capability(
     home.Capability(
@@ -86,3 +82,5 @@ home.register_capability(
         members_only=True,
     )
 )
+# Completed mentorships, for badge rules to apply to the past.
+achievements.register()

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kuza.accounts.selectors import is_signed_in
 from kuza.core import home
 from kuza.core.home import HomeItem
 from kuza.mentorship.models import (
@@ -33,11 +34,6 @@ from kuza.mentorship.models import (
 from kuza.people.models import Membership, Organisation
 from kuza.safety.selectors import hidden_ids
 from kuza.skills.selectors import localise_skills
-
-
-def _signed_in(user) -> bool:
-    return bool(user is not None and user.is_authenticated and user.is_active)
-
 
 # --- Relationship source for people's privacy tiers ------------------------------------------
 
@@ -105,7 +101,7 @@ def mentor_settings_of(user) -> MentorSettings:
 
 
 def requests_of(user) -> QuerySet[MentorshipRequest]:
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return MentorshipRequest.objects.none()
     return MentorshipRequest.objects.filter(learner=user).select_related("skill", "round")
 
@@ -116,7 +112,7 @@ def request_for_learner(user, request_id: int) -> MentorshipRequest | None:
 
 def mentorships_of(user) -> QuerySet[Mentorship]:
     """Mentorships `user` is in, on either side, with partners who are not suspended."""
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return Mentorship.objects.none()
     return (
         Mentorship.objects.filter(Q(learner=user) | Q(mentor=user))
@@ -138,42 +134,37 @@ def pending_answers_for(user) -> QuerySet[Mentorship]:
 CHECK_IN_EVERY = timedelta(days=14)
 
 
-def home_mentorship_answers(user) -> list[HomeItem]:
-    """Personal home: proposed mentorships waiting for `user`, as mentor, to accept (one query)."""
-    proposals = pending_answers_for(user)[: home.LIMIT]
-    return [
-        HomeItem(
-            title=_("Mentoring in %(skill)s") % {"skill": label},
-            url=reverse("mentorship:detail", args=[mentorship.pk]),
-            reason=_("A member asks you to mentor them: accept or decline"),
-        )
-        for mentorship, label in _with_skill_labels(proposals)
-    ]
-
-
-def home_check_ins_due(user) -> list[HomeItem]:
-    """Personal home: active mentorships without a check-in for `CHECK_IN_EVERY` (one query)."""
+def home_mentorships_waiting(user) -> list[HomeItem]:
+    """Personal home, in one query: mentorships proposed to `user` as mentor, waiting for their
+    answer, then active mentorships without a check-in for `CHECK_IN_EVERY`."""
     due_before = timezone.now() - CHECK_IN_EVERY
-    mentorships = (
+    rows = list(
         mentorships_of(user)
-        .filter(status=Mentorship.Status.ACTIVE, accepted_at__lt=due_before)
         .annotate(last_check_in=Max("checkins__created_at"))
-        .filter(Q(last_check_in__isnull=True) | Q(last_check_in__lt=due_before))
-        .order_by("last_check_in", "pk")[: home.LIMIT]
-    )
-    return [
-        HomeItem(
-            title=_("Mentoring in %(skill)s") % {"skill": label},
-            url=reverse("mentorship:detail", args=[mentorship.pk]),
-            reason=_("A check-in is due: note how it is going"),
+        .filter(
+            Q(mentor=user, status=Mentorship.Status.REQUESTED)
+            | Q(status=Mentorship.Status.ACTIVE, accepted_at__lt=due_before)
+            & (Q(last_check_in__isnull=True) | Q(last_check_in__lt=due_before))
         )
-        for mentorship, label in _with_skill_labels(mentorships)
-    ]
+        .order_by("status", "last_check_in", "pk")[: 2 * home.LIMIT]
+    )
+    answers, check_ins = [], []
+    for mentorship, label in _with_skill_labels(rows):
+        title = _("Mentoring in %(skill)s") % {"skill": label}
+        url = reverse("mentorship:detail", args=[mentorship.pk])
+        if mentorship.status == Mentorship.Status.REQUESTED:
+            reason = _("A member asks you to mentor them: accept or decline")
+            answers.append(HomeItem(title=title, url=url, reason=reason))
+        else:
+            reason = _("A check-in is due: note how it is going")
+            check_ins.append(HomeItem(title=title, url=url, reason=reason))
+    # Answers first: someone is waiting for them.
+    return answers + check_ins
 
 
 def home_swaps_to_answer(user) -> list[HomeItem]:
     """Personal home: skill-swap exchanges proposed to `user` and not answered yet (one query)."""
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return []
     steps = SwapMember.objects.filter(
         user=user,
@@ -202,7 +193,7 @@ def _with_skill_labels(mentorships) -> list[tuple[Mentorship, str]]:
 
 
 def notifications_for(user) -> QuerySet[Notification]:
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return Notification.objects.none()
     return Notification.objects.filter(user=user)
 
@@ -216,7 +207,7 @@ def unread_notification_count(user) -> int:
 
 def organisations_organised_by(user) -> QuerySet[Organisation]:
     """Organisations whose rounds `user` may run: all for staff, else those they organise."""
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return Organisation.objects.none()
     if user.is_staff:
         return Organisation.objects.all()
@@ -237,7 +228,7 @@ def round_for_organiser(user, round_id: int) -> MentorshipRound | None:
 
 def open_rounds_for_learner(user) -> QuerySet[MentorshipRound]:
     """Open rounds of the organisations `user` belongs to."""
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return MentorshipRound.objects.none()
     return MentorshipRound.objects.filter(
         status=MentorshipRound.Status.OPEN,
@@ -249,20 +240,20 @@ def open_rounds_for_learner(user) -> QuerySet[MentorshipRound]:
 
 
 def swap_entry_of(user) -> SwapPoolEntry | None:
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return None
     return SwapPoolEntry.objects.filter(user=user).prefetch_related("offers", "wants").first()
 
 
 def may_run_swap_rounds(user) -> bool:
-    return _signed_in(user) and (
+    return is_signed_in(user) and (
         user.is_staff
         or Membership.objects.filter(user=user, role=Membership.Role.ORGANISER).exists()
     )
 
 
 def exchanges_of(user) -> QuerySet[SwapExchange]:
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return SwapExchange.objects.none()
     return SwapExchange.objects.filter(
         Exists(SwapMember.objects.filter(exchange_id=OuterRef("pk"), user=user))
