@@ -4,6 +4,7 @@ from django.core.cache import cache
 from django.db.models import QuerySet
 
 from kuza.accounts.models import ApiToken, CodeOfConduct, ConductAcceptance, User
+from kuza.core.viewers import is_signed_in  # noqa: F401 - the apps' import point
 
 # Every signed-in page asks whether its member accepted the current code of conduct, so the
 # answer is cached: the current version until a version is saved or deleted, an acceptance

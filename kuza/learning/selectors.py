@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from kuza.audience.selectors import access, visible_to
 from kuza.core import home
 from kuza.core.home import HomeItem
 from kuza.learning import completion, permissions
@@ -39,30 +40,16 @@ from kuza.translation.selectors import prefetch_translations
 
 
 def course_list(*, user) -> QuerySet[Course]:
-    """Published courses moderators did not hide, with the number of modules; staff also see
-    unpublished and hidden ones, and authors their own."""
+    """The courses `user` may read (the audience declared in integrations.py), with the
+    number of modules."""
     courses = Course.objects.annotate(module_count=Count("modules", distinct=True))
-    if not user.is_authenticated:
-        courses = exclude_hidden(courses.filter(is_published=True))
-    elif not user.is_staff:
-        authored = Course.objects.filter(authors=user).values("pk")
-        courses = courses.filter(
-            Q(pk__in=authored) | (Q(is_published=True) & ~Q(pk__in=hidden_ids(Course)))
-        )
-    return courses.order_by("title", "pk")
+    return visible_to(courses, user).order_by("title", "pk")
 
 
 def course_for(*, slug: str, user) -> Course:
     """The course if `user` may read it: published and not hidden by moderators, or theirs
     to manage."""
-    course = Course.objects.select_related("organisation").filter(slug=slug).first()
-    if course is None:
-        raise Http404
-    if (not course.is_published or is_hidden(course)) and not permissions.can_manage_course(
-        user, course
-    ):
-        raise Http404
-    return course
+    return access(Course.objects.select_related("organisation"), user, slug=slug)
 
 
 def course_visible_to(user, course: Course) -> bool:

@@ -13,6 +13,7 @@ from django.db.models import Case, Exists, F, Max, OuterRef, Q, QuerySet, Value,
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from kuza.accounts.selectors import is_signed_in
 from kuza.core import home
 from kuza.core.home import HomeItem
 from kuza.people.models import (
@@ -27,7 +28,7 @@ from kuza.people.models import (
     Visibility,
 )
 from kuza.people.visibility import can_see, tier_for, tiers_for, visible_q
-from kuza.safety.selectors import blocked_user_ids
+from kuza.safety.selectors import blocked_user_ids, blocked_with_q
 from kuza.skills.selectors import localise_skills
 
 ROLE_FLAGS = {
@@ -363,7 +364,7 @@ def organisation_members_visible_to(viewer, organisation: Organisation) -> list[
 
 
 def is_organiser(user, organisation: Organisation) -> bool:
-    if not (user and user.is_authenticated and user.is_active):
+    if not is_signed_in(user):
         return False
     return (
         user.is_staff
@@ -395,12 +396,11 @@ def organisation_skills(organisation: Organisation) -> dict[str, list]:
 
 def inbox_for(user) -> QuerySet[ContactRequest]:
     """Requests `user` received, without those from suspended or blocked senders."""
-    requests = ContactRequest.objects.filter(recipient=user, sender__is_active=True).exclude(
-        status=ContactRequest.Status.BLOCKED
+    requests = (
+        ContactRequest.objects.filter(recipient=user, sender__is_active=True)
+        .exclude(status=ContactRequest.Status.BLOCKED)
+        .exclude(blocked_with_q(user, "sender_id"))
     )
-    blocked = blocked_user_ids(user)
-    if blocked:
-        requests = requests.exclude(sender_id__in=blocked)
     return requests.select_related("sender__profile")
 
 

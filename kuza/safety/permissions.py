@@ -14,16 +14,13 @@ from __future__ import annotations
 from django.core.cache import cache
 from django.db.models import Q, QuerySet
 
+from kuza.accounts.selectors import is_signed_in
 from kuza.people.models import Membership
 from kuza.safety.models import ModeratorRole, Report
 
 
-def _signed_in(user) -> bool:
-    return bool(user is not None and user.is_authenticated and user.is_active)
-
-
 def is_platform_moderator(user) -> bool:
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return False
     return (
         user.is_staff or ModeratorRole.objects.filter(user=user, organisation__isnull=True).exists()
@@ -31,7 +28,7 @@ def is_platform_moderator(user) -> bool:
 
 
 def moderated_organisation_ids(user) -> set[int]:
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return set()
     return set(
         ModeratorRole.objects.filter(user=user, organisation__isnull=False).values_list(
@@ -42,7 +39,7 @@ def moderated_organisation_ids(user) -> set[int]:
 
 def is_moderator(user) -> bool:
     """Whether `user` moderates anything (for showing the moderation pages at all)."""
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return False
     if user.is_staff:
         return True
@@ -76,7 +73,7 @@ def _moderation_scope(user) -> tuple[bool, set[int]]:
 
 def moderatable_reports(user) -> QuerySet[Report]:
     """Every report `user` may handle (none for non-moderators)."""
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return Report.objects.none()
     reports = Report.objects.exclude(reporter=user).exclude(reported_user=user)
     platform, organisations = _moderation_scope(user)

@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import ngettext
 
-from kuza.accounts.selectors import has_accepted_current_conduct
+from kuza.accounts.selectors import has_accepted_current_conduct, is_signed_in
 from kuza.core.home import HomeItem
 from kuza.safety import permissions
 from kuza.safety.models import (
@@ -31,11 +31,6 @@ from kuza.safety.models import (
     SafetyPreferences,
     Suspension,
 )
-
-
-def _signed_in(user) -> bool:
-    return bool(user is not None and user.is_authenticated and user.is_active)
-
 
 # --- Blocks ------------------------------------------------------------------------------------
 
@@ -50,6 +45,16 @@ def blocked_user_ids(user) -> set[int]:
     return {other for pair in pairs for other in pair if other != user.pk}
 
 
+def blocked_with_q(user, field: str) -> Q:
+    """Rows whose `field` is someone in a block with `user` (either direction), as a condition
+    evaluated in the database: no query of its own, unlike `blocked_user_ids`."""
+    if user is None or not user.is_authenticated:
+        return Q(pk__in=[])
+    return Q(**{f"{field}__in": Block.objects.filter(blocker=user).values("blocked_id")}) | Q(
+        **{f"{field}__in": Block.objects.filter(blocked=user).values("blocker_id")}
+    )
+
+
 def is_blocked_between(first, second) -> bool:
     return Block.objects.filter(
         Q(blocker=first, blocked=second) | Q(blocker=second, blocked=first)
@@ -58,7 +63,7 @@ def is_blocked_between(first, second) -> bool:
 
 def has_blocked(blocker, blocked) -> bool:
     """Whether `blocker` (not the other way round) blocked `blocked`: for Block/Unblock buttons."""
-    if not _signed_in(blocker) or blocked is None:
+    if not is_signed_in(blocker) or blocked is None:
         return False
     return Block.objects.filter(blocker=blocker, blocked=blocked).exists()
 
@@ -76,7 +81,7 @@ def blocks_made_by(user) -> QuerySet[Block]:
 
 def may_contact_others(user) -> bool:
     """Whether `user` may start contact with another member (requests, mentorship, events)."""
-    return _signed_in(user) and has_accepted_current_conduct(user)
+    return is_signed_in(user) and has_accepted_current_conduct(user)
 
 
 # --- Preferences -------------------------------------------------------------------------------
@@ -127,7 +132,7 @@ def exclude_hidden(queryset: QuerySet) -> QuerySet:
 
 
 def reports_made_by(user) -> QuerySet[Report]:
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return Report.objects.none()
     return Report.objects.filter(reporter=user).order_by("-created_at")
 
@@ -220,7 +225,7 @@ def hidden_content_for(report: Report) -> HiddenContent | None:
 
 
 def notices_of(user) -> QuerySet[MemberNotice]:
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return MemberNotice.objects.none()
     return MemberNotice.objects.filter(user=user)
 

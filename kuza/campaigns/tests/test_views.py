@@ -19,7 +19,7 @@ from kuza.campaigns.tests.factories import (
     WikiFactory,
 )
 from kuza.core.navigation import items_for
-from kuza.people.models import Membership, Organisation
+from kuza.people.models import Membership, Organisation, Profile, Visibility
 from kuza.safety.models import Block
 from kuza.safety.services import preferences_update
 
@@ -37,6 +37,10 @@ def drive():
         slug="shesaid", name="SheSaid test", organisers=[organiser], on_wikis=[wiki]
     )
     amina = UserFactory(username="amina_m")
+    # Amina shows her profile and Wikimedia name to everyone: visitors see her named.
+    Profile.objects.filter(user=amina).update(
+        visibility=Visibility.PUBLIC, wikimedia_visibility=Visibility.PUBLIC
+    )
     ParticipantFactory(campaign=campaign, wiki_username="Amina", user=amina)
     ParticipantFactory(campaign=campaign, wiki_username="Bea", hidden_from_leaderboard=True)
     ParticipantFactory(campaign=campaign, wiki_username="=HYPERLINK(1)")
@@ -108,6 +112,43 @@ def test_members_who_leave_every_leaderboard_or_block_the_viewer_are_not_shown(c
         "Amina"
         not in client.get(campaign.get_absolute_url()).content.decode().split('id="leaderboard"')[1]
     )
+
+
+def test_a_participant_hidden_from_the_viewer_is_counted_but_not_named(client, drive):
+    campaign, organiser, amina = drive
+    # Her profile is for members only: visitors get a neutral label, in the same rank.
+    Profile.objects.filter(user=amina).update(visibility=Visibility.MEMBERS)
+    url = f"/api/campaigns/{campaign.slug}/leaderboard"
+
+    rows = client.get(url).json()["items"]
+    assert [(row["rank"], row["username"], row["named"]) for row in rows][0] == (
+        1,
+        "A participant",
+        False,
+    )
+    page = client.get(campaign.get_absolute_url()).content.decode()
+    assert "Amina" not in page.split('id="leaderboard"')[1]
+    assert "A participant" in page and "Organisers and moderators see every name." in page
+    csv_rows = list(
+        csv.reader(
+            io.StringIO(
+                client.get(
+                    reverse("campaigns:leaderboard_csv", args=[campaign.slug])
+                ).content.decode()
+            )
+        )
+    )
+    assert csv_rows[1][1] == "A participant"
+
+    client.force_login(UserFactory(username="a-member"))
+    assert client.get(url).json()["items"][0]["username"] == "Amina"
+    # Her Wikimedia name only for her mentors and organisers: a member no longer sees it.
+    Profile.objects.filter(user=amina).update(
+        wikimedia_visibility=Visibility.MENTORS_AND_ORGANISERS
+    )
+    assert client.get(url).json()["items"][0]["username"] == "A participant"
+    client.force_login(organiser)
+    assert client.get(url).json()["items"][0]["username"] == "Amina"
 
 
 def test_a_page_before_any_collection_says_so(client):

@@ -98,7 +98,7 @@ def _free_port() -> int:
 
 
 @contextmanager
-def kuza_run(home):
+def kuza_run(home, startup_seconds: int = 240):
     """What `make run` does: prepare, load the demo, serve with gunicorn and a worker.
 
     Yields the base URL and, once the block ends (Ctrl-C sent), the process to inspect."""
@@ -126,7 +126,7 @@ def kuza_run(home):
     )
     run = {"url": f"http://127.0.0.1:{port}", "server": server, "output": ""}
     try:
-        deadline, health = time.monotonic() + 240, None
+        deadline, health = time.monotonic() + startup_seconds, None
         while time.monotonic() < deadline and server.poll() is None:
             try:
                 with urllib.request.urlopen(f"{run['url']}/healthz") as response:

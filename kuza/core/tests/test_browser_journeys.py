@@ -30,7 +30,8 @@ def artefacts() -> Path:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    with kuza_run(tmp_path_factory.mktemp("journeys")) as run:
+    # Migrating and loading the demo is most of the wait; a busy CI machine needs longer.
+    with kuza_run(tmp_path_factory.mktemp("journeys"), startup_seconds=900) as run:
         yield run["url"]
 
 
