@@ -135,6 +135,35 @@ def worker(*arguments: str) -> int:
     return _supervise(children)
 
 
+THREADS_PER_WORKER = 4
+
+
+def available_cpus() -> int:
+    """CPU cores this process may use (a container's or taskset's limit, not the host's)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def web_server_size(cpus: int, workers: int | None, threads: int | None) -> tuple[int, int]:
+    """(gunicorn workers, threads each): what is configured, else sized for the machine.
+
+    Two processes per core plus one (gunicorn's advice) keep every core busy while others
+    wait on the database; threads let one process serve a few slow requests at once.
+    """
+    return (workers or 2 * max(cpus, 1) + 1, threads or THREADS_PER_WORKER)
+
+
+def gunicorn_size_arguments() -> list[str]:
+    from kuza import config
+
+    workers, threads = web_server_size(
+        available_cpus(), config.get("KUZA_WEB_WORKERS"), config.get("KUZA_WEB_THREADS")
+    )
+    return ["--workers", str(workers), "--threads", str(threads), "--worker-class", "gthread"]
+
+
 def run() -> int:
     from django.conf import settings
 
@@ -153,8 +182,7 @@ def run() -> int:
                 "kuza.wsgi:application",
                 "--bind",
                 f"{host}:{port}",
-                "--workers",
-                str(config.get("KUZA_WEB_WORKERS")),
+                *gunicorn_size_arguments(),
                 "--access-logfile",
                 "-",
                 "--graceful-timeout",

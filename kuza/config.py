@@ -38,6 +38,16 @@ def _parse_int(raw: str) -> int:
         raise ConfigError(f"expected a whole number, got {raw!r}") from error
 
 
+def _parse_optional_positive_int(raw: str) -> int | None:
+    """A whole number above zero, or None (empty: Kuza chooses)."""
+    if not raw.strip():
+        return None
+    number = _parse_int(raw.strip())
+    if number < 1:
+        raise ConfigError(f"expected a whole number above zero, got {raw!r}")
+    return number
+
+
 def _parse_rate(raw: str) -> str:
     count, _slash, period = raw.strip().partition("/")
     if not count.isdigit() or period not in {"s", "sec", "m", "min", "h", "hour", "d", "day"}:
@@ -131,9 +141,17 @@ OPTIONS: tuple[Option, ...] = (
     Option("PORT", "8000", "Port `kuza run` listens on.", _parse_int),
     Option(
         "KUZA_WEB_WORKERS",
-        "2",
-        "Number of gunicorn worker processes `kuza run` starts.",
-        _parse_int,
+        "",
+        "Number of gunicorn worker processes `kuza run` starts. Empty: sized for the "
+        "machine, 2 per CPU core plus 1.",
+        _parse_optional_positive_int,
+    ),
+    Option(
+        "KUZA_WEB_THREADS",
+        "",
+        "Threads per gunicorn worker, so a request waiting on the database does not hold "
+        "the others up. Empty: 4.",
+        _parse_optional_positive_int,
     ),
     Option(
         "KUZA_LOAD_DEMO",

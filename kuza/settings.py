@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "kuza.skills",
     "kuza.translation",
     "kuza.safety",
+    "kuza.audience",
     "kuza.mentorship",
     "kuza.learning",
     "kuza.campaigns",

@@ -100,12 +100,18 @@ class CampaignDetailOut(CampaignOut):
     badges: list[BadgeRuleOut]
     metrics: MetricsOut | None
     periods_not_collected: list[GapOut]
+    revisions_removed: int = Field(
+        description="Revisions in the window that no longer count: their page was deleted, or "
+        "they were hidden, as the wikis' logs said at the last collection."
+    )
     definitions: dict[str, str]
 
 
 class LeaderboardRowOut(Schema):
     rank: int
+    # The wiki user name, or a neutral label when the caller may not see this person named.
     username: str
+    named: bool
     edits: int
     articles_created: int
     articles_improved: int
@@ -206,6 +212,7 @@ def campaign_detail(request: HttpRequest, slug: str):
             {"wiki": gap.wiki.db_name, "start": gap.start, "end": gap.end}
             for gap in selectors.gaps_of(campaign)
         ],
+        "revisions_removed": selectors.removed_revision_count(campaign),
         "definitions": {key: str(text) for key, text in METRIC_TEXTS.items()},
     }
 
@@ -213,7 +220,8 @@ def campaign_detail(request: HttpRequest, slug: str):
 @router.get("/{slug}/leaderboard", response=list[LeaderboardRowOut])
 @paginate
 def leaderboard(request: HttpRequest, slug: str):
-    """Contributors by edits; people who chose to be hidden are left out."""
+    """Contributors by edits. Everyone is counted; people the caller may not see named (they
+    hide their profile or Wikimedia name, or chose to leave leaderboards) get a neutral label."""
     campaign = selectors.campaign_for_viewer(user=request.user, slug=slug)
     metrics = selectors.campaign_metrics(campaign)
     if metrics is None:
@@ -222,7 +230,8 @@ def leaderboard(request: HttpRequest, slug: str):
     return [
         {
             "rank": visible.rank,
-            "username": visible.row.username,
+            "username": visible.name,
+            "named": visible.named,
             "edits": visible.row.edits,
             "articles_created": visible.row.articles_created,
             "articles_improved": visible.row.articles_improved,

@@ -3,8 +3,9 @@ fetch what is new from the wikis, compute the numbers once, and award participat
 
 Only one collection of a campaign runs at a time: a second one (a slow wiki, a periodic job
 queued again, an organiser's cron line) steps aside, since two would fetch the same pages
-twice and overwrite each other's resume points. The lock lives in the cache every worker
-and command shares.
+twice and overwrite each other's resume points. The lock (locking.py) lives in the database
+every worker and command shares, and dies with the process holding it, so a killed
+collection never blocks the next.
 """
 
 from __future__ import annotations
@@ -12,20 +13,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.core.cache import cache
-
 from kuza.campaigns.awards import campaign_award_badges
+from kuza.campaigns.locking import CollectionRunning, collection_lock
 from kuza.campaigns.mediawiki import MediaWikiClient
 from kuza.campaigns.models import Campaign
 from kuza.campaigns.selectors import campaign_metrics
 from kuza.campaigns.sync import PageStored, SyncReport, campaign_sync
-
-# A collection that outlives this is taken for dead (a killed worker) and may be started again.
-SYNC_LOCK_SECONDS = 6 * 3600
-
-
-def lock_key(campaign_id: int) -> str:
-    return f"campaigns:sync-running:{campaign_id}"
 
 
 @dataclass(frozen=True)
@@ -39,15 +32,17 @@ def campaign_collect(
     *,
     client: MediaWikiClient | None = None,
     on_page: Callable[[PageStored], None] | None = None,
+    limit: int | str = "max",
 ) -> Collected | None:
-    """Collect `campaign`; None when another collection of it is already running."""
-    if not cache.add(lock_key(campaign.pk), "1", timeout=SYNC_LOCK_SECONDS):
-        return None
+    """Collect `campaign`; None when another live collection of it is running.
+
+    `limit` caps the items per API page (tests use small pages to have many of them)."""
     try:
-        report = campaign_sync(campaign, client=client, on_page=on_page)
-        # Computing a large campaign takes seconds: do it here, not in the first page view.
-        metrics = campaign_metrics(campaign)
-        badges = campaign_award_badges(campaign, metrics) if metrics is not None else 0
-    finally:
-        cache.delete(lock_key(campaign.pk))
+        with collection_lock(campaign.pk):
+            report = campaign_sync(campaign, client=client, on_page=on_page, limit=limit)
+            # Computing a large campaign takes seconds: do it here, not in the first view.
+            metrics = campaign_metrics(campaign)
+            badges = campaign_award_badges(campaign, metrics) if metrics is not None else 0
+    except CollectionRunning:
+        return None
     return Collected(report, badges)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
+from kuza.audience.declarations import Audience
+from kuza.audience.declarations import register as register_audience
 from kuza.campaigns import awards, selectors
 from kuza.campaigns.models import Campaign
 from kuza.campaigns.tasks import sync_active_campaigns, sync_interval
@@ -12,6 +14,10 @@ from kuza.core.navigation import NavItem
 from kuza.core.navigation import register as register_navigation
 from kuza.safety import reportables
 from kuza.translation import registry
+
+# Campaigns are public (what they show is public wiki activity) unless moderators hid them;
+# organisers always see theirs. Participants are named through the presenter.
+register_audience(Audience(model=Campaign, managers=("organisers",), people=("organisers",)))
 
 # Readers see a campaign's texts in their language.
 registry.register(

@@ -18,7 +18,6 @@ from kuza.campaigns.hashtags import has_hashtag, hashtag_matcher
 from kuza.campaigns.metrics_inputs import (
     RETENTION_DELAY,
     CampaignWindow,
-    PageCreation,
     Participant,
     RevisionFact,
     normalize_title,
@@ -44,7 +43,6 @@ __all__ = [
     "DayTally",
     "LanguageTally",
     "LeaderboardRow",
-    "PageCreation",
     "Participant",
     "ROW_FIELDS",
     "Retention",
@@ -170,15 +168,14 @@ def compute_metrics(
     participants: Iterable[Participant],
     window: CampaignWindow,
     as_of: datetime,
-    page_creations: Iterable[PageCreation] = (),
 ) -> CampaignMetrics:
     """Compute every metric in `METRIC_DEFINITIONS` in one pass over `revisions`.
 
     `revisions` should hold the participants' revisions on the campaign wikis from the start
-    of the campaign up to `as_of` (those after the end feed retention), plus the creations
-    of pages they touched, so that pages created during the campaign are not mistaken for
-    improved ones; `page_creations` tells when pages whose first revision is not among
-    `revisions` were begun, for the same reason. Revisions by people who are not enrolled
+    of the campaign up to `as_of` (those after the end feed retention), without revisions
+    of deleted pages. Who else began a page does not matter: a page is the campaign's new
+    article only when a counted revision created it, and improved otherwise. Revisions by
+    people who are not enrolled
     are never credited: enrolment is where people agree to appear and choose to hide.
     Duplicate (wiki, revid) pairs, or one wiki given with two languages, raise ValueError.
 
@@ -198,7 +195,7 @@ def compute_metrics(
                 raise ValueError(f"{rev.wiki} is given as both {known!r} and {rev.language!r}")
             yield fact_row(rev)
 
-    return compute_metrics_from_rows(rows(), languages, participants, window, as_of, page_creations)
+    return compute_metrics_from_rows(rows(), languages, participants, window, as_of)
 
 
 def compute_metrics_from_rows(
@@ -207,7 +204,6 @@ def compute_metrics_from_rows(
     participants: Iterable[Participant],
     window: CampaignWindow,
     as_of: datetime,
-    page_creations: Iterable[PageCreation] = (),
 ) -> CampaignMetrics:
     """`compute_metrics` over plain rows (see ROW_FIELDS), for callers reading a database.
 
@@ -232,8 +228,6 @@ def compute_metrics_from_rows(
     wikis: dict[str, _Wiki] = {}
     names = _Names()
     on_worklist: dict[tuple[str, str], bool] = {}
-    created_in_window: set[_Page] = set()
-    redirect_creations: set[_Page] = set()  # begun as redirects: never new articles
     # Earliest counted article creation per page: ((time, revid), creator, day index).
     creations: dict[_Page, tuple[tuple[float, int], _Person, int]] = {}
     returned: set[str] = set()  # names: a contributor may be found after their later edits
@@ -258,17 +252,14 @@ def compute_metrics_from_rows(
             if retention_t <= t <= as_of_t:
                 returned.add(names[user])
             continue
-        name = names[user]
-        page = (wiki, page_id)
-        # Recorded before any filter: a page anyone created during the campaign is a new
-        # page, not an improved one, whoever edits it and whatever their summary says.
-        if creation:
-            if redirect:
-                redirect_creations.add(page)
-            else:
-                created_in_window.add(page)
+        if redirect:
+            # A revision that leaves its page a redirect adds no content: it counts in no
+            # figure, so a redirect made in a second brings neither edits nor bytes.
+            continue
         if exclude_bots and bot:
             continue
+        name = names[user]
+        page = (wiki, page_id)
         person = people.get(name)
         if person is None or not person.enrolled or tag_required:
             # Only the hashtag can credit this revision now.
@@ -308,8 +299,6 @@ def compute_metrics_from_rows(
         elif diff:
             person.bytes_removed -= diff
             site.bytes_removed -= diff
-        if redirect:
-            continue
         if creation:
             order = (t, revid)
             earlier = creations.get(page)
@@ -322,17 +311,17 @@ def compute_metrics_from_rows(
     unnamed = sorted(set(wikis) - set(languages))
     if unnamed:
         raise ValueError(f"no content language given for {', '.join(map(str, unnamed))}")
-    # Pages begun by someone whose revisions are not among the rows (see PageCreation).
-    for origin in page_creations:
-        if not isinstance(origin, PageCreation):
-            raise ValueError(f"expected PageCreation, got {type(origin).__name__}")
-        page = (origin.wiki, origin.page_id)
-        if window.start <= origin.created_at < window.end and page not in redirect_creations:
-            created_in_window.add(page)
-
-    # Only now is every creation in the window known, so improvements can be told apart.
-    for sums in (*people.values(), *wikis.values()):
-        sums.improved -= created_in_window
+    # Only now is every counted creation known, so improvements can be told apart. A
+    # person improved the pages they edited but are not credited with creating; the
+    # campaign improved the pages none of its contributors is credited with creating, so
+    # a page counts once in created + improved, whoever else began it.
+    created_by: dict[_Person, set[_Page]] = {}
+    for page, (_, creator, _) in creations.items():
+        created_by.setdefault(creator, set()).add(page)
+    for person in people.values():
+        person.improved -= created_by.get(person, set())
+    for site in wikis.values():
+        site.improved -= creations.keys()
     created_per_person = Counter(creator for _, creator, _ in creations.values())
     created_per_day = Counter(day for _, _, day in creations.values())
     per_wiki = _per_wiki(wikis, languages, creations)

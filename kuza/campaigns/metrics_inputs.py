@@ -126,26 +126,6 @@ class RevisionFact:
 
 
 @dataclass(frozen=True, slots=True)
-class PageCreation:
-    """When a page's first revision was made, whoever made it.
-
-    Participants' revisions show a creation only when a participant made it; this tells the
-    metrics about pages someone else began, so that such a page, begun during the campaign
-    and then edited by a participant, counts as new rather than improved.
-    """
-
-    wiki: str
-    page_id: int
-    created_at: datetime  # aware
-
-    def __post_init__(self) -> None:
-        _require_text("wiki", self.wiki)
-        if type(self.page_id) is not int or self.page_id <= 0:
-            raise ValueError(f"page_id must be a positive int, got {self.page_id!r}")
-        require_aware("created_at", self.created_at)
-
-
-@dataclass(frozen=True, slots=True)
 class Participant:
     """Someone the campaign knows by user name.
 

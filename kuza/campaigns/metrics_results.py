@@ -19,20 +19,28 @@ METRIC_DEFINITIONS: Mapping[str, str] = MappingProxyType(
             "whose edit summary carries the hashtag as a whole word (# or ＃, any letter case). "
             "When the campaign requires its hashtag, every counted revision must carry it; "
             "when it has a worklist, the page must be on it; when it excludes bots, bot edits "
-            "are never counted."
+            "are never counted. A revision that leaves its page a redirect counts in no figure "
+            "(edits, bytes, articles)."
         ),
-        "edits": "Counted revisions in the campaign's content namespaces, redirects included.",
+        "edits": (
+            "Counted revisions in the campaign's content namespaces, except those that leave "
+            "the page a redirect."
+        ),
         "articles_created": (
             "Distinct content pages whose first revision is a counted revision and is not a "
             "redirect. Each is credited to the participant who made that first revision."
         ),
         "articles_improved": (
-            "Distinct content pages with at least one counted revision that neither creates "
-            "the page nor leaves it a redirect, excluding pages created during the campaign "
-            "by anyone, participant or not: those are new articles, not improved ones. A page "
-            "was created during the campaign when its first revision falls within it, unless "
-            "that revision was a redirect (a redirect turned into an article is improved). A "
-            "page is never both created and improved."
+            "For the campaign, a wiki or a language: distinct content pages edited by a "
+            "counted revision that does not leave them a redirect, and that no contributor "
+            "created during the campaign (created as a counted article), whoever else began "
+            "them. Created and improved count each page once."
+        ),
+        "articles_improved_by_contributor": (
+            "For one contributor (leaderboard): distinct content pages they edited during the "
+            "campaign, by a counted revision that does not leave the page a redirect, and did "
+            "not create themselves. Two people improving one page both get it, so rows may "
+            "add up to more than the campaign's figure."
         ),
         "bytes_added": (
             "Sum of the size increases of counted content edits; edits that shrink a page "
@@ -60,6 +68,11 @@ METRIC_DEFINITIONS: Mapping[str, str] = MappingProxyType(
         "leaderboard": (
             "One row per contributor with a counted edit or upload. Contributors who chose to "
             "be hidden get no row, but their work still counts in every total."
+        ),
+        "deleted": (
+            "Revisions of pages since deleted, and revisions hidden by an administrator, count "
+            "in no figure: each collection reads the wikis' deletion and move logs since the "
+            "previous one and stops counting what was removed."
         ),
         "daily": (
             "Edits, articles created and bytes added on each day of the campaign in its time "

@@ -228,6 +228,9 @@ class Revision(models.Model):
     source = models.CharField(max_length=20, choices=Source.choices)
     # Also seen in recent changes: an open campaign counts such rows by their hashtag.
     in_recent_changes = models.BooleanField(default=False)
+    # Its page was deleted, or it was hidden, since it was stored (learnt from the wiki's
+    # logs): kept so a restoration brings it back, but counted in no figure.
+    removed = models.BooleanField(default=False)
 
     class Meta:
         constraints = [
@@ -260,6 +263,7 @@ class SyncState(models.Model):
     class Kind(models.TextChoices):
         CONTRIBUTIONS = "contributions", _("participant contributions")
         RECENT_CHANGES = "recent_changes", _("recent changes")
+        REMOVALS = "removals", _("deletion and move logs")
 
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="sync_states")
     wiki = models.ForeignKey(Wiki, on_delete=models.CASCADE, related_name="+")
@@ -331,3 +335,26 @@ class PageOrigin(models.Model):
 
     def __str__(self) -> str:
         return f"{self.wiki_id}:{self.page_id}"
+
+
+class CollectionLease(models.Model):
+    """Who is collecting a campaign, on databases without advisory locks (see locking.py).
+
+    Renewed by its holder's heartbeat; free once `expires_at` has passed, or at once when the
+    holding process (`host`, `pid`) is known to be gone.
+    """
+
+    campaign = models.OneToOneField(
+        Campaign, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    token = models.CharField(max_length=32)
+    host = models.CharField(max_length=200)
+    pid = models.PositiveIntegerField()
+    expires_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("collection lease")
+        verbose_name_plural = _("collection leases")
+
+    def __str__(self) -> str:
+        return f"{self.campaign_id} held by {self.host}:{self.pid}"

@@ -20,7 +20,7 @@ learnt and only asks about the rest when run again.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -58,6 +58,7 @@ def pages_needing_origin(campaign: Campaign, wiki: Wiki, users: Iterable[str]) -
         timestamp__lt=campaign.end,
         namespace__in=CONTENT_NAMESPACES,
         is_redirect=False,
+        removed=False,
     )
     if len(names) <= _MAX_SQL_NAMES:
         counted = Q(user__in=names)
@@ -118,7 +119,7 @@ def _resolve_group(
             stub = stubs.get(revid)
             if stub is None:
                 unreadable.append(page)  # deleted or hidden: ask the page itself below
-            if stub.parentid == 0:
+            elif stub.parentid == 0:
                 known[page] = _Known(first=stub)
             elif stub.timestamp < start:
                 known[page] = _Known(existed_at=stub.timestamp)
@@ -174,8 +175,10 @@ def page_origins_collect(
     users: Iterable[str],
     client: MediaWikiClient,
     now: datetime,
+    on_group: Callable[[int], None] | None = None,
 ) -> int:
-    """Find and store the beginning of every page that needs it; returns pages resolved."""
+    """Find and store the beginning of every page that needs it; returns pages resolved.
+    `on_group` is told how many pages each stored group resolved (progress, tests)."""
     pages = pages_needing_origin(campaign, wiki, users)
     resolved = 0
     for offset in range(0, len(pages), MAX_VALUES_PER_REQUEST):
@@ -184,4 +187,6 @@ def page_origins_collect(
         with transaction.atomic():
             _store(wiki, known, now)
         resolved += len(known)
+        if on_group is not None:
+            on_group(len(known))
     return resolved

@@ -98,24 +98,34 @@ def suggested_wiki_username(user) -> str:
     return getattr(profile, "wikimedia_username", "") or ""
 
 
+# Headers name what each column counts, since "improved" means something else for one
+# person than for a wiki (METRIC_DEFINITIONS: articles_improved_by_contributor).
 LEADERBOARD_CSV_HEADER = [
     "rank",
     "username",
-    "edits",
+    "edits (not leaving a redirect)",
     "articles_created",
-    "articles_improved",
+    "articles_improved (edited in the window, not created by them, not a redirect)",
     "bytes_added",
     "net_bytes",
     "files_uploaded",
 ]
-WIKI_CSV_HEADER = ["wiki", "language", *TABLE_COLUMNS, "net_bytes"]
+WIKI_CSV_HEADER = [
+    "wiki",
+    "language",
+    "edits (not leaving a redirect)",
+    "articles_created",
+    "articles_improved (edited in the window, created by no contributor in it)",
+    *TABLE_COLUMNS[3:],
+    "net_bytes",
+]
 
 
 def leaderboard_csv_row(visible: VisibleRow) -> list[object]:
     row = visible.row
     return [
         visible.rank,
-        row.username,
+        visible.name,
         row.edits,
         row.articles_created,
         row.articles_improved,

@@ -27,15 +27,16 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
+from kuza.accounts.selectors import is_signed_in
+from kuza.audience.selectors import access, visible_to
 from kuza.campaigns.hashtags import hashtag_matcher
 from kuza.campaigns.metrics import (
     RETENTION_DELAY,
     CampaignMetrics,
     CampaignWindow,
     LeaderboardRow,
-    PageCreation,
     RevisionFact,
     RevisionRow,
     compute_metrics_from_rows,
@@ -44,7 +45,6 @@ from kuza.campaigns.metrics import Participant as MetricParticipant
 from kuza.campaigns.models import (
     Campaign,
     CampaignWiki,
-    PageOrigin,
     Participant,
     Revision,
     UncollectableGap,
@@ -53,8 +53,13 @@ from kuza.campaigns.models import (
 )
 from kuza.core import home
 from kuza.core.home import HomeItem
-from kuza.people.models import Membership
-from kuza.safety.selectors import exclude_hidden
+from kuza.people.models import Membership, Profile
+from kuza.people.selectors import people_visible_to
+from kuza.safety.permissions import is_platform_moderator
+from kuza.safety.selectors import blocked_user_ids, users_hidden_from_leaderboards
+
+# How a participant the viewer may not see named appears on leaderboards (page, CSV, API).
+UNNAMED_PARTICIPANT = gettext_lazy("A participant")
 
 # Above this many tracked names, filtering by user happens in Python rather than in an SQL
 # IN list (SQLite caps the number of query parameters).
@@ -83,22 +88,10 @@ _FACT_FIELDS = (
 # -- campaigns and access ------------------------------------------------------------------
 
 
-def _signed_in(user) -> bool:
-    return bool(user is not None and user.is_authenticated and user.is_active)
-
-
 def campaigns_visible_to(user) -> QuerySet[Campaign]:
-    """Campaigns not hidden by moderators, plus every campaign `user` organises (staff: all).
-
-    Campaigns are public otherwise: what they show is public wiki activity.
-    """
-    public = exclude_hidden(Campaign.objects.all())
-    if not _signed_in(user):
-        return public
-    if user.is_staff:
-        return Campaign.objects.all()
-    organised = Campaign.organisers.through.objects.filter(user=user).values("campaign_id")
-    return Campaign.objects.filter(Q(pk__in=public.values("pk")) | Q(pk__in=organised))
+    """The campaigns `user` may see (the audience declared in integrations.py): public, as
+    what they show is public wiki activity, unless moderators hid them."""
+    return visible_to(Campaign.objects.all(), user)
 
 
 def campaign_list(viewer=None) -> QuerySet[Campaign]:
@@ -116,7 +109,7 @@ def campaign_list(viewer=None) -> QuerySet[Campaign]:
 def home_my_campaigns(user) -> list[HomeItem]:
     """Personal home: campaigns `user` takes part in that have not ended, with their own edit
     count on the campaign's wikis since it started (one query)."""
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return []
     now = timezone.now()
     own_edits = (
@@ -166,10 +159,7 @@ def campaign_get(*, slug: str) -> Campaign:
 
 def campaign_for_viewer(*, user, slug: str) -> Campaign:
     """A campaign `user` may see, or Http404: one hidden by moderators is not found."""
-    campaign = campaigns_visible_to(user).filter(slug=slug).first()
-    if campaign is None:
-        raise Http404
-    return campaign
+    return access(Campaign, user, slug=slug)
 
 
 def campaign_creator(campaign: Campaign):
@@ -257,6 +247,7 @@ def discovered_contributors(
         in_recent_changes=True,
         timestamp__gte=campaign.start,
         timestamp__lt=campaign.end,
+        removed=False,
     ).values_list("wiki__db_name", "user", "comment")
     for db_name, user, comment in rows.iterator(chunk_size=5000):
         if user not in enrolled and matches(comment):
@@ -294,7 +285,7 @@ def campaign_window(campaign: Campaign, wikis: list[CampaignWiki]) -> CampaignWi
 
 def _facts_query(campaign: Campaign, wiki_ids: list[int], tracked: set[str], as_of: datetime):
     revisions = Revision.objects.filter(
-        wiki_id__in=wiki_ids, timestamp__gte=campaign.start, timestamp__lte=as_of
+        wiki_id__in=wiki_ids, timestamp__gte=campaign.start, timestamp__lte=as_of, removed=False
     )
     found_by_tag = Q(in_recent_changes=True, timestamp__lt=campaign.end)
     if len(tracked) <= _MAX_SQL_NAMES:
@@ -303,6 +294,22 @@ def _facts_query(campaign: Campaign, wiki_ids: list[int], tracked: set[str], as_
             condition |= found_by_tag
         revisions = revisions.filter(condition)
     return revisions
+
+
+def removed_revision_count(campaign: Campaign) -> int:
+    """Revisions in the campaign's window, by people it tracks, that no longer count because
+    their page was deleted or they were hidden (learnt at collections)."""
+    tracked = set(enrolled_usernames(campaign)) | set(discovered_contributors(campaign))
+    rows = Revision.objects.filter(
+        wiki__in=campaign.wikis.all(),
+        timestamp__gte=campaign.start,
+        timestamp__lt=campaign.end,
+        removed=True,
+    )
+    if len(tracked) > _MAX_SQL_NAMES:
+        return sum(1 for user in rows.values_list("user", flat=True) if user in tracked)
+    by_tag = Q(in_recent_changes=True) if campaign.is_open else Q(pk__in=[])
+    return rows.filter(Q(user__in=tracked) | by_tag).count()
 
 
 def _bot_accounts(wiki_ids: Iterable[int]) -> set[tuple[int, str]]:
@@ -445,15 +452,6 @@ def campaign_rows(
                 )
 
 
-def campaign_page_creations(campaign: Campaign, wikis: Iterable[Wiki]) -> list[PageCreation]:
-    """Pages begun during the campaign, by anyone, among those the sync looked up."""
-    db_names = {wiki.pk: wiki.db_name for wiki in wikis}
-    rows = PageOrigin.objects.filter(
-        wiki_id__in=list(db_names), created_at__gte=campaign.start, created_at__lt=campaign.end
-    ).values_list("wiki_id", "page_id", "created_at")
-    return [PageCreation(db_names[wiki_id], page, created) for wiki_id, page, created in rows]
-
-
 def _registrations(wikis: Iterable[Wiki], names: set[str]) -> dict[str, datetime]:
     """Earliest registration of each name on any campaign wiki: with single sign-on an
     account gets a local registration on each wiki when first used there."""
@@ -526,7 +524,6 @@ def compute_campaign_metrics(campaign: Campaign, *, as_of: datetime) -> Campaign
         metric_participants(campaign, wikis, discovered),
         campaign_window(campaign, campaign_wiki_rows),
         as_of,
-        campaign_page_creations(campaign, wikis),
     )
 
 
@@ -545,35 +542,60 @@ def campaign_metrics(campaign: Campaign) -> CampaignMetrics | None:
 
 @dataclass(frozen=True)
 class VisibleRow:
+    """A leaderboard row as one viewer sees it: counted always, named only when allowed."""
+
     rank: int
     row: LeaderboardRow
+    name: str
+    named: bool
+
+
+def sees_every_participant(viewer, campaign: Campaign) -> bool:
+    """Campaign organisers (and staff) and moderators see every name on the leaderboard."""
+    return is_organiser(viewer, campaign) or is_platform_moderator(viewer)
 
 
 def hidden_usernames(campaign: Campaign, *, viewer) -> set[str]:
-    """Wiki user names the leaderboard leaves out for this viewer: participants who chose to
-    be hidden here, members who leave all leaderboards (or are suspended), and members
-    blocked either way with the viewer. Found contributors who are members are matched by
-    the Wikimedia user name Wikimedia login verified on their profile."""
-    from kuza.people.models import Profile
-    from kuza.safety.selectors import blocked_user_ids, users_hidden_from_leaderboards
-
+    """Wiki user names the leaderboard does not name for this viewer:
+    - participants who chose to be hidden here, members who leave all leaderboards (or are
+      suspended), and members blocked either way with the viewer;
+    - members whose Wikimedia user name the viewer may not see (their profile, or its
+      Wikimedia field, is kept from the viewer: kuza.people.visibility decides).
+    Found contributors who are members are matched by the Wikimedia user name Wikimedia
+    login verified on their profile. Everyone else's wiki activity is public: they are named.
+    """
+    if sees_every_participant(viewer, campaign):
+        return set()
     hidden_members = users_hidden_from_leaderboards()
     blocked = blocked_user_ids(viewer)
+    named_members = people_visible_to(viewer, fields=("wikimedia",)).values("user_id")
     participants = campaign.participants.filter(
-        Q(hidden_from_leaderboard=True) | Q(user__in=hidden_members) | Q(user__in=blocked)
+        Q(hidden_from_leaderboard=True)
+        | Q(user__in=hidden_members)
+        | Q(user__in=blocked)
+        | (Q(user__isnull=False) & ~Q(user__in=named_members))
     )
     names = set(participants.values_list("wiki_username", flat=True))
     profiles = Profile.objects.filter(wikimedia_verified=True).exclude(wikimedia_username="")
     names.update(
-        profiles.filter(Q(user__in=hidden_members) | Q(user__in=blocked)).values_list(
-            "wikimedia_username", flat=True
-        )
+        profiles.filter(
+            Q(user__in=hidden_members) | Q(user__in=blocked) | ~Q(user__in=named_members)
+        ).values_list("wikimedia_username", flat=True)
     )
     return names
 
 
 def leaderboard_for(metrics: CampaignMetrics, *, viewer, campaign: Campaign) -> list[VisibleRow]:
-    """The leaderboard as this viewer may see it, ranks counted over the visible rows."""
+    """Every row, ranked over everyone (all are counted in the totals); a person the viewer
+    may not see named is shown as a neutral label (see `hidden_usernames`)."""
     hidden = hidden_usernames(campaign, viewer=viewer)
-    visible = [row for row in metrics.leaderboard if row.username not in hidden]
-    return [VisibleRow(rank, row) for rank, row in enumerate(visible, start=1)]
+    neutral = str(UNNAMED_PARTICIPANT)
+    return [
+        VisibleRow(
+            rank,
+            row,
+            name=neutral if row.username in hidden else row.username,
+            named=row.username not in hidden,
+        )
+        for rank, row in enumerate(metrics.leaderboard, start=1)
+    ]

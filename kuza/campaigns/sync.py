@@ -7,7 +7,10 @@ Per wiki, in this order:
    participants, and in open campaigns the contributors found in step 1 (so their later edits
    feed retention and their registration date is known);
 3. when each content page they touched began (origins.py), to tell improved pages from new;
-4. registration date and bot group of accounts not seen before (`list=users`).
+4. deletions, restorations and moves since the previous pass, from the wiki's logs
+   (`list=logevents`, 500 entries a request): revisions of a deleted page, or hidden ones,
+   are marked removed and count in no figure; a moved page's revisions take its new title;
+5. registration date and bot group of accounts not seen before (`list=users`).
 
 Every API page is stored with the cursor that follows it in one transaction, so a sync that
 dies between pages (wiki down, worker killed) repeats nothing and loses nothing when run
@@ -31,7 +34,10 @@ from django.utils.dateparse import parse_datetime
 from kuza.campaigns.hashtags import hashtag_matcher
 from kuza.campaigns.mediawiki import (
     MAX_VALUES_PER_REQUEST,
+    REMOVAL_LOG_TYPES,
     ContributionsCursor,
+    LogEvent,
+    LogEventsCursor,
     MediaWikiClient,
     MediaWikiError,
     RecentChange,
@@ -68,6 +74,7 @@ class WikiSyncReport:
     revisions_stored: int = 0  # new rows; rows already stored are not counted again
     accounts_checked: int = 0
     page_origins: int = 0  # pages whose beginning was found (see origins.py)
+    revisions_removed: int = 0  # stored revisions whose page was deleted, or that were hidden
     gaps: list[tuple[datetime, datetime]] = field(default_factory=list)
     error: str = ""
 
@@ -182,8 +189,14 @@ class _WikiJob:
         users = tracked_usernames(self.campaign, self.wiki)
         self.collect_contributions(users)
         self.report.page_origins = page_origins_collect(
-            campaign=self.campaign, wiki=self.wiki, users=users, client=self.client, now=self.now
+            campaign=self.campaign,
+            wiki=self.wiki,
+            users=users,
+            client=self.client,
+            now=self.now,
+            on_group=lambda count: self._progress("origins", count),
         )
+        self.learn_removals()
         self.refresh_accounts(users)
         SyncState.objects.filter(campaign=self.campaign, wiki=self.wiki).update(last_error="")
 
@@ -194,10 +207,61 @@ class _WikiJob:
         return state
 
     def _stored(self, kind: str, count: int) -> None:
-        self.report.pages += 1
         self.report.revisions_stored += count
+        self._progress(kind, count)
+
+    def _progress(self, kind: str, count: int) -> None:
+        self.report.pages += 1
         if self.on_page is not None:
             self.on_page(PageStored(self.wiki, kind, count))
+
+    # -- deletions and moves ----------------------------------------------------------------
+
+    def learn_removals(self) -> None:
+        """Replay the delete and move logs since the previous pass, oldest first, one API page
+        per transaction with the cursor after it, so a killed pass resumes where it was; a
+        resumed pass then catches up to now, so nothing deleted meanwhile is missed."""
+        state = self._state(SyncState.Kind.REMOVALS)
+        while True:
+            if state.run is None:
+                if state.collected_until is not None and state.collected_until >= self.now:
+                    return
+                begin = self.campaign.start
+                if state.collected_until is not None:
+                    begin = max(begin, state.collected_until - OVERLAP)
+                state.run = {
+                    "start": _iso(begin),
+                    "end": _iso(self.now),
+                    "log_type": REMOVAL_LOG_TYPES[0],
+                    "cursor": None,
+                }
+                state.save(update_fields=["run", "updated_at"])
+            self._removals_run(state)
+
+    def _removals_run(self, state: SyncState) -> None:
+        run: dict[str, Any] = dict(state.run or {})
+        start, end = _parse(run["start"]), _parse(run["end"])
+        if end - start >= ONE_SECOND:
+            for log_type in REMOVAL_LOG_TYPES[REMOVAL_LOG_TYPES.index(run["log_type"]) :]:
+                if log_type != run["log_type"]:
+                    run.update(log_type=log_type, cursor=None)
+                    state.run = run
+                    state.save(update_fields=["run", "updated_at"])
+                cursor = LogEventsCursor.from_dict(run["cursor"]) if run["cursor"] else None
+                pages = self.client.fetch_log_events(
+                    self.wiki.api_url, log_type, start, end, cursor=cursor, limit=self.limit
+                )
+                for page in pages:
+                    with transaction.atomic():
+                        removed = apply_log_events(self.wiki, page.events)
+                        run["cursor"] = page.next_cursor.to_dict()
+                        state.run = run
+                        state.save(update_fields=["run", "updated_at"])
+                    self.report.revisions_removed += removed
+                    self._progress(SyncState.Kind.REMOVALS, removed)
+        state.collected_until = end
+        state.run = None
+        state.save(update_fields=["collected_until", "run", "updated_at"])
 
     # -- recent changes (open campaigns) ----------------------------------------------------
 
@@ -350,6 +414,37 @@ def accounts_store(*, wiki: Wiki, infos: Iterable[Any], now: datetime) -> None:
         unique_fields=["wiki", "username"],
         update_fields=["exists", "registered_at", "is_bot", "checked_at"],
     )
+
+
+def apply_log_events(wiki: Wiki, events: Iterable[LogEvent]) -> int:
+    """Apply deletions, restorations and moves, in the order given, to the stored revisions
+    of `wiki`; returns how many stored revisions this newly marked removed. Replaying
+    entries already applied changes nothing, so an overlapping pass is harmless."""
+    removed = 0
+    stored = Revision.objects.filter(wiki=wiki)
+    for event in events:
+        if event.page_id > 0:
+            page = stored.filter(page_id=event.page_id)
+        else:  # MediaWiki did not record the page: its title then names it
+            page = stored.filter(namespace=event.namespace, title=event.title)
+        if event.log_type == "delete" and event.action in ("delete", "delete_redir"):
+            removed += page.filter(removed=False).update(removed=True)
+        elif event.log_type == "delete" and event.action == "restore":
+            page.filter(removed=True).update(removed=False)
+        elif event.log_type == "delete" and event.action == "revision" and event.revids:
+            revisions = stored.filter(revid__in=event.revids)
+            if event.revisions_hidden:
+                removed += revisions.filter(removed=False).update(removed=True)
+            else:
+                revisions.filter(removed=True).update(removed=False)
+        elif event.log_type == "move" and event.target_title and event.page_id > 0:
+            page.update(
+                title=event.target_title[:255],
+                namespace=event.target_namespace
+                if event.target_namespace is not None
+                else event.namespace,
+            )
+    return removed
 
 
 def _insert(wiki: Wiki, rows: list[Revision]) -> int:

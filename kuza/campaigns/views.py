@@ -58,6 +58,7 @@ def campaign_detail(request: HttpRequest, slug: str) -> HttpResponse:
             else None,
             "is_organiser": selectors.is_organiser(request.user, campaign),
             "gaps": selectors.gaps_of(campaign),
+            "removed_revisions": selectors.removed_revision_count(campaign) if metrics else 0,
             "events": list(links.linked_events(campaign, request.user)),
             "badge_rewards": links.badge_rewards(campaign),
         }

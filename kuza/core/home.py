@@ -36,6 +36,8 @@ from datetime import datetime
 
 from django.utils.functional import Promise
 
+from kuza.core.viewers import is_signed_in
+
 WAITING = "waiting"
 NEXT = "next"
 SECTIONS = (WAITING, NEXT)
@@ -94,10 +96,6 @@ class PersonalHome:
         return not self.waiting and not self.next
 
 
-def _signed_in(user) -> bool:
-    return bool(user is not None and user.is_authenticated and user.is_active)
-
-
 def _collect(section: str, user) -> list[HomeItem]:
     items: list[HomeItem] = []
     for entry in _registrations:
@@ -108,7 +106,7 @@ def _collect(section: str, user) -> list[HomeItem]:
 
 def personal_home(user) -> PersonalHome:
     """Everything the apps have for `user`: waiting items in registration order, next by date."""
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return PersonalHome()
     upcoming = _collect(NEXT, user)
     # Dated items first, soonest first; undated ones (a lesson in progress) keep their order.
@@ -119,7 +117,7 @@ def personal_home(user) -> PersonalHome:
 
 def waiting_count(user) -> int:
     """How many things wait for `user`'s answer: the figure beside the account entry."""
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return 0
     return len(_collect(WAITING, user))
 

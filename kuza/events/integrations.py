@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from kuza.audience.declarations import Audience
+from kuza.audience.declarations import register as register_audience
 from kuza.core import home, navigation
 from kuza.core.navigation import NavItem
 from kuza.core.navigation import register as register_navigation
@@ -11,6 +14,18 @@ from kuza.events import selectors
 from kuza.events.models import Event
 from kuza.safety import reportables
 from kuza.translation import registry
+
+# Published events, not hidden by moderators, of organisers neither suspended nor in a block
+# with the viewer; organisers always see their own.
+register_audience(
+    Audience(
+        model=Event,
+        published=Q(published=True),
+        managers=("organisers",),
+        authors=("created_by", "organisers"),
+        people=("created_by", "organisers"),
+    )
+)
 
 # Readers see an event's texts in their language.
 registry.register(

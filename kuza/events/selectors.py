@@ -22,32 +22,29 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from kuza.accounts.selectors import is_signed_in
+from kuza.audience.selectors import in_block_with_authors, visible_to
 from kuza.campaigns.models import Campaign
 from kuza.campaigns.selectors import campaigns_visible_to
 from kuza.core import home
 from kuza.core.home import HomeItem
 from kuza.events.models import Answer, Event, Question, Registration
 from kuza.people.models import Membership
-from kuza.safety.selectors import blocked_user_ids, exclude_hidden, hidden_ids
-
-
-def _signed_in(user) -> bool:
-    return bool(user is not None and user.is_authenticated and user.is_active)
-
+from kuza.safety.selectors import hidden_ids
 
 # --- Roles -------------------------------------------------------------------------------------
 
 
 def is_organiser(user, event: Event) -> bool:
     """Staff, or one of the event's organisers."""
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return False
     return user.is_staff or event.organisers.filter(pk=user.pk).exists()
 
 
 def can_create_events(user) -> bool:
     """Staff, and organisers of an organisation, may create events."""
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return False
     return (
         user.is_staff
@@ -59,15 +56,8 @@ def can_create_events(user) -> bool:
 
 
 def events_visible_to(user) -> QuerySet[Event]:
-    """Published events not hidden by moderators, plus every event `user` organises."""
-    public = exclude_hidden(Event.objects.filter(published=True))
-    if not _signed_in(user):
-        return public
-    if user.is_staff:
-        return Event.objects.all()
-    organised = Event.organisers.through.objects.filter(user=user).values("event_id")
-    # Subqueries, not joins: a join on organisers would multiply the place counts.
-    return Event.objects.filter(Q(pk__in=public.values("pk")) | Q(pk__in=organised))
+    """The events `user` may see (the audience declared in integrations.py)."""
+    return visible_to(Event.objects.all(), user)
 
 
 def with_place_counts(events: QuerySet[Event]) -> QuerySet[Event]:
@@ -81,43 +71,33 @@ def with_place_counts(events: QuerySet[Event]) -> QuerySet[Event]:
     )
 
 
-def _organised_by(user_ids) -> Q:
-    """Events created or organised by any of `user_ids` (ids or a user)."""
-    organised = Event.organisers.through.objects.filter(user__in=user_ids).values("event_id")
-    return Q(created_by__in=user_ids) | Q(pk__in=organised)
-
-
 def is_blocked_from(user, event: Event) -> bool:
     """Whether `user` and one of the event's creator or organisers blocked the other."""
-    blocked = blocked_user_ids(user)
-    if not blocked:
-        return False
-    return Event.objects.filter(_organised_by(blocked), pk=event.pk).exists()
+    return in_block_with_authors(event, user)
 
 
 def event_listing(user, *, past: bool = False) -> QuerySet[Event]:
     """Events not over yet, soonest first; or, with `past`, those over, most recent first.
 
     Events of people in a block with `user` (either direction) are left out, unless `user`
-    organises them too.
+    organises them too (the audience layer's rule).
     """
     events = events_visible_to(user)
-    blocked = blocked_user_ids(user)
-    if blocked:
-        events = events.exclude(_organised_by(blocked) & ~_organised_by([user.pk]))
     if past:
         return events.filter(ends_at__lt=timezone.now()).order_by("-starts_at", "-pk")
     return events.filter(ends_at__gte=timezone.now()).order_by("starts_at", "pk")
 
 
 def event_for_viewer(user, event_id: int) -> Event | None:
-    events = with_place_counts(events_visible_to(user)).select_related("campaign")
-    return events.filter(pk=event_id).first()
+    """The event, even when `user` is in a block with an organiser: its page says why they
+    cannot register (and names people through the presenter)."""
+    events = with_place_counts(visible_to(Event.objects.all(), user, despite_blocks=True))
+    return events.select_related("campaign").filter(pk=event_id).first()
 
 
 def event_for_organiser(user, event_id: int) -> Event | None:
     """The event, only when `user` organises it (or is staff)."""
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return None
     events = Event.objects.all()
     if not user.is_staff:
@@ -141,7 +121,7 @@ def questions_of(event: Event) -> list[Question]:
 
 
 def registration_of(user, event: Event) -> Registration | None:
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return None
     return Registration.objects.filter(event=event, user=user).first()
 
@@ -161,7 +141,7 @@ def waiting_position(registration: Registration) -> int | None:
 
 def online_link_for(user, event: Event) -> str:
     """The online link when `user` has a place or organises the event; otherwise ""."""
-    if not event.online_url or not _signed_in(user):
+    if not event.online_url or not is_signed_in(user):
         return ""
     if is_organiser(user, event):
         return event.online_url
@@ -173,7 +153,7 @@ def online_link_for(user, event: Event) -> str:
 
 def active_registrations_of(user) -> QuerySet[Registration]:
     """The person's places and waiting-list spots for events not over yet."""
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return Registration.objects.none()
     return (
         Registration.objects.filter(

@@ -278,6 +278,24 @@ def _join(blocks: list[_Block], *, tight: bool = False) -> str:
     return "".join(parts)
 
 
+def _list_items(node: _Node) -> list[list[_Node | str]]:
+    """The children of each item. A list written directly inside a list (`<ol><li>A</li>
+    <ul>...</ul></ol>`, invalid but common in exported courses) is shown by browsers nested
+    under the item before it, so it joins that item instead of being dropped."""
+    items: list[list[_Node | str]] = []
+    for child in node.children:
+        if not isinstance(child, _Node):
+            continue
+        if child.tag == "li":
+            items.append(list(child.children))
+        elif child.tag in _LISTS:
+            if items:
+                items[-1].append(child)
+            else:
+                items.append([child])
+    return items
+
+
 def _list(node: _Node, previous: _Block | None) -> _Block | None:
     ordered = node.tag == "ol"
     # Two lists in a row with the same marker would merge into one: alternate the marker.
@@ -290,15 +308,15 @@ def _list(node: _Node, previous: _Block | None) -> _Block | None:
     except ValueError:
         start = 1
     start = min(max(start, 0), 999_999_999)
-    items = [child for child in node.children if isinstance(child, _Node) and child.tag == "li"]
+    items = _list_items(node)
     rendered: list[str] = []
     loose = any(
         isinstance(child, _Node) and child.tag in _BLOCKS - _LISTS
         for item in items
-        for child in item.children
+        for child in item
     )
     for item in items:
-        blocks = _blocks(item.children)
+        blocks = _blocks(item)
         text = _join(blocks, tight=not loose)
         if not text:
             continue

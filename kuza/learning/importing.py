@@ -21,6 +21,7 @@ import html as html_lib
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from urllib.parse import unquote
 
 import nh3
 from django.conf import settings
@@ -42,8 +43,12 @@ from kuza.learning.authoring import (
 from kuza.learning.htmlmarkdown import html_to_markdown
 from kuza.learning.models import Course, Lesson, Module, Placeholder, Quiz
 from kuza.learning.olx.statics import is_safe_static_name
-from kuza.learning.rendering import content_marker
+from kuza.learning.rendering import content_marker, missing_image_marker
 
+# <img ... src="/static/name" ...>, quoted either way; group "name" is the static file name.
+_MISSING_IMAGE_SOURCE = re.compile(
+    r"""<img\b[^>]*?\bsrc\s*=\s*(["'])/static/(?P<name>[^"'?#]+)[^"']*\1[^>]*>""", re.I
+)
 # Open edX marks a problem correct only when every answer is right.
 IMPORTED_PASS_MARK = 100
 # Open edX's default tolerance when a numerical problem sets none (see olx.questions).
@@ -72,6 +77,7 @@ class _Importer:
             slugify(part) or "x" for part in (parsed.org, parsed.number, parsed.key.url_name)
         )
         self.copied = 0
+        self.missing = set(parsed.missing_static_files)
         self.seen = {"module": set(), "lesson": set(), "quiz": set(), "placeholder": set()}
 
     # --- Static files ---
@@ -92,7 +98,16 @@ class _Importer:
             self.copied += 1
 
     def markdown(self, raw: str) -> str:
-        return html_to_markdown(sanitise_html(olx.rewrite_static_urls(raw or "", self.static_url)))
+        html = _MISSING_IMAGE_SOURCE.sub(self._missing_image, raw or "")
+        return html_to_markdown(sanitise_html(olx.rewrite_static_urls(html, self.static_url)))
+
+    def _missing_image(self, match: re.Match[str]) -> str:
+        """An <img> of a file the export lacks becomes a marker readers see as a note
+        naming the file (rendering.with_missing_images_shown), never a broken image."""
+        name = unquote(html_lib.unescape(match["name"]))
+        if name not in self.missing:
+            return match[0]
+        return missing_image_marker(name)
 
     # --- Models ---
 

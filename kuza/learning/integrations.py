@@ -8,9 +8,13 @@
 
 from __future__ import annotations
 
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from kuza.audience.declarations import Audience
+from kuza.audience.declarations import register as register_audience
+from kuza.audience.selectors import visible_to
 from kuza.core import home, navigation
 from kuza.core.navigation import NavItem
 from kuza.core.navigation import register as register_navigation
@@ -28,9 +32,41 @@ from kuza.learning.models import (
     Quiz,
 )
 from kuza.learning.rendering import quiz_texts
+from kuza.people.models import Membership
 from kuza.safety.reportables import Reportable
 from kuza.safety.reportables import register as register_reportable
 from kuza.translation import registry
+
+
+def _organised_by(viewer) -> Q:
+    """Courses of an organisation `viewer` organises: they manage them."""
+    return Q(
+        organisation__memberships__user=viewer,
+        organisation__memberships__role=Membership.Role.ORGANISER,
+    )
+
+
+# Published courses moderators did not hide; authors, their organisation's organisers and
+# staff see every course they manage.
+register_audience(
+    Audience(
+        model=Course,
+        published=Q(is_published=True),
+        managers=("authors", _organised_by),
+        people=("authors",),
+    )
+)
+
+# A cohort is seen by whoever may read its course; its page names its facilitators.
+register_audience(
+    Audience(
+        model=Cohort,
+        people=("facilitators",),
+        narrow=lambda cohorts, viewer: cohorts.filter(
+            course__in=visible_to(Course.objects.all(), viewer).values("pk")
+        ),
+    )
+)
 
 registry.register(
     Course,

@@ -28,7 +28,11 @@ from kuza.learning.models import Course, Lesson, LessonImage, Module, Quiz
 from kuza.learning.rendering import lesson_body_for, lesson_parts, shown_questions
 from kuza.safety.selectors import exclude_hidden, hidden_ids
 from kuza.translation.models import UnitTranslation
-from kuza.translation.selectors import reader_language, translated_field
+from kuza.translation.selectors import (
+    prefetch_translations,
+    reader_language,
+    translated_field,
+)
 
 CACHE_SECONDS = 60 * 60 * 24 * 7
 _IMG_SRC = re.compile(r'(<img\b[^>]*\bsrc=")([^"]+)(")')
@@ -118,40 +122,54 @@ def _lesson(lesson: Lesson, *, language: str, text_only: bool) -> OfflineLesson:
     )
 
 
-def offline_html(
-    *,
-    course: Course,
-    module: Module | None = None,
-    language: str | None = None,
-    text_only: bool = False,
+def _sections(
+    course: Course, modules: list[Module], *, language: str, text_only: bool
+) -> dict[int, dict]:
+    """{module pk: section} for the modules' lessons, read in a fixed number of queries."""
+    # Lessons moderators hid are left out of every copy.
+    lessons = list(
+        exclude_hidden(Lesson.objects.filter(module__in=modules))
+        .order_by("position", "pk")
+        .prefetch_related("quizzes__questions__options", "placeholders", "images", "media_links")
+    )
+    prefetch_translations(
+        [
+            course,
+            *modules,
+            *lessons,
+            *(
+                shown
+                for lesson in lessons
+                for related in ("quizzes", "placeholders", "images", "media_links")
+                for shown in getattr(lesson, related).all()
+            ),
+        ],
+        language,
+    )
+    by_module: dict[int, list[Lesson]] = {module.pk: [] for module in modules}
+    for lesson in lessons:
+        by_module[lesson.module_id].append(lesson)
+    return {
+        module.pk: {
+            "module": module,
+            "title": translated_field(module, "title", language).text,
+            "lessons": [
+                _lesson(lesson, language=language, text_only=text_only)
+                for lesson in by_module[module.pk]
+            ],
+        }
+        for module in modules
+    }
+
+
+def _render(
+    course: Course, module: Module | None, sections: list[dict], *, language: str, text_only: bool
 ) -> bytes:
-    language = reader_language(language)
-    modules = [module] if module is not None else list(course.modules.order_by("position", "pk"))
-    sections = []
-    for item in modules:
-        # Lessons moderators hid are left out of every copy.
-        lessons = (
-            exclude_hidden(item.lessons.all())
-            .order_by("position", "pk")
-            .prefetch_related(
-                "quizzes__questions__options", "placeholders", "images", "media_links"
-            )
-        )
-        sections.append(
-            {
-                "module": item,
-                "title": translated_field(item, "title", language).text,
-                "lessons": [
-                    _lesson(lesson, language=language, text_only=text_only) for lesson in lessons
-                ],
-            }
-        )
-    course_title = translated_field(course, "title", language)
     html = render_to_string(
         "learning/offline.html",
         {
             "course": course,
-            "course_title": course_title.text,
+            "course_title": translated_field(course, "title", language).text,
             "summary": translated_field(course, "summary", language).html,
             "module": module,
             "module_title": translated_field(module, "title", language).text if module else "",
@@ -163,6 +181,19 @@ def offline_html(
         },
     )
     return html.encode("utf-8")
+
+
+def offline_html(
+    *,
+    course: Course,
+    module: Module | None = None,
+    language: str | None = None,
+    text_only: bool = False,
+) -> bytes:
+    language = reader_language(language)
+    modules = [module] if module is not None else list(course.modules.order_by("position", "pk"))
+    sections = _sections(course, modules, language=language, text_only=text_only)
+    return _render(course, module, list(sections.values()), language=language, text_only=text_only)
 
 
 def offline_filename(course: Course, module: Module | None = None) -> str:
@@ -195,6 +226,43 @@ def _fingerprint(course: Course, language: str) -> str:
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:20]
 
 
+def _size_key(course: Course, scope, language: str, text_only: bool, fingerprint: str) -> str:
+    return f"learning:offline-size:{course.pk}:{scope}:{language}:{int(text_only)}:{fingerprint}"
+
+
+def offline_sizes(
+    *,
+    course: Course,
+    modules: list[Module],
+    language: str | None = None,
+    text_only: bool = False,
+) -> tuple[int, dict[int, int]]:
+    """(size of the whole course's file, {module pk: size of its file}), in bytes.
+
+    Computed once per version of the course and cached; on a miss the course is read once for
+    all the copies, not once per copy.
+    """
+    language = reader_language(language or get_language())
+    fingerprint = _fingerprint(course, language)
+    keys = {
+        scope: _size_key(course, scope, language, text_only, fingerprint)
+        for scope in ["all", *(module.pk for module in modules)]
+    }
+    cached = cache.get_many(list(keys.values()))
+    sizes = {scope: cached.get(key) for scope, key in keys.items()}
+    if None in sizes.values():
+        every_module = list(course.modules.order_by("position", "pk"))
+        sections = _sections(course, every_module, language=language, text_only=text_only)
+        for scope in [scope for scope, size in sizes.items() if size is None]:
+            module = next((item for item in every_module if item.pk == scope), None)
+            shown = list(sections.values()) if module is None else [sections[module.pk]]
+            sizes[scope] = len(
+                _render(course, module, shown, language=language, text_only=text_only)
+            )
+        cache.set_many({keys[scope]: size for scope, size in sizes.items()}, CACHE_SECONDS)
+    return sizes["all"], {module.pk: sizes[module.pk] for module in modules}
+
+
 def offline_size(
     *,
     course: Course,
@@ -203,14 +271,10 @@ def offline_size(
     text_only: bool = False,
 ) -> int:
     """The file's size in bytes, computed once per version of the course and cached."""
-    language = reader_language(language or get_language())
-    scope = module.pk if module else "all"
-    fingerprint = _fingerprint(course, language)
-    key = f"learning:offline-size:{course.pk}:{scope}:{language}:{int(text_only)}:{fingerprint}"
-    size = cache.get(key)
-    if size is None:
-        size = len(
-            offline_html(course=course, module=module, language=language, text_only=text_only)
-        )
-        cache.set(key, size, CACHE_SECONDS)
-    return size
+    course_size, module_sizes = offline_sizes(
+        course=course,
+        modules=[module] if module is not None else [],
+        language=language,
+        text_only=text_only,
+    )
+    return module_sizes[module.pk] if module is not None else course_size

@@ -12,16 +12,13 @@
 
 from __future__ import annotations
 
+from kuza.accounts.selectors import is_signed_in
 from kuza.learning.models import Cohort, Course
 from kuza.people.models import Membership
 
 
-def _signed_in(user) -> bool:
-    return bool(user is not None and user.is_authenticated)
-
-
 def can_manage_course(user, course: Course) -> bool:
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return False
     if user.is_staff:
         return True
@@ -36,7 +33,7 @@ def can_manage_course(user, course: Course) -> bool:
 
 
 def can_create_course(user) -> bool:
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return False
     return bool(
         user.is_staff
@@ -47,7 +44,7 @@ def can_create_course(user) -> bool:
 
 
 def is_facilitator(user, cohort: Cohort) -> bool:
-    return _signed_in(user) and cohort.facilitators.filter(pk=user.pk).exists()
+    return is_signed_in(user) and cohort.facilitators.filter(pk=user.pk).exists()
 
 
 def can_facilitate(user, cohort: Cohort) -> bool:

@@ -36,12 +36,42 @@ _MARKER = re.compile(
     + r"\n?</code></pre>\s*"
 )
 _IMG = re.compile(r"<img\b[^>]*>")
+# An image the Open edX export referred to but did not contain: the import writes
+# `\ue011missing-image:<file name>\ue011` as inline code where the image stood
+# (missing_image_marker) and readers see a note naming the file, in their language.
+MISSING_IMAGE_MARK = "\ue011"
+_MISSING_IMAGE = re.compile(
+    "<code>"
+    + MISSING_IMAGE_MARK
+    + "missing-image:([^"
+    + MISSING_IMAGE_MARK
+    + "<>]+)"
+    + MISSING_IMAGE_MARK
+    + "</code>"
+)
 _ALT = re.compile(r'\balt="([^"]*)"')
 
 
 def content_marker(kind: Literal["quiz", "placeholder"], olx_key: str) -> str:
     """The Markdown block standing for an imported quiz or placeholder in a lesson's text."""
     return f"~~~\n{MARK}{kind}:{olx_key}{MARK}\n~~~\n"
+
+
+def missing_image_marker(name: str) -> str:
+    """The HTML the import puts where an image missing from the export stood."""
+    mark = MISSING_IMAGE_MARK
+    return f"<code>{mark}missing-image:{html_lib.escape(name)}{mark}</code>"
+
+
+def with_missing_images_shown(html: str) -> SafeString:
+    """Replace each missing-image marker of sanitised HTML by a visible, translated note."""
+
+    def replace(match: re.Match[str]) -> str:
+        name = html_lib.unescape(match[1])
+        note = _("Image missing from the imported course: %(name)s") % {"name": name}
+        return str(format_html('<span class="missing-image" role="note">[{}]</span>', note))
+
+    return mark_safe(_MISSING_IMAGE.sub(replace, html))  # noqa: S308 - escaped insertions
 
 
 def without_images(html: str) -> SafeString:
@@ -91,7 +121,7 @@ def lesson_parts(
     placeholders = list(lesson.placeholders.all() if placeholders is None else placeholders)
     by_key = {("quiz", quiz.olx_key): quiz for quiz in quizzes if quiz.olx_key}
     by_key.update({("placeholder", item.olx_key): item for item in placeholders})
-    html = str(body.html)
+    html = str(with_missing_images_shown(body.html))
     if text_only:
         html = str(without_images(html))
     parts: list[LessonPart] = []
@@ -212,7 +242,7 @@ def shown_questions(quiz: Quiz, language: str | None = None) -> list[ShownQuesti
     shown = []
     for question in quiz.questions.all():
         prefix = question.unit_prefix
-        prompt_html = render_markdown(text(prefix, question.prompt))
+        prompt_html = with_missing_images_shown(render_markdown(text(prefix, question.prompt)))
         options = tuple(
             ShownOption(
                 key=option.key,

@@ -9,13 +9,15 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.db.models import Count, IntegerField, Max, Prefetch, Q, QuerySet
+from django.db.models.functions import Cast
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from kuza.audience.selectors import access, visible_to
 from kuza.core import home
 from kuza.core.home import HomeItem
 from kuza.learning import completion, permissions
@@ -32,35 +34,22 @@ from kuza.learning.models import (
     QuizAttempt,
 )
 from kuza.safety.selectors import exclude_hidden, hidden_ids, is_hidden
+from kuza.translation.selectors import prefetch_translations
 
 # --- Courses ---------------------------------------------------------------------------------
 
 
 def course_list(*, user) -> QuerySet[Course]:
-    """Published courses moderators did not hide, with the number of modules; staff also see
-    unpublished and hidden ones, and authors their own."""
+    """The courses `user` may read (the audience declared in integrations.py), with the
+    number of modules."""
     courses = Course.objects.annotate(module_count=Count("modules", distinct=True))
-    if not user.is_authenticated:
-        courses = exclude_hidden(courses.filter(is_published=True))
-    elif not user.is_staff:
-        authored = Course.objects.filter(authors=user).values("pk")
-        courses = courses.filter(
-            Q(pk__in=authored) | (Q(is_published=True) & ~Q(pk__in=hidden_ids(Course)))
-        )
-    return courses.order_by("title", "pk")
+    return visible_to(courses, user).order_by("title", "pk")
 
 
 def course_for(*, slug: str, user) -> Course:
     """The course if `user` may read it: published and not hidden by moderators, or theirs
     to manage."""
-    course = Course.objects.select_related("organisation").filter(slug=slug).first()
-    if course is None:
-        raise Http404
-    if (not course.is_published or is_hidden(course)) and not permissions.can_manage_course(
-        user, course
-    ):
-        raise Http404
-    return course
+    return access(Course.objects.select_related("organisation"), user, slug=slug)
 
 
 def course_visible_to(user, course: Course) -> bool:
@@ -99,11 +88,11 @@ def _readable_lessons(course: Course, user) -> QuerySet[Lesson]:
 
 
 def course_outline(course: Course, *, user=None) -> list[Module]:
-    """Modules with their lessons and each lesson's quizzes, in order, in three queries.
+    """Modules with their lessons and each lesson's quizzes, in order, in four queries.
 
     With `user`, lessons moderators hid are left out unless `user` manages the course.
     """
-    return list(
+    modules = list(
         course.modules.prefetch_related(
             Prefetch(
                 "lessons",
@@ -115,6 +104,17 @@ def course_outline(course: Course, *, user=None) -> list[Module]:
             )
         ).order_by("position", "pk")
     )
+    lessons = [lesson for module in modules for lesson in module.lessons.all()]
+    # The outline shows every title: read them all in one query.
+    prefetch_translations(
+        [
+            course,
+            *modules,
+            *lessons,
+            *(quiz for lesson in lessons for quiz in lesson.quizzes.all()),
+        ]
+    )
+    return modules
 
 
 def lessons_in_order(course: Course) -> list[Lesson]:
@@ -204,39 +204,49 @@ def enrolment_progress(
     enrolment: Enrolment, lessons: list[Lesson] | None = None
 ) -> EnrolmentProgress:
     """Lessons read, quizzes passed, best scores and the lesson to continue with."""
-    course = enrolment.course
+    return enrolments_progress([enrolment], enrolment.course, lessons)[0]
+
+
+def enrolments_progress(
+    enrolments: list[Enrolment], course: Course, lessons: list[Lesson] | None = None
+) -> list[EnrolmentProgress]:
+    """`enrolment_progress` of many enrolments in one course, in four queries for them all."""
     lessons = lessons_in_order(course) if lessons is None else lessons
+    lesson_ids = {lesson.pk for lesson in lessons}
+    ids = [enrolment.pk for enrolment in enrolments]
     quiz_ids = set(Quiz.objects.filter(course=course).values_list("pk", flat=True))
-    read = set(
-        LessonRead.objects.filter(enrolment=enrolment, lesson__course=course).values_list(
-            "lesson_id", flat=True
+    read: dict[int, set[int]] = {pk: set() for pk in ids}
+    for enrolment_id, lesson_id in LessonRead.objects.filter(
+        enrolment_id__in=ids, lesson__course=course
+    ).values_list("enrolment_id", "lesson_id"):
+        read[enrolment_id].add(lesson_id)
+    best: dict[int, dict[int, float]] = {pk: {} for pk in ids}
+    passed: dict[int, set[int]] = {pk: set() for pk in ids}
+    for enrolment_id, quiz_id, top, any_passed in (
+        QuizAttempt.objects.filter(enrolment_id__in=ids, quiz__course=course)
+        .values_list("enrolment_id", "quiz_id")
+        .annotate(best=Max("score"), any_passed=Max(Cast("passed", IntegerField())))
+        .values_list("enrolment_id", "quiz_id", "best", "any_passed")
+    ):
+        best[enrolment_id][quiz_id] = top
+        if any_passed:
+            passed[enrolment_id].add(quiz_id)
+    return [
+        EnrolmentProgress(
+            enrolment=enrolment,
+            counts=completion.Progress(
+                lessons_total=len(lessons),
+                lessons_read=len(read[enrolment.pk] & lesson_ids),
+                quizzes_total=len(quiz_ids),
+                quizzes_passed=len(passed[enrolment.pk] & quiz_ids),
+            ),
+            read_lesson_ids=read[enrolment.pk],
+            passed_quiz_ids=passed[enrolment.pk],
+            best_scores=best[enrolment.pk],
+            continue_lesson=continue_lesson(enrolment, lessons, read[enrolment.pk]),
         )
-    )
-    best = dict(
-        QuizAttempt.objects.filter(enrolment=enrolment, quiz__course=course)
-        .values_list("quiz_id")
-        .annotate(best=Max("score"))
-        .values_list("quiz_id", "best")
-    )
-    passed = set(
-        QuizAttempt.objects.filter(
-            enrolment=enrolment, quiz__course=course, passed=True
-        ).values_list("quiz_id", flat=True)
-    )
-    counts = completion.Progress(
-        lessons_total=len(lessons),
-        lessons_read=len(read & {lesson.pk for lesson in lessons}),
-        quizzes_total=len(quiz_ids),
-        quizzes_passed=len(passed & quiz_ids),
-    )
-    return EnrolmentProgress(
-        enrolment=enrolment,
-        counts=counts,
-        read_lesson_ids=read,
-        passed_quiz_ids=passed,
-        best_scores=best,
-        continue_lesson=continue_lesson(enrolment, lessons, read),
-    )
+        for enrolment in enrolments
+    ]
 
 
 def continue_lesson(enrolment: Enrolment, lessons: list[Lesson], read: set[int]) -> Lesson | None:
@@ -405,11 +415,10 @@ def cohort_progress(*, cohort: Cohort, user) -> list[LearnerRow]:
     if not permissions.can_facilitate(user, cohort):
         raise PermissionDenied
     lessons = lessons_in_order(cohort.course)
-    enrolments = (
+    enrolments = list(
         Enrolment.objects.filter(cohort=cohort)
         .select_related("user__profile", "course", "last_lesson")
         .order_by("user__username")
     )
-    return [
-        LearnerRow(enrolment, enrolment_progress(enrolment, lessons)) for enrolment in enrolments
-    ]
+    progress = enrolments_progress(enrolments, cohort.course, lessons)
+    return [LearnerRow(enrolment, row) for enrolment, row in zip(enrolments, progress, strict=True)]

@@ -16,17 +16,32 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
+from kuza.audience.declarations import Audience
+from kuza.audience.declarations import register as register_audience
 from kuza.core import home, navigation
 from kuza.core.navigation import NavItem
 from kuza.core.navigation import register as register_navigation
 from kuza.library import permissions, search
-from kuza.library.models import Resource, Toolkit, ToolkitStep
+from kuza.library.models import Curator, Resource, Toolkit, ToolkitStep
 from kuza.safety import reportables
 from kuza.translation import hooks, registry
 from kuza.translation.models import UnitTranslation
+
+# Published resources are public unless moderators hid them; drafts, resources in review and
+# rejected ones are their author's and curators' alone. Curators see every resource.
+register_audience(
+    Audience(
+        model=Resource,
+        published=Q(status=Resource.Status.PUBLISHED),
+        managers=("author",),
+        sees_all=permissions.is_curator,
+        people=("author", "reviewed_by"),
+    )
+)
 
 RESOURCE_FIELDS = {
     "title": registry.PLAIN,
@@ -100,3 +115,7 @@ home.register_capability(
         order=50,
     )
 )
+
+# The cached "is a curator" (permissions.is_curator) must follow role changes.
+post_save.connect(permissions.forget_curator, sender=Curator)
+post_delete.connect(permissions.forget_curator, sender=Curator)

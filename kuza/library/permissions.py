@@ -11,21 +11,38 @@
 
 from __future__ import annotations
 
+from django.core.cache import cache
+
+from kuza.accounts.selectors import is_signed_in
 from kuza.library.models import Curator, Plan, PlanMember, Resource
 
-
-def signed_in(user) -> bool:
-    return bool(user is not None and user.is_authenticated and user.is_active)
+CURATOR_CACHE_SECONDS = 3600
 
 
 def is_curator(user) -> bool:
-    if not signed_in(user):
+    if not is_signed_in(user):
         return False
-    return user.is_staff or Curator.objects.filter(user=user).exists()
+    if user.is_staff:
+        return True
+    # A resource page asks several times: cached until the member's roles change (apps.py).
+    key = curator_key(user.pk)
+    curates = cache.get(key)
+    if curates is None:
+        curates = Curator.objects.filter(user=user).exists()
+        cache.set(key, curates, CURATOR_CACHE_SECONDS)
+    return curates
+
+
+def curator_key(user_id: int) -> str:
+    return f"library:is-curator:{user_id}"
+
+
+def forget_curator(instance: Curator, **_signal) -> None:
+    cache.delete(curator_key(instance.user_id))
 
 
 def is_author(user, resource: Resource) -> bool:
-    return signed_in(user) and resource.author_id == user.pk
+    return is_signed_in(user) and resource.author_id == user.pk
 
 
 def can_view_resource(user, resource: Resource) -> bool:
@@ -58,11 +75,11 @@ def can_view_history(user, resource: Resource) -> bool:
 
 
 def is_plan_member(user, plan: Plan) -> bool:
-    return signed_in(user) and PlanMember.objects.filter(plan=plan, user=user).exists()
+    return is_signed_in(user) and PlanMember.objects.filter(plan=plan, user=user).exists()
 
 
 def can_view_plan(user, plan: Plan) -> bool:
-    return is_plan_member(user, plan) or (signed_in(user) and user.is_staff)
+    return is_plan_member(user, plan) or (is_signed_in(user) and user.is_staff)
 
 
 def can_change_plan(user, plan: Plan) -> bool:
@@ -70,4 +87,4 @@ def can_change_plan(user, plan: Plan) -> bool:
 
 
 def can_manage_team(user, plan: Plan) -> bool:
-    return signed_in(user) and plan.owner_id == user.pk
+    return is_signed_in(user) and plan.owner_id == user.pk

@@ -9,6 +9,8 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import get_language
 
+from kuza.accounts.selectors import is_signed_in
+from kuza.audience.selectors import access, visible_to
 from kuza.library import permissions
 from kuza.library.models import (
     Plan,
@@ -21,7 +23,7 @@ from kuza.library.models import (
 )
 from kuza.library.revisions import changed_fields
 from kuza.library.search import SearchResults, search_resources
-from kuza.safety.selectors import exclude_hidden, hidden_ids, is_hidden
+from kuza.safety.selectors import exclude_hidden
 from kuza.skills.models import Skill
 from kuza.skills.selectors import localise_skills, skill_with_descendants_ids
 from kuza.translation.models import TranslatableObject
@@ -42,10 +44,9 @@ class Filters:
 
 
 def published_resources(filters: Filters = Filters()) -> QuerySet[Resource]:  # noqa: B008
-    """Published resources readers can find: without those moderators hid."""
-    return _filtered(
-        exclude_hidden(Resource.objects.filter(status=Resource.Status.PUBLISHED)), filters
-    )
+    """Published resources every reader can find (what a visitor sees: without those
+    moderators hid)."""
+    return _filtered(visible_to(Resource.objects.all(), None), filters)
 
 
 def _proposals(resources: QuerySet[Resource]) -> QuerySet[Resource]:
@@ -93,7 +94,7 @@ def unpublished_resources(*, user, status: str, filters: Filters) -> QuerySet[Re
     """Resources in a status other than published: every one for curators, else one's own."""
     resources = Resource.objects.filter(status=status).order_by("-updated_at", "-pk")
     if not permissions.is_curator(user):
-        if not permissions.signed_in(user):
+        if not is_signed_in(user):
             return Resource.objects.none()
         return _filtered(resources.filter(author=user), filters)
     return _filtered(_proposals(resources), filters)
@@ -101,23 +102,8 @@ def unpublished_resources(*, user, status: str, filters: Filters) -> QuerySet[Re
 
 def resource_for(*, user, pk: int) -> Resource:
     """The resource, if `user` may see it; 404 otherwise (a draft's existence is private)."""
-    resource = (
-        Resource.objects.select_related("author__profile", "translation_of", "reviewed_by")
-        .filter(pk=pk)
-        .first()
-    )
-    if resource is None or not permissions.can_view_resource(user, resource):
-        raise Http404
-    if not (permissions.is_curator(user) or permissions.is_author(user, resource)):
-        # Moderators hid it, or its author is suspended and it was never published.
-        unpublished_by_suspended = (
-            resource.status != Resource.Status.PUBLISHED
-            and resource.author is not None
-            and not resource.author.is_active
-        )
-        if unpublished_by_suspended or is_hidden(resource):
-            raise Http404
-    return resource
+    resources = Resource.objects.select_related("author__profile", "translation_of", "reviewed_by")
+    return access(resources, user, pk=pk)
 
 
 def translation_object_for(*, user, resource: Resource) -> TranslatableObject | None:
@@ -134,17 +120,11 @@ def resource_translations(*, user, resource: Resource) -> list[Resource]:
     family = Resource.objects.filter(Q(pk=original.pk) | Q(translation_of=original)).exclude(
         pk=resource.pk
     )
-    hidden = set(hidden_ids(Resource).values_list("object_id", flat=True))
-    return [
-        other
-        for other in family.order_by("language")
-        if permissions.can_view_resource(user, other)
-        and (other.pk not in hidden or permissions.is_curator(user))
-    ]
+    return list(visible_to(family, user).order_by("language"))
 
 
 def resources_by(*, user) -> QuerySet[Resource]:
-    if not permissions.signed_in(user):
+    if not is_signed_in(user):
         return Resource.objects.none()
     return Resource.objects.filter(author=user).order_by("-updated_at")
 
@@ -257,7 +237,7 @@ def toolkit_translations(toolkit: Toolkit) -> list[Toolkit]:
 
 
 def plans_of(*, user) -> QuerySet[Plan]:
-    if not permissions.signed_in(user):
+    if not is_signed_in(user):
         return Plan.objects.none()
     return (
         Plan.objects.filter(members__user=user)

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kuza.accounts.selectors import is_signed_in
 from kuza.core import home
 from kuza.core.home import HomeItem
 from kuza.mentorship.models import (
@@ -33,11 +34,6 @@ from kuza.mentorship.models import (
 from kuza.people.models import Membership, Organisation
 from kuza.safety.selectors import hidden_ids
 from kuza.skills.selectors import localise_skills
-
-
-def _signed_in(user) -> bool:
-    return bool(user is not None and user.is_authenticated and user.is_active)
-
 
 # --- Relationship source for people's privacy tiers ------------------------------------------
 
@@ -105,7 +101,7 @@ def mentor_settings_of(user) -> MentorSettings:
 
 
 def requests_of(user) -> QuerySet[MentorshipRequest]:
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return MentorshipRequest.objects.none()
     return MentorshipRequest.objects.filter(learner=user).select_related("skill", "round")
 
@@ -116,7 +112,7 @@ def request_for_learner(user, request_id: int) -> MentorshipRequest | None:
 
 def mentorships_of(user) -> QuerySet[Mentorship]:
     """Mentorships `user` is in, on either side, with partners who are not suspended."""
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return Mentorship.objects.none()
     return (
         Mentorship.objects.filter(Q(learner=user) | Q(mentor=user))
@@ -168,7 +164,7 @@ def home_mentorships_waiting(user) -> list[HomeItem]:
 
 def home_swaps_to_answer(user) -> list[HomeItem]:
     """Personal home: skill-swap exchanges proposed to `user` and not answered yet (one query)."""
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return []
     steps = SwapMember.objects.filter(
         user=user,
@@ -197,7 +193,7 @@ def _with_skill_labels(mentorships) -> list[tuple[Mentorship, str]]:
 
 
 def notifications_for(user) -> QuerySet[Notification]:
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return Notification.objects.none()
     return Notification.objects.filter(user=user)
 
@@ -211,7 +207,7 @@ def unread_notification_count(user) -> int:
 
 def organisations_organised_by(user) -> QuerySet[Organisation]:
     """Organisations whose rounds `user` may run: all for staff, else those they organise."""
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return Organisation.objects.none()
     if user.is_staff:
         return Organisation.objects.all()
@@ -232,7 +228,7 @@ def round_for_organiser(user, round_id: int) -> MentorshipRound | None:
 
 def open_rounds_for_learner(user) -> QuerySet[MentorshipRound]:
     """Open rounds of the organisations `user` belongs to."""
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return MentorshipRound.objects.none()
     return MentorshipRound.objects.filter(
         status=MentorshipRound.Status.OPEN,
@@ -244,20 +240,20 @@ def open_rounds_for_learner(user) -> QuerySet[MentorshipRound]:
 
 
 def swap_entry_of(user) -> SwapPoolEntry | None:
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return None
     return SwapPoolEntry.objects.filter(user=user).prefetch_related("offers", "wants").first()
 
 
 def may_run_swap_rounds(user) -> bool:
-    return _signed_in(user) and (
+    return is_signed_in(user) and (
         user.is_staff
         or Membership.objects.filter(user=user, role=Membership.Role.ORGANISER).exists()
     )
 
 
 def exchanges_of(user) -> QuerySet[SwapExchange]:
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return SwapExchange.objects.none()
     return SwapExchange.objects.filter(
         Exists(SwapMember.objects.filter(exchange_id=OuterRef("pk"), user=user))

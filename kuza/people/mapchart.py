@@ -17,8 +17,11 @@ from kuza.people.capacity import CountryCapacity
 from kuza.people.capacity_rules import count_band, gap_band
 from kuza.people.mapshape import compact_svg_map
 
-# Whole units of the 2754-wide map; at most a few pixels once scaled to a phone or page.
-OUTLINE_TOLERANCE = 4.0
+# The map is 2754 units wide and shown about 900 pixels wide: coordinates are divided by 3 (a
+# unit is then about a pixel) and points closer than 8 original units (under 3 pixels) to the
+# last one kept are dropped. That keeps the image within the 14 KB page budget, compressed.
+OUTLINE_TOLERANCE = 8.0
+OUTLINE_SCALE = 3.0
 _SCRIPT = re.compile(r"<script\b[^>]*/>|<script\b.*?</script>", re.DOTALL)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _COUNT_COLOURS = ("#f2c9b5", "#e08a60", "#bf5425", "#8a2b06")
@@ -29,7 +32,7 @@ _GAP_COLOURS = ("#b9b9c4", "#2f8a52", "#8a2b06")
 def _compact_world_map() -> str:
     from pygal_maps_world.maps import WORLD_MAP
 
-    return compact_svg_map(WORLD_MAP, OUTLINE_TOLERANCE)
+    return compact_svg_map(WORLD_MAP, OUTLINE_TOLERANCE, OUTLINE_SCALE)
 
 
 def _count_band_labels() -> list[str]:

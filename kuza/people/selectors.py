@@ -13,6 +13,7 @@ from django.db.models import Case, Exists, F, Max, OuterRef, Q, QuerySet, Value,
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from kuza.accounts.selectors import is_signed_in
 from kuza.core import home
 from kuza.core.home import HomeItem
 from kuza.people.models import (
@@ -363,7 +364,7 @@ def organisation_members_visible_to(viewer, organisation: Organisation) -> list[
 
 
 def is_organiser(user, organisation: Organisation) -> bool:
-    if not (user and user.is_authenticated and user.is_active):
+    if not is_signed_in(user):
         return False
     return (
         user.is_staff

@@ -25,6 +25,7 @@ from operator import or_
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 
+from kuza.accounts.selectors import is_signed_in
 from kuza.people.models import Membership, Profile, Visibility
 
 FIELD_GROUPS = (
@@ -61,10 +62,6 @@ def register_relationship_source(source: RelationshipSource) -> None:
 def unregister_relationship_source(source: RelationshipSource) -> None:
     if source in _relationship_sources:
         _relationship_sources.remove(source)
-
-
-def _is_member(viewer) -> bool:
-    return bool(viewer is not None and viewer.is_authenticated and viewer.is_active)
 
 
 def _organised_member_ids(organiser) -> QuerySet:
@@ -133,7 +130,7 @@ def visible_q(viewer, fields: Iterable[str] = (), prefix: str = "") -> Q:
     for field in fields:
         if field not in FIELD_GROUPS:
             raise ValueError(f"unknown field group {field!r}")
-    if not _is_member(viewer):
+    if not is_signed_in(viewer):
         return _within(Visibility.PUBLIC, columns, prefix)
     myself = Q(**{f"{prefix}user_id": viewer.pk})
     close = _within(Visibility.MENTORS_AND_ORGANISERS, columns, prefix)
@@ -145,7 +142,7 @@ def visible_q(viewer, fields: Iterable[str] = (), prefix: str = "") -> Q:
 
 def tier_for(viewer, profile: Profile) -> int:
     """The tier `viewer` is granted on `profile` (see the module docstring)."""
-    if not _is_member(viewer):
+    if not is_signed_in(viewer):
         return Visibility.PUBLIC
     if viewer.pk == profile.user_id:
         return Visibility.ONLY_ME
@@ -157,7 +154,7 @@ def tier_for(viewer, profile: Profile) -> int:
 def tiers_for(viewer, profiles: Iterable[Profile]) -> dict[int, int]:
     """Tier per profile id for many profiles at once (two queries at most)."""
     profiles = list(profiles)
-    if not _is_member(viewer):
+    if not is_signed_in(viewer):
         return {profile.pk: Visibility.PUBLIC for profile in profiles}
     base = Visibility.MENTORS_AND_ORGANISERS if viewer.is_staff else Visibility.MEMBERS
     related: set[int] = set()

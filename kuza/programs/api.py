@@ -14,10 +14,11 @@ from django.http import Http404, HttpRequest
 from ninja import Router, Schema
 
 from kuza.api.auth import token_or_session
+from kuza.audience.presenter import person_name
+from kuza.audience.selectors import visible_to
 from kuza.programs import selectors
 from kuza.programs.models import Plan, Programme
 from kuza.programs.reporting import report_rows
-from kuza.safety.selectors import exclude_hidden
 
 router = Router(tags=["programmes"], auth=token_or_session)
 
@@ -69,7 +70,7 @@ class KeyResultOut(Schema):
     trend: list[tuple[date, Decimal]]
 
 
-def _programme_out(programme: Programme) -> dict:
+def _programme_out(programme: Programme, viewer) -> dict:
     return {
         "id": programme.pk,
         "url": settings.SITE_URL + programme.get_absolute_url(),
@@ -78,18 +79,19 @@ def _programme_out(programme: Programme) -> dict:
         "starts_on": programme.starts_on,
         "ends_on": programme.ends_on,
         "courses": list(programme.courses.filter(is_published=True).values_list("slug", flat=True)),
-        "events": list(
-            exclude_hidden(programme.events.filter(published=True)).values_list("pk", flat=True)
+        "events": list(visible_to(programme.events.all(), viewer).values_list("pk", flat=True)),
+        "campaigns": list(
+            visible_to(programme.campaigns.all(), viewer).values_list("slug", flat=True)
         ),
-        "campaigns": list(exclude_hidden(programme.campaigns.all()).values_list("slug", flat=True)),
     }
 
 
-def _plan_out(plan: Plan) -> dict:
+def _plan_out(plan: Plan, viewer) -> dict:
     return {
         "id": plan.pk,
         "url": settings.SITE_URL + plan.get_absolute_url(),
-        "member": plan.member.user.username,
+        # Named as everywhere: only when the caller may see the member's profile.
+        "member": person_name(viewer, plan.member.user),
         "title": plan.title,
         "goal": plan.goal,
         "audience": plan.audience,
@@ -115,7 +117,7 @@ def _participant_programme(request: HttpRequest, programme_id: int) -> Programme
 @router.get("/", response=list[ProgrammeOut])
 def programme_list(request: HttpRequest):
     """Programmes the caller may see: listed ones and those they take part in."""
-    return [_programme_out(p) for p in selectors.programmes_visible_to(request.auth)]
+    return [_programme_out(p, request.auth) for p in selectors.programmes_visible_to(request.auth)]
 
 
 @router.get("/{programme_id}", response=ProgrammeOut)
@@ -123,7 +125,7 @@ def programme_detail(request: HttpRequest, programme_id: int):
     programme = selectors.programme_for_viewer(request.auth, programme_id)
     if programme is None:
         raise Http404
-    return _programme_out(programme)
+    return _programme_out(programme, request.auth)
 
 
 @router.get("/{programme_id}/plans", response=list[PlanOut])
@@ -131,7 +133,7 @@ def plan_list(request: HttpRequest, programme_id: int):
     """The plans the caller may read in this programme (see the module's access rules)."""
     programme = _participant_programme(request, programme_id)
     plans = selectors.plans_visible_to(request.auth, programme).select_related("member__user")
-    return [_plan_out(plan) for plan in plans.prefetch_related("milestones")]
+    return [_plan_out(plan, request.auth) for plan in plans.prefetch_related("milestones")]
 
 
 @router.get("/{programme_id}/plans/{plan_id}", response=PlanOut)
@@ -140,7 +142,7 @@ def plan_detail(request: HttpRequest, programme_id: int, plan_id: int):
     plan = selectors.plan_for_viewer(request.auth, programme, plan_id)
     if plan is None:
         raise Http404
-    return _plan_out(plan)
+    return _plan_out(plan, request.auth)
 
 
 @router.get("/{programme_id}/key-results", response=list[KeyResultOut])

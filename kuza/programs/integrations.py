@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from kuza.audience.declarations import Audience, nobody
+from kuza.audience.declarations import register as register_audience
 from kuza.core import home, navigation, schedule
 from kuza.core.navigation import NavItem
 from kuza.core.navigation import register as register_navigation
@@ -23,6 +26,39 @@ register_navigation(
         order=55,
         members_only=True,
         group=navigation.LEARN,
+    )
+)
+
+# Programmes are for members: listed ones, and those one takes part in (organiser, mentor or
+# member). Staff have no special view of unlisted programmes.
+register_audience(
+    Audience(
+        model=Programme,
+        published=Q(listed=True),
+        members_only=True,
+        managers=("organisers", "mentors", "members__user"),
+        people=("organisers", "mentors", "members__user"),
+        hideable=False,
+        sees_all=nobody,
+    )
+)
+
+# Content by one person: left out when moderators hid it, when its author is suspended or in
+# a block with the viewer. Who may read it at all is the programme selectors' rule (cohort,
+# mentors, organisers); a member always reads her own plan, hidden or not.
+register_audience(
+    Audience(model=VisionPost, authors=("author",), people=("author",), sees_all=nobody)
+)
+register_audience(
+    Audience(model=PlanNote, authors=("author",), people=("author",), sees_all=nobody)
+)
+register_audience(
+    Audience(
+        model=Plan,
+        authors=("member__user",),
+        managers=("member__user",),
+        people=("member__user", "member__mentor"),
+        sees_all=nobody,
     )
 )
 

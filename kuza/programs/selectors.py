@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from kuza.accounts.selectors import is_signed_in
+from kuza.audience.selectors import visible_to
 from kuza.people.models import Membership
 from kuza.programs.models import (
     Cohort,
@@ -32,34 +34,26 @@ from kuza.programs.models import (
     VisionPost,
 )
 from kuza.safety.selectors import (
-    blocked_user_ids,
-    exclude_hidden,
-    hidden_ids,
     is_blocked_between,
 )
-
-
-def _signed_in(user) -> bool:
-    return bool(user is not None and user.is_authenticated and user.is_active)
-
 
 # --- Roles -------------------------------------------------------------------------------------
 
 
 def is_organiser(user, programme: Programme) -> bool:
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return False
     return programme.organisers.filter(pk=user.pk).exists()
 
 
 def is_mentor(user, programme: Programme) -> bool:
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return False
     return programme.mentors.filter(pk=user.pk).exists()
 
 
 def member_of(user, programme: Programme) -> Member | None:
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return None
     return Member.objects.filter(programme=programme, user=user).select_related("cohort").first()
 
@@ -74,7 +68,7 @@ def is_participant(user, programme: Programme) -> bool:
 
 def can_create_programmes(user) -> bool:
     """Staff, and organisers of a community organisation, may start programmes."""
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return False
     return (
         user.is_staff
@@ -94,15 +88,14 @@ def _participant_programme_ids(user) -> Q:
 
 
 def programmes_visible_to(user) -> QuerySet[Programme]:
-    if not _signed_in(user):
-        return Programme.objects.none()
-    ids = Programme.objects.filter(Q(listed=True) | _participant_programme_ids(user)).values("pk")
-    return Programme.objects.filter(pk__in=ids)
+    """Listed programmes and those `user` takes part in, for members only (the audience
+    declared in integrations.py)."""
+    return visible_to(Programme.objects.all(), user)
 
 
 def programmes_of(user) -> QuerySet[Programme]:
     """The programmes `user` takes part in, in any role."""
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return Programme.objects.none()
     return Programme.objects.filter(
         pk__in=Programme.objects.filter(_participant_programme_ids(user)).values("pk")
@@ -118,7 +111,7 @@ def programme_for_participant(user, programme_id: int) -> Programme | None:
 
 
 def programme_for_organiser(user, programme_id: int) -> Programme | None:
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return None
     return Programme.objects.filter(pk=programme_id, organisers=user).first()
 
@@ -157,7 +150,8 @@ def cohorts_for(user, programme: Programme) -> list[Cohort]:
 def vision_posts_for(user, programme: Programme) -> QuerySet[VisionPost]:
     """Posts `user` may read: their own cohort's, or every cohort's for mentors and organisers.
 
-    Hidden posts and posts by people in a block with `user` are left out.
+    Hidden posts, and posts of suspended people or of people in a block with `user`, are
+    left out (the audience declared in integrations.py).
     """
     posts = VisionPost.objects.filter(cohort__programme=programme)
     if not (is_organiser(user, programme) or is_mentor(user, programme)):
@@ -165,8 +159,7 @@ def vision_posts_for(user, programme: Programme) -> QuerySet[VisionPost]:
         if member is None:
             return VisionPost.objects.none()
         posts = posts.filter(cohort=member.cohort)
-    posts = exclude_hidden(posts).exclude(author_id__in=blocked_user_ids(user))
-    return posts.exclude(author__is_active=False).select_related("author__profile", "cohort")
+    return visible_to(posts, user).select_related("author__profile", "cohort")
 
 
 # --- Plans -------------------------------------------------------------------------------------
@@ -174,7 +167,7 @@ def vision_posts_for(user, programme: Programme) -> QuerySet[VisionPost]:
 
 def plans_visible_to(user, programme: Programme) -> QuerySet[Plan]:
     plans = Plan.objects.filter(member__programme=programme)
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return Plan.objects.none()
     if is_organiser(user, programme):
         return plans
@@ -182,15 +175,10 @@ def plans_visible_to(user, programme: Programme) -> QuerySet[Plan]:
     member = member_of(user, programme)
     if member is not None:
         rule |= Q(member__cohort=member.cohort, visibility=Plan.Visibility.COHORT)
-    # A block hides two people from each other: a peer (or a mentor, until the organisers
-    # choose another) no longer reads the plan of someone in a block with them. A plan the
-    # moderators hid is left to its author (and the organisers).
-    # A suspended member's plan is left to the organisers.
-    return (
-        plans.filter(rule, member__user__is_active=True)
-        .exclude(member__user_id__in=blocked_user_ids(user))
-        .exclude(Q(pk__in=hidden_ids(Plan)) & ~Q(member__user=user))
-    )
+    # The audience layer: a peer (or a mentor, until the organisers choose another) no longer
+    # reads the plan of someone in a block with them; a plan the moderators hid is left to
+    # its author (and the organisers); a suspended member's plan to the organisers.
+    return visible_to(plans.filter(rule), user)
 
 
 def plan_for_viewer(user, programme: Programme, plan_id: int) -> Plan | None:
@@ -212,14 +200,13 @@ def may_comment(user, plan: Plan) -> bool:
 
     Nobody in a block with the author comments on her plan.
     """
-    if not _signed_in(user) or is_blocked_between(user, plan.member.user):
+    if not is_signed_in(user) or is_blocked_between(user, plan.member.user):
         return False
     return plan.member.mentor_id == user.pk or is_organiser(user, plan.member.programme)
 
 
 def notes_for(user, plan: Plan) -> QuerySet[PlanNote]:
-    notes = exclude_hidden(plan.notes.all()).exclude(author_id__in=blocked_user_ids(user))
-    return notes.exclude(author__is_active=False).select_related("author__profile")
+    return visible_to(plan.notes.all(), user).select_related("author__profile")
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from kuza.core import home, navigation, schedule
 from kuza.core.navigation import NavItem
 from kuza.core.navigation import register as register_navigation
 from kuza.safety import permissions, reportables, selectors
-from kuza.safety.models import Suspension
+from kuza.safety.models import ModeratorRole, Suspension
 from kuza.safety.moderation import forget_next_suspension_end
 from kuza.safety.tasks import lift_expired_suspensions
 
@@ -62,3 +62,6 @@ home.register(home.WAITING, "safety.new-reports", selectors.home_new_reports)
 # The middleware's cached "next suspension end" must follow every change.
 post_save.connect(forget_next_suspension_end, sender=Suspension)
 post_delete.connect(forget_next_suspension_end, sender=Suspension)
+# The navigation's cached "is a moderator" must follow role changes.
+post_save.connect(permissions.forget_moderator, sender=ModeratorRole)
+post_delete.connect(permissions.forget_moderator, sender=ModeratorRole)

@@ -11,18 +11,16 @@ status and acts on it. Nobody else sees any of that.
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.db.models import Q, QuerySet
 
+from kuza.accounts.selectors import is_signed_in
 from kuza.people.models import Membership
 from kuza.safety.models import ModeratorRole, Report
 
 
-def _signed_in(user) -> bool:
-    return bool(user is not None and user.is_authenticated and user.is_active)
-
-
 def is_platform_moderator(user) -> bool:
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return False
     return (
         user.is_staff or ModeratorRole.objects.filter(user=user, organisation__isnull=True).exists()
@@ -30,7 +28,7 @@ def is_platform_moderator(user) -> bool:
 
 
 def moderated_organisation_ids(user) -> set[int]:
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return set()
     return set(
         ModeratorRole.objects.filter(user=user, organisation__isnull=False).values_list(
@@ -41,9 +39,28 @@ def moderated_organisation_ids(user) -> set[int]:
 
 def is_moderator(user) -> bool:
     """Whether `user` moderates anything (for showing the moderation pages at all)."""
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return False
-    return user.is_staff or ModeratorRole.objects.filter(user=user).exists()
+    if user.is_staff:
+        return True
+    # Every page's navigation asks: cached until the member's roles change (apps.py).
+    key = moderator_key(user.pk)
+    moderates = cache.get(key)
+    if moderates is None:
+        moderates = ModeratorRole.objects.filter(user=user).exists()
+        cache.set(key, moderates, MODERATOR_CACHE_SECONDS)
+    return moderates
+
+
+MODERATOR_CACHE_SECONDS = 3600
+
+
+def moderator_key(user_id: int) -> str:
+    return f"safety:is-moderator:{user_id}"
+
+
+def forget_moderator(instance: ModeratorRole, **_signal) -> None:
+    cache.delete(moderator_key(instance.user_id))
 
 
 def _moderation_scope(user) -> tuple[bool, set[int]]:
@@ -56,7 +73,7 @@ def _moderation_scope(user) -> tuple[bool, set[int]]:
 
 def moderatable_reports(user) -> QuerySet[Report]:
     """Every report `user` may handle (none for non-moderators)."""
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return Report.objects.none()
     reports = Report.objects.exclude(reporter=user).exclude(reported_user=user)
     platform, organisations = _moderation_scope(user)

@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import ngettext
 
-from kuza.accounts.selectors import has_accepted_current_conduct
+from kuza.accounts.selectors import has_accepted_current_conduct, is_signed_in
 from kuza.core.home import HomeItem
 from kuza.safety import permissions
 from kuza.safety.models import (
@@ -31,11 +31,6 @@ from kuza.safety.models import (
     SafetyPreferences,
     Suspension,
 )
-
-
-def _signed_in(user) -> bool:
-    return bool(user is not None and user.is_authenticated and user.is_active)
-
 
 # --- Blocks ------------------------------------------------------------------------------------
 
@@ -68,7 +63,7 @@ def is_blocked_between(first, second) -> bool:
 
 def has_blocked(blocker, blocked) -> bool:
     """Whether `blocker` (not the other way round) blocked `blocked`: for Block/Unblock buttons."""
-    if not _signed_in(blocker) or blocked is None:
+    if not is_signed_in(blocker) or blocked is None:
         return False
     return Block.objects.filter(blocker=blocker, blocked=blocked).exists()
 
@@ -86,7 +81,7 @@ def blocks_made_by(user) -> QuerySet[Block]:
 
 def may_contact_others(user) -> bool:
     """Whether `user` may start contact with another member (requests, mentorship, events)."""
-    return _signed_in(user) and has_accepted_current_conduct(user)
+    return is_signed_in(user) and has_accepted_current_conduct(user)
 
 
 # --- Preferences -------------------------------------------------------------------------------
@@ -137,7 +132,7 @@ def exclude_hidden(queryset: QuerySet) -> QuerySet:
 
 
 def reports_made_by(user) -> QuerySet[Report]:
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return Report.objects.none()
     return Report.objects.filter(reporter=user).order_by("-created_at")
 
@@ -230,7 +225,7 @@ def hidden_content_for(report: Report) -> HiddenContent | None:
 
 
 def notices_of(user) -> QuerySet[MemberNotice]:
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return MemberNotice.objects.none()
     return MemberNotice.objects.filter(user=user)
 

@@ -13,7 +13,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kuza.accounts.models import CodeOfConduct
-from kuza.accounts.selectors import current_code_of_conduct, has_accepted_current_conduct
+from kuza.accounts.selectors import (
+    current_code_of_conduct,
+    has_accepted_current_conduct,
+    is_signed_in,
+)
 from kuza.accounts.services import conduct_accept
 from kuza.people.services import map_changed
 from kuza.safety import block_effects, ratelimit, reportables
@@ -41,9 +45,6 @@ class NotAllowed(SafetyError):
 class RateLimited(SafetyError):
     """Too many attempts in a short time."""
 
-
-def _signed_in(user) -> bool:
-    return bool(user is not None and user.is_authenticated and user.is_active)
 
 
 def log_action(
@@ -105,7 +106,7 @@ def preferences_update(
 
 def require_current_conduct(user) -> None:
     """Raise ConductNotAccepted unless `user` may contact others (see selectors)."""
-    if not _signed_in(user):
+    if not is_signed_in(user):
         raise ConductNotAccepted(_("Log in to contact other members."))
     if not has_accepted_current_conduct(user):
         raise ConductNotAccepted(
@@ -130,7 +131,7 @@ def conduct_accept_version(*, user, version: int) -> None:
 
 def conduct_publish(*, publisher, title: str, body: str) -> CodeOfConduct:
     """Publish the next version; every member must accept it again before contacting anyone."""
-    if not (_signed_in(publisher) and publisher.is_staff):
+    if not (is_signed_in(publisher) and publisher.is_staff):
         raise NotAllowed(_("Only staff can publish the code of conduct."))
     title, body = title.strip(), body.strip()
     if not title or not body:
@@ -160,7 +161,7 @@ def report_create(
     *, reporter, kind: str, target_id: int, description: str, evidence_links: list[str] | str
 ) -> Report:
     """File a confidential report. Reporting never needs the code of conduct to be accepted."""
-    if not _signed_in(reporter):
+    if not is_signed_in(reporter):
         raise NotAllowed(_("Log in to report something."))
     reportable = reportables.get(kind)
     if reportable is None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from kuza.audience.declarations import Audience, nobody
+from kuza.audience.declarations import register as register_audience
 from kuza.core import home, navigation
 from kuza.core.navigation import NavItem
 from kuza.core.navigation import register as register_navigation
@@ -21,6 +24,20 @@ register_navigation(
         order=56,
         members_only=True,
         group=navigation.GATHER,
+    )
+)
+
+
+# Published surveys moderators did not hide, of organisers neither suspended nor in a block
+# with the viewer; organisers always see theirs.
+register_audience(
+    Audience(
+        model=Survey,
+        published=Q(published=True),
+        managers=("created_by", "organisers"),
+        authors=("created_by", "organisers"),
+        people=("created_by", "organisers"),
+        sees_all=nobody,
     )
 )
 

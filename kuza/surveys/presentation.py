@@ -71,5 +71,9 @@ def survey_texts(survey: Survey, language: str | None = None) -> SurveyTexts:
     return SurveyTexts(title=title.text, language=title.language, parts=parts)
 
 
+def survey_title(survey: Survey, language: str | None = None) -> str:
+    return translated_field(survey, "title", language).text
+
+
 def survey_description(survey: Survey, language: str | None = None) -> SafeString:
     return translated_field(survey, "description", language).html

@@ -16,6 +16,7 @@ from django.db.models import Count, QuerySet
 from django.utils.translation import gettext as _
 from django_countries import countries
 
+from kuza.accounts.selectors import is_signed_in
 from kuza.people.models import Organisation, Profile
 from kuza.people.selectors import suspended_user_ids
 from kuza.safety.selectors import blocked_user_ids
@@ -63,7 +64,7 @@ def may_see_results(user, survey: Survey) -> bool:
         return True
     if survey.audience == Survey.Audience.ORGANISATION:
         return selectors.is_member_of(user, survey.organisation_id)
-    return bool(user is not None and user.is_authenticated and user.is_active)
+    return is_signed_in(user)
 
 
 def held_until_closed(survey: Survey) -> bool:

@@ -10,24 +10,21 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from kuza.accounts.selectors import is_signed_in
+from kuza.audience.selectors import visible_to
 from kuza.core import home
 from kuza.core.home import HomeItem
 from kuza.people.models import Membership, Organisation
-from kuza.safety.selectors import blocked_user_ids, blocked_with_q, exclude_hidden
+from kuza.safety.selectors import blocked_user_ids
 from kuza.surveys import keys
 from kuza.surveys.models import Answer, InvitationToken, Question, Response, Section, Survey
-
-
-def _signed_in(user) -> bool:
-    return bool(user is not None and user.is_authenticated and user.is_active)
-
 
 # --- Roles -------------------------------------------------------------------------------------
 
 
 def is_organiser(user, survey: Survey) -> bool:
     """The survey's creator and its co-organisers (not staff as such: answers are private)."""
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return False
     return survey.created_by_id == user.pk or survey.organisers.filter(pk=user.pk).exists()
 
@@ -37,7 +34,7 @@ def organiser_ids(survey: Survey) -> set[int]:
 
 
 def organisations_administered_by(user) -> QuerySet[Organisation]:
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return Organisation.objects.none()
     return Organisation.objects.filter(
         memberships__user=user, memberships__role=Membership.Role.ORGANISER
@@ -46,13 +43,13 @@ def organisations_administered_by(user) -> QuerySet[Organisation]:
 
 def can_create_surveys(user) -> bool:
     """Staff, and organisers of an organisation (for its members or for everyone)."""
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return False
     return user.is_staff or organisations_administered_by(user).exists()
 
 
 def is_member_of(user, organisation_id: int | None) -> bool:
-    if not _signed_in(user) or organisation_id is None:
+    if not is_signed_in(user) or organisation_id is None:
         return False
     return Membership.objects.filter(user=user, organisation_id=organisation_id).exists()
 
@@ -71,17 +68,14 @@ def surveys_for(user) -> QuerySet[Survey]:
     Surveys organised by someone the member blocked, or who blocked them, are not shown
     ("anyone with the link" surveys are never listed: they reach people through their link).
     """
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return Survey.objects.none()
     member_of = Membership.objects.filter(user=user, organisation_id=OuterRef("organisation_id"))
     surveys = Survey.objects.filter(_open_q()).filter(
         Q(audience=Survey.Audience.MEMBERS)
         | Q(audience=Survey.Audience.ORGANISATION) & Exists(member_of)
     )
-    surveys = surveys.exclude(blocked_with_q(user, "created_by_id")).exclude(
-        blocked_with_q(user, "organisers")
-    )
-    return exclude_hidden(surveys).order_by("closes_at", "pk")
+    return visible_to(surveys, user).order_by("closes_at", "pk")
 
 
 # Open surveys looked at for the home: the soonest-closing ones are the most pressing.
@@ -116,7 +110,7 @@ def home_surveys_to_answer(user) -> list[HomeItem]:
 
 
 def surveys_organised_by(user) -> QuerySet[Survey]:
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return Survey.objects.none()
     return Survey.objects.filter(Q(created_by=user) | Q(organisers=user)).distinct().order_by("-pk")
 
@@ -124,14 +118,9 @@ def surveys_organised_by(user) -> QuerySet[Survey]:
 def survey_for_viewer(user, pk: int) -> Survey | None:
     """A published survey (anyone who has its link may read its first page), or a draft
     for its organisers; None otherwise."""
-    survey = Survey.objects.select_related("organisation", "created_by").filter(pk=pk).first()
-    if survey is None:
-        return None
-    if is_organiser(user, survey):
-        return survey
-    if not survey.published or not exclude_hidden(Survey.objects.filter(pk=pk)).exists():
-        return None
-    return survey
+    surveys = Survey.objects.select_related("organisation", "created_by")
+    # Blocks do not hide the first page: it says the viewer cannot answer (why_not_answer).
+    return visible_to(surveys, user, despite_blocks=True).filter(pk=pk).first()
 
 
 def sections_of(survey: Survey) -> list[Section]:
@@ -158,7 +147,7 @@ def respondent_for(survey: Survey, user, token: str | None) -> Respondent | None
     """The respondent a request speaks for, or None when it may not answer at all."""
     if token and survey.anonymous:
         return Respondent(key=keys.token_key(survey.pk, token), token=token)
-    if _signed_in(user):
+    if is_signed_in(user):
         return Respondent(key=keys.user_key(survey.pk, user.pk), user=user)
     return None
 
@@ -174,7 +163,7 @@ def why_not_answer(survey: Survey, user, token: str | None = None) -> str | None
         if not token_is_usable(survey, token):
             return _("This invitation link is not valid or has already been used.")
         return None
-    if not _signed_in(user):
+    if not is_signed_in(user):
         if survey.anonymous:
             return _("Log in, or use the invitation link you were given, to answer.")
         return _("Log in to answer this survey.")

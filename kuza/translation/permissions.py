@@ -10,40 +10,35 @@ Everyone, signed in or not, reads translated content.
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AnonymousUser
-
+from kuza.accounts.selectors import is_signed_in
 from kuza.people.models import Membership
 from kuza.translation.models import TranslatorRole
 
 
-def _signed_in(user) -> bool:
-    return bool(user is not None and not isinstance(user, AnonymousUser) and user.is_authenticated)
-
-
 def is_organiser(user) -> bool:
     return (
-        _signed_in(user)
+        is_signed_in(user)
         and Membership.objects.filter(user=user, role=Membership.Role.ORGANISER).exists()
     )
 
 
 def can_manage_translators(user) -> bool:
-    return _signed_in(user) and (user.is_staff or is_organiser(user))
+    return is_signed_in(user) and (user.is_staff or is_organiser(user))
 
 
 def translator_languages(user) -> frozenset[str]:
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return frozenset()
     return frozenset(TranslatorRole.objects.filter(user=user).values_list("language", flat=True))
 
 
 def can_translate(user, language: str) -> bool:
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return False
     return user.is_staff or TranslatorRole.objects.filter(user=user, language=language).exists()
 
 
 def can_view_progress(user) -> bool:
-    if not _signed_in(user):
+    if not is_signed_in(user):
         return False
     return user.is_staff or is_organiser(user) or TranslatorRole.objects.filter(user=user).exists()

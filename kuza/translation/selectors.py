@@ -38,36 +38,107 @@ def reader_language(language: str | None = None) -> str:
     return (language or get_language() or "en").lower()
 
 
-def _stored_field(obj: models.Model, field_name: str):
+# What a page reads of an object's translation data is kept on the object itself, so a page
+# that shows one object's title, summary and body asks once, and a page listing many objects
+# asks once for all of them (`prefetch_translations`), instead of once per field shown.
+_LOADED = "_kuza_translation_data"
+
+
+@dataclass
+class _LoadedTranslations:
+    fields: dict[str, object]  # field name -> TranslatableField (with its translatable)
+    units: dict[tuple[int, str], tuple[list[KeyedUnit], dict[str, Translation]]]
+
+
+def prefetch_translations(objects: Iterable[models.Model], language: str | None = None) -> None:
+    """Load the stored translation data of every object shown, in one query for all of them.
+
+    When `language` (default: the reader's) differs from an object's source language, its
+    units and their translations into that language come too, in two more queries in all.
+    Objects of several models may be mixed; objects already loaded are left as they are.
+    """
+    pending = [
+        obj
+        for obj in objects
+        if obj is not None and obj.pk is not None and _LOADED not in obj.__dict__
+    ]
+    if not pending:
+        return
+    rows = _load_fields(pending)
+    requested = reader_language(language)
+    to_translate = [row for row in rows if requested != row.translatable.source_language.lower()]
+    if to_translate:
+        _load_units(pending, [row.pk for row in to_translate], requested)
+
+
+def _load_fields(pending: Sequence[models.Model]) -> list:
     from kuza.translation.models import TranslatableField
 
-    return (
-        TranslatableField.objects.select_related("translatable")
-        .filter(
-            translatable__content_type=ContentType.objects.get_for_model(obj),
-            translatable__object_id=obj.pk,
-            field_name=field_name,
-        )
-        .first()
+    by_type: dict[ContentType, dict[int, list[models.Model]]] = defaultdict(
+        lambda: defaultdict(list)
     )
+    for obj in pending:
+        by_type[ContentType.objects.get_for_model(obj)][obj.pk].append(obj)
+        obj.__dict__[_LOADED] = _LoadedTranslations(fields={}, units={})
+    wanted = Q()
+    for content_type, by_pk in by_type.items():
+        wanted |= Q(translatable__content_type=content_type, translatable__object_id__in=by_pk)
+    rows = list(TranslatableField.objects.select_related("translatable").filter(wanted))
+    for row in rows:
+        content_type_id = row.translatable.content_type_id
+        for content_type, by_pk in by_type.items():
+            if content_type.pk != content_type_id:
+                continue
+            for obj in by_pk.get(row.translatable.object_id, ()):
+                obj.__dict__[_LOADED].fields[row.field_name] = row
+    return rows
+
+
+def _load_units(objects: Sequence[models.Model], field_ids: list[int], language: str) -> None:
+    units: dict[int, list[KeyedUnit]] = {field_id: [] for field_id in field_ids}
+    for field_id, key, text, kind in (
+        SourceUnit.objects.filter(field_id__in=field_ids, removed=False)
+        .order_by("field_id", "position")
+        .values_list("field_id", "key", "text", "kind")
+    ):
+        units[field_id].append(KeyedUnit(key, text, UnitKind(kind)))
+    translations: dict[int, dict[str, Translation]] = {field_id: {} for field_id in field_ids}
+    for field_id, key, text, source_hash in UnitTranslation.objects.filter(
+        unit__field_id__in=field_ids, unit__removed=False, language=language
+    ).values_list("unit__field_id", "unit__key", "text", "source_hash_at_translation"):
+        translations[field_id][key] = Translation(text, source_hash)
+    for obj in objects:
+        loaded = obj.__dict__[_LOADED]
+        for row in loaded.fields.values():
+            if row.pk in units:
+                loaded.units[(row.pk, language)] = (units[row.pk], translations[row.pk])
+
+
+def _loaded(obj: models.Model) -> _LoadedTranslations:
+    if _LOADED not in obj.__dict__ and obj.pk is not None:
+        _load_fields([obj])  # the fields only: the units once a translation is needed
+    if _LOADED not in obj.__dict__:  # not saved yet: nothing stored
+        return _LoadedTranslations(fields={}, units={})
+    return obj.__dict__[_LOADED]
+
+
+def forget_loaded_translations(obj: models.Model) -> None:
+    """After changing an object's translation data, so the same instance reads it afresh."""
+    obj.__dict__.pop(_LOADED, None)
+
+
+def _stored_field(obj: models.Model, field_name: str):
+    return _loaded(obj).fields.get(field_name)
 
 
 def _keyed_units_and_translations(
-    field_id: int, language: str
+    obj: models.Model, field_id: int, language: str
 ) -> tuple[list[KeyedUnit], dict[str, Translation]]:
-    units = list(
-        SourceUnit.objects.filter(field_id=field_id, removed=False)
-        .order_by("position")
-        .values_list("key", "text", "kind")
-    )
-    translations = {
-        key: Translation(text, source_hash)
-        for key, text, source_hash in UnitTranslation.objects.filter(
-            unit__field_id=field_id, unit__removed=False, language=language
-        ).values_list("unit__key", "text", "source_hash_at_translation")
-    }
-    keyed = [KeyedUnit(key, text, UnitKind(kind)) for key, text, kind in units]
-    return keyed, translations
+    loaded = _loaded(obj)
+    if (field_id, language) not in loaded.units:
+        field_ids = [row.pk for row in loaded.fields.values()]
+        _load_units([obj], field_ids, language)
+    return loaded.units[(field_id, language)]
 
 
 def translated_field(
@@ -86,7 +157,7 @@ def translated_field(
         return render_source(
             text, field_format, source_language=source_language, requested_language=requested
         )
-    units, translations = _keyed_units_and_translations(stored.pk, requested)
+    units, translations = _keyed_units_and_translations(obj, stored.pk, requested)
     return render_field(
         text,
         field_format,
@@ -110,7 +181,7 @@ def translated_parts(
         return render_named_units(
             texts, {}, {}, source_language=source_language, requested_language=requested
         )
-    units, translations = _keyed_units_and_translations(stored.pk, requested)
+    units, translations = _keyed_units_and_translations(obj, stored.pk, requested)
     return render_named_units(
         texts,
         {unit.key: unit for unit in units},

@@ -14,7 +14,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kuza.translation import permissions, registry
+from kuza.translation import permissions, registry, selectors
 from kuza.translation.catalog import CatalogFormatError, CatalogLanguageError, ImportReport
 from kuza.translation.keys import KeyedUnit, UnitStatus, assign_keys, named_units
 from kuza.translation.languages import content_languages
@@ -99,6 +99,7 @@ def translation_sync_source(*, obj: models.Model) -> SyncResult:
     translations stay but become outdated; removed units are kept, flagged, for history.
     Idempotent, and two queries when nothing changed.
     """
+    selectors.forget_loaded_translations(obj)
     spec = registry.spec_for(obj)
     content_type = ContentType.objects.get_for_model(obj)
     title = str(spec.title(obj))[:300]

@@ -6,12 +6,16 @@ Public entry point: `MediaWikiClient`; see `client.py` for the fetch methods and
 
 from kuza.campaigns.mediawiki.client import (
     MAX_VALUES_PER_REQUEST,
+    REMOVAL_LOG_TYPES,
     MediaWikiClient,
     normalize_username,
 )
 from kuza.campaigns.mediawiki.models import (
     ContributionsCursor,
     ContributionsPage,
+    LogEvent,
+    LogEventsCursor,
+    LogEventsPage,
     RecentChange,
     RecentChangesCursor,
     RecentChangesPage,
@@ -31,11 +35,15 @@ from kuza.campaigns.mediawiki.transport import (
 
 __all__ = [
     "MAX_VALUES_PER_REQUEST",
+    "REMOVAL_LOG_TYPES",
     "ApiError",
     "ApiTransport",
     "BadResponseError",
     "ContributionsCursor",
     "ContributionsPage",
+    "LogEvent",
+    "LogEventsCursor",
+    "LogEventsPage",
     "MediaWikiClient",
     "MediaWikiError",
     "RecentChange",

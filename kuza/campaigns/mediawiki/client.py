@@ -15,13 +15,21 @@ from kuza.campaigns.mediawiki.models import (
     ContinueParams,
     ContributionsCursor,
     ContributionsPage,
+    LogEventsCursor,
+    LogEventsPage,
     RecentChangesCursor,
     RecentChangesPage,
     RevisionStub,
     UserInfo,
     query_fingerprint,
 )
-from kuza.campaigns.mediawiki.parse import recent_change, revision, revision_stub, user_info
+from kuza.campaigns.mediawiki.parse import (
+    log_event,
+    recent_change,
+    revision,
+    revision_stub,
+    user_info,
+)
 from kuza.campaigns.mediawiki.transport import (
     ApiTransport,
     BadResponseError,
@@ -35,6 +43,8 @@ from kuza.campaigns.mediawiki.transport import (
 MAX_VALUES_PER_REQUEST = 50
 Limit = int | Literal["max"]
 RECENT_CHANGE_TYPES = frozenset({"edit", "new", "log", "external", "categorize"})
+# Logs that remove or rename what a campaign counted.
+REMOVAL_LOG_TYPES = ("delete", "move")
 
 # Characters MediaWiki never allows in a user name; `|` would also split the ucuser list.
 _FORBIDDEN_NAME_CHARS = frozenset("#<>[]|{}")
@@ -345,6 +355,43 @@ class MediaWikiClient:
             )
             next_cursor = RecentChangesCursor(position.fingerprint, continue_after or ())
             yield RecentChangesPage(changes, next_cursor, continue_after is None)
+
+    # -- deletions and moves -------------------------------------------------------------
+
+    def fetch_log_events(
+        self,
+        api_url: str,
+        log_type: str,
+        start: datetime,
+        end: datetime,
+        *,
+        cursor: LogEventsCursor | None = None,
+        limit: Limit = "max",
+    ) -> Iterator[LogEventsPage]:
+        """Yield `log_type` entries ("delete" or "move") with start <= timestamp <= end,
+        oldest first, up to 500 a request (MediaWiki takes one log type per request)."""
+        if log_type not in REMOVAL_LOG_TYPES:
+            raise ValueError(f"log_type must be one of {REMOVAL_LOG_TYPES}, got {log_type!r}")
+        first, last = _check_window(start, end)
+        fingerprint = query_fingerprint(kind="logevents", type=log_type, start=first, end=last)
+        position = cursor or LogEventsCursor(fingerprint)
+        _check_fingerprint(position.fingerprint, fingerprint)
+        params: dict[str, ParamValue] = {
+            "action": "query",
+            "list": "logevents",
+            "letype": log_type,
+            "leprop": "ids|title|type|timestamp|details",
+            "ledir": "newer",
+            "lestart": first,
+            "leend": last,
+            "lelimit": _check_limit(limit),
+        }
+        for data, continue_after in self._continued(api_url, params, position.continue_params):
+            events = tuple(
+                log_event(api_url, item) for item in data.get("query", {}).get("logevents", [])
+            )
+            next_cursor = LogEventsCursor(position.fingerprint, continue_after or ())
+            yield LogEventsPage(events, next_cursor, continue_after is None)
 
     # -- accounts ------------------------------------------------------------------------
 

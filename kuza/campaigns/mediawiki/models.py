@@ -188,3 +188,33 @@ class UserInfo:
     @property
     def is_bot(self) -> bool:
         return "bot" in self.groups
+
+
+@dataclass(frozen=True)
+class LogEvent:
+    """One deletion or move from `list=logevents`, with what a campaign needs of it."""
+
+    wiki: str
+    logid: int
+    log_type: str  # "delete" or "move"
+    action: str  # delete, delete_redir, restore, revision; move, move_redir
+    page_id: int  # the page the entry is about (log_page), 0 when MediaWiki did not say
+    namespace: int
+    title: str
+    timestamp: datetime
+    revids: tuple[int, ...]  # revision deletion: the revisions whose visibility changed
+    revisions_hidden: bool  # revision deletion: hidden (True) or shown again (False)
+    target_namespace: int | None  # moves: where the page went
+    target_title: str | None
+
+
+@dataclass(frozen=True)
+class LogEventsCursor(RecentChangesCursor):
+    """Where a `fetch_log_events` run stands (the same shape as a recent changes cursor)."""
+
+
+@dataclass(frozen=True)
+class LogEventsPage:
+    events: tuple[LogEvent, ...]
+    next_cursor: LogEventsCursor
+    is_last: bool

@@ -7,6 +7,7 @@ unexpected shape (an old MediaWiki, a broken proxy) fails loudly, not with a Key
 from __future__ import annotations
 
 from kuza.campaigns.mediawiki.models import (
+    LogEvent,
     RecentChange,
     Revision,
     RevisionStub,
@@ -99,3 +100,32 @@ def revision_stub(api_url: str, page_id: int, item: JsonObject) -> RevisionStub:
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise BadResponseError(f"{api_url}: unexpected revisions item {item!r}") from exc
+
+
+# Revision deletion bits (MediaWiki's RevisionRecord::DELETED_*): text 1, comment 2, user 4.
+# A revision whose text or author is hidden is deleted as far as a campaign is concerned;
+# a hidden summary alone leaves the edit standing.
+_TEXT_OR_USER_HIDDEN = 1 | 4
+
+
+def log_event(api_url: str, item: JsonObject) -> LogEvent:
+    try:
+        params = item.get("params") or {}
+        new_visibility = params.get("new") or {}
+        target_title = params.get("target_title")
+        return LogEvent(
+            wiki=api_url,
+            logid=int(item["logid"]),
+            log_type=str(item["type"]),
+            action=str(item["action"]),
+            page_id=int(item.get("logpage", 0)),
+            namespace=int(item.get("ns", 0)),
+            title=str(item.get("title", "")),
+            timestamp=parse_timestamp(item["timestamp"]),
+            revids=tuple(int(revid) for revid in params.get("ids", ())),
+            revisions_hidden=bool(int(new_visibility.get("bitmask", 0)) & _TEXT_OR_USER_HIDDEN),
+            target_namespace=int(params["target_ns"]) if "target_ns" in params else None,
+            target_title=str(target_title) if target_title is not None else None,
+        )
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise BadResponseError(f"{api_url}: unexpected logevents item {item!r}") from exc

@@ -244,6 +244,31 @@ class WikiSession:
             sha1=str(info["sha1"]),
         )
 
+    def delete(self, title: str, reason: str, *, at: datetime | None = None) -> int:
+        """Delete a page (administrators only); returns the deletion's log id."""
+        result = self.post(
+            headers=self._time_headers(at),
+            action="delete",
+            title=title,
+            reason=reason,
+            token=self._csrf_token(),
+        )["delete"]
+        return int(result["logid"])
+
+    def move(self, title: str, to: str, reason: str, *, at: datetime | None = None) -> None:
+        """Rename a page, leaving no redirect behind (administrators may choose so)."""
+        result = self.post(
+            headers=self._time_headers(at),
+            action="move",
+            to=to,
+            reason=reason,
+            noredirect=1,
+            token=self._csrf_token(),
+            **{"from": title},
+        )["move"]
+        if "to" not in result:
+            raise WikiActionError(f"move of {title!r} failed: {result}")
+
     # -- reads ---------------------------------------------------------------------------
 
     def namespace_names(self) -> dict[int, str]:

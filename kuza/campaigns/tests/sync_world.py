@@ -97,16 +97,10 @@ class World:
 
             counted = [r for r in in_window if credited(r)]
             credited_anywhere += counted
-            edits = [r for r in counted if r.namespace == 0]
-            created_by_anyone = {
-                r.page_id
-                for r in in_window
-                if r.parentid == 0 and r.namespace == 0 and not r.page_is_redirect
-            }
-            created = {r.page_id for r in edits if r.parentid == 0 and not r.page_is_redirect}
-            improved = {
-                r.page_id for r in edits if r.parentid != 0 and not r.page_is_redirect
-            } - created_by_anyone
+            # A revision of a page that is now a redirect counts in no figure.
+            edits = [r for r in counted if r.namespace == 0 and not r.page_is_redirect]
+            created = {r.page_id for r in edits if r.parentid == 0}
+            improved = {r.page_id for r in edits if r.parentid != 0} - created
             uploads = {r.page_id for r in counted if r.namespace == 6 and r.parentid == 0}
             all_uploads += len(uploads)
             per_wiki[db_name] = {

@@ -16,7 +16,6 @@ from kuza.campaigns.metrics import (
     CampaignWindow,
     DayTally,
     LeaderboardRow,
-    PageCreation,
     Participant,
     Tally,
     compute_metrics,
@@ -95,8 +94,8 @@ REVISIONS = [
     rev(4006, page=403, user="Dmitri_K", at="2025-04-01 00:00", diff=999),
     rev(4008, page=404, user="Dmitri_K", at="2025-03-13 10:00", diff=300),
     rev(4009, page=406, user="Dmitri_K", at="2025-02-28 23:59:59", diff=70),  # a second early
-    # Eve is not enrolled: her creation of page 404 is never credited, but it is still a
-    # page created during the campaign, so Dmitri's edit to it is not an "improvement".
+    # Eve is not enrolled: her creation of page 404 is never credited, so Dmitri's edit to
+    # it is the campaign's improvement (nobody's work is lost from the article counts).
     rev(4007, page=404, user="Eve", at="2025-03-12 08:00", diff=700, creation=True, comment="new"),
 ]
 
@@ -109,19 +108,20 @@ def march(**changes: object) -> CampaignWindow:
 def test_totals_follow_the_definitions() -> None:
     metrics = compute_metrics(REVISIONS, PARTICIPANTS, MARCH, AS_OF)
     assert metrics.totals == Tally(
-        # Counted content edits: Amina 1001-1003, Beatriz 2001/3001/3002, Chloé 4001,
-        # Dmitri 4003/4005/4008. Not: 4002 (file namespace), 4004 (talk), 4006 (at the end,
-        # which is exclusive), 4009 (before the start), Eve's 4007, 1004/3003 (after).
-        edits=10,
+        # Counted content edits: Amina 1001-1003, Beatriz 2001/3002, Chloé 4001,
+        # Dmitri 4003/4005/4008. Not: 3001 (leaves a redirect), 4002 (file namespace), 4004
+        # (talk), 4006 (at the end, which is exclusive), 4009 (before the start), Eve's
+        # 4007, 1004/3003 (after).
+        edits=9,
         # 101 (Amina) and 401 (Chloé). 301 is a redirect; Eve's 404 is not credited.
         articles_created=2,
-        # Non-creating, non-redirect edits touch 101, 102, 201, 302, 401, 403, 404; pages
-        # 101, 401 and 404 were created during the campaign, leaving 102, 201, 302, 403.
-        articles_improved=4,
-        # 1200+300+50 (Amina) + 30+500 (Beatriz; her -40 adds nothing) + 2000 (Chloé)
-        # + 100+10+300 (Dmitri) = 4490.
-        bytes_added=4490,
-        net_bytes=4450,  # the same minus Beatriz's 40-byte trim
+        # Non-creating edits touch 101, 102, 201, 302, 401, 403, 404; contributors created
+        # 101 and 401, leaving 102, 201, 302, 403 and 404 (begun by Eve, not a contributor).
+        articles_improved=5,
+        # 1200+300+50 (Amina) + 500 (Beatriz; her -40 adds nothing) + 2000 (Chloé)
+        # + 100+10+300 (Dmitri) = 4460.
+        bytes_added=4460,
+        net_bytes=4420,  # the same minus Beatriz's 40-byte trim
         files_uploaded=1,  # Chloé's portrait
         active_participants=4,  # Fatuma never edited
     )
@@ -159,10 +159,10 @@ def test_per_wiki_and_per_language_breakdowns() -> None:
     metrics = compute_metrics(REVISIONS, PARTICIPANTS, MARCH, AS_OF)
     by_wiki = {row.wiki: row.tally for row in metrics.per_wiki}
     assert list(by_wiki) == ["enwikiquote", "frwiki", "frwikiquote", "swwikiquote"]
-    # English: Chloé's 4001 and Dmitri's 4003/4005/4008; created 401, improved 403 only.
-    assert by_wiki["enwikiquote"] == Tally(4, 1, 1, 2410, 2410, 1, 2)
-    # frwiki: Beatriz's redirect (+30, not an article) and her +500 on 302.
-    assert by_wiki["frwiki"] == Tally(2, 0, 1, 530, 530, 0, 1)
+    # English: Chloé's 4001 and Dmitri's 4003/4005/4008; created 401, improved 403 and 404.
+    assert by_wiki["enwikiquote"] == Tally(4, 1, 2, 2410, 2410, 1, 2)
+    # frwiki: Beatriz's redirect counts for nothing; her +500 on 302 does.
+    assert by_wiki["frwiki"] == Tally(1, 0, 1, 500, 500, 0, 1)
     assert by_wiki["frwikiquote"] == Tally(1, 0, 1, 0, -40, 0, 1)
     assert by_wiki["swwikiquote"] == Tally(3, 1, 1, 1550, 1550, 0, 1)
 
@@ -170,19 +170,20 @@ def test_per_wiki_and_per_language_breakdowns() -> None:
     assert list(by_language) == ["en", "fr", "sw"]
     assert by_language["fr"].wikis == ("frwiki", "frwikiquote")
     # French adds up both wikis, but Beatriz is one person active on both: 1, not 2.
-    assert by_language["fr"].tally == Tally(3, 0, 2, 530, 490, 0, 1)
+    assert by_language["fr"].tally == Tally(2, 0, 2, 500, 460, 0, 1)
     assert by_language["sw"].tally == by_wiki["swwikiquote"]
 
 
 def test_leaderboard_hides_chloe_but_counts_her_work() -> None:
     metrics = compute_metrics(REVISIONS, PARTICIPANTS, MARCH, AS_OF)
-    # Everyone made 3 edits; Amina created an article so she leads; Beatriz added more
-    # bytes (530) than Dmitri (410). Chloé asked to be hidden: no row, though her article,
-    # bytes and upload are in the totals above. Fatuma has nothing to show, so no row.
+    # Amina and Dmitri made 3 edits; Amina created an article so she leads. Beatriz's
+    # redirect counts for nothing. Dmitri improved Chloé's new page 401: he did not create
+    # it. Chloé asked to be hidden: no row, though her article, bytes and upload are in the
+    # totals above. Fatuma has nothing to show, so no row.
     assert metrics.leaderboard == (
         LeaderboardRow("Amina", 3, 1, 1, 1550, 1550, 0),
-        LeaderboardRow("Beatriz", 3, 0, 2, 530, 490, 0),
-        LeaderboardRow("Dmitri K", 3, 0, 1, 410, 410, 0),
+        LeaderboardRow("Dmitri K", 3, 0, 3, 410, 410, 0),
+        LeaderboardRow("Beatriz", 2, 0, 2, 500, 460, 0),
     )
 
 
@@ -195,7 +196,7 @@ def test_daily_series_has_every_day_of_march() -> None:
         2: DayTally(date(2025, 3, 2), 1, 1, 1200),  # Amina creates 101
         3: DayTally(date(2025, 3, 3), 1, 0, 300),
         5: DayTally(date(2025, 3, 5), 1, 0, 50),
-        8: DayTally(date(2025, 3, 8), 2, 0, 30),  # Beatriz's trim and redirect
+        8: DayTally(date(2025, 3, 8), 1, 0, 0),  # Beatriz's trim; her redirect is no edit
         9: DayTally(date(2025, 3, 9), 1, 0, 500),
         10: DayTally(date(2025, 3, 10), 1, 1, 2000),  # Chloé creates 401; upload not an edit
         11: DayTally(date(2025, 3, 11), 1, 0, 100),  # the talk page edit is not counted
@@ -208,7 +209,7 @@ def test_hashtag_requirement_drops_untagged_and_lookalike_tags() -> None:
     metrics = compute_metrics(REVISIONS, PARTICIPANTS, march(hashtag_required=True), AS_OF)
     # Only 1003 ("#SheSaid2025") is lost: "#shesaid" and "＃SheSaid" match. Page 102 is
     # no longer improved; Amina keeps 1200+300 bytes.
-    assert metrics.totals == Tally(9, 2, 3, 4440, 4400, 1, 4)
+    assert metrics.totals == Tally(8, 2, 4, 4410, 4370, 1, 4)
     rows = {row.username: row for row in metrics.leaderboard}
     assert rows["Amina"] == LeaderboardRow("Amina", 2, 1, 0, 1500, 1500, 0)
 
@@ -225,13 +226,13 @@ def test_a_redirect_turned_into_an_article_is_improved_not_created() -> None:
     revisions = [
         rev(1, page=7, at="2025-03-02 10:00", diff=20, creation=True, redirect=True),
         rev(2, page=7, at="2025-03-03 10:00", diff=900),
-        # An article later made into a redirect stays created; the redirecting edit is no
-        # improvement.
+        # An article later made into a redirect stays created; the redirecting edit counts
+        # for nothing, and neither does the creation of the redirect above.
         rev(3, page=8, at="2025-03-04 10:00", diff=500, creation=True),
         rev(4, page=8, at="2025-03-05 10:00", diff=-480, redirect=True),
     ]
     totals = compute_metrics(revisions, PARTICIPANTS, MARCH, AS_OF).totals
-    assert (totals.articles_created, totals.articles_improved, totals.edits) == (1, 1, 4)
+    assert (totals.articles_created, totals.articles_improved, totals.edits) == (1, 1, 2)
 
 
 def test_a_page_created_twice_is_credited_to_its_first_creator() -> None:
@@ -274,38 +275,47 @@ def test_every_reported_metric_has_a_definition(field: str) -> None:
 # -- pages begun by someone who is not a participant ------------------------------------
 
 
-def test_a_page_someone_else_began_during_the_campaign_is_not_improved() -> None:
-    # Amina edits pages 31, 32 and 33, none of which she created; their first revisions are
-    # not among her revisions. 31 was begun in the window by someone else, 32 before it, 33
-    # in the window but as a redirect (Amina's own revision shows it), 34 after the end.
+def test_a_page_someone_else_began_during_the_campaign_is_improved() -> None:
+    # Amina edits pages 31, 32 and 33, none of which she created: 31 and 32 were begun by
+    # people outside the campaign (their first revisions are not among the rows), 33 by an
+    # outsider as a redirect. She created 35. Each page counts once, none is lost.
     revisions = [
         rev(1, page=31, at="2025-03-05 10:00", diff=300),
         rev(2, page=32, at="2025-03-06 10:00", diff=200),
         rev(3, page=33, at="2025-03-06 11:00", diff=5, creation=True, redirect=True, user="X"),
         rev(4, page=33, at="2025-03-07 10:00", diff=900),
-        rev(5, page=34, at="2025-03-08 10:00", diff=50),
+        rev(5, page=35, at="2025-03-08 10:00", diff=50, creation=True),
+        rev(6, page=35, at="2025-03-08 11:00", diff=50),
     ]
-    origins = [
-        PageCreation("enwikiquote", 31, utc("2025-03-04 09:00")),
-        PageCreation("enwikiquote", 32, utc("2025-02-28 23:59")),
-        PageCreation("enwikiquote", 33, utc("2025-03-06 11:00")),
-        PageCreation("enwikiquote", 34, utc("2025-04-01 00:00")),  # the end is not inside
-        PageCreation("frwikiquote", 32, utc("2025-03-02 00:00")),  # same id, another wiki
-    ]
-    without = compute_metrics(revisions, PARTICIPANTS, MARCH, AS_OF).totals
-    with_origins = compute_metrics(revisions, PARTICIPANTS, MARCH, AS_OF, origins).totals
-    assert without.articles_improved == 4  # 31, 32, 33, 34: the overcount being fixed
-    assert with_origins.articles_improved == 3  # 32, 33 (a redirect turned article), 34
-    assert (with_origins.articles_created, with_origins.edits) == (0, 4)
+    metrics = compute_metrics(revisions, PARTICIPANTS, MARCH, AS_OF)
+    totals = metrics.totals
+    assert (totals.articles_created, totals.articles_improved, totals.edits) == (1, 3, 5)
+    (amina,) = [row for row in metrics.leaderboard if row.username == "Amina"]
+    assert (amina.articles_created, amina.articles_improved) == (1, 3)
 
 
-def test_page_creations_are_checked() -> None:
-    with pytest.raises(ValueError, match="page_id"):
-        PageCreation("enwikiquote", 0, utc("2025-03-04 09:00"))
-    with pytest.raises(ValueError, match="aware"):
-        PageCreation("enwikiquote", 1, utc("2025-03-04 09:00").replace(tzinfo=None))
-    with pytest.raises(ValueError, match="PageCreation"):
-        compute_metrics([], PARTICIPANTS, MARCH, AS_OF, [("enwikiquote", 1)])
+def test_a_page_one_participant_created_is_improved_by_another() -> None:
+    revisions = [
+        rev(1, page=40, at="2025-03-05 10:00", creation=True, user="Amina"),
+        rev(2, page=40, at="2025-03-06 10:00", user="Beatriz"),
+        rev(3, page=40, at="2025-03-07 10:00", user="Amina"),
+    ]
+    metrics = compute_metrics(revisions, PARTICIPANTS, MARCH, AS_OF)
+    assert (metrics.totals.articles_created, metrics.totals.articles_improved) == (1, 0)
+    rows = {
+        row.username: (row.articles_created, row.articles_improved) for row in metrics.leaderboard
+    }
+    assert rows == {"Amina": (1, 0), "Beatriz": (0, 1)}
+
+
+def test_revisions_leaving_a_redirect_count_in_no_figure() -> None:
+    revisions = [
+        rev(1, page=50, at="2025-03-05 10:00", diff=30, creation=True, redirect=True),
+        rev(2, page=51, at="2025-03-05 11:00", diff=-400, redirect=True),  # article -> redirect
+    ]
+    metrics = compute_metrics(revisions, PARTICIPANTS, MARCH, AS_OF)
+    assert metrics.totals == compute_metrics([], PARTICIPANTS, MARCH, AS_OF).totals
+    assert metrics.leaderboard == ()
 
 
 def test_rows_from_a_wiki_with_no_language_are_refused() -> None:

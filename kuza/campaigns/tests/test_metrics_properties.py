@@ -20,7 +20,6 @@ from hypothesis import strategies as st
 from kuza.campaigns.metrics import (
     CampaignMetrics,
     CampaignWindow,
-    PageCreation,
     Participant,
     RevisionFact,
     Tally,
@@ -37,6 +36,7 @@ ZONES = ["UTC", "Africa/Nairobi", "America/Sao_Paulo", "Europe/Paris", "Pacific/
 COMMENTS = ["#SheSaid", "quotes ＃shesaid", "typo", "#SheSaid2", "x#SheSaid"]
 ADDITIVE = ("edits", "articles_created", "articles_improved", "bytes_added", "net_bytes")
 COUNTED = [f.name for f in fields(Tally) if f.name != "net_bytes"]
+PAGE_FREE = [f for f in COUNTED if f not in ("articles_created", "articles_improved")]
 EXAMPLES = settings(max_examples=60, deadline=None)
 
 # Most revisions fall inside the window so that filters have something to remove; the rest
@@ -121,6 +121,7 @@ class _Expected:
     retained: int | None
     rows: dict[str, tuple[int, int, int, int, int, int]]
     daily: dict[date, tuple[int, int, int]]  # edits, articles created, bytes added
+    edited_pages: set[tuple[str, int]]  # pages with a counted content edit
 
 
 def _oracle(
@@ -128,7 +129,6 @@ def _oracle(
     participants: list[Participant],
     window: CampaignWindow,
     as_of: datetime,
-    origins: list[PageCreation] = (),
 ) -> _Expected:
     """METRIC_DEFINITIONS read literally, with one filter pass per clause."""
     people = {p.username: p for p in participants}
@@ -145,6 +145,7 @@ def _oracle(
         r
         for r in in_window
         if credited(r)
+        and not r.is_redirect
         and not (window.exclude_bots and r.is_bot)
         and (window.worklist is None or (r.wiki, normalize_title(r.title)) in window.worklist)
     ]
@@ -155,22 +156,13 @@ def _oracle(
     uploads = {(r.wiki, r.page_id) for r in counted if r.is_upload}
     first_creation: dict[tuple[str, int], RevisionFact] = {}
     for r in sorted(edits, key=lambda r: (r.timestamp, r.revid)):
-        if r.is_page_creation and not r.is_redirect:
+        if r.is_page_creation:
             first_creation.setdefault((r.wiki, r.page_id), r)
-    new_pages = {(r.wiki, r.page_id) for r in in_window if r.is_page_creation and not r.is_redirect}
-    begun_as_redirects = {
-        (r.wiki, r.page_id) for r in in_window if r.is_page_creation and r.is_redirect
-    }
-    new_pages |= {
-        (o.wiki, o.page_id) for o in origins if window.start <= o.created_at < window.end
-    } - begun_as_redirects
 
     def improved_by(who: set[str]) -> set[tuple[str, int]]:
-        return {
-            (r.wiki, r.page_id)
-            for r in edits
-            if name[r] in who and not r.is_page_creation and not r.is_redirect
-        } - new_pages
+        created_by_them = {page for page, r in first_creation.items() if name[r] in who}
+        edited = {(r.wiki, r.page_id) for r in edits if name[r] in who and not r.is_page_creation}
+        return edited - created_by_them
 
     active = {name[r] for r in edits}
     returned = {name[r] for r in revisions if window.retention_start <= r.timestamp <= as_of}
@@ -208,6 +200,7 @@ def _oracle(
         retained=len(active & returned) if as_of >= window.end + timedelta(days=30) else None,
         rows=rows,
         daily=_by_day(edits, first_creation.values(), window.time_zone),
+        edited_pages={(r.wiki, r.page_id) for r in edits},
     )
 
 
@@ -223,31 +216,16 @@ def _by_day(
     return {day: (edits_on[day], created_on[day], bytes_on[day]) for day in edits_on}
 
 
-# Pages begun by people whose revisions are not given: before, inside and after the window.
-page_creations = st.lists(
-    st.builds(
-        PageCreation,
-        wiki=st.sampled_from(list(LANGUAGES)),
-        page_id=st.integers(1, 3),
-        created_at=(inside | edges | st.integers(-3 * 86400, 10 * 86400)).map(
-            lambda offset: START + timedelta(seconds=offset)
-        ),
-    ),
-    max_size=4,
-)
-
-
 @EXAMPLES
-@given(revision_lists(), participant_lists(), windows(), as_of_times, page_creations)
+@given(revision_lists(), participant_lists(), windows(), as_of_times)
 def test_single_pass_agrees_with_the_naive_oracle(
     revisions: list[RevisionFact],
     participants: list[Participant],
     window: CampaignWindow,
     as_of: datetime,
-    origins: list[PageCreation],
 ) -> None:
-    metrics = compute_metrics(revisions, participants, window, as_of, origins)
-    expected = _oracle(revisions, participants, window, as_of, origins)
+    metrics = compute_metrics(revisions, participants, window, as_of)
+    expected = _oracle(revisions, participants, window, as_of)
     assert metrics.totals == expected.totals
     assert metrics.new_editors == expected.new_editors
     retained = metrics.retention.retained if metrics.retention is not None else None
@@ -258,6 +236,36 @@ def test_single_pass_agrees_with_the_naive_oracle(
         for row in metrics.daily
         if row.edits
     } == expected.daily
+
+
+@EXAMPLES
+@given(revision_lists(), participant_lists(), windows(), as_of_times)
+def test_created_and_improved_count_each_page_once(
+    revisions: list[RevisionFact],
+    participants: list[Participant],
+    window: CampaignWindow,
+    as_of: datetime,
+) -> None:
+    """Campaign-wide, a page is created or improved, never both, and every page a counted
+    content edit touched without leaving it a redirect is one of the two: nobody else's
+    creation takes the campaign's credit away."""
+    everyone_shown = [replace(p, hidden_from_leaderboard=False) for p in participants]
+    metrics = compute_metrics(revisions, everyone_shown, window, as_of)
+    shown = compute_metrics(
+        [r for r in revisions if not r.is_redirect], everyone_shown, window, as_of
+    )
+    # Revisions leaving a page a redirect count in no figure.
+    assert (metrics.totals, metrics.leaderboard, metrics.daily) == (
+        shown.totals,
+        shown.leaderboard,
+        shown.daily,
+    )
+    expected = _oracle(revisions, everyone_shown, window, as_of)
+    totals = metrics.totals
+    assert totals.articles_created + totals.articles_improved == len(expected.edited_pages)
+    for row in metrics.leaderboard:
+        # A person's improved pages are theirs: edited, not created by them.
+        assert row.articles_created + row.articles_improved <= row.edits
 
 
 @EXAMPLES
@@ -307,18 +315,26 @@ def _counts(metrics: CampaignMetrics) -> dict[str, int]:
     removed text raises them, and they are a balance, not a count. Per-person creations are
     left out too, and per-day creations for the same reason: if a page has two creation
     revisions, dropping the earlier one moves the credit to the later creator and day,
-    though the total cannot grow."""
-    flat = {f"total.{f}": getattr(metrics.totals, f) for f in COUNTED}
+    though the total cannot grow. Improved pages are counted with created ones: a filter
+    that drops a creation turns its page into an improved one, so only their sum is sure
+    not to grow, and a person's improved pages are left out for the same reason."""
+
+    def articles(tally: Tally) -> int:
+        return tally.articles_created + tally.articles_improved
+
+    flat = {f"total.{f}": getattr(metrics.totals, f) for f in PAGE_FREE}
+    flat["total.articles"] = articles(metrics.totals)
     flat["new_editors"] = metrics.new_editors
     if metrics.retention is not None:
         flat["cohort"], flat["retained"] = metrics.retention.cohort, metrics.retention.retained
     for row in metrics.per_wiki:
-        flat |= {f"{row.wiki}.{f}": getattr(row.tally, f) for f in COUNTED}
+        flat |= {f"{row.wiki}.{f}": getattr(row.tally, f) for f in PAGE_FREE}
+        flat[f"{row.wiki}.articles"] = articles(row.tally)
     for day in metrics.daily:
         flat[f"{day.day}.edits"] = day.edits
         flat[f"{day.day}.bytes"] = day.bytes_added
     for person in metrics.leaderboard:
-        for f in ("edits", "articles_improved", "bytes_added", "files_uploaded"):
+        for f in ("edits", "bytes_added", "files_uploaded"):
             flat[f"{person.username}.{f}"] = getattr(person, f)
     return flat
 

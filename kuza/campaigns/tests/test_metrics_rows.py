@@ -18,7 +18,6 @@ from kuza.campaigns.metrics import RETENTION_DELAY, compute_metrics
 from kuza.campaigns.models import Campaign, PageOrigin, Participant, Revision, WikiAccount
 from kuza.campaigns.selectors import (
     campaign_facts,
-    campaign_page_creations,
     campaign_rows,
     campaign_wikis,
     campaign_window,
@@ -123,7 +122,6 @@ def _plain_metrics(campaign: Campaign):
         metric_participants(campaign, wikis, discovered),
         campaign_window(campaign, rows),
         AS_OF,
-        campaign_page_creations(campaign, wikis),
     )
 
 

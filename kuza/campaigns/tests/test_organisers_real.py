@@ -8,14 +8,14 @@ from datetime import UTC, datetime, timedelta
 from io import StringIO
 
 import pytest
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from kuza.accounts.tests.factories import UserFactory
 from kuza.campaigns import services
-from kuza.campaigns.collection import lock_key
+from kuza.campaigns.locking import collection_lock
+from kuza.campaigns.management.commands.campaign_sync import EXIT_ALREADY_RUNNING
 from kuza.campaigns.models import Participant, Revision, Wiki, WikiAccount
 from kuza.campaigns.services import participants_bulk_add, wiki_register
 from kuza.campaigns.sync import campaign_sync
@@ -146,8 +146,9 @@ def test_the_command_prints_requests_and_revisions_per_wiki(
     text = out.getvalue()
     assert "cmd-test:" in text and "2 new revision(s)" in text
     assert "1 member(s) meeting a badge rule" in text
-    assert "enwikiquote: 3 request(s)" in text  # contributions, redirect check, registration
-    assert "frwikiquote: 2 request(s)" in text
+    # Contributions, redirect check, the deletion and the move logs, registration.
+    assert "enwikiquote: 5 request(s)" in text
+    assert "frwikiquote: 4 request(s)" in text
     # Like the worker, the command awards the campaign's badges and prepares the numbers.
     assertion = Assertion.objects.get(recipient=member)
     assert assertion.badge_class == rule.badge_class and "cmd-test" in assertion.evidence_url
@@ -164,14 +165,13 @@ def test_the_command_steps_aside_while_a_collection_runs(enwiki: LocalWiki, uniq
         slug="cmd-busy", start=start, end=start + timedelta(days=10), on_wikis=[wiki_row(enwiki)]
     )
     Participant.objects.create(campaign=campaign, wiki_username=name)
-    cache.add(lock_key(campaign.pk), "1", timeout=60)
-    try:
-        out = StringIO()
-        call_command("campaign_sync", "cmd-busy", stdout=out)
-    finally:
-        cache.delete(lock_key(campaign.pk))
+    err = StringIO()
+    with collection_lock(campaign.pk), pytest.raises(CommandError) as raised:
+        call_command("campaign_sync", "cmd-busy", stdout=StringIO(), stderr=err)
 
-    assert "cmd-busy: skipped, a collection is already running" in out.getvalue()
+    # Said, and a distinct exit code: cron and the organiser learn that nothing was done.
+    assert raised.value.returncode == EXIT_ALREADY_RUNNING != 1
+    assert "cmd-busy: skipped, another collection of it is running right now" in err.getvalue()
     assert not Revision.objects.filter(user=name).exists()
     call_command("campaign_sync", "cmd-busy", stdout=StringIO())
     assert Revision.objects.filter(user=name).count() == 1

@@ -6,13 +6,12 @@ import uuid
 from datetime import timedelta
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from kuza import config
-from kuza.campaigns.collection import lock_key
+from kuza.campaigns.locking import collection_lock
 from kuza.campaigns.models import Campaign, Participant, Revision
 from kuza.campaigns.tasks import (
     SYNC_OPTION,
@@ -106,11 +105,8 @@ def test_the_job_queues_one_collection_per_active_campaign(three_campaigns) -> N
 
 def test_a_collection_already_running_is_not_started_twice(three_campaigns) -> None:
     running = three_campaigns["running"]
-    cache.add(lock_key(running.pk), "1", timeout=60)
-    try:
+    with collection_lock(running.pk):
         summary = campaign_sync_task.call(running.pk)
-    finally:
-        cache.delete(lock_key(running.pk))
 
     assert "skipped" in summary
     running.refresh_from_db()

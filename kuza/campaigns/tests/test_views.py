@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.urls import reverse
 
 from kuza.accounts.tests.factories import UserFactory
 from kuza.campaigns.definitions import METRIC_TEXTS
-from kuza.campaigns.models import Campaign, Participant, UncollectableGap
+from kuza.campaigns.models import Campaign, Participant, Revision, UncollectableGap
 from kuza.campaigns.tests.factories import (
     CampaignFactory,
     ParticipantFactory,
@@ -19,7 +19,7 @@ from kuza.campaigns.tests.factories import (
     WikiFactory,
 )
 from kuza.core.navigation import items_for
-from kuza.people.models import Membership, Organisation
+from kuza.people.models import Membership, Organisation, Profile, Visibility
 from kuza.safety.models import Block
 from kuza.safety.services import preferences_update
 
@@ -37,6 +37,10 @@ def drive():
         slug="shesaid", name="SheSaid test", organisers=[organiser], on_wikis=[wiki]
     )
     amina = UserFactory(username="amina_m")
+    # Amina shows her profile and Wikimedia name to everyone: visitors see her named.
+    Profile.objects.filter(user=amina).update(
+        visibility=Visibility.PUBLIC, wikimedia_visibility=Visibility.PUBLIC
+    )
     ParticipantFactory(campaign=campaign, wiki_username="Amina", user=amina)
     ParticipantFactory(campaign=campaign, wiki_username="Bea", hidden_from_leaderboard=True)
     ParticipantFactory(campaign=campaign, wiki_username="=HYPERLINK(1)")
@@ -78,7 +82,9 @@ def test_csv_exports_leave_out_hidden_people_and_defuse_formulas(client, drive):
     rows = list(csv.reader(io.StringIO(response.content.decode())))
 
     assert response["Content-Type"].startswith("text/csv")
-    assert rows[0][:3] == ["rank", "username", "edits"]
+    # Headers say what is counted: "improved" differs for a person and for a wiki.
+    assert rows[0][:3] == ["rank", "username", "edits (not leaving a redirect)"]
+    assert "not created by them" in rows[0][4]
     names = [row[1] for row in rows[1:]]
     assert names == ["Amina", "'=HYPERLINK(1)"]
     wikis = list(
@@ -108,6 +114,56 @@ def test_members_who_leave_every_leaderboard_or_block_the_viewer_are_not_shown(c
         "Amina"
         not in client.get(campaign.get_absolute_url()).content.decode().split('id="leaderboard"')[1]
     )
+
+
+def test_the_page_and_api_say_how_many_revisions_were_removed(client, drive):
+    campaign, _organiser, _amina = drive
+    Revision.objects.filter(revid=3).update(removed=True)  # Bea's page was deleted
+    Campaign.objects.filter(pk=campaign.pk).update(last_synced_at=COLLECTED + timedelta(hours=1))
+
+    page = client.get(campaign.get_absolute_url()).content.decode()
+    api = client.get(f"/api/campaigns/{campaign.slug}").json()
+
+    assert "1 revision no longer counts: its page was deleted" in page
+    assert api["revisions_removed"] == 1
+    assert api["metrics"]["totals"]["edits"] == 3  # Amina's two and the formula-like name's
+
+
+def test_a_participant_hidden_from_the_viewer_is_counted_but_not_named(client, drive):
+    campaign, organiser, amina = drive
+    # Her profile is for members only: visitors get a neutral label, in the same rank.
+    Profile.objects.filter(user=amina).update(visibility=Visibility.MEMBERS)
+    url = f"/api/campaigns/{campaign.slug}/leaderboard"
+
+    rows = client.get(url).json()["items"]
+    assert [(row["rank"], row["username"], row["named"]) for row in rows][0] == (
+        1,
+        "A participant",
+        False,
+    )
+    page = client.get(campaign.get_absolute_url()).content.decode()
+    assert "Amina" not in page.split('id="leaderboard"')[1]
+    assert "A participant" in page and "Organisers and moderators see every name." in page
+    csv_rows = list(
+        csv.reader(
+            io.StringIO(
+                client.get(
+                    reverse("campaigns:leaderboard_csv", args=[campaign.slug])
+                ).content.decode()
+            )
+        )
+    )
+    assert csv_rows[1][1] == "A participant"
+
+    client.force_login(UserFactory(username="a-member"))
+    assert client.get(url).json()["items"][0]["username"] == "Amina"
+    # Her Wikimedia name only for her mentors and organisers: a member no longer sees it.
+    Profile.objects.filter(user=amina).update(
+        wikimedia_visibility=Visibility.MENTORS_AND_ORGANISERS
+    )
+    assert client.get(url).json()["items"][0]["username"] == "A participant"
+    client.force_login(organiser)
+    assert client.get(url).json()["items"][0]["username"] == "Amina"
 
 
 def test_a_page_before_any_collection_says_so(client):

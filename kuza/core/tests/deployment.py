@@ -206,7 +206,8 @@ class Deployment:
 
     def run_release(self) -> None:
         """The Procfile's `release` step, once, as before any deployment."""
-        self.kuza(*shlex.split(procfile_commands()["release"])[1:], timeout=600)
+        released = self.kuza(*shlex.split(procfile_commands()["release"])[1:], timeout=900)
+        assert released.returncode == 0, f"release step failed:\n{released.stderr[-3000:]}"
 
     def kuza(self, *arguments: str, timeout: float = 120) -> subprocess.CompletedProcess:
         result = subprocess.run(  # noqa: S603

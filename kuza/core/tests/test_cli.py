@@ -69,6 +69,39 @@ def test_demo_loads_once_in_one_transaction(demo_community):
     assert is_loaded()
 
 
+@pytest.mark.parametrize(
+    "cpus,configured,expected",
+    [
+        (1, (None, None), (3, 4)),
+        (2, (None, None), (5, 4)),
+        (8, (None, None), (17, 4)),
+        (8, (2, None), (2, 4)),
+        (2, (None, 1), (5, 1)),
+    ],
+)
+def test_the_web_server_is_sized_for_the_machine_unless_configured(cpus, configured, expected):
+    assert cli.web_server_size(cpus, *configured) == expected
+
+
+def test_kuza_run_passes_the_size_to_gunicorn(monkeypatch):
+    monkeypatch.setattr(cli, "available_cpus", lambda: 2)
+    monkeypatch.setenv("KUZA_WEB_THREADS", "2")
+    monkeypatch.delenv("KUZA_WEB_WORKERS", raising=False)
+
+    arguments = cli.gunicorn_size_arguments()
+
+    assert arguments == ["--workers", "5", "--threads", "2", "--worker-class", "gthread"]
+
+
+def test_a_web_size_below_one_names_the_variable(monkeypatch):
+    from kuza import config
+
+    monkeypatch.setenv("KUZA_WEB_WORKERS", "0")
+
+    with pytest.raises(config.ConfigError, match="KUZA_WEB_WORKERS"):
+        config.get("KUZA_WEB_WORKERS")
+
+
 def test_kuza_worker_rejects_unknown_queues_and_zero_concurrency(tmp_path):
     env = {"KUZA_HOME": str(tmp_path), "DATABASE_URL": ""}
     unknown = run_kuza("worker", "--queues", "default,nightly", env=env)

@@ -154,3 +154,9 @@ def test_every_html_block_of_the_demo_course_keeps_its_text_and_structure():
         # A line break inside a code block becomes a line of a fenced block: one more <code>.
         structure["code"] = expected["code"] = 0
         assert structure == expected, path.name
+
+
+def test_a_list_written_directly_inside_a_list_keeps_its_items_under_the_item_before():
+    # As in exported courses: <ul> as a child of <ol>, which browsers nest under "One".
+    html = "<ol><li>One</li><ul><li>Sub a</li><li>Sub b</li></ul><li>Two</li></ol>"
+    assert html_to_markdown(html) == "1. One\n   - Sub a\n   - Sub b\n2. Two\n"

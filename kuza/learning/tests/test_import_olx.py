@@ -2,6 +2,7 @@
 
 import io
 import json
+import re
 import tarfile
 from collections import Counter
 from pathlib import Path
@@ -211,3 +212,18 @@ def test_a_failure_midway_rolls_the_whole_import_back(tmp_path, settings):
     with pytest.raises(OSError):
         olx_import(path=export)
     assert not Course.objects.exists() and not Lesson.objects.exists() and not Quiz.objects.exists()
+
+
+def test_an_image_the_export_lacks_shows_as_a_translated_note_naming_it(client, tmp_path):
+    run_import(_small_export(tmp_path / "export"))
+    lesson = Lesson.objects.get()
+    url = reverse("learning:lesson", args=[lesson.course.slug, lesson.pk])
+
+    page = client.get(url).content.decode()
+    assert "gone.png" not in "".join(re.findall(r"<img\b[^>]*>", page))  # no broken image
+    assert "[Image missing from the imported course: gone.png]" in page
+    assert re.search(r'<img [^>]*src="[^"]*/map\.png"', page)  # the file the export has
+
+    client.cookies["django_language"] = "fr"
+    page = client.get(url).content.decode()
+    assert "[Image absente du cours importé : gone.png]" in page

@@ -20,6 +20,7 @@ from kuza.core.spreadsheets import spreadsheet_safe
 from kuza.learning import calendars, permissions, selectors, services, timezones
 from kuza.learning.forms import AnnouncementForm, TimeZoneForm
 from kuza.learning.models import Enrolment
+from kuza.translation.selectors import prefetch_translations
 
 
 def _is_member(user, cohort) -> bool:
@@ -35,6 +36,10 @@ def cohort_detail(request: HttpRequest, slug: str, cohort_slug: str) -> HttpResp
     cohort = selectors.cohort_for(course=course, slug=cohort_slug)
     time_zone = timezones.learner_time_zone(request)
     can_facilitate = permissions.can_facilitate(request.user, cohort)
+    sessions = list(selectors.cohort_sessions(cohort))
+    announcements = list(selectors.cohort_announcements(cohort)[:10])
+    # Every translated field the page shows, read in one query.
+    prefetch_translations([course, cohort, *sessions, *announcements])
     with timezone.override(ZoneInfo(time_zone)):
         response = render(
             request,
@@ -42,8 +47,8 @@ def cohort_detail(request: HttpRequest, slug: str, cohort_slug: str) -> HttpResp
             {
                 "course": course,
                 "cohort": cohort,
-                "sessions": selectors.cohort_sessions(cohort),
-                "announcements": selectors.cohort_announcements(cohort)[:10],
+                "sessions": sessions,
+                "announcements": announcements,
                 "facilitators": selectors.cohort_facilitators(cohort),
                 "is_member": _is_member(request.user, cohort),
                 "enrolment": selectors.enrolment_for(user=request.user, course=course),

@@ -91,20 +91,17 @@ def offline_copies(request: HttpRequest, slug: str) -> HttpResponse:
     course = selectors.course_for(slug=slug, user=request.user)
     text_only_mode = is_text_only(request)
     modules = list(course.modules.order_by("position", "pk"))
+    course_size, module_sizes = offline.offline_sizes(
+        course=course, modules=modules, text_only=text_only_mode
+    )
     return render(
         request,
         "learning/offline_copies.html",
         {
             "course": course,
             "text_only": text_only_mode,
-            "course_size": offline.offline_size(course=course, text_only=text_only_mode),
-            "modules": [
-                (
-                    module,
-                    offline.offline_size(course=course, module=module, text_only=text_only_mode),
-                )
-                for module in modules
-            ],
+            "course_size": course_size,
+            "modules": [(module, module_sizes[module.pk]) for module in modules],
         },
     )
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -12,6 +13,7 @@ from kuza.learning import authoring, permissions, selectors, services
 from kuza.learning.forms import LessonImageForm
 from kuza.learning.rendering import lesson_body_for, lesson_parts
 from kuza.learning.views.common import is_text_only
+from kuza.translation.selectors import prefetch_translations
 
 
 @require_GET
@@ -22,9 +24,25 @@ def lesson_detail(request: HttpRequest, slug: str, lesson_id: int) -> HttpRespon
     if enrolment is not None:
         services.enrolment_visit(enrolment=enrolment, lesson=lesson)
     text_only = is_text_only(request)
-    body = lesson_body_for(lesson)
     previous, following = selectors.lesson_neighbours(lesson)
-    image_count = lesson.images.count()
+    prefetch_related_objects([lesson], "quizzes", "placeholders", "images", "media_links")
+    images, media_links = list(lesson.images.all()), list(lesson.media_links.all())
+    # Every translated field the page shows, read in one query.
+    prefetch_translations(
+        [
+            course,
+            lesson,
+            lesson.module,
+            previous,
+            following,
+            *lesson.quizzes.all(),
+            *lesson.placeholders.all(),
+            *images,
+            *media_links,
+        ]
+    )
+    body = lesson_body_for(lesson)
+    image_count = len(images)
     return render(
         request,
         "learning/lesson.html",
@@ -33,11 +51,11 @@ def lesson_detail(request: HttpRequest, slug: str, lesson_id: int) -> HttpRespon
             "lesson": lesson,
             "body": body,
             "parts": lesson_parts(lesson, body, text_only=text_only),
-            "images": [] if text_only else list(lesson.images.all()),
+            "images": [] if text_only else images,
             "image_count": image_count,
             # Imported lessons carry their images inside the text.
             "has_images": bool(image_count) or "<img" in body.html,
-            "media_links": list(lesson.media_links.all()),
+            "media_links": media_links,
             "enrolment": enrolment,
             "is_read": enrolment is not None and lesson.reads.filter(enrolment=enrolment).exists(),
             "previous": previous,

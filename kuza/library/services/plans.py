@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kuza.accounts.selectors import is_signed_in
 from kuza.library import permissions
 from kuza.library.models import (
     Plan,
@@ -70,7 +71,7 @@ def plan_start(*, toolkit: Toolkit, owner, title: str = "", language: str | None
     The copy is in `language` (the reader's, by default) where the toolkit is translated
     into it through the translation app, and in the toolkit's own language elsewhere.
     """
-    if not permissions.signed_in(owner):
+    if not is_signed_in(owner):
         raise PermissionDenied
     if not toolkit.is_published:
         raise PermissionDenied

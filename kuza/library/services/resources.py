@@ -14,6 +14,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kuza.accounts.selectors import is_signed_in
 from kuza.library import permissions
 from kuza.library.models import Curator, Resource, ResourceRevision, ResourceSkillTag
 from kuza.library.revisions import snapshot_of
@@ -100,7 +101,7 @@ def resource_propose(
     submit: bool = False,
 ) -> Resource:
     """A member proposes a resource (or a translation of one); it starts as a draft."""
-    if not permissions.signed_in(author):
+    if not is_signed_in(author):
         raise PermissionDenied
     has_file = uploaded_file is not None or bool(translation_of and translation_of.file)
     data = _checked(data, has_file=has_file)
@@ -200,7 +201,7 @@ def resource_input_dict(data: ResourceInput) -> dict:
 
 
 def curator_grant(*, user, granted_by) -> Curator:
-    if not (permissions.signed_in(granted_by) and granted_by.is_staff):
+    if not (is_signed_in(granted_by) and granted_by.is_staff):
         raise PermissionDenied
     curator, _created = Curator.objects.get_or_create(
         user=user, defaults={"granted_by": granted_by}
@@ -209,6 +210,6 @@ def curator_grant(*, user, granted_by) -> Curator:
 
 
 def curator_revoke(*, user, revoked_by) -> None:
-    if not (permissions.signed_in(revoked_by) and revoked_by.is_staff):
+    if not (is_signed_in(revoked_by) and revoked_by.is_staff):
         raise PermissionDenied
     Curator.objects.filter(user=user).delete()

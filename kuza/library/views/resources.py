@@ -10,6 +10,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from kuza.accounts.selectors import is_signed_in
 from kuza.library import permissions, selectors
 from kuza.library.forms import ResourceForm, ReviewForm, SearchForm
 from kuza.library.models import Resource
@@ -75,7 +76,7 @@ def resource_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_edit": permissions.can_edit_resource(user, resource),
             "can_submit": permissions.can_submit_resource(user, resource),
             "can_history": permissions.can_view_history(user, resource),
-            "can_translate": permissions.signed_in(user)
+            "can_translate": is_signed_in(user)
             and resource.status == Resource.Status.PUBLISHED,
             "review_form": ReviewForm()
             if permissions.can_review_resource(user, resource)

@@ -178,3 +178,17 @@ def test_map_page_has_an_accessible_table_and_links_the_svg(client):
     assert page.status_code == 200
     assert '<img src="/people/map.svg?category=organizational&amp;metric=gap"' in html
     assert "<caption>" in html and '<th scope="row">Kenya</th>' in html
+
+
+def test_the_map_image_fits_the_page_budget_compressed(client):
+    import gzip
+
+    from kuza.core.pagecheck import PAGE_BUDGET_BYTES
+
+    for index, country in enumerate(["KE", "NG", "ZA", "FR", "SN", "EG", "CM", "BR", "IN"] * 3):
+        person_with(f"m{index}", country, "storytelling", Visibility.PUBLIC, can_mentor=True)
+
+    svg = client.get("/people/map.svg", {"skill": "storytelling", "metric": "mentors"}).content
+
+    assert b"path d=" in svg and b'class="ke country' in svg
+    assert len(gzip.compress(svg, 6)) <= PAGE_BUDGET_BYTES

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -58,9 +60,27 @@ def test_unsupported_or_broken_path_data_is_refused(data):
 def test_the_shipped_world_map_becomes_much_smaller_and_keeps_every_country():
     from pygal_maps_world.maps import WORLD_MAP
 
-    compact = compact_svg_map(WORLD_MAP, 4.0)
+    compact = compact_svg_map(WORLD_MAP, 8.0, 3.0)
 
-    assert len(compact) < len(WORLD_MAP) / 5
+    assert len(compact) < len(WORLD_MAP) / 20
     assert "<metadata>" not in compact
-    assert compact.count('class="ke country') == WORLD_MAP.count('class="ke country') == 1
-    assert compact.count("<path") == WORLD_MAP.count("<path")
+    countries = re.findall(r'class="(\w+) country', WORLD_MAP)
+    assert re.findall(r'class="(\w+) country', compact) == countries
+    assert 'viewBox="-10 20.3333 918 466"' in compact  # scaled with the coordinates
+    assert ' d=""' not in compact and "id=\"path" not in compact
+
+
+def test_scaling_divides_coordinates_and_translations_alike():
+    svg = (
+        '<svg viewBox="0 0 300 300"><g class="xx country map-element">'
+        '<path id="p1" d="M 30 30 L 90 30 L 90 90 Z" transform="translate(30,-60)" />'
+        '<path id="p2" d="" /><circle r="6" cx="300" cy="150" /></g></svg>'
+    )
+
+    compact = compact_svg_map(svg, 1.0, 3.0)
+
+    assert compact == (
+        '<svg viewBox="0 0 100 100"><g class="xx country map-element">'
+        '<path d="M10 10l20 0 0 20z" transform="translate(10,-20)" />'
+        '<circle r="2" cx="100" cy="50" /></g></svg>'
+    )

@@ -1,8 +1,9 @@
 import factory
+from django.contrib.contenttypes.models import ContentType
 
 from kuza.accounts.tests.factories import UserFactory
 from kuza.people.models import Membership, Organisation
-from kuza.safety.models import ModeratorRole
+from kuza.safety.models import HiddenContent, ModeratorRole
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
@@ -31,3 +32,9 @@ class ModeratorRoleFactory(factory.django.DjangoModelFactory):
 
     user = factory.SubFactory(UserFactory)
     organisation = factory.SubFactory(OrganisationFactory)
+
+
+def hide_content(obj, reason: str = "Breaks the code of conduct") -> HiddenContent:
+    """Content moderators hid, as `moderation.content_hide` records it (without a report)."""
+    content_type = ContentType.objects.get_for_model(obj, for_concrete_model=True)
+    return HiddenContent.objects.create(content_type=content_type, object_id=obj.pk, reason=reason)

@@ -17,9 +17,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 from kuza.surveys import selectors
 from kuza.surveys.answer_forms import SectionAnswerForm, initial_from
 from kuza.surveys.models import Survey
-from kuza.surveys.presentation import survey_description, survey_texts
+from kuza.surveys.presentation import survey_description, survey_texts, survey_title
 from kuza.surveys.services import AlreadySubmitted, NotAllowed
 from kuza.surveys.services.responding import AnswersInvalid, response_save_section
+from kuza.translation.selectors import prefetch_translations
 
 
 def _token_key(survey: Survey) -> str:
@@ -44,8 +45,11 @@ def survey_list(request: HttpRequest) -> HttpResponse:
         "organised": list(selectors.surveys_organised_by(request.user)[:50]),
         "may_create": selectors.can_create_surveys(request.user),
     }
-    for survey in context["surveys"] + context["organised"]:
-        survey.texts = survey_texts(survey)
+    shown = context["surveys"] + context["organised"]
+    # The list shows titles only: all of them in one query, not every survey's questions.
+    prefetch_translations(shown)
+    for survey in shown:
+        survey.title_shown = survey_title(survey)
     return render(request, "surveys/list.html", context)
 
 

@@ -6,13 +6,20 @@ from kuza.campaigns.models import Campaign
 from kuza.campaigns.selectors import active_campaigns
 from kuza.campaigns.sync import PageStored
 
+# Exit codes, as the README lists them: 0 every campaign collected; 1 a wiki could not be
+# collected (run again to resume) or the command line was wrong; this one (sysexits'
+# EX_TEMPFAIL) when a live collection of a campaign was already running and it was skipped.
+EXIT_ALREADY_RUNNING = 75
+
 
 class Command(BaseCommand):
     help = (
         "Collect a campaign's revisions from its wikis (`kuza campaign-sync SLUG`, or --active "
         "for every campaign that has started and not ended more than 60 days ago), then compute "
         "its numbers and award its participation badges, as the worker does. Resumes an "
-        "interrupted collection; safe to repeat."
+        "interrupted collection; safe to repeat. Exits 0 when everything was collected, 1 when a "
+        "wiki could not be, 75 when a campaign was skipped because a live collection of it was "
+        "already running."
     )
 
     def add_arguments(self, parser):
@@ -30,11 +37,15 @@ class Command(BaseCommand):
         if not campaigns:
             raise CommandError("name a campaign (kuza campaign-sync SLUG) or pass --active")
         failed = False
+        skipped = []
         for campaign in campaigns:
             on_page = self._progress if verbosity >= 2 else None
             collected = campaign_collect(campaign, on_page=on_page)
             if collected is None:
-                self.stdout.write(f"{campaign.slug}: skipped, a collection is already running")
+                self.stderr.write(
+                    f"{campaign.slug}: skipped, another collection of it is running right now"
+                )
+                skipped.append(campaign.slug)
                 continue
             report = collected.report
             self.stdout.write(
@@ -55,6 +66,11 @@ class Command(BaseCommand):
             failed = failed or bool(report.errors)
         if failed:
             raise CommandError("some wikis could not be collected; run again to resume")
+        if skipped:
+            raise CommandError(
+                f"not collected, a collection was already running: {', '.join(skipped)}",
+                returncode=EXIT_ALREADY_RUNNING,
+            )
 
     def _progress(self, page: PageStored) -> None:
         self.stdout.write(f"    {page.wiki.db_name} {page.kind}: {page.revisions} stored")

@@ -1,0 +1,14 @@
+"""What accounts contributes to the rest of Kuza (found by kuza.core.integrations)."""
+
+from __future__ import annotations
+
+from django.db.models.signals import post_delete, post_save
+
+from kuza.accounts.models import CodeOfConduct, ConductAcceptance
+from kuza.accounts.selectors import forget_acceptance, forget_current_conduct
+
+# Every signed-in page reads whether its member accepted the current code of conduct; the
+# cached answers (selectors.has_accepted_current_conduct) follow every change.
+post_save.connect(forget_current_conduct, sender=CodeOfConduct)
+post_delete.connect(forget_current_conduct, sender=CodeOfConduct)
+post_delete.connect(forget_acceptance, sender=ConductAcceptance)

@@ -1,0 +1,251 @@
+"""`kill -9` a real collection process at several points, rerun it, and get the wikis' truth.
+
+Each collection runs as its own process (collect_child.py) against the real wiki farm and a
+database it shares with this test: the PostgreSQL test database itself, or on SQLite a copy
+of the in-memory test database in a file, read back once the processes are done. A child
+stops right after committing the page named by the kill point and is killed there from
+outside with SIGKILL; sometimes an administrator deletes a page the campaign counted before
+the rerun. The expected figures come from the wikis' own databases (World.truth), never
+from Kuza.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+from kuza.campaigns.management.commands.campaign_sync import EXIT_ALREADY_RUNNING
+from kuza.campaigns.models import Campaign, Participant, Revision
+from kuza.campaigns.selectors import compute_campaign_metrics, removed_revision_count
+from kuza.campaigns.testing import WikiFarm
+from kuza.campaigns.testing.wikifarm import ADMIN_PASSWORD, ADMIN_USER
+from kuza.campaigns.tests.factories import CampaignFactory
+from kuza.campaigns.tests.sync_world import PASSWORD, World, build_world, wiki_row
+from kuza.campaigns.tests.test_sync import as_dict
+
+pytestmark = pytest.mark.django_db(transaction=True)  # the children read committed rows
+
+START = datetime(2012, 5, 1, tzinfo=UTC)
+WORKTREE = Path(__file__).resolve().parents[3]
+CHILD_SECONDS = 300
+
+
+@pytest.fixture(scope="module")
+def world(wiki_farm: WikiFarm) -> World:
+    """The #SheSaid story of sync_world, plus three pages a stranger began during the campaign
+    and a participant then improved: the pages the tests delete."""
+    wikis = {name: wiki_farm[name] for name in ("enwikiquote", "frwikiquote")}
+    for wiki in wikis.values():
+        if not wiki.is_running:
+            wiki.start()
+    world = build_world(wikis, uuid.uuid4().hex[:6], START)
+    en = wikis["enwikiquote"]
+    stranger = f"Stranger {world.token}"
+    bea = next(name for name in world.participants if name.startswith("Bea"))
+    world.deletable = {}  # type: ignore[attr-defined]
+    with en.create_user(stranger, PASSWORD) as by_stranger, en.login(bea, PASSWORD) as by_bea:
+        for day, key in enumerate(("first", "second", "third"), start=20):
+            title = f"Begun by a stranger {key} {world.token}"
+            by_stranger.create_page(title, "* One.", "new", at=START.replace(day=day))
+            by_bea.edit(title, "* One.\n* Two.", "#SheSaid more", at=START.replace(day=day + 1))
+            world.deletable[key] = title  # type: ignore[attr-defined]
+    return world
+
+
+def _campaign(world: World) -> Campaign:
+    campaign = CampaignFactory(
+        slug=f"killed-{uuid.uuid4().hex[:8]}",
+        hashtag="#SheSaid",
+        start=world.start,
+        end=world.end,
+        is_open=True,
+        on_wikis=[wiki_row(wiki) for wiki in world.wikis.values()],
+    )
+    for name in world.participants:
+        Participant.objects.create(campaign=campaign, wiki_username=name)
+    return campaign
+
+
+class SharedDatabase:
+    """The database the child processes use: this test's own on PostgreSQL; on SQLite, whose
+    test database lives in this process's memory, a file copied out and back."""
+
+    def __init__(self, folder: Path) -> None:
+        self.file = folder / "shared.sqlite3"
+
+    @property
+    def is_sqlite(self) -> bool:
+        return connection.vendor == "sqlite"
+
+    def url(self) -> str:
+        if self.is_sqlite:
+            return f"sqlite:///{self.file}"
+        db = connection.settings_dict
+        user = db["USER"] or "postgres"
+        return f"postgres://{user}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+    def hand_over(self) -> None:
+        if self.is_sqlite:
+            connection.ensure_connection()
+            with sqlite3.connect(self.file) as target:
+                connection.connection.backup(target)
+
+    def take_back(self) -> None:
+        if self.is_sqlite:
+            source = sqlite3.connect(self.file)
+            try:
+                source.backup(connection.connection)
+            finally:
+                source.close()
+
+
+def _environment(database: SharedDatabase) -> dict[str, str]:
+    return {
+        **os.environ,
+        "DATABASE_URL": database.url(),
+        "DJANGO_SETTINGS_MODULE": "kuza.settings",
+        "PYTHONPATH": str(WORKTREE),
+    }
+
+
+def _start_child(database: SharedDatabase, slug: str, *pause: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "kuza.campaigns.tests.collect_child", slug, *pause],
+        cwd=WORKTREE,
+        env=_environment(database),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def _run_child(database: SharedDatabase, slug: str) -> None:
+    child = _start_child(database, slug)
+    _, err = child.communicate(timeout=CHILD_SECONDS)
+    assert child.returncode == 0, err
+
+
+def _kill_at(database: SharedDatabase, slug: str, kind: str, page: int) -> None:
+    """Start a collection, wait until it committed `page` pages of `kind`, then kill -9 it."""
+    child = _start_child(database, slug, kind, str(page))
+    try:
+        line = child.stdout.readline() if child.stdout else ""
+        assert line.strip() == "PAUSED", child.stderr.read() if child.stderr else line
+    finally:
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait(timeout=30)
+    assert child.returncode == -signal.SIGKILL
+
+
+def _delete(world: World, key: str) -> None:
+    with world.wikis["enwikiquote"].login(ADMIN_USER, ADMIN_PASSWORD) as admin:
+        admin.delete(world.deletable[key], "copyright violation")  # type: ignore[attr-defined]
+
+
+def _figures(campaign: Campaign) -> dict:
+    campaign.refresh_from_db()
+    assert campaign.last_synced_at is not None
+    return as_dict(compute_campaign_metrics(campaign, as_of=campaign.last_synced_at))
+
+
+# Every step is a kill point: recent changes and the deletion logs mid-way, contributions
+# mid-way and page origins right after they were stored, each followed by a deletion.
+KILL_POINTS = [
+    pytest.param("recent_changes", 2, None, id="recent-changes"),
+    pytest.param("removals", 1, None, id="removals"),
+    # A page is deleted between two steps: after its revisions were stored, before its
+    # origin is asked for (the AttributeError that made a campaign uncollectable for good).
+    pytest.param("contributions", 3, "first", id="contributions-then-deleted"),
+    # ...and after its origin was stored, before the logs are read.
+    pytest.param("origins", 1, "second", id="origins-then-deleted"),
+]
+
+
+@pytest.mark.parametrize("kind,page,delete", KILL_POINTS)
+def test_a_killed_collection_rerun_gives_the_truth(
+    world: World, tmp_path: Path, kind: str, page: int, delete: str | None
+) -> None:
+    campaign = _campaign(world)
+    database = SharedDatabase(tmp_path)
+    database.hand_over()
+
+    _kill_at(database, campaign.slug, kind, page)
+    if delete:
+        _delete(world, delete)
+    _run_child(database, campaign.slug)
+
+    database.take_back()
+    assert _figures(campaign) == world.truth(open_campaign=True)
+    if delete:
+        assert removed_revision_count(campaign) >= 1
+        assert not Revision.objects.filter(
+            title=world.deletable[delete],  # type: ignore[attr-defined]
+            removed=False,
+        ).exists()
+
+
+def test_a_page_deleted_after_a_collection_stops_counting_at_the_next(
+    world: World, tmp_path: Path
+) -> None:
+    campaign = _campaign(world)
+    database = SharedDatabase(tmp_path)
+    database.hand_over()
+    _run_child(database, campaign.slug)
+    database.take_back()
+    before = _figures(campaign)
+    assert before == world.truth(open_campaign=True)
+
+    _delete(world, "third")
+    database.hand_over()
+    _run_child(database, campaign.slug)
+    database.take_back()
+
+    after = _figures(campaign)
+    assert after == world.truth(open_campaign=True)
+    assert after["totals"]["articles_improved"] == before["totals"]["articles_improved"] - 1
+    assert removed_revision_count(campaign) == 1  # Bea's edit; the stranger is not tracked
+
+
+def test_a_rerun_meeting_a_live_collection_says_so_and_exits_75(
+    world: World, tmp_path: Path
+) -> None:
+    campaign = _campaign(world)
+    database = SharedDatabase(tmp_path)
+    database.hand_over()
+    live = _start_child(database, campaign.slug, "contributions", "1")
+    try:
+        assert live.stdout is not None and live.stdout.readline().strip() == "PAUSED"
+        rerun = subprocess.run(
+            [sys.executable, "-m", "kuza.cli", "campaign-sync", campaign.slug],
+            cwd=WORKTREE,
+            env=_environment(database),
+            capture_output=True,
+            text=True,
+            timeout=CHILD_SECONDS,
+        )
+    finally:
+        os.kill(live.pid, signal.SIGKILL)
+        live.wait(timeout=30)
+    assert rerun.returncode == EXIT_ALREADY_RUNNING, rerun.stderr
+    assert "another collection of it is running right now" in rerun.stderr
+    # The killed holder never blocks the next collection, at once.
+    again = subprocess.run(
+        [sys.executable, "-m", "kuza.cli", "campaign-sync", campaign.slug],
+        cwd=WORKTREE,
+        env=_environment(database),
+        capture_output=True,
+        text=True,
+        timeout=CHILD_SECONDS,
+    )
+    assert again.returncode == 0, again.stderr
+    database.take_back()
+    assert _figures(campaign) == world.truth(open_campaign=True)
