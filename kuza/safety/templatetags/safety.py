@@ -17,7 +17,7 @@ def has_blocked(context, person) -> bool:
 def report_url(target) -> str:
     """Where to report `target`, from the reportables registry (no kind strings in templates):
     `<a href="{% report_url event %}">`. Empty for what cannot be reported."""
-    reportable = reportables.for_model(type(target))
-    if reportable is None or target is None:
+    reportable = reportables.for_model(type(target)) if target is not None else None
+    if reportable is None:
         return ""
     return reverse("safety:report", args=[reportable.kind, target.pk])
