@@ -90,6 +90,7 @@ def test_a_section_that_does_not_exist_is_refused():
 def test_the_demo_members_home_is_small_in_queries(
     client, demo_community, django_assert_max_num_queries
 ):
+    # The organiser, a mentee, the platform moderator and a member waiting for an answer.
     for username in ("amina", "wanjiru.kamau", "thandeka.dlamini", "aisha.bello"):
         client.force_login(demo_community.users[username])
         with django_assert_max_num_queries(15):
