@@ -166,9 +166,10 @@ def test_an_earlier_campaign_asks_again_about_pages_known_only_to_predate_a_late
     truth = World(
         world.token, earlier.start, earlier.end, world.wikis, world.participants, [], ""
     ).truth(open_campaign=False)
-    # Now every page but E's was begun by others inside the window: none is improved. H was
-    # only known to predate the later start, so this sync asked about it again.
-    assert metrics.totals.articles_improved == truth["totals"]["articles_improved"] == 0
+    # Now every page but E's was begun by others inside the window: the participant improved
+    # all seven, whoever began them. H was only known to predate the later start, so this
+    # sync asked about it again.
+    assert metrics.totals.articles_improved == truth["totals"]["articles_improved"] == 7
     h = PageOrigin.objects.get(
         page_id=max(
             r.page_id for r in world.wikis["enwikiquote"].truth_revisions() if r.title == pages["H"]

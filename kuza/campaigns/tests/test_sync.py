@@ -241,10 +241,11 @@ def test_an_incremental_sync_fetches_only_what_is_new(world: World) -> None:
     second = campaign_sync(campaign, client=client, now=world.end + timedelta(days=3))
 
     assert second.revisions_stored == 1
-    # Per wiki: one contributions page (+ its redirect check where there is a new edit). No
-    # recent changes (the campaign has ended and was polled to its end), no registrations.
-    assert {w.wiki: w.requests for w in second.wikis} == {"enwikiquote": 2, "frwikiquote": 1}
-    assert client.request_count == 3
+    # Per wiki: one contributions page (+ its redirect check where there is a new edit) and
+    # the deletion and move logs since the last pass. No recent changes (the campaign has
+    # ended and was polled to its end), no registrations.
+    assert {w.wiki: w.requests for w in second.wikis} == {"enwikiquote": 4, "frwikiquote": 3}
+    assert client.request_count == 7
 
 
 def test_a_participant_added_later_is_collected_from_the_start(world: World) -> None:
