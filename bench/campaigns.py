@@ -208,6 +208,8 @@ def _load_revisions(campaign, wikis, names: list[str], revision_count: int) -> N
 
 
 def bench_metrics(revision_count: int, participant_count: int, old_path: bool) -> None:
+    from django.db import connection
+
     from kuza.campaigns.metrics import compute_metrics, compute_metrics_from_rows
     from kuza.campaigns.models import Campaign, Participant, Wiki
     from kuza.campaigns.selectors import (
@@ -231,7 +233,8 @@ def bench_metrics(revision_count: int, participant_count: int, old_path: bool) -
     )
     began = time.monotonic()
     _load_revisions(campaign, wikis, names, revision_count)
-    print(f"loaded {revision_count} revisions in {time.monotonic() - began:.1f} s (SQLite)")
+    seconds = time.monotonic() - began
+    print(f"loaded {revision_count} revisions in {seconds:.1f} s ({connection.vendor})")
     Campaign.objects.filter(pk=campaign.pk).update(last_synced_at=END + timedelta(days=45))
     campaign.refresh_from_db()
     as_of = campaign.last_synced_at
@@ -271,7 +274,7 @@ def bench_metrics(revision_count: int, participant_count: int, old_path: bool) -
     print("  same metrics from both paths")
 
 
-def main() -> None:
+def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--participants", type=int, default=50)
     parser.add_argument("--wikis", type=int, default=2)
@@ -283,8 +286,26 @@ def main() -> None:
     parser.add_argument(
         "--skip-old-path", action="store_true", help="do not time the previous (facts) path"
     )
-    arguments = parser.parse_args()
+    parser.add_argument(
+        "--tiny",
+        action="store_true",
+        help="2 participants on 1 wiki, 2,000 revisions (the test suite runs this)",
+    )
+    arguments = parser.parse_args(argv)
+    if arguments.tiny:
+        arguments.participants, arguments.wikis, arguments.edits = 2, 1, 1
+        arguments.revisions, arguments.metric_participants = 2_000, 50
+    return arguments
+
+
+def main(argv: list[str] | None = None) -> None:
+    arguments = parse_arguments(argv)
     setup_django()
+    measure(arguments)
+
+
+def measure(arguments: argparse.Namespace) -> None:
+    """Time the sync and the metrics (database migrated)."""
     if not arguments.skip_sync:
         bench_sync(arguments.participants, arguments.wikis, arguments.edits)
     if not arguments.skip_metrics:

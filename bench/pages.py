@@ -19,10 +19,21 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
-def main() -> None:
+def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=20)
-    arguments = parser.parse_args()
+    parser.add_argument("--pages", type=int, default=400, help="most pages timed per visitor")
+    parser.add_argument(
+        "--tiny", action="store_true", help="5 pages once each (the test suite runs this)"
+    )
+    arguments = parser.parse_args(argv)
+    if arguments.tiny:
+        arguments.repeat, arguments.pages = 1, 5
+    return arguments
+
+
+def main(argv: list[str] | None = None) -> None:
+    arguments = parse_arguments(argv)
 
     os.environ["KUZA_HOME"] = tempfile.mkdtemp(prefix="kuza-bench-")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kuza.settings")
@@ -31,12 +42,9 @@ def main() -> None:
     django.setup()
     from django.conf import settings
     from django.core.management import call_command
-    from django.test import Client
     from django.test.utils import setup_test_environment
 
     from kuza.core.catalogs import compile_catalogs
-    from kuza.core.demo_loader import DEMO_ORGANISER
-    from kuza.core.tests.test_page_budget import crawl
 
     setup_test_environment()
     settings.ALLOWED_HOSTS = ["testserver"]
@@ -47,7 +55,16 @@ def main() -> None:
     compile_catalogs()
     call_command("migrate", "-v", "0")
     call_command("demo")
+    measure(arguments)
+
+
+def measure(arguments: argparse.Namespace) -> None:
+    """Time every page the visitor and the demo organiser reach (demo community loaded)."""
     from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    from kuza.core.demo_loader import DEMO_ORGANISER
+    from kuza.core.tests.test_page_budget import crawl
 
     organiser = get_user_model().objects.get(username=DEMO_ORGANISER)
     print(f"{'who':<10} {'page':<45} {'gzip B':>7} {'p50 ms':>7} {'p95 ms':>7}")
@@ -55,7 +72,7 @@ def main() -> None:
         client = Client()
         if who == "organiser":
             client.force_login(organiser)
-        for report in crawl(client):
+        for report in crawl(client, limit=arguments.pages):
             timings = []
             for _ in range(arguments.repeat):
                 started = time.perf_counter()

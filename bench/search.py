@@ -63,7 +63,7 @@ def generate(count: int, rng: random.Random) -> None:
         SkillClaim,
         Visibility,
     )
-    from kuza.safety.models import Block
+    from kuza.safety.models import Block, SafetyPreferences
     from kuza.skills.models import Skill
 
     user_model = get_user_model()
@@ -109,7 +109,6 @@ def generate(count: int, rng: random.Random) -> None:
                         skills_visibility=rng.choice([0, 1, 1, 1, 2]),
                         location_visibility=rng.choice([0, 1, 1, 1, 2]),
                         languages_visibility=rng.choice([0, 1, 1, 1, 2]),
-                        hide_from_map=rng.random() < 0.05,
                     )
                 )
             profiles = Profile.objects.bulk_create(profiles)
@@ -150,6 +149,14 @@ def generate(count: int, rng: random.Random) -> None:
             ProfileLanguage.objects.bulk_create(languages)
             SkillClaim.objects.bulk_create(claims)
             Membership.objects.bulk_create(memberships, ignore_conflicts=True)
+            # One in twenty leaves the map (a safety preference, not a profile field).
+            SafetyPreferences.objects.bulk_create(
+                [
+                    SafetyPreferences(user_id=user.pk, hide_from_map=True)
+                    for user in users
+                    if rng.random() < 0.05
+                ]
+            )
             ids = [user.pk for user in users]
             Block.objects.bulk_create(
                 [
@@ -166,7 +173,7 @@ def percentile(samples: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
 
 
-def main() -> None:
+def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--people", type=int, default=100_000)
     parser.add_argument("--queries", type=int, default=200)
@@ -176,16 +183,32 @@ def main() -> None:
         action="store_true",
         help="time without other apps' relationship sources (e.g. mentorship), to see their share",
     )
-    arguments = parser.parse_args()
+    parser.add_argument(
+        "--tiny", action="store_true", help="200 people, 5 queries (the test suite runs this)"
+    )
+    arguments = parser.parse_args(argv)
+    if arguments.tiny:
+        arguments.people, arguments.queries = 200, 5
+    return arguments
 
+
+def main(argv: list[str] | None = None) -> None:
+    arguments = parse_arguments(argv)
     home = tempfile.mkdtemp(prefix="kuza-bench-")
     os.environ.setdefault("KUZA_HOME", home)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kuza.settings")
     import django
 
     django.setup()
-    from django.contrib.auth.models import AnonymousUser
     from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    measure(arguments)
+
+
+def measure(arguments: argparse.Namespace) -> None:
+    """Generate the people if needed, then time the searches and maps (database migrated)."""
+    from django.contrib.auth.models import AnonymousUser
     from django.core.paginator import Paginator
     from django.db import connection
 
@@ -202,7 +225,6 @@ def main() -> None:
         for source in list(visibility._relationship_sources):
             visibility.unregister_relationship_source(source)
         print("relationship sources of other apps: left out")
-    call_command("migrate", verbosity=0)
     existing = Profile.objects.filter(user__username__startswith="bench").count()
     if arguments.regenerate or existing < arguments.people:
         if existing:

@@ -98,7 +98,7 @@ def _describe(label: str, plan: SwapPlan, seconds: float, size: int) -> str:
     )
 
 
-def main() -> None:
+def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 50_000])
     parser.add_argument("--seed", type=int, default=7)
@@ -107,7 +107,17 @@ def main() -> None:
         "--improvement", type=float, default=5.0, help="seconds of repacking after greedy"
     )
     parser.add_argument("--exact-up-to", type=int, default=2_000, help="largest exact pool")
-    args = parser.parse_args()
+    parser.add_argument(
+        "--tiny", action="store_true", help="one pool of 40 people (the test suite runs this)"
+    )
+    args = parser.parse_args(argv)
+    if args.tiny:
+        args.sizes, args.improvement, args.time_limit = [40], 0.2, 5.0
+    return args
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parse_arguments(argv)
 
     greedy_only = SwapSolverSettings(max_exact_people=0, improvement_seconds=0)
     heuristic = SwapSolverSettings(max_exact_people=0, improvement_seconds=args.improvement)

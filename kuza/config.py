@@ -163,6 +163,30 @@ OPTIONS: tuple[Option, ...] = (
         "Minutes between the worker's collections of every active campaign's edits.",
         _parse_int,
     ),
+    Option(
+        "KUZA_OLX_MAX_ARCHIVE_MB",
+        "100",
+        "Largest Open edX export archive (.tar.gz) `kuza import-olx` accepts, in megabytes.",
+        _parse_int,
+    ),
+    Option(
+        "KUZA_OLX_MAX_UNPACKED_MB",
+        "500",
+        "Largest total size an Open edX export archive may unpack to, in megabytes.",
+        _parse_int,
+    ),
+    Option(
+        "KUZA_OLX_MAX_FILE_MB",
+        "100",
+        "Largest single file inside an Open edX export archive, in megabytes.",
+        _parse_int,
+    ),
+    Option(
+        "KUZA_OLX_MAX_FILES",
+        "20000",
+        "Most files an Open edX export archive may hold.",
+        _parse_int,
+    ),
     Option("KUZA_LOG_LEVEL", "INFO", "Log level: DEBUG, INFO, WARNING or ERROR."),
 )
 

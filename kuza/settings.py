@@ -267,6 +267,11 @@ CONTENT_SECURITY_POLICY = {
 }
 
 KUZA_CERTIFICATE_FONT_DIR = str(config.get("KUZA_CERTIFICATE_FONT_DIR"))
+# Limits on Open edX export archives (kuza.learning.olx.archive), in megabytes and files.
+KUZA_OLX_MAX_ARCHIVE_MB = int(config.get("KUZA_OLX_MAX_ARCHIVE_MB"))  # type: ignore[call-overload]
+KUZA_OLX_MAX_UNPACKED_MB = int(config.get("KUZA_OLX_MAX_UNPACKED_MB"))  # type: ignore[call-overload]
+KUZA_OLX_MAX_FILE_MB = int(config.get("KUZA_OLX_MAX_FILE_MB"))  # type: ignore[call-overload]
+KUZA_OLX_MAX_FILES = int(config.get("KUZA_OLX_MAX_FILES"))  # type: ignore[call-overload]
 
 # --- API ------------------------------------------------------------------------------------
 NINJA_PAGINATION_PER_PAGE = 50

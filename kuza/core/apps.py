@@ -6,3 +6,10 @@ class CoreConfig(AppConfig):
     name = "kuza.core"
     label = "core"
     verbose_name = _("Kuza core")
+
+    def ready(self) -> None:
+        # Core comes first in INSTALLED_APPS, and ready() runs once every model is loaded:
+        # each app's integrations.py registers what it contributes (see core/integrations.py).
+        from kuza.core.integrations import autodiscover
+
+        autodiscover()

@@ -28,7 +28,7 @@ _items: list[NavItem] = []
 
 
 def register(item: NavItem) -> None:
-    """Add an entry to the main navigation; apps call this from AppConfig.ready()."""
+    """Add an entry to the main navigation; apps call this from their integrations.py."""
     if all(existing.url_name != item.url_name for existing in _items):
         _items.append(item)
         _items.sort(key=lambda entry: entry.order)

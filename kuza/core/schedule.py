@@ -32,7 +32,7 @@ _jobs: dict[str, PeriodicJob] = {}
 
 
 def register(name: str, *, every: timedelta, task: object) -> None:
-    """Run `task` every `every` (call from AppConfig.ready())."""
+    """Run `task` every `every` (call from your integrations.py)."""
     if every <= timedelta(0):
         raise ValueError("a periodic job needs a positive interval")
     _jobs[name] = PeriodicJob(name=name, every=every, task=task)

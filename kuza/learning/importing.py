@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import nh3
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
@@ -296,8 +297,18 @@ class _Importer:
         return ImportResult(course, created, summary, self.parsed.report_lines())
 
 
+def archive_limits() -> olx.ArchiveLimits:
+    """The configured limits on export archives (KUZA_OLX_* settings)."""
+    return olx.ArchiveLimits(
+        archive_bytes=settings.KUZA_OLX_MAX_ARCHIVE_MB * olx.MB,
+        unpacked_bytes=settings.KUZA_OLX_MAX_UNPACKED_MB * olx.MB,
+        files=settings.KUZA_OLX_MAX_FILES,
+        file_bytes=settings.KUZA_OLX_MAX_FILE_MB * olx.MB,
+    )
+
+
 def olx_import(*, path: Path, organisation=None) -> ImportResult:
     """Create or update a course from an Open edX export folder or .tar.gz; all or nothing."""
-    with olx.open_olx_export(Path(path)) as root:
+    with olx.open_olx_export(Path(path), archive_limits()) as root:
         parsed = olx.parse_course(root)
         return _Importer(parsed, root, organisation).run()

@@ -2,7 +2,7 @@
 
 - Resources are proposed by members and published by curators (staff or a Curator role);
   every save keeps a ResourceRevision snapshot.
-- Translation goes through kuza.translation (registrations.py): a published resource's title,
+- Translation goes through kuza.translation (integrations.py): a published resource's title,
   summary, text and transcript, and a toolkit's title, summary, steps and checklists are
   translated unit by unit; readers see their language with the source as per-unit fallback
   (reading.py), and a plan started from a toolkit is copied in the starter's language.

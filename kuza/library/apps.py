@@ -6,12 +6,3 @@ class LibraryConfig(AppConfig):
     name = "kuza.library"
     label = "library"
     verbose_name = _("Library")
-
-    def ready(self) -> None:
-        from kuza.core.navigation import NavItem, register
-        from kuza.library import registrations
-
-        registrations.register_translatable_content()
-        registrations.connect_search_reindexing()
-        registrations.register_reportables()
-        register(NavItem(url_name="library:index", label=_("Library"), order=35))

@@ -1,4 +1,4 @@
-"""How safety's reports, hiding and blocks apply to mentorship (registered in apps.py).
+"""How safety's reports, hiding and blocks apply to mentorship (registered in integrations.py).
 
 Reports. A mentorship is reported by one of its two people only (nobody else knows it exists);
 the person concerned is the *other* party, as the reporter sees it, so the report reaches the
@@ -28,7 +28,6 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
 
 from kuza.mentorship.models import (
     Mentorship,
@@ -62,23 +61,8 @@ def organisation_of(mentorship: Mentorship):
     return mentorship.round.organisation if mentorship.round_id else None
 
 
-def register_with_safety() -> None:
-    from kuza.safety import block_effects, reportables
-
-    reportables.register(
-        reportables.Reportable(
-            kind="mentorship",
-            model=Mentorship,
-            label=_("a mentorship"),
-            describe=describe,
-            organisation_of=organisation_of,
-            url_of=_detail_url,
-            reportable_by=is_party,
-            person_reported_by=other_party,
-            on_hide=lambda mentorship: mentorship_close_by_moderators(mentorship=mentorship),
-        )
-    )
-    block_effects.register("mentorship", links_end_on_block)
+def url_of(mentorship: Mentorship) -> str:
+    return _detail_url(mentorship)
 
 
 # --- Hiding ----------------------------------------------------------------------------------

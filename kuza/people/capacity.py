@@ -54,7 +54,7 @@ _need_sources: list[NeedSource] = []
 
 
 def register_need_source(source: NeedSource) -> None:
-    """Add a source of needs to the map (call from AppConfig.ready())."""
+    """Add a source of needs to the map (call from your integrations.py)."""
     if all(existing.key != source.key for existing in _need_sources):
         _need_sources.append(source)
 

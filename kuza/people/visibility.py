@@ -49,7 +49,7 @@ _relationship_sources: list[RelationshipSource] = []
 def register_relationship_source(source: RelationshipSource) -> None:
     """Let another app (mentorship) grant the MENTORS_AND_ORGANISERS tier.
 
-    Call it from your AppConfig.ready(), e.g.::
+    Call it from your integrations.py, e.g.::
 
         from kuza.people.visibility import register_relationship_source
         register_relationship_source(selectors.active_mentorship_partner_ids)

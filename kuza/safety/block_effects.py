@@ -1,4 +1,4 @@
-"""What a new block does in other features: they register an effect from AppConfig.ready().
+"""What a new block does in other features: they register an effect from integrations.py.
 
 A block hides two people from each other everywhere from then on (`selectors.blocked_user_ids`);
 an effect ends what already links them, e.g. mentorship ends an open mentorship between them

@@ -1,4 +1,4 @@
-"""What members can report: a small registry that apps extend from their AppConfig.ready().
+"""What members can report: a small registry that apps extend from their integrations.py.
 
 A report stores the target as (content type, id) plus a snapshot text, so it survives the
 target's deletion. Each kind says who the person concerned is (the reported person, or the
@@ -24,10 +24,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.contrib.auth import get_user_model
 from django.db.models import Model
 from django.utils.functional import Promise
-from django.utils.translation import gettext_lazy as _
 
 
 def _nobody(obj: Model) -> None:
@@ -76,14 +74,14 @@ def for_model(model: type[Model]) -> Reportable | None:
     return next((entry for entry in _registry.values() if entry.model is concrete), None)
 
 
-def _describe_person(user) -> str:
+def describe_person(user) -> str:
     profile = getattr(user, "profile", None)
     name = profile.display_name if profile is not None else ""
     username = user.get_username()
     return f"{name} ({username})" if name and name != username else username
 
 
-def _person_reportable_by(user, reporter) -> bool:
+def person_reportable_by(user, reporter) -> bool:
     """Someone whose profile the reporter may see, or who has been in touch with them.
 
     The report page prints the person's name, so an id alone must not reveal a profile its
@@ -102,17 +100,3 @@ def _person_reportable_by(user, reporter) -> bool:
     return ContactRequest.objects.filter(
         Q(sender=reporter, recipient=user) | Q(sender=user, recipient=reporter)
     ).exists()
-
-
-def register_people() -> None:
-    register(
-        Reportable(
-            kind="person",
-            model=get_user_model(),
-            label=_("a person"),
-            describe=_describe_person,
-            person_of=lambda user: user,
-            hideable=False,
-            reportable_by=_person_reportable_by,
-        )
-    )

@@ -6,8 +6,3 @@ class SkillsConfig(AppConfig):
     name = "kuza.skills"
     label = "skills"
     verbose_name = _("Skills")
-
-    def ready(self) -> None:
-        from kuza.core.navigation import NavItem, register
-
-        register(NavItem(url_name="skills:list", label=_("Skills"), order=22))

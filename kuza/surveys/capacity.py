@@ -19,7 +19,6 @@ from functools import partial
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from kuza.people.capacity import MapFilter, NeedSource
 from kuza.safety.selectors import blocked_user_ids, users_hidden_from_map
@@ -78,16 +77,3 @@ def survey_sources() -> list[NeedSource]:
         )
         for survey in closed_surveys_on_map()
     ]
-
-
-def register() -> None:
-    from kuza.people.capacity import register_need_source
-
-    register_need_source(
-        NeedSource(
-            key=SOURCE_KEY,
-            label=gettext_lazy("Needs assessment surveys"),
-            counts=lambda viewer, map_filter: {},
-            expand=survey_sources,
-        )
-    )

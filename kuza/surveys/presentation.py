@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from django.utils.safestring import SafeString
 
 from kuza.surveys.models import Survey
-from kuza.translation import registry
 from kuza.translation.selectors import translated_field, translated_parts
 
 
@@ -33,16 +32,6 @@ def survey_named_texts(survey: Survey) -> dict[str, str]:
         for option in question.options.order_by("position", "pk"):
             texts[f"o{option.pk}"] = option.label
     return texts
-
-
-def register_translatable_content() -> None:
-    registry.register(
-        Survey,
-        fields={"title": registry.PLAIN, "description": registry.MARKDOWN},
-        named={"texts": survey_named_texts},
-        source_language=lambda survey: survey.language,
-        title=lambda survey: survey.title,
-    )
 
 
 @dataclass

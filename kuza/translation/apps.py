@@ -6,14 +6,3 @@ class TranslationConfig(AppConfig):
     name = "kuza.translation"
     label = "translation"
     verbose_name = _("Translation")
-
-    def ready(self) -> None:
-        from kuza.core.navigation import NavItem, register
-        from kuza.translation import registrations
-
-        registrations.register_foundation_content()
-        register(
-            NavItem(
-                url_name="translation:dashboard", label=_("Translate"), order=80, members_only=True
-            )
-        )

@@ -1,6 +1,6 @@
 """Which model fields hold translatable content: declared once by the app that owns the model.
 
-An app declares its fields from its AppConfig.ready():
+An app declares its fields from its integrations.py:
 
     from kuza.translation import registry
 

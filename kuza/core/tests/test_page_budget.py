@@ -16,9 +16,9 @@ FILE_SUFFIXES = (".ics", ".csv", ".json", ".pdf", ".png", ".svg", ".html.zip", "
 MAX_PAGES = 400
 
 
-def crawl(client: Client, start: str = "/") -> list:
+def crawl(client: Client, start: str = "/", limit: int = MAX_PAGES) -> list:
     seen, queue, reports = {start}, deque([start]), []
-    while queue and len(reports) < MAX_PAGES:
+    while queue and len(reports) < limit:
         url = queue.popleft()
         response = client.get(url)
         assert response.status_code == 200, f"{url} answered {response.status_code}"

@@ -14,7 +14,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kuza.learning.olx.archive import UnsafeArchiveError, open_olx_export
+from kuza.learning.olx.archive import (
+    MB,
+    ArchiveLimits,
+    ArchiveTooLargeError,
+    UnsafeArchiveError,
+    open_olx_export,
+)
 from kuza.learning.olx.course import OlxError, parse_course
 from kuza.learning.olx.model import (
     BlockKey,
@@ -51,7 +57,10 @@ def parse_olx(path: Path) -> Course:
 
 
 __all__ = [
+    "MB",
     "AcceptedText",
+    "ArchiveLimits",
+    "ArchiveTooLargeError",
     "BlockKey",
     "Choice",
     "ChoiceQuestion",

@@ -67,14 +67,24 @@ def test_link_member_refuses_the_archive(tmp_path):
     link.type = tarfile.SYMTYPE
     link.linkname = "/etc/passwd"
     add_member(archive, link)
-    with pytest.raises(UnsafeArchiveError, match="not a plain file or folder"):
+    with pytest.raises(UnsafeArchiveError, match="is a link, refused"):
+        parse_olx(archive)
+
+
+def test_hard_link_member_refuses_the_archive_and_writes_nothing(tmp_path):
+    archive = tmp_path / "hardlink.tar.gz"
+    link = tarfile.TarInfo("course/course.xml")
+    link.type = tarfile.LNKTYPE
+    link.linkname = "/etc/passwd"
+    add_member(archive, link)
+    with pytest.raises(UnsafeArchiveError, match="is a link, refused"):
         parse_olx(archive)
 
 
 def test_file_that_is_not_an_archive_is_a_clear_error(tmp_path):
     not_archive = tmp_path / "course.tar.gz"
     not_archive.write_text("plain text")
-    with pytest.raises(OlxError, match="neither a folder nor a .tar.gz archive"):
+    with pytest.raises(OlxError, match="not a readable .tar.gz archive"):
         parse_olx(not_archive)
 
 
@@ -96,3 +106,14 @@ def test_two_courses_in_one_folder_is_a_clear_error(tmp_path):
     one_vertical_export(tmp_path / "parent" / "b", "")
     with pytest.raises(OlxError, match=r"several top-level folders hold a course.xml \(a, b\)"):
         parse_olx(tmp_path / "parent")
+
+
+def test_a_truncated_archive_is_a_clear_error_at_any_cut(tmp_path):
+    folder = one_vertical_export(tmp_path / "export", '<html url_name="h1"><p>Hi</p></html>')
+    whole = make_archive(tmp_path / "course.tar.gz", folder).read_bytes()
+    # Cut inside the gzip header, inside the data, and just before the gzip trailer.
+    for cut in (5, 60, len(whole) // 2, len(whole) - 4):
+        truncated = tmp_path / f"cut-{cut}.tar.gz"
+        truncated.write_bytes(whole[:cut])
+        with pytest.raises(OlxError, match=r"cut-\d+\.tar\.gz: not a readable \.tar\.gz archive"):
+            parse_olx(truncated)

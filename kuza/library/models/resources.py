@@ -23,7 +23,7 @@ class Resource(models.Model):
     """One piece of learning material in its source language.
 
     Readers get it in their language through kuza.translation, unit by unit
-    (registrations.py); `translation_of` links a separately written version instead.
+    (integrations.py); `translation_of` links a separately written version instead.
     """
 
     class Kind(models.TextChoices):

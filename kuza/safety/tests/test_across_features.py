@@ -249,8 +249,7 @@ FEATURES = {
 }
 # Gaps these probes find in apps safety does not own go here, strict, so that the fix shows
 # up as an unexpected pass and the marker is removed then.
-KNOWN_GAPS: dict[tuple[str, str], str] = {
-}
+KNOWN_GAPS: dict[tuple[str, str], str] = {}
 
 CASES = [
     pytest.param(

@@ -1,0 +1,44 @@
+"""What campaigns contribute to the rest of Kuza (found by kuza.core.integrations)."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from kuza.campaigns import awards, selectors
+from kuza.campaigns.models import Campaign
+from kuza.campaigns.tasks import sync_active_campaigns, sync_interval
+from kuza.core import schedule
+from kuza.core.navigation import NavItem
+from kuza.core.navigation import register as register_navigation
+from kuza.safety import reportables
+from kuza.translation import registry
+
+# Readers see a campaign's texts in their language.
+registry.register(
+    Campaign,
+    fields={"name": registry.PLAIN, "description": registry.MARKDOWN},
+    source_language=lambda campaign: campaign.language,
+    title=lambda campaign: campaign.name,
+)
+
+register_navigation(NavItem(url_name="campaigns:list", label=_("Campaigns"), order=60))
+
+schedule.register("campaigns.sync-active", every=sync_interval(), task=sync_active_campaigns)
+
+reportables.register(
+    reportables.Reportable(
+        kind="campaign",
+        model=Campaign,
+        label=_("a campaign"),
+        describe=lambda campaign: campaign.name,
+        person_of=selectors.campaign_creator,
+        url_of=lambda campaign: campaign.get_absolute_url(),
+        # A campaign moderators hid is its organisers' alone: not named by its id.
+        reportable_by=lambda campaign, user: (
+            selectors.campaigns_visible_to(user).filter(pk=campaign.pk).exists()
+        ),
+    )
+)
+
+# Participation is an achievement: badge rules pick a campaign and apply to the past.
+awards.register()

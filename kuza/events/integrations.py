@@ -1,0 +1,38 @@
+"""What events contribute to the rest of Kuza (found by kuza.core.integrations)."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from kuza.core.navigation import NavItem
+from kuza.core.navigation import register as register_navigation
+from kuza.events import selectors
+from kuza.events.models import Event
+from kuza.safety import reportables
+from kuza.translation import registry
+
+# Readers see an event's texts in their language.
+registry.register(
+    Event,
+    fields={"title": registry.PLAIN, "description": registry.MARKDOWN},
+    source_language=lambda event: event.language,
+    title=lambda event: event.title,
+)
+
+register_navigation(NavItem(url_name="events:list", label=_("Events"), order=50))
+
+reportables.register(
+    reportables.Reportable(
+        kind="event",
+        model=Event,
+        label=_("an event"),
+        describe=lambda event: event.title,
+        person_of=lambda event: event.created_by,
+        url_of=lambda event: event.get_absolute_url(),
+        # An unpublished or hidden event is its organisers' alone: the report page
+        # must not name it by id to anyone else.
+        reportable_by=lambda event, user: (
+            selectors.events_visible_to(user).filter(pk=event.pk).exists()
+        ),
+    )
+)

@@ -1,0 +1,146 @@
+"""What learning contributes to the rest of Kuza (found by kuza.core.integrations).
+
+- To the translation app: learners read it in their language. Imported Open edX HTML is
+  converted to Markdown when imported, so it is declared like the rest.
+- To safety: courses, lessons and announcements can be reported by whoever may read them;
+  the person concerned is the course's first author, or the announcement's author.
+"""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from kuza.core.navigation import NavItem
+from kuza.core.navigation import register as register_navigation
+from kuza.learning import achievements, selectors
+from kuza.learning.models import (
+    Announcement,
+    Cohort,
+    CohortSession,
+    Course,
+    Lesson,
+    LessonImage,
+    MediaLink,
+    Module,
+    Placeholder,
+    Quiz,
+)
+from kuza.learning.rendering import quiz_texts
+from kuza.safety.reportables import Reportable
+from kuza.safety.reportables import register as register_reportable
+from kuza.translation import registry
+
+registry.register(
+    Course,
+    fields={"title": registry.PLAIN, "summary": registry.MARKDOWN},
+    source_language=lambda course: course.language,
+    title=lambda course: course.title,
+)
+registry.register(
+    Module,
+    fields={"title": registry.PLAIN},
+    source_language=lambda module: module.course.language,
+    title=lambda module: f"{module.course.title} · {module.title}",
+)
+registry.register(
+    Lesson,
+    fields={"title": registry.PLAIN, "body": registry.MARKDOWN},
+    source_language=lambda lesson: lesson.course.language,
+    title=lambda lesson: f"{lesson.course.title} · {lesson.title}",
+)
+registry.register(
+    Quiz,
+    fields={
+        "title": registry.PLAIN,
+        "intro": registry.MARKDOWN,
+        "explanation": registry.MARKDOWN,
+    },
+    named={"questions": quiz_texts},
+    source_language=lambda quiz: quiz.course.language,
+    title=lambda quiz: f"{quiz.course.title} · {quiz.title}",
+)
+registry.register(
+    LessonImage,
+    fields={"alt_text": registry.PLAIN, "caption": registry.PLAIN},
+    source_language=lambda image: image.lesson.course.language,
+    title=lambda image: f"{image.lesson.title} · {image.alt_text}",
+)
+registry.register(
+    MediaLink,
+    fields={"title": registry.PLAIN},
+    source_language=lambda link: link.lesson.course.language,
+    title=lambda link: f"{link.lesson.title} · {link.title}",
+)
+# Imported blocks Kuza cannot show: learners still read their names.
+registry.register(
+    Placeholder,
+    fields={"display_name": registry.PLAIN},
+    source_language=lambda placeholder: placeholder.course.language,
+    title=lambda placeholder: f"{placeholder.course.title} · {placeholder.display_name}",
+)
+registry.register(
+    Cohort,
+    fields={"name": registry.PLAIN, "description": registry.MARKDOWN},
+    source_language=lambda cohort: cohort.course.language,
+    title=lambda cohort: f"{cohort.course.title} · {cohort.name}",
+)
+registry.register(
+    CohortSession,
+    fields={"title": registry.PLAIN, "description": registry.PLAIN},
+    source_language=lambda session: session.cohort.course.language,
+    title=lambda session: f"{session.cohort.name} · {session.title}",
+)
+
+register_navigation(NavItem(url_name="learning:catalogue", label=_("Learn"), order=30))
+
+
+def _first_author(course):
+    return course.authors.order_by("pk").first()
+
+
+register_reportable(
+    Reportable(
+        kind="course",
+        model=Course,
+        label=_("a course"),
+        describe=lambda course: course.title,
+        person_of=_first_author,
+        organisation_of=lambda course: course.organisation,
+        url_of=lambda course: reverse("learning:course", args=[course.slug]),
+        # An unpublished course is its authors' alone: not to be named by id.
+        reportable_by=lambda course, user: selectors.course_visible_to(user, course),
+    )
+)
+register_reportable(
+    Reportable(
+        kind="course-lesson",
+        model=Lesson,
+        label=_("a lesson"),
+        describe=lambda lesson: f"{lesson.course.title} · {lesson.title}",
+        person_of=lambda lesson: _first_author(lesson.course),
+        organisation_of=lambda lesson: lesson.course.organisation,
+        url_of=lambda lesson: reverse("learning:lesson", args=[lesson.course.slug, lesson.pk]),
+        reportable_by=lambda lesson, user: selectors.lesson_visible_to(user, lesson),
+    )
+)
+register_reportable(
+    Reportable(
+        kind="course-announcement",
+        model=Announcement,
+        label=_("a course announcement"),
+        describe=lambda announcement: announcement.title,
+        person_of=lambda announcement: announcement.author,
+        organisation_of=lambda announcement: announcement.cohort.course.organisation,
+        url_of=lambda announcement: reverse(
+            "learning:cohort",
+            args=[announcement.cohort.course.slug, announcement.cohort.slug],
+        ),
+        reportable_by=lambda announcement, user: selectors.announcement_visible_to(
+            user, announcement
+        ),
+    )
+)
+
+# Course and cohort completions are achievements: badge rules pick them and apply to the past.
+achievements.register()

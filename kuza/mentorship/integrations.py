@@ -1,0 +1,49 @@
+"""What mentorship contributes to the rest of Kuza (found by kuza.core.integrations)."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from kuza.core.navigation import NavItem
+from kuza.core.navigation import register as register_navigation
+from kuza.mentorship import achievements
+from kuza.mentorship.models import Mentorship
+from kuza.mentorship.safety_effects import (
+    describe,
+    is_party,
+    links_end_on_block,
+    mentorship_close_by_moderators,
+    organisation_of,
+    other_party,
+    url_of,
+)
+from kuza.mentorship.selectors import active_mentorship_partner_ids
+from kuza.people.visibility import register_relationship_source
+from kuza.safety import block_effects, reportables
+
+register_navigation(
+    NavItem(url_name="mentorship:home", label=_("Mentorship"), order=26, members_only=True)
+)
+
+# People in an active mentorship see each other's "my mentors and organisers" fields.
+register_relationship_source(active_mentorship_partner_ids)
+
+# Mentorships can be reported by their two people (see safety_effects.py for the rules).
+reportables.register(
+    reportables.Reportable(
+        kind="mentorship",
+        model=Mentorship,
+        label=_("a mentorship"),
+        describe=describe,
+        organisation_of=organisation_of,
+        url_of=url_of,
+        reportable_by=is_party,
+        person_reported_by=other_party,
+        on_hide=lambda mentorship: mentorship_close_by_moderators(mentorship=mentorship),
+    )
+)
+# Blocks end what links two people.
+block_effects.register("mentorship", links_end_on_block)
+
+# Completed mentorships are achievements: badge rules apply to the past.
+achievements.register()

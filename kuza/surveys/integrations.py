@@ -1,0 +1,51 @@
+"""What surveys contribute to the rest of Kuza (found by kuza.core.integrations)."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from kuza.core.navigation import NavItem
+from kuza.core.navigation import register as register_navigation
+from kuza.people.capacity import NeedSource, register_need_source
+from kuza.safety import reportables
+from kuza.surveys import capacity, selectors
+from kuza.surveys.models import Survey
+from kuza.surveys.presentation import survey_named_texts
+from kuza.translation import registry
+
+register_navigation(
+    NavItem(url_name="surveys:list", label=_("Surveys"), order=56, members_only=True)
+)
+
+# The title and description are fields; every other text a respondent reads is one named
+# field keyed by row ids (see presentation.py).
+registry.register(
+    Survey,
+    fields={"title": registry.PLAIN, "description": registry.MARKDOWN},
+    named={"texts": survey_named_texts},
+    source_language=lambda survey: survey.language,
+    title=lambda survey: survey.title,
+)
+
+# Skill needs from closed surveys on the capacity map (see capacity.py).
+register_need_source(
+    NeedSource(
+        key=capacity.SOURCE_KEY,
+        label=_("Needs assessment surveys"),
+        counts=lambda viewer, map_filter: {},
+        expand=capacity.survey_sources,
+    )
+)
+
+reportables.register(
+    reportables.Reportable(
+        kind="survey",
+        model=Survey,
+        label=_("a survey"),
+        describe=lambda survey: survey.title,
+        person_of=lambda survey: survey.created_by,
+        url_of=lambda survey: survey.get_absolute_url(),
+        # A draft is its organisers' alone: the report page must not name it by id.
+        reportable_by=lambda survey, user: selectors.survey_for_viewer(user, survey.pk) is not None,
+    )
+)
