@@ -15,6 +15,11 @@ from dataclasses import dataclass
 from django.core.cache import cache
 
 from kuza.campaigns.awards import campaign_award_badges
+from kuza.campaigns.collection_status import (
+    collection_crashed,
+    collection_finished,
+    collection_started,
+)
 from kuza.campaigns.mediawiki import MediaWikiClient
 from kuza.campaigns.models import Campaign
 from kuza.campaigns.selectors import campaign_metrics
@@ -44,7 +49,13 @@ def campaign_collect(
     if not cache.add(lock_key(campaign.pk), "1", timeout=SYNC_LOCK_SECONDS):
         return None
     try:
-        report = campaign_sync(campaign, client=client, on_page=on_page)
+        collection_started(campaign)
+        try:
+            report = campaign_sync(campaign, client=client, on_page=on_page)
+        except Exception:
+            collection_crashed(campaign)
+            raise
+        collection_finished(campaign, report)
         # Computing a large campaign takes seconds: do it here, not in the first page view.
         metrics = campaign_metrics(campaign)
         badges = campaign_award_badges(campaign, metrics) if metrics is not None else 0

@@ -70,6 +70,7 @@ class WikiSyncReport:
     page_origins: int = 0  # pages whose beginning was found (see origins.py)
     gaps: list[tuple[datetime, datetime]] = field(default_factory=list)
     error: str = ""
+    failure: MediaWikiError | None = None  # what stopped it, for the page to explain
 
 
 @dataclass
@@ -131,6 +132,7 @@ def campaign_sync(
             except MediaWikiError as error:
                 logger.warning("campaign %s: %s stopped: %s", campaign.slug, wiki.db_name, error)
                 wiki_report.error = str(error)
+                wiki_report.failure = error
                 SyncState.objects.filter(campaign=campaign, wiki=wiki).update(
                     last_error=str(error)[:2000]
                 )
