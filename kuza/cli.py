@@ -1,6 +1,7 @@
 """The `kuza` command: a friendly front to Django's management commands.
 
-`kuza run` prepares everything and serves Kuza; `kuza worker` runs background tasks and enqueues
+`kuza run` prepares everything and serves Kuza; `kuza prepare` does the preparing alone (once per
+release, before starting app servers elsewhere); `kuza worker` runs background tasks and enqueues
 periodic ones (`kuza schedule --once` does the latter from cron); `kuza demo`
 loads the demo community; `kuza check` reports whether Kuza can work. Anything else is a Django
 management command (`kuza migrate`, `kuza createsuperuser`, `kuza campaign-sync SLUG`...).
@@ -67,23 +68,71 @@ def _collect_static_if_changed() -> None:
     stamp.write_text(fingerprint)
 
 
-def worker_command() -> list[str]:
+def worker_command(queues: list[str] | None = None) -> list[str]:
+    """The management command of one queue worker for the configured backend."""
     from django.conf import settings
 
+    queues = queues or task_queues()
     if settings.REDIS_URL:
-        return ["rqworker", "default", "--job-class", "django_tasks_rq.Job"]
-    return ["db_worker", "--interval", "1"]
+        return ["rqworker", *queues, "--job-class", "django_tasks_rq.Job"]
+    return ["db_worker", "--interval", "1", "--queue-name", ",".join(queues)]
+
+
+def task_queues() -> list[str]:
+    from django.conf import settings
+
+    return list(settings.TASKS["default"]["QUEUES"])
+
+
+def _worker_options(arguments: tuple[str, ...]):
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        prog="kuza worker",
+        description="Run background tasks and, unless told not to, the periodic-job scheduler. "
+        "Unknown options are passed to the queue worker (rqworker or db_worker).",
+    )
+    parser.add_argument(
+        "--queues",
+        default="",
+        help="Comma-separated queues to work on (default: every configured one: "
+        + ", ".join(task_queues())
+        + ").",
+    )
+    parser.add_argument(
+        "--concurrency",
+        type=int,
+        default=1,
+        help="Number of queue-worker processes to run side by side (default 1).",
+    )
+    parser.add_argument(
+        "--no-scheduler",
+        action="store_true",
+        help="Do not enqueue periodic jobs here (when `kuza schedule` runs as its own process).",
+    )
+    options, passed_on = parser.parse_known_args(list(arguments))
+    queues = [name.strip() for name in options.queues.split(",") if name.strip()]
+    unknown = sorted(set(queues) - set(task_queues()))
+    if unknown:
+        parser.error(
+            f"unknown queue(s) {', '.join(unknown)}; configured: {', '.join(task_queues())}"
+        )
+    if options.concurrency < 1:
+        parser.error("--concurrency must be at least 1")
+    return options, queues, passed_on
 
 
 def worker(*arguments: str) -> int:
-    """Run the task queue's worker and, beside it, the scheduler of periodic jobs."""
+    """Run `--concurrency` queue workers and, beside them, the scheduler of periodic jobs."""
+    options, queues, passed_on = _worker_options(arguments)
     manage = [sys.executable, "-m", "kuza.cli"]
-    return _supervise(
-        [
-            subprocess.Popen([*manage, *worker_command(), *arguments]),  # noqa: S603
-            subprocess.Popen([*manage, "schedule"]),  # noqa: S603
-        ]
-    )
+    children = [
+        subprocess.Popen([*manage, *worker_command(queues), *passed_on])  # noqa: S603
+        for _ in range(options.concurrency)
+    ]
+    if not options.no_scheduler:
+        children.append(subprocess.Popen([*manage, "schedule"]))  # noqa: S603
+    return _supervise(children)
 
 
 def run() -> int:
@@ -165,6 +214,15 @@ def check(*arguments: str) -> int:
         f"task queue: {'ok' if tasks['ok'] else 'FAILED'} ({tasks.get('backend', '?')})"
         + (f" {tasks.get('error', '')}" if not tasks["ok"] else "")
     )
+    for queue in tasks.get("queues", []):
+        if not queue["ok"]:
+            continue
+        print(
+            f"  queue {queue['name']}: {queue['queued']} queued, {queue['running']} running,"
+            f" {queue['failed']} failed"
+        )
+        for job in queue["failed_jobs"]:
+            print(f"    failed job {job['id']} {job['task']} at {job['failed_at']}")
     return 0 if database["ok"] and tasks["ok"] else 1
 
 
@@ -178,6 +236,9 @@ def main(argv: list[str] | None = None) -> int:
     command, rest = arguments[0], arguments[1:]
     if command == "run":
         return run()
+    if command == "prepare":
+        prepare(load_demo=False)
+        return 0
     if command == "worker":
         return worker(*rest)
     if command == "check":

@@ -38,6 +38,13 @@ def _parse_int(raw: str) -> int:
         raise ConfigError(f"expected a whole number, got {raw!r}") from error
 
 
+def _parse_rate(raw: str) -> str:
+    count, _slash, period = raw.strip().partition("/")
+    if not count.isdigit() or period not in {"s", "sec", "m", "min", "h", "hour", "d", "day"}:
+        raise ConfigError(f"expected a rate such as 60/m (per s, m, h or d), got {raw!r}")
+    return f"{int(count)}/{period}"
+
+
 @dataclass(frozen=True)
 class Option:
     name: str
@@ -188,6 +195,18 @@ OPTIONS: tuple[Option, ...] = (
         _parse_int,
     ),
     Option("KUZA_LOG_LEVEL", "INFO", "Log level: DEBUG, INFO, WARNING or ERROR."),
+    Option(
+        "KUZA_API_RATE_ANONYMOUS",
+        "60/m",
+        "API requests allowed per client address without a token, e.g. `60/m` (s, m, h, d).",
+        _parse_rate,
+    ),
+    Option(
+        "KUZA_API_RATE_TOKEN",
+        "600/m",
+        "API requests allowed per account with a token or a session, e.g. `600/m`.",
+        _parse_rate,
+    ),
 )
 
 _BY_NAME = {option.name: option for option in OPTIONS}

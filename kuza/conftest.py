@@ -15,6 +15,13 @@ NO_SKIPS = os.environ.get("KUZA_NO_SKIPS", "") not in {"", "0", "false"}
 def pytest_collection_modifyitems(config, items):
     from django.db import connection
 
+    # The scale-out stage starts servers, workers and Redis: only when asked (-m scaleout).
+    if "scaleout" not in (config.getoption("markexpr") or ""):
+        # By marker, not keyword: keywords include folder names, which may be anything.
+        stage = [item for item in items if item.get_closest_marker("scaleout")]
+        if stage:
+            config.hook.pytest_deselected(items=stage)
+            items[:] = [item for item in items if not item.get_closest_marker("scaleout")]
     if connection.vendor == "postgresql":
         return
     # Deselected rather than skipped: they are not meant to run on this database at all.
@@ -35,6 +42,16 @@ def pytest_sessionfinish(session, exitstatus):
             red=True,
         )
         session.exitstatus = 1
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A failing scale-out test's report ends with the last lines of every process's log."""
+    report = yield
+    stage = getattr(item, "funcargs", {}).get("deployment")
+    if report.failed and stage is not None and hasattr(stage, "describe_failure"):
+        report.sections.append(("deployment logs", stage.describe_failure()))
+    return report
 
 
 @pytest.fixture(autouse=True)

@@ -77,6 +77,9 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Before anything reads the session or a form: a NUL character answers 400 in the
+    # visitor's language.
+    "kuza.core.middleware.RejectNulCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -129,12 +132,19 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache and background tasks ---------------------------------------------------------------
+# Every task goes to one of these queues; `kuza worker --queues` picks among them.
+TASK_QUEUES = ["default"]
 if REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            # Redis going away must not take pages down with it: see kuza/core/cache.py.
+            "BACKEND": "kuza.core.cache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
     }
-    RQ_QUEUES = {"default": {"URL": REDIS_URL}}
-    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    RQ_QUEUES = {name: {"URL": REDIS_URL} for name in TASK_QUEUES}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": TASK_QUEUES}}
 else:
     # A file cache is shared by every gunicorn worker, which rate limits need.
     CACHES = {
@@ -143,7 +153,7 @@ else:
             "LOCATION": KUZA_HOME / "cache",
         }
     }
-    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": TASK_QUEUES}}
 
 # --- Authentication -------------------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
@@ -158,6 +168,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "home"
+# A new member answers three short questions first (people/views/welcome.py).
+ACCOUNT_SIGNUP_REDIRECT_URL = "people:welcome"
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 ACCOUNT_LOGIN_METHODS = {"username", "email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
@@ -275,7 +287,12 @@ KUZA_OLX_MAX_FILES = int(config.get("KUZA_OLX_MAX_FILES"))  # type: ignore[call-
 
 # --- API ------------------------------------------------------------------------------------
 NINJA_PAGINATION_PER_PAGE = 50
-KUZA_API_RATE = {"anonymous": "60/m", "token": "600/m"}
+NINJA_PAGINATION_CLASS = "kuza.api.pagination.BoundedLimitOffsetPagination"
+# Raised for the fuzzing stage of CI, which sends thousands of requests from one address.
+KUZA_API_RATE = {
+    "anonymous": str(config.get("KUZA_API_RATE_ANONYMOUS")),
+    "token": str(config.get("KUZA_API_RATE_TOKEN")),
+}
 
 # --- Logging --------------------------------------------------------------------------------
 LOGGING = {

@@ -1,7 +1,8 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from kuza.api.api import api
+from kuza.api.errors import api_not_found
 from kuza.core import views as core_views
 
 urlpatterns = [
@@ -23,7 +24,13 @@ urlpatterns = [
     path("library/", include("kuza.library.urls")),
     path("programmes/", include("kuza.programs.urls")),
     path("api/", api.urls),
+    re_path(r"^api/(?P<unmatched>.*)$", api_not_found),
     path("admin/", admin.site.urls),
     # Uploaded files are small and few; a proxy or CDN serves them at scale.
     path("media/<path:path>", core_views.media, name="media"),
 ]
+
+handler400 = "kuza.core.errors.bad_request"
+handler403 = "kuza.core.errors.permission_denied"
+handler404 = "kuza.core.errors.page_not_found"
+handler500 = "kuza.core.errors.server_error"

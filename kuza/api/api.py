@@ -1,74 +1,33 @@
-"""The JSON API. Every error has the same body: {"error": {"code", "message", "details"?}}."""
+"""The JSON API. Every error has the same body: {"error": {"code", "message", "details"?}}
+(errors.py); lists page with bounded offsets and limits (pagination.py)."""
 
 from __future__ import annotations
 
 from django.conf import settings
-from django.http import Http404, HttpRequest
-from django.utils.translation import gettext as _
+from django.http import HttpRequest
 from ninja import NinjaAPI, Schema
-from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
-from ninja.throttling import AnonRateThrottle, AuthRateThrottle
 
-from kuza.api.auth import token_or_session
+from kuza.api.auth import optional_auth, token_or_session
+from kuza.api.errors import document_error_statuses, install_error_handlers
+from kuza.api.throttling import AccountRateThrottle, AnonymousRateThrottle
 
 api = NinjaAPI(
     title="Kuza API",
     version="1.0.0",
-    description="Skills, mentorship, learning and campaigns of the Kuza community.",
+    description="Skills, mentorship, learning and campaigns of the Kuza community. "
+    'Every error answers {"error": {"code", "message", "details"?}}.',
+    # Every operation reads the caller; those that need an account say auth=token_or_session.
+    auth=optional_auth,
     throttle=[
-        AnonRateThrottle(settings.KUZA_API_RATE["anonymous"]),
-        AuthRateThrottle(settings.KUZA_API_RATE["token"]),
+        AnonymousRateThrottle(settings.KUZA_API_RATE["anonymous"]),
+        AccountRateThrottle(settings.KUZA_API_RATE["token"]),
     ],
     docs_url="/docs",
 )
+install_error_handlers(api)
 
 
-def error_body(code: str, message: str, details: object | None = None) -> dict:
-    error: dict = {"code": code, "message": message}
-    if details is not None:
-        error["details"] = details
-    return {"error": error}
-
-
-@api.exception_handler(ValidationError)
-def on_validation_error(request: HttpRequest, exc: ValidationError):
-    return api.create_response(
-        request, error_body("invalid", _("The request is not valid."), exc.errors), status=422
-    )
-
-
-@api.exception_handler(AuthenticationError)
-def on_authentication_error(request: HttpRequest, exc: AuthenticationError):
-    return api.create_response(
-        request,
-        error_body("unauthorized", _("Send a valid API token: Authorization: Bearer TOKEN.")),
-        status=401,
-    )
-
-
-@api.exception_handler(Throttled)
-def on_throttled(request: HttpRequest, exc: Throttled):
-    response = api.create_response(
-        request,
-        error_body("rate_limited", _("Too many requests; slow down and retry later.")),
-        status=429,
-    )
-    if exc.wait:
-        response["Retry-After"] = str(int(exc.wait) + 1)
-    return response
-
-
-@api.exception_handler(Http404)
-def on_not_found(request: HttpRequest, exc: Http404):
-    return api.create_response(request, error_body("not_found", _("Not found.")), status=404)
-
-
-@api.exception_handler(HttpError)
-def on_http_error(request: HttpRequest, exc: HttpError):
-    return api.create_response(request, error_body("error", str(exc)), status=exc.status_code)
-
-
-class LanguageOut(Schema):
+class InterfaceLanguageOut(Schema):
     code: str
     name: str
 
@@ -76,7 +35,7 @@ class LanguageOut(Schema):
 class AboutOut(Schema):
     name: str
     version: str
-    languages: list[LanguageOut]
+    languages: list[InterfaceLanguageOut]
 
 
 @api.get("/about", response=AboutOut, tags=["meta"])
@@ -125,3 +84,4 @@ api.add_router("/events/", "kuza.events.api.router")
 api.add_router("/surveys/", "kuza.surveys.api.router")
 api.add_router("/library/", "kuza.library.api.router")
 api.add_router("/programmes/", "kuza.programs.api.router")
+document_error_statuses(api)

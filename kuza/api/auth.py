@@ -1,4 +1,13 @@
+"""Who calls the API: a token, the session, or nobody; a wrong token is always 401.
+
+Every operation runs these (the API's default `auth` is `optional_auth`), so a request that
+presents a token which is malformed, unknown, revoked or belongs to a suspended account is
+refused with 401 everywhere, never served as if it came from a visitor.
+"""
+
+from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
+from ninja.errors import AuthenticationError
 from ninja.security import HttpBearer, SessionAuth
 
 from kuza.accounts.services import api_token_authenticate
@@ -7,12 +16,28 @@ from kuza.accounts.services import api_token_authenticate
 class TokenAuth(HttpBearer):
     """`Authorization: Bearer kuza_…` with a personal token from the account page."""
 
+    def __call__(self, request: HttpRequest):
+        presented = request.headers.get(self.header)
+        if presented is None:
+            return None
+        scheme, _space, token = presented.partition(" ")
+        if scheme.lower() != self.openapi_scheme or not token.strip() or "\x00" in token:
+            raise AuthenticationError()
+        return self.authenticate(request, token.strip())
+
     def authenticate(self, request: HttpRequest, token: str):
         user = api_token_authenticate(token)
-        if user is not None:
-            request.user = user
+        if user is None:
+            raise AuthenticationError()
+        request.user = user
         return user
+
+
+def _anonymous(request: HttpRequest):
+    return AnonymousUser()
 
 
 # Scripts use tokens; pages of Kuza itself may call the API with the session (CSRF-checked).
 token_or_session = [TokenAuth(), SessionAuth()]
+# Token, then session, then anonymous: reads never need an account, they just show less.
+optional_auth = [*token_or_session, _anonymous]

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from kuza.campaigns import awards, selectors
 from kuza.campaigns.models import Campaign
 from kuza.campaigns.tasks import sync_active_campaigns, sync_interval
-from kuza.core import schedule
+from kuza.core import home, navigation, schedule
 from kuza.core.navigation import NavItem
 from kuza.core.navigation import register as register_navigation
 from kuza.safety import reportables
@@ -21,7 +21,9 @@ registry.register(
     title=lambda campaign: campaign.name,
 )
 
-register_navigation(NavItem(url_name="campaigns:list", label=_("Campaigns"), order=60))
+register_navigation(
+    NavItem(url_name="campaigns:list", label=_("Campaigns"), order=60, group=navigation.GATHER)
+)
 
 schedule.register("campaigns.sync-active", every=sync_interval(), task=sync_active_campaigns)
 
@@ -40,5 +42,15 @@ reportables.register(
     )
 )
 
-# Participation is an achievement: badge rules pick a campaign and apply to the past.
+# The personal home (kuza/core/home.py): what waits, what is next, what is offered.
+home.register(home.NEXT, "campaigns.mine", selectors.home_my_campaigns)
+home.register_capability(
+    home.Capability(
+        url_name="campaigns:list",
+        title=_("Campaigns"),
+        summary=_("Edit-a-thons and writing contests with live figures from the wikis."),
+        order=40,
+    )
+)
+# Participation, for badge rules to pick a campaign and apply to the past.
 awards.register()

@@ -9,11 +9,25 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import EmptyResultSet, PermissionDenied
 from django.db import connections
-from django.db.models import CharField, Count, Max, Q, QuerySet, Sum
+from django.db.models import (
+    CharField,
+    Count,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+)
 from django.db.models.functions import Cast, Coalesce
 from django.http import Http404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from kuza.campaigns.hashtags import hashtag_matcher
 from kuza.campaigns.metrics import (
@@ -37,6 +51,8 @@ from kuza.campaigns.models import (
     Wiki,
     WikiAccount,
 )
+from kuza.core import home
+from kuza.core.home import HomeItem
 from kuza.people.models import Membership
 from kuza.safety.selectors import exclude_hidden
 
@@ -95,6 +111,49 @@ def campaign_list(viewer=None) -> QuerySet[Campaign]:
         )
         .order_by("-start", "name")
     )
+
+
+def home_my_campaigns(user) -> list[HomeItem]:
+    """Personal home: campaigns `user` takes part in that have not ended, with their own edit
+    count on the campaign's wikis since it started (one query)."""
+    if not _signed_in(user):
+        return []
+    now = timezone.now()
+    own_edits = (
+        Revision.objects.filter(
+            wiki__campaigns=OuterRef("campaign_id"),
+            user=OuterRef("wiki_username"),
+            timestamp__gte=OuterRef("campaign__start"),
+            timestamp__lte=OuterRef("campaign__end"),
+        )
+        .order_by()
+        .values("user")
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
+    participations = (
+        Participant.objects.filter(user=user, campaign__end__gte=now)
+        .filter(campaign__in=campaigns_visible_to(user))
+        .select_related("campaign")
+        .annotate(edits=Coalesce(Subquery(own_edits, output_field=IntegerField()), 0))
+        .order_by("campaign__end", "campaign_id")[: home.LIMIT]
+    )
+    return [
+        HomeItem(
+            title=participation.campaign.name,
+            url=reverse("campaigns:detail", args=[participation.campaign.slug]),
+            reason=_("A campaign you take part in"),
+            figure=ngettext(
+                "%(count)d edit of yours collected so far",
+                "%(count)d edits of yours collected so far",
+                participation.edits,
+            )
+            % {"count": participation.edits},
+            # Under way: undated, after what has a date; not started yet: by its start.
+            when=participation.campaign.start if participation.campaign.start > now else None,
+        )
+        for participation in participations
+    ]
 
 
 def campaign_get(*, slug: str) -> Campaign:
@@ -355,7 +414,10 @@ def campaign_rows(
         queryset = queryset.annotate(time_text=Cast("timestamp", CharField()))
         columns[columns.index("timestamp")] = "time_text"
     query = queryset.values_list(*columns).query
-    sql, params = query.get_compiler(using=queryset.db).as_sql()
+    try:
+        sql, params = query.get_compiler(using=queryset.db).as_sql()
+    except EmptyResultSet:  # nobody tracked and no hashtag search: nothing can count
+        return
     with connection.chunked_cursor() as cursor:
         cursor.execute(sql, params)
         while chunk := cursor.fetchmany(_ROW_CHUNK):

@@ -62,13 +62,39 @@ def _claim(job: PeriodicJob, now: datetime) -> bool:
     return claimed == 1
 
 
+def _release(job: PeriodicJob, claimed_at: datetime, previous: datetime | None) -> None:
+    """Undo our claim (only ours: the time we wrote is still there) so the next pass retries."""
+    from kuza.core.models import ScheduledRun
+
+    ScheduledRun.objects.filter(name=job.name, last_enqueued_at=claimed_at).update(
+        last_enqueued_at=previous
+    )
+
+
 def enqueue_due(now: datetime | None = None) -> list[str]:
-    """Enqueue every job whose interval has passed; returns the names enqueued."""
+    """Enqueue every job whose interval has passed; returns the names enqueued.
+
+    A job whose enqueue fails (the queue is unreachable) is released again and logged, so it
+    is enqueued by the first pass after the queue is back instead of waiting a whole interval.
+    """
+    from kuza.core.models import ScheduledRun
+
     now = now or timezone.now()
     enqueued = []
     for job in jobs():
-        if _claim(job, now):
+        previous = (
+            ScheduledRun.objects.filter(name=job.name)
+            .values_list("last_enqueued_at", flat=True)
+            .first()
+        )
+        if not _claim(job, now):
+            continue
+        try:
             job.task.enqueue()
-            enqueued.append(job.name)
-            logger.info("enqueued periodic job %s", job.name)
+        except Exception:  # any failure of the queue backend: keep the job due, say so
+            _release(job, now, previous)
+            logger.exception("could not enqueue periodic job %s; retrying next pass", job.name)
+            continue
+        enqueued.append(job.name)
+        logger.info("enqueued periodic job %s", job.name)
     return enqueued

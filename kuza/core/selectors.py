@@ -16,18 +16,84 @@ def database_status() -> dict:
     return {"ok": True, "vendor": connection.vendor}
 
 
+# How many failed jobs /healthz and `kuza check` name, newest first; the count is always whole.
+FAILED_JOBS_LISTED = 10
+
+
 def task_queue_status() -> dict:
+    """Each configured queue's state: reachable, queued, running and failed jobs.
+
+    Failed jobs are listed so that no failure is silent; they do not make the queue
+    unhealthy (a proxy must not take an app server out because a task once failed).
+    """
     backend = settings.TASKS["default"]["BACKEND"]
+    if backend == "django_tasks_rq.RQBackend":
+        queues = [_rq_queue_status(name) for name in settings.TASKS["default"]["QUEUES"]]
+        kind = "rq"
+    else:
+        queues = [_database_queue_status(name) for name in settings.TASKS["default"]["QUEUES"]]
+        kind = "database"
+    status: dict = {"ok": all(queue["ok"] for queue in queues), "backend": kind, "queues": queues}
+    if not status["ok"]:
+        status["error"] = "; ".join(queue["error"] for queue in queues if not queue["ok"])
+    return status
+
+
+def _rq_queue_status(name: str) -> dict:
+    import django_rq
+    from redis.exceptions import RedisError
+    from rq.job import Job
+    from rq.registry import FailedJobRegistry, StartedJobRegistry
+
     try:
-        if backend == "django_tasks_rq.RQBackend":
-            import django_rq
+        queue = django_rq.get_queue(name)
+        queue.connection.ping()
+        # Counting the started registry is also how RQ notices jobs whose worker died
+        # (heartbeat expired): they move to the failed registry, where they are listed.
+        running = StartedJobRegistry(queue=queue).count
+        failed_registry = FailedJobRegistry(queue=queue)
+        failed_ids = failed_registry.get_job_ids(0, FAILED_JOBS_LISTED - 1, desc=True)
+        failed_jobs = [
+            {
+                "id": job.id,
+                "task": job.func_name,
+                "failed_at": job.ended_at.isoformat() if job.ended_at else None,
+            }
+            for job in Job.fetch_many(failed_ids, connection=queue.connection)
+            if job is not None
+        ]
+        return {
+            "name": name,
+            "ok": True,
+            "queued": len(queue),
+            "running": running,
+            "failed": failed_registry.count,
+            "failed_jobs": failed_jobs,
+        }
+    except RedisError as error:
+        return {"name": name, "ok": False, "error": f"queue {name!r} unreachable: {error}"}
 
-            queue = django_rq.get_queue("default")
-            queue.connection.ping()
-            return {"ok": True, "backend": "rq", "queued": len(queue)}
-        from django_tasks_db.models import DBTaskResult
 
-        queued = DBTaskResult.objects.ready().count()
-        return {"ok": True, "backend": "database", "queued": queued}
-    except Exception as error:  # noqa: BLE001 - any failure means "unhealthy", reported as such
-        return {"ok": False, "backend": backend, "error": str(error)}
+def _database_queue_status(name: str) -> dict:
+    from django_tasks_db.models import DBTaskResult
+
+    try:
+        in_queue = DBTaskResult.objects.filter(queue_name=name)
+        failed = in_queue.failed().order_by("-finished_at")
+        return {
+            "name": name,
+            "ok": True,
+            "queued": in_queue.ready().count(),
+            "running": in_queue.running().count(),
+            "failed": failed.count(),
+            "failed_jobs": [
+                {
+                    "id": str(row.id),
+                    "task": row.task_path,
+                    "failed_at": row.finished_at.isoformat() if row.finished_at else None,
+                }
+                for row in failed[:FAILED_JOBS_LISTED]
+            ],
+        }
+    except DatabaseError as error:
+        return {"name": name, "ok": False, "error": f"queue {name!r} unreachable: {error}"}

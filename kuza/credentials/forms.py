@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from kuza.core import achievements
 from kuza.credentials import images
 from kuza.credentials.models import AwardRule
+from kuza.people.picker import PersonField, PersonPickerForm
 
 MAX_CSV_BYTES = 200 * 1024
 
@@ -156,8 +157,8 @@ def achievement_choices(viewer) -> list:
     return groups
 
 
-class ManualAwardForm(forms.Form):
-    username = forms.CharField(label=_("Username"), max_length=150)
+class ManualAwardForm(PersonPickerForm):
+    person = PersonField(label=_("Recipient"))
     evidence_url = forms.URLField(
         label=_("Evidence (web address)"), required=False, assume_scheme="https"
     )

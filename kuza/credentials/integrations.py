@@ -5,16 +5,29 @@ from __future__ import annotations
 from django.core import checks
 from django.utils.translation import gettext_lazy as _
 
+from kuza.core import home, navigation
 from kuza.core.navigation import NavItem
 from kuza.core.navigation import register as register_navigation
-from kuza.credentials import receivers
+from kuza.credentials import receivers, selectors
 from kuza.credentials.certificates import check_certificate_fonts
 
 # One entry keeps the shared header small; the badges page links to "My badges".
-register_navigation(NavItem(url_name="credentials:index", label=_("Badges"), order=60))
+register_navigation(
+    NavItem(url_name="credentials:index", label=_("Badges"), order=60, group=navigation.LEARN)
+)
 
-# The one listener of the achievements event; it also tells other apps which badges are on offer.
-receivers.connect()
+# The personal home (kuza/core/home.py): what waits, what is next, what is offered.
+home.register(home.NEXT, "credentials.new-badges", selectors.home_new_badges)
+home.register_capability(
+    home.Capability(
+        url_name="credentials:index",
+        title=_("Badges and certificates"),
+        summary=_("Get recognised with open badges and certificates anyone can verify."),
+        order=34,
+    )
+)
 
-# `kuza check` (Django's system checks) says when certificates cannot find their fonts.
+# Certificates need their fonts: `kuza check` says when one is missing.
 checks.register(check_certificate_fonts)
+# Badges are awarded on the achievements event alone.
+receivers.connect()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -96,7 +95,7 @@ def _badge_class_page(request, badge_class, status: int = 200, **forms_and_repor
         ],
         "image_url": documents.badge_class_image_url(badge_class),
         "rule_form": forms.AwardRuleForm(viewer=request.user),
-        "award_form": forms.ManualAwardForm(),
+        "award_form": forms.ManualAwardForm(viewer=request.user),
         "csv_form": forms.CsvAwardForm(),
         "image_form": forms.ImageForm(),
         **forms_and_report,
@@ -180,32 +179,24 @@ def apply_rule(request: HttpRequest, uuid, rule_id: int) -> HttpResponse:
 @require_POST
 def award(request: HttpRequest, uuid) -> HttpResponse:
     badge_class = selectors.managed_badge_class(user=request.user, uuid=uuid)
-    form = forms.ManualAwardForm(request.POST)
+    form = forms.ManualAwardForm(request.POST, viewer=request.user)
     if form.is_valid():
-        recipient = (
-            get_user_model()
-            .objects.filter(username=form.cleaned_data["username"], is_active=True)
-            .first()
-        )
-        if recipient is None:
-            form.add_error("username", _("No active member has this username."))
+        try:
+            _assertion, created = services.assertion_award_manual(
+                badge_class=badge_class,
+                actor=request.user,
+                recipient=form.cleaned_data["person"],
+                evidence_url=form.cleaned_data["evidence_url"],
+                narrative=form.cleaned_data["narrative"],
+            )
+        except services.AwardError as problem:
+            form.add_error(None, str(problem))
         else:
-            try:
-                _assertion, created = services.assertion_award_manual(
-                    badge_class=badge_class,
-                    actor=request.user,
-                    recipient=recipient,
-                    evidence_url=form.cleaned_data["evidence_url"],
-                    narrative=form.cleaned_data["narrative"],
-                )
-            except services.AwardError as problem:
-                form.add_error(None, str(problem))
+            if created:
+                messages.success(request, _("Badge awarded."))
             else:
-                if created:
-                    messages.success(request, _("Badge awarded."))
-                else:
-                    messages.info(request, _("This person already holds this badge."))
-                return redirect("credentials:manage_badge_class", uuid=badge_class.uuid)
+                messages.info(request, _("This person already holds this badge."))
+            return redirect("credentials:manage_badge_class", uuid=badge_class.uuid)
     return _badge_class_page(request, badge_class, status=400, award_form=form)
 
 

@@ -6,7 +6,7 @@ Functions that hand an object to a person fetch it and check access in one step.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.core.exceptions import PermissionDenied
 from django.core.signing import salted_hmac
@@ -15,8 +15,11 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
-from kuza.core import achievements
+from kuza.core import achievements, home
+from kuza.core.home import HomeItem
 from kuza.credentials.models import Assertion, AwardRule, BadgeClass, Issuer
 from kuza.people.models import Membership, Organisation
 
@@ -305,3 +308,22 @@ def public_badges_of(user) -> QuerySet[Assertion]:
     return Assertion.objects.filter(
         recipient=user, is_public=True, revoked_at__isnull=True
     ).select_related("badge_class__issuer")
+
+
+# Badges earned this recently are "new" on the person's home.
+NEW_BADGE_DAYS = 30
+
+
+def home_new_badges(user) -> list[HomeItem]:
+    """Personal home: badges `user` earned in the last `NEW_BADGE_DAYS` days (one query)."""
+    since = timezone.now() - timedelta(days=NEW_BADGE_DAYS)
+    recent = backpack(user).filter(issued_on__gte=since, revoked_at__isnull=True)
+    return [
+        HomeItem(
+            title=assertion.badge_class.name,
+            url=reverse("credentials:assertion", args=[assertion.uuid]),
+            reason=_("A new badge, earned on %(date)s")
+            % {"date": date_format(timezone.localtime(assertion.issued_on), "DATE_FORMAT")},
+        )
+        for assertion in recent[: home.LIMIT]
+    ]

@@ -66,7 +66,7 @@ class SummaryFilter(Schema):
     starts_before: datetime | None = None
 
 
-class SummaryOut(Schema):
+class EventsSummaryOut(Schema):
     events: int
     participants: int
     definition: str
@@ -111,7 +111,7 @@ def event_list(request: HttpRequest, filters: Query[EventFilter]):
     }
 
 
-@router.get("/summary", response=SummaryOut, auth=token_or_session)
+@router.get("/summary", response=EventsSummaryOut, auth=token_or_session)
 def summary(request: HttpRequest, filters: Query[SummaryFilter]):
     """Counts for reports over published events, e.g. {"events": 3, "participants": 98}.
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
+from kuza.core import home, navigation
 from kuza.core.navigation import NavItem
 from kuza.core.navigation import register as register_navigation
 from kuza.events import selectors
@@ -19,7 +20,9 @@ registry.register(
     title=lambda event: event.title,
 )
 
-register_navigation(NavItem(url_name="events:list", label=_("Events"), order=50))
+register_navigation(
+    NavItem(url_name="events:list", label=_("Events"), order=50, group=navigation.GATHER)
+)
 
 reportables.register(
     reportables.Reportable(
@@ -34,5 +37,18 @@ reportables.register(
         reportable_by=lambda event, user: (
             selectors.events_visible_to(user).filter(pk=event.pk).exists()
         ),
+    )
+)
+
+# The personal home (kuza/core/home.py): what waits, what is next, what is offered.
+home.register(home.NEXT, "events.registrations", selectors.home_registrations)
+home.register_capability(
+    home.Capability(
+        url_name="events:list",
+        title=_("Events"),
+        summary=_(
+            "Meet-ups, trainings and online sessions: register and add them to your calendar."
+        ),
+        order=42,
     )
 )

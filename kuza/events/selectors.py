@@ -17,13 +17,18 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from django.db.models import Count, Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from kuza.campaigns.models import Campaign
 from kuza.campaigns.selectors import campaigns_visible_to
+from kuza.core import home
+from kuza.core.home import HomeItem
 from kuza.events.models import Answer, Event, Question, Registration
 from kuza.people.models import Membership
-from kuza.safety.selectors import blocked_user_ids, exclude_hidden
+from kuza.safety.selectors import blocked_user_ids, exclude_hidden, hidden_ids
 
 
 def _signed_in(user) -> bool:
@@ -179,6 +184,28 @@ def active_registrations_of(user) -> QuerySet[Registration]:
         .select_related("event")
         .order_by("event__starts_at", "event__pk")
     )
+
+
+def home_registrations(user) -> list[HomeItem]:
+    """Personal home: events `user` has a place at or waits for, soonest first (one query)."""
+    registrations = active_registrations_of(user).exclude(event__in=hidden_ids(Event))
+    items = []
+    for registration in registrations[: home.LIMIT]:
+        event = registration.event
+        when = date_format(timezone.localtime(event.starts_at), "DATETIME_FORMAT")
+        if registration.status == Registration.Status.WAITING:
+            reason = _("You are on the waiting list; it starts %(when)s") % {"when": when}
+        else:
+            reason = _("You have a place; it starts %(when)s") % {"when": when}
+        items.append(
+            HomeItem(
+                title=event.title,
+                url=reverse("events:detail", args=[event.pk]),
+                reason=reason,
+                when=event.starts_at,
+            )
+        )
+    return items
 
 
 # --- For organisers ----------------------------------------------------------------------------

@@ -1,7 +1,11 @@
 """Open edX import: the parsed OLX course (kuza.learning.olx) stored as Kuza models.
 
 Every object keeps its OLX key (block type / url_name), so importing the same export again
-updates the course in place; objects that left the export are removed. Imported HTML is
+updates the course in place. Objects that left the export are archived, never deleted: they
+leave the outline but keep their learners' attempts and their translations, and come back
+if a later export holds them again (models.ArchivableContent). An export with any file that
+cannot be read fails as a whole (olx.parse_course), so a damaged file never looks like
+removed content. Imported HTML is
 sanitised, then converted to Markdown (kuza.learning.htmlmarkdown) so that the translation app
 splits it into units like any lesson; quizzes and placeholders keep their place in the text
 (see rendering.content_marker). The conversion is deterministic: importing an export again
@@ -23,6 +27,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
 
@@ -110,7 +115,7 @@ class _Importer:
     def module(self, course: Course, parsed: olx.Module, position: int) -> Module:
         key = str(parsed.key)
         self.seen["module"].add(key)
-        module, _ = Module.objects.update_or_create(
+        module, _ = Module.all_objects.update_or_create(
             course=course,
             olx_key=key,
             defaults={"title": parsed.display_name[:200] or key, "position": position},
@@ -120,7 +125,7 @@ class _Importer:
     def lesson(self, course: Course, module: Module, parsed: olx.Lesson, position: int) -> None:
         key = str(parsed.key)
         self.seen["lesson"].add(key)
-        lesson = Lesson.objects.filter(course=course, olx_key=key).first() or Lesson(
+        lesson = Lesson.all_objects.filter(course=course, olx_key=key).first() or Lesson(
             course=course, olx_key=key
         )
         lesson.module = module
@@ -150,7 +155,7 @@ class _Importer:
     ) -> None:
         key = str(parsed.key)
         self.seen["placeholder"].add(key)
-        Placeholder.objects.update_or_create(
+        Placeholder.all_objects.update_or_create(
             course=course,
             olx_key=key,
             defaults={
@@ -167,7 +172,7 @@ class _Importer:
         key = str(parsed.key)
         self.seen["quiz"].add(key)
         explanations = [parsed.explanation_html] + [q.explanation_html for q in parsed.questions]
-        quiz, _ = Quiz.objects.update_or_create(
+        quiz, _ = Quiz.all_objects.update_or_create(
             course=course,
             olx_key=key,
             defaults={
@@ -258,23 +263,28 @@ class _Importer:
             **common,
         )
 
-    def remove_stale(self, course: Course) -> dict[str, int]:
-        removed = {}
+    def archive_and_restore(self, course: Course) -> tuple[dict, dict]:
+        """Archive imported content the export no longer holds; restore what came back.
+
+        Returns ({plural: [keys archived]}, {plural: [keys restored]}) for the summary.
+        """
+        archived: dict[str, list[str]] = {}
+        restored: dict[str, list[str]] = {}
+        now = timezone.now()
         for name, plural, model in (
             ("placeholder", "placeholders", Placeholder),
             ("quiz", "quizzes", Quiz),
             ("lesson", "lessons", Lesson),
             ("module", "modules", Module),
         ):
-            stale = (
-                model.objects.filter(course=course)
-                .exclude(olx_key="")
-                .exclude(olx_key__in=self.seen[name])
-            )
-            removed[plural] = stale.count()
-            for obj in stale:
-                obj.delete()  # one by one, so the translation app forgets their units
-        return removed
+            imported = model.all_objects.filter(course=course).exclude(olx_key="")
+            gone = imported.filter(archived_at__isnull=True).exclude(olx_key__in=self.seen[name])
+            back = imported.filter(archived_at__isnull=False, olx_key__in=self.seen[name])
+            archived[plural] = sorted(gone.values_list("olx_key", flat=True))
+            restored[plural] = sorted(back.values_list("olx_key", flat=True))
+            gone.update(archived_at=now)
+            back.update(archived_at=None)
+        return archived, restored
 
     def run(self) -> ImportResult:
         with transaction.atomic():
@@ -283,7 +293,7 @@ class _Importer:
                 module = self.module(course, parsed_module, module_position)
                 for lesson_position, parsed_lesson in enumerate(parsed_module.lessons, start=1):
                     self.lesson(course, module, parsed_lesson, lesson_position)
-            removed = self.remove_stale(course)
+            archived, restored = self.archive_and_restore(course)
             self.copy_static_files()
         summary = {
             **self.parsed.summary(),
@@ -292,9 +302,17 @@ class _Importer:
             "static_files_copied": self.copied,
             "missing_static_file_names": list(self.parsed.missing_static_files),
             "warning_messages": list(self.parsed.warnings),
-            "removed": removed,
+            "archived": archived,
+            "restored": restored,
         }
-        return ImportResult(course, created, summary, self.parsed.report_lines())
+        report = self.parsed.report_lines()
+        report += [
+            f"archived (gone from this export): {key}" for keys in archived.values() for key in keys
+        ]
+        report += [
+            f"restored (back in this export): {key}" for keys in restored.values() for key in keys
+        ]
+        return ImportResult(course, created, summary, report)
 
 
 def archive_limits() -> olx.ArchiveLimits:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from kuza.core import home, navigation
 from kuza.core.navigation import NavItem
 from kuza.core.navigation import register as register_navigation
 from kuza.learning import achievements, selectors
@@ -92,7 +93,9 @@ registry.register(
     title=lambda session: f"{session.cohort.name} · {session.title}",
 )
 
-register_navigation(NavItem(url_name="learning:catalogue", label=_("Learn"), order=30))
+register_navigation(
+    NavItem(url_name="learning:catalogue", label=_("Learn"), order=30, group=navigation.LEARN)
+)
 
 
 def _first_author(course):
@@ -142,5 +145,16 @@ register_reportable(
     )
 )
 
-# Course and cohort completions are achievements: badge rules pick them and apply to the past.
+# The personal home (kuza/core/home.py): what waits, what is next, what is offered.
+home.register(home.NEXT, "learning.sessions", selectors.home_upcoming_sessions)
+home.register(home.NEXT, "learning.in-progress", selectors.home_courses_in_progress)
+home.register_capability(
+    home.Capability(
+        url_name="learning:catalogue",
+        title=_("Courses"),
+        summary=_("Learn at your own pace or in a cohort, in your language, even offline."),
+        order=30,
+    )
+)
+# Course and cohort completions, for badge rules to pick and apply to the past.
 achievements.register()

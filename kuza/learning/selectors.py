@@ -11,8 +11,13 @@ from datetime import timedelta
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
+from kuza.core import home
+from kuza.core.home import HomeItem
 from kuza.learning import completion, permissions
 from kuza.learning.models import (
     Announcement,
@@ -352,6 +357,44 @@ def upcoming_sessions_for(*, user, limit: int = 5) -> list[CohortSession]:
         .distinct()
         .order_by("starts_at")[:limit]
     )
+
+
+def home_courses_in_progress(user) -> list[HomeItem]:
+    """Personal home: courses `user` started, not finished, last visited first (one query)."""
+    enrolments = (
+        Enrolment.objects.filter(user=user, completed_at__isnull=True)
+        .exclude(course__in=hidden_ids(Course))
+        .select_related("course", "last_lesson")
+        .order_by("-last_seen_at", "-enrolled_at", "-pk")[: home.LIMIT]
+    )
+    items = []
+    for enrolment in enrolments:
+        course, lesson = enrolment.course, enrolment.last_lesson
+        if lesson is not None and lesson.course_id == course.pk:
+            url = reverse("learning:lesson", args=[course.slug, lesson.pk])
+            reason = _("Continue where you left off: %(lesson)s") % {"lesson": lesson.title}
+        else:
+            url = reverse("learning:course", args=[course.slug])
+            reason = _("You are enrolled: start with the first lesson")
+        items.append(HomeItem(title=course.title, url=url, reason=reason))
+    return items
+
+
+def home_upcoming_sessions(user) -> list[HomeItem]:
+    """Personal home: the next sessions of `user`'s cohorts (one query)."""
+    return [
+        HomeItem(
+            title=session.title,
+            url=reverse("learning:cohort", args=[session.cohort.course.slug, session.cohort.slug]),
+            reason=_("Session of %(cohort)s, %(when)s")
+            % {
+                "cohort": session.cohort.name,
+                "when": date_format(timezone.localtime(session.starts_at), "DATETIME_FORMAT"),
+            },
+            when=session.starts_at,
+        )
+        for session in upcoming_sessions_for(user=user, limit=home.LIMIT)
+    ]
 
 
 @dataclass(frozen=True)

@@ -8,27 +8,20 @@ from __future__ import annotations
 
 import datetime
 
-from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
 
-from kuza.api.auth import token_or_session
+from kuza.api.auth import optional_auth
+from kuza.api.pagination import Offset, limit_field
 from kuza.library import selectors
 from kuza.library.models import Resource
 from kuza.library.search import Hit
 
 router = Router(tags=["library"])
 MAX_LIMIT = 100
-
-
-def _anonymous(request: HttpRequest):
-    return AnonymousUser()
-
-
-optional_auth = [*token_or_session, _anonymous]
 
 
 class ResourceOut(Schema):
@@ -70,8 +63,8 @@ class ResourceFilters(Schema):
     level: str = Field("", description="beginner, intermediate or advanced")
     audience: str = ""
     status: str = Field("published", description="published (default), draft, in_review, rejected")
-    offset: int = Field(0, ge=0)
-    limit: int = Field(20, ge=1, le=MAX_LIMIT)
+    offset: Offset = 0
+    limit: int = limit_field(20, MAX_LIMIT)
 
 
 def _out(resource: Resource, skills: list[str], score: float | None = None) -> dict:

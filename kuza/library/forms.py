@@ -3,7 +3,6 @@ from __future__ import annotations
 import re
 
 from django import forms
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +14,7 @@ from kuza.library.validation import (
     standard_language,
     validate_upload,
 )
+from kuza.people.picker import PersonField, PersonPickerForm
 
 _ANY = [("", _("Any"))]
 _SLUG = re.compile(r"[-a-z0-9_]+")
@@ -175,18 +175,8 @@ class PlanStartForm(forms.Form):
     )
 
 
-class TeamMemberForm(forms.Form):
-    username = forms.CharField(label=_("Username of the co-organiser"), max_length=150)
-
-    def clean_username(self):
-        user = (
-            get_user_model()
-            .objects.filter(username__iexact=self.cleaned_data["username"].strip(), is_active=True)
-            .first()
-        )
-        if user is None:
-            raise ValidationError(_("Nobody has this username."))
-        return user
+class TeamMemberForm(PersonPickerForm):
+    person = PersonField(label=_("Co-organiser"))
 
 
 class PlanStepForm(forms.Form):

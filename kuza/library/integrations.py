@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
+from kuza.core import home, navigation
 from kuza.core.navigation import NavItem
 from kuza.core.navigation import register as register_navigation
 from kuza.library import permissions, search
@@ -86,4 +87,16 @@ reportables.register(
     )
 )
 
-register_navigation(NavItem(url_name="library:index", label=_("Library"), order=35))
+register_navigation(
+    NavItem(url_name="library:index", label=_("Library"), order=35, group=navigation.LIBRARY)
+)
+
+# The personal home (kuza/core/home.py): what waits, what is next, what is offered.
+home.register_capability(
+    home.Capability(
+        url_name="library:index",
+        title=_("Library"),
+        summary=_("Tutorials and toolkits with checklists, searchable."),
+        order=50,
+    )
+)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
+from kuza.core import home, navigation
 from kuza.core.navigation import NavItem
 from kuza.core.navigation import register as register_navigation
-from kuza.mentorship import achievements
+from kuza.mentorship import achievements, selectors
 from kuza.mentorship.models import Mentorship
 from kuza.mentorship.safety_effects import (
     describe,
@@ -22,7 +23,22 @@ from kuza.people.visibility import register_relationship_source
 from kuza.safety import block_effects, reportables
 
 register_navigation(
-    NavItem(url_name="mentorship:home", label=_("Mentorship"), order=26, members_only=True)
+    NavItem(
+        url_name="mentorship:home",
+        label=_("Mentorship"),
+        order=26,
+        members_only=True,
+        group=navigation.MENTORING,
+    )
+)
+register_navigation(
+    NavItem(
+        url_name="mentorship:swaps",
+        label=_("Skill swaps"),
+        order=27,
+        members_only=True,
+        group=navigation.MENTORING,
+    )
 )
 
 # People in an active mentorship see each other's "my mentors and organisers" fields.
@@ -45,5 +61,26 @@ reportables.register(
 # Blocks end what links two people.
 block_effects.register("mentorship", links_end_on_block)
 
-# Completed mentorships are achievements: badge rules apply to the past.
+# The personal home (kuza/core/home.py): what waits, what is next, what is offered.
+home.register(home.WAITING, "mentorship.mentorships", selectors.home_mentorships_waiting)
+home.register(home.WAITING, "mentorship.swaps", selectors.home_swaps_to_answer)
+home.register_capability(
+    home.Capability(
+        url_name="mentorship:home",
+        title=_("Mentorship"),
+        summary=_("Find a mentor for a skill, or mentor others; agree goals and check in."),
+        order=20,
+        members_only=True,
+    )
+)
+home.register_capability(
+    home.Capability(
+        url_name="mentorship:swaps",
+        title=_("Skill swaps"),
+        summary=_("Teach a skill you know in exchange for one you want to learn."),
+        order=22,
+        members_only=True,
+    )
+)
+# Completed mentorships, for badge rules to apply to the past.
 achievements.register()

@@ -7,10 +7,16 @@ organisers, not to staff): `mentorship_for` returns None to anyone else.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import timedelta
 
 from django.contrib.auth import get_user_model
-from django.db.models import Avg, Count, Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Avg, Count, Exists, F, Max, OuterRef, Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from kuza.core import home
+from kuza.core.home import HomeItem
 from kuza.mentorship.models import (
     DEFAULT_CAPACITY,
     Feedback,
@@ -26,6 +32,7 @@ from kuza.mentorship.models import (
 )
 from kuza.people.models import Membership, Organisation
 from kuza.safety.selectors import hidden_ids
+from kuza.skills.selectors import localise_skills
 
 
 def _signed_in(user) -> bool:
@@ -125,6 +132,65 @@ def mentorship_for(user, mentorship_id: int) -> Mentorship | None:
 
 def pending_answers_for(user) -> QuerySet[Mentorship]:
     return mentorships_of(user).filter(mentor=user, status=Mentorship.Status.REQUESTED)
+
+
+# A mentorship with no check-in for this long has one due (the mentorship page asks for one).
+CHECK_IN_EVERY = timedelta(days=14)
+
+
+def home_mentorships_waiting(user) -> list[HomeItem]:
+    """Personal home, in one query: mentorships proposed to `user` as mentor, waiting for their
+    answer, then active mentorships without a check-in for `CHECK_IN_EVERY`."""
+    due_before = timezone.now() - CHECK_IN_EVERY
+    rows = list(
+        mentorships_of(user)
+        .annotate(last_check_in=Max("checkins__created_at"))
+        .filter(
+            Q(mentor=user, status=Mentorship.Status.REQUESTED)
+            | Q(status=Mentorship.Status.ACTIVE, accepted_at__lt=due_before)
+            & (Q(last_check_in__isnull=True) | Q(last_check_in__lt=due_before))
+        )
+        .order_by("status", "last_check_in", "pk")[: 2 * home.LIMIT]
+    )
+    answers, check_ins = [], []
+    for mentorship, label in _with_skill_labels(rows):
+        title = _("Mentoring in %(skill)s") % {"skill": label}
+        url = reverse("mentorship:detail", args=[mentorship.pk])
+        if mentorship.status == Mentorship.Status.REQUESTED:
+            reason = _("A member asks you to mentor them: accept or decline")
+            answers.append(HomeItem(title=title, url=url, reason=reason))
+        else:
+            reason = _("A check-in is due: note how it is going")
+            check_ins.append(HomeItem(title=title, url=url, reason=reason))
+    # Answers first: someone is waiting for them.
+    return answers + check_ins
+
+
+def home_swaps_to_answer(user) -> list[HomeItem]:
+    """Personal home: skill-swap exchanges proposed to `user` and not answered yet (one query)."""
+    if not _signed_in(user):
+        return []
+    steps = SwapMember.objects.filter(
+        user=user,
+        answer=SwapMember.Answer.PENDING,
+        exchange__status=SwapExchange.Status.PROPOSED,
+    ).order_by("exchange_id")[: home.LIMIT]
+    return [
+        HomeItem(
+            title=_("A skill swap"),
+            url=reverse("mentorship:exchange", args=[step.exchange_id]),
+            reason=_("An exchange was found for you: confirm or decline"),
+        )
+        for step in steps
+    ]
+
+
+def _with_skill_labels(mentorships) -> list[tuple[Mentorship, str]]:
+    rows = list(mentorships)
+    # The skills came with the rows (select_related): localising them reads translations only
+    # for languages other than English, in one query.
+    labels = {skill.pk: skill.label for skill in localise_skills(row.skill for row in rows)}
+    return [(row, labels[row.skill_id]) for row in rows]
 
 
 # --- Notifications ---------------------------------------------------------------------------

@@ -7,14 +7,13 @@ missing one.
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AnonymousUser
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 
-from kuza.api.auth import token_or_session
+from kuza.api.auth import optional_auth, token_or_session
 from kuza.people import contact, owndata, selectors
 from kuza.people.capacity import MapFilter, capacity_map
 from kuza.people.capacity_rules import Shown
@@ -26,12 +25,6 @@ router = Router(tags=["people"])
 PAGE_SIZE = 50
 
 
-def _anonymous(request: HttpRequest):
-    return AnonymousUser()
-
-
-# Token, then session, then anonymous: reads never need an account, they just show less.
-optional_auth = [*token_or_session, _anonymous]
 
 
 def _viewer(request: HttpRequest):

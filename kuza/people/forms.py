@@ -111,6 +111,46 @@ class SkillClaimForm(forms.Form):
         return data
 
 
+class WelcomeForm(forms.Form):
+    """The short onboarding after sign-up: who you are, a skill each way, what brings you."""
+
+    MENTOR, COURSE, CAMPAIGN, LOOKING = "mentor", "course", "campaign", "looking"
+    REASONS = [
+        (MENTOR, _("A mentor")),
+        (COURSE, _("A course")),
+        (CAMPAIGN, _("A campaign")),
+        (LOOKING, _("Just looking around")),
+    ]
+
+    display_name = forms.CharField(label=_("Your name, as others will see it"), max_length=100)
+    country = forms.ChoiceField(label=_("Country"), required=False)
+    knows = forms.ChoiceField(label=_("A skill you know"), required=False)
+    wants = forms.ChoiceField(label=_("A skill you want to learn"), required=False)
+    reason = forms.ChoiceField(
+        label=_("What brings you to Kuza?"),
+        choices=REASONS,
+        initial=LOOKING,
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = _country_choices(_("Choose a country"))
+        skills = _skill_choices(_("Choose a skill"))
+        self.fields["knows"].choices = skills
+        self.fields["wants"].choices = skills
+
+    def _skill(self, field: str) -> Skill | None:
+        slug = self.cleaned_data[field]
+        return Skill.objects.filter(slug=slug).first() if slug else None
+
+    def clean_knows(self) -> Skill | None:
+        return self._skill("knows")
+
+    def clean_wants(self) -> Skill | None:
+        return self._skill("wants")
+
+
 class PeopleSearchForm(forms.Form):
     q = forms.CharField(label=_("Name"), required=False, max_length=100)
     skill = forms.ChoiceField(label=_("Skill"), required=False)

@@ -10,7 +10,11 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.db.models import Case, Exists, F, Max, OuterRef, Q, QuerySet, Value, When
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
+from kuza.core import home
+from kuza.core.home import HomeItem
 from kuza.people.models import (
     ContactRequest,
     Membership,
@@ -176,6 +180,12 @@ def profile_visible_to(viewer, profile_id: int) -> ProfileCard | None:
     if profile is None:
         return None
     return _card(profile, tier_for(viewer, profile), details=True)
+
+
+def own_display_name(user) -> str:
+    """The name `user` gave themself, for addressing them (their username before a profile)."""
+    name = Profile.objects.filter(user=user).values_list("display_name", flat=True).first()
+    return name or user.get_username()
 
 
 def own_profile(user) -> Profile:
@@ -404,6 +414,22 @@ def sent_by(user) -> QuerySet[ContactRequest]:
 
 def pending_contact_count(user) -> int:
     return inbox_for(user).filter(status=ContactRequest.Status.PENDING).count()
+
+
+def home_contact_requests(user) -> list[HomeItem]:
+    """Personal home: contact requests waiting for `user`'s answer (one query)."""
+    pending = inbox_for(user).filter(status=ContactRequest.Status.PENDING)[: home.LIMIT]
+    inbox = reverse("people:inbox")
+    return [
+        HomeItem(
+            title=request.sender.profile.display_name
+            if hasattr(request.sender, "profile")
+            else request.sender.get_username(),
+            url=inbox,
+            reason=_("wants to get in touch: answer or decline"),
+        )
+        for request in pending
+    ]
 
 
 # --- Whole community -------------------------------------------------------------------------

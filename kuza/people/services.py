@@ -154,6 +154,26 @@ def skill_claim_save(
     return claim
 
 
+@transaction.atomic
+def onboarding_save(*, user, display_name: str, country: str, knows=None, wants=None) -> Profile:
+    """A new member's first answers: their name and country, a skill they know, one they want."""
+    profile, _created = Profile.objects.get_or_create(
+        user=user, defaults={"display_name": user.get_username()}
+    )
+    profile_update(profile=profile, data={"display_name": display_name, "country": country})
+    if knows is not None:
+        skill_claim_save(
+            profile=profile, skill=knows, level=None, knows=True, wants_to_learn=False,
+            can_mentor=False, offers_service=False,
+        )  # fmt: skip
+    if wants is not None and wants != knows:
+        skill_claim_save(
+            profile=profile, skill=wants, level=None, knows=False, wants_to_learn=True,
+            can_mentor=False, offers_service=False,
+        )  # fmt: skip
+    return profile
+
+
 def skill_claim_delete(*, profile: Profile, claim_id: int) -> None:
     deleted, _rows = SkillClaim.objects.filter(profile=profile, pk=claim_id).delete()
     if not deleted:

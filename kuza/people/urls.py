@@ -1,12 +1,13 @@
 from django.urls import path
 
-from kuza.people.views import capacity, contact, organisations, owndata, profiles, search
+from kuza.people.views import capacity, contact, organisations, owndata, profiles, search, welcome
 
 app_name = "people"
 urlpatterns = [
     path("", search.people_search, name="search"),
     path("<int:profile_id>/", profiles.profile_detail, name="profile"),
     path("<int:profile_id>/contact/", contact.contact_send, name="contact"),
+    path("welcome/", welcome.welcome, name="welcome"),
     path("me/", profiles.profile_edit, name="profile_edit"),
     path("me/languages/", profiles.languages_edit, name="languages_edit"),
     path("me/skills/", profiles.skills_edit, name="skills_edit"),

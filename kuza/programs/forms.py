@@ -13,6 +13,7 @@ from kuza.events.models import Event
 from kuza.events.selectors import events_visible_to
 from kuza.learning.models import Course
 from kuza.learning.selectors import course_list
+from kuza.people.picker import PersonField, PersonPickerForm
 from kuza.programs import measures
 from kuza.programs.models import (
     Cohort,
@@ -139,8 +140,8 @@ class CohortForm(forms.ModelForm):
         fields = ["name"]
 
 
-class MemberForm(forms.Form):
-    username = forms.CharField(label=_("User name"), max_length=150)
+class MemberForm(PersonPickerForm):
+    person = PersonField(label=_("Member"))
     cohort = forms.ModelChoiceField(Cohort.objects.none(), label=_("Cohort"))
     mentor = forms.ModelChoiceField(
         get_user_model().objects.none(), required=False, label=_("Mentor")
@@ -150,13 +151,6 @@ class MemberForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["cohort"].queryset = programme.cohorts.all()
         self.fields["mentor"].queryset = programme.mentors.order_by("username")
-
-    def clean_username(self):
-        name = self.cleaned_data["username"].strip()
-        user = get_user_model().objects.filter(username=name, is_active=True).first()
-        if user is None:
-            raise forms.ValidationError(_("No member with this user name."))
-        return user
 
 
 class VisionPostForm(forms.ModelForm):

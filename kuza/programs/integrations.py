@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from django.utils.translation import gettext_lazy as _
 
-from kuza.core import schedule
+from kuza.core import home, navigation, schedule
 from kuza.core.navigation import NavItem
 from kuza.core.navigation import register as register_navigation
 from kuza.programs import selectors
@@ -17,7 +17,13 @@ from kuza.safety import block_effects, reportables
 from kuza.translation import registry
 
 register_navigation(
-    NavItem(url_name="programs:list", label=_("Programmes"), order=55, members_only=True)
+    NavItem(
+        url_name="programs:list",
+        label=_("Programmes"),
+        order=55,
+        members_only=True,
+        group=navigation.LEARN,
+    )
 )
 
 reportables.register(
@@ -74,4 +80,15 @@ registry.register(
 
 schedule.register(
     "programs.snapshot-key-results", every=timedelta(days=1), task=snapshot_key_results
+)
+
+# The personal home (kuza/core/home.py): what waits, what is next, what is offered.
+home.register_capability(
+    home.Capability(
+        url_name="programs:list",
+        title=_("Programmes"),
+        summary=_("Coaching programmes: plans, key results and a cohort to grow with."),
+        order=32,
+        members_only=True,
+    )
 )

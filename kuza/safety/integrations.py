@@ -5,12 +5,15 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
-from kuza.core import schedule
+from kuza.core import home, navigation, schedule
 from kuza.core.navigation import NavItem
 from kuza.core.navigation import register as register_navigation
-from kuza.safety import permissions, reportables
+from kuza.safety import permissions, reportables, selectors
+from kuza.safety.models import Suspension
+from kuza.safety.moderation import forget_next_suspension_end
 from kuza.safety.tasks import lift_expired_suspensions
 
 # A backstop: each request already lifts suspensions that have ended (see middleware.py).
@@ -29,7 +32,15 @@ reportables.register(
     )
 )
 
-register_navigation(NavItem(url_name="safety:home", label=_("Safety"), order=90, members_only=True))
+register_navigation(
+    NavItem(
+        url_name="safety:home",
+        label=_("Safety"),
+        order=90,
+        members_only=True,
+        group=navigation.MORE,
+    )
+)
 # Staff, platform moderators and organisation moderators: whoever has a queue.
 register_navigation(
     NavItem(
@@ -38,9 +49,16 @@ register_navigation(
         order=91,
         members_only=True,
         visible=permissions.is_moderator,
+        group=navigation.MORE,
     )
 )
 
 schedule.register(
     "safety.lift-expired-suspensions", every=LIFT_EXPIRED_EVERY, task=lift_expired_suspensions
 )
+
+# The personal home (kuza/core/home.py): what waits, what is next, what is offered.
+home.register(home.WAITING, "safety.new-reports", selectors.home_new_reports)
+# The middleware's cached "next suspension end" must follow every change.
+post_save.connect(forget_next_suspension_end, sender=Suspension)
+post_delete.connect(forget_next_suspension_end, sender=Suspension)

@@ -5,14 +5,15 @@ anonymous); this also flushes the session, so nothing kept in it survives the su
 
 Before that, suspensions whose end has passed are lifted, so the login form, an open session
 and API tokens work again the moment a suspension ends, not when the periodic job next runs.
-When nothing is due this is one indexed query (`suspension_open`, lifted_at + until).
+The moment the next suspension ends is cached (and forgotten whenever a suspension changes),
+so a request asks the database nothing until one is due.
 """
 
 from __future__ import annotations
 
 from django.contrib.auth import SESSION_KEY, logout
 
-from kuza.safety.moderation import suspensions_lift_expired
+from kuza.safety.moderation import suspensions_lift_due
 
 
 class SuspendedUserMiddleware:
@@ -20,7 +21,7 @@ class SuspendedUserMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        suspensions_lift_expired()
+        suspensions_lift_due()
         session = getattr(request, "session", None)
         user = getattr(request, "user", None)
         signed_in_session = session is not None and session.get(SESSION_KEY) is not None

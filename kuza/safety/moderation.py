@@ -11,7 +11,9 @@ from datetime import datetime
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Min
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -263,4 +265,38 @@ def suspensions_lift_expired(*, now: datetime | None = None, user_id: int | None
             if suspension is not None:
                 _lift(actor=None, suspension=suspension)
                 lifted += 1
+    return lifted
+
+
+# The moment the next open suspension ends, cached so that requests ask the database nothing
+# until then. Every save or delete of a suspension forgets it (signals in apps.py); the timeout
+# is a backstop for writes that bypass the model (queryset updates).
+NEXT_SUSPENSION_END_KEY = "safety:next-suspension-end"
+NEXT_SUSPENSION_END_TIMEOUT = 600
+NONE_DUE = "none"
+
+
+def forget_next_suspension_end(**_signal) -> None:
+    transaction.on_commit(lambda: cache.delete(NEXT_SUSPENSION_END_KEY))
+    cache.delete(NEXT_SUSPENSION_END_KEY)
+
+
+def suspensions_lift_due(*, now: datetime | None = None) -> int:
+    """What each request runs: lift ended suspensions, asking the database only when one is due.
+
+    When the cached next end has not passed this is no query at all; after it passes (or after
+    a suspension changed) one indexed query, then the lifting itself.
+    """
+    moment = now or timezone.now()
+    next_end = cache.get(NEXT_SUSPENSION_END_KEY)
+    if next_end is None:
+        earliest = Suspension.objects.filter(lifted_at__isnull=True, until__isnull=False).aggregate(
+            earliest=Min("until")
+        )["earliest"]
+        next_end = NONE_DUE if earliest is None else earliest.timestamp()
+        cache.set(NEXT_SUSPENSION_END_KEY, next_end, NEXT_SUSPENSION_END_TIMEOUT)
+    if next_end == NONE_DUE or next_end > moment.timestamp():
+        return 0
+    lifted = suspensions_lift_expired(now=moment)
+    cache.delete(NEXT_SUSPENSION_END_KEY)
     return lifted

@@ -46,14 +46,22 @@ def is_moderator(user) -> bool:
     return user.is_staff or ModeratorRole.objects.filter(user=user).exists()
 
 
+def _moderation_scope(user) -> tuple[bool, set[int]]:
+    """(moderates the whole platform?, organisations moderated), in at most one query."""
+    if user.is_staff:
+        return True, set()
+    ids = set(ModeratorRole.objects.filter(user=user).values_list("organisation_id", flat=True))
+    return None in ids, ids - {None}
+
+
 def moderatable_reports(user) -> QuerySet[Report]:
     """Every report `user` may handle (none for non-moderators)."""
     if not _signed_in(user):
         return Report.objects.none()
     reports = Report.objects.exclude(reporter=user).exclude(reported_user=user)
-    if is_platform_moderator(user):
+    platform, organisations = _moderation_scope(user)
+    if platform:
         return reports
-    organisations = moderated_organisation_ids(user)
     if not organisations:
         return Report.objects.none()
     members = Membership.objects.filter(organisation_id__in=organisations).values("user_id")

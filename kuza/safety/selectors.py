@@ -15,9 +15,12 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Case, IntegerField, Model, Q, QuerySet, Value, When
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from kuza.accounts.selectors import has_accepted_current_conduct
+from kuza.core.home import HomeItem
 from kuza.safety import permissions
 from kuza.safety.models import (
     Block,
@@ -147,6 +150,22 @@ def moderation_queue(user, *, status: str | None = None) -> QuerySet[Report]:
         output_field=IntegerField(),
     )
     return reports.annotate(urgency=urgency).order_by("urgency", "created_at", "pk")
+
+
+def home_new_reports(user) -> list[HomeItem]:
+    """Personal home: new reports in `user`'s moderation queue, as one line (≤ 3 queries)."""
+    new = permissions.moderatable_reports(user).filter(status=Report.Status.NEW).count()
+    if not new:
+        return []
+    return [
+        HomeItem(
+            title=ngettext("%(count)d new report", "%(count)d new reports", new) % {"count": new},
+            url=reverse("safety:queue"),
+            reason=ngettext(
+                "It waits in your moderation queue", "They wait in your moderation queue", new
+            ),
+        )
+    ]
 
 
 def report_for_moderator(user, report_id: int) -> Report | None:

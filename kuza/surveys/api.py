@@ -39,7 +39,7 @@ class RowOut(Schema):
     count: int | None = Field(description="null when fewer than 3 (no one is singled out).")
 
 
-class SummaryOut(Schema):
+class AnswerSummaryOut(Schema):
     mean: float | None
     median: float | None
 
@@ -51,7 +51,7 @@ class QuestionResultOut(Schema):
     answered: int | None
     rows: list[RowOut]
     offer_rows: list[RowOut] = Field(description="Skills questions: skills people can offer.")
-    summary: SummaryOut | None
+    summary: AnswerSummaryOut | None
 
 
 class ResultsOut(Schema):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kuza.people.models import Organisation
+from kuza.people.picker import PersonField, PersonPickerForm
 from kuza.skills.models import Skill
 from kuza.surveys.models import Question, Survey
 from kuza.surveys.services.building import MAX_OPTIONS, QuestionFields, SurveyFields
@@ -206,8 +207,8 @@ class QuestionForm(forms.Form):
         )
 
 
-class OrganiserForm(forms.Form):
-    username = forms.CharField(label=gettext_lazy("User name of a co-organiser"), max_length=150)
+class OrganiserForm(PersonPickerForm):
+    person = PersonField(label=gettext_lazy("Co-organiser"))
 
 
 class TokensForm(forms.Form):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
+from kuza.core import home, navigation
 from kuza.core.navigation import NavItem
 from kuza.core.navigation import register as register_navigation
 from kuza.people.capacity import NeedSource, register_need_source
@@ -14,7 +15,13 @@ from kuza.surveys.presentation import survey_named_texts
 from kuza.translation import registry
 
 register_navigation(
-    NavItem(url_name="surveys:list", label=_("Surveys"), order=56, members_only=True)
+    NavItem(
+        url_name="surveys:list",
+        label=_("Surveys"),
+        order=56,
+        members_only=True,
+        group=navigation.GATHER,
+    )
 )
 
 # The title and description are fields; every other text a respondent reads is one named
@@ -47,5 +54,17 @@ reportables.register(
         url_of=lambda survey: survey.get_absolute_url(),
         # A draft is its organisers' alone: the report page must not name it by id.
         reportable_by=lambda survey, user: selectors.survey_for_viewer(user, survey.pk) is not None,
+    )
+)
+
+# The personal home (kuza/core/home.py): what waits, what is next, what is offered.
+home.register(home.WAITING, "surveys.to-answer", selectors.home_surveys_to_answer)
+home.register_capability(
+    home.Capability(
+        url_name="surveys:list",
+        title=_("Surveys"),
+        summary=_("Needs assessments: tell organisers what your community needs."),
+        order=44,
+        members_only=True,
     )
 )

@@ -5,9 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from kuza.core import home
+from kuza.core.home import HomeItem
 from kuza.people.models import Membership, Organisation
 from kuza.safety.selectors import blocked_user_ids, exclude_hidden
 from kuza.surveys import keys
@@ -78,6 +82,37 @@ def surveys_for(user) -> QuerySet[Survey]:
     if blocked:
         surveys = surveys.exclude(created_by_id__in=blocked).exclude(organisers__in=blocked)
     return exclude_hidden(surveys).order_by("closes_at", "pk")
+
+
+# Open surveys looked at for the home: the soonest-closing ones are the most pressing.
+_HOME_CANDIDATES = 20
+
+
+def home_surveys_to_answer(user) -> list[HomeItem]:
+    """Personal home: open surveys shown to `user` that they have not submitted (two queries).
+
+    Responses are found by respondent key, as the survey itself finds them, so anonymous
+    surveys are recognised too without linking the response to the account.
+    """
+    candidates = list(surveys_for(user)[:_HOME_CANDIDATES])
+    if not candidates:
+        return []
+    submitted = set(
+        Response.objects.filter(
+            respondent_key__in=[keys.user_key(survey.pk, user.pk) for survey in candidates],
+            submitted=True,
+        ).values_list("survey_id", flat=True)
+    )
+    return [
+        HomeItem(
+            title=survey.title,
+            url=reverse("surveys:detail", args=[survey.pk]),
+            reason=_("A survey for you, open until %(date)s")
+            % {"date": date_format(timezone.localtime(survey.closes_at), "DATE_FORMAT")},
+        )
+        for survey in candidates
+        if survey.pk not in submitted
+    ][: home.LIMIT]
 
 
 def surveys_organised_by(user) -> QuerySet[Survey]:

@@ -2,7 +2,9 @@
 
 An import never overwrites silently: an entry whose source text differs from the current
 source (it changed after the export) is a CONFLICT and is only reported, as is an entry for
-a unit Kuza does not know. Fuzzy entries (PO `#, fuzzy`, XLIFF `state="needs-..."`) are
+a unit Kuza does not know. A file that gives one unit two different entries (two
+translations, say, from two translators' files pasted together) is a CONFLICT too: neither
+is chosen silently. Fuzzy entries (PO `#, fuzzy`, XLIFF `state="needs-..."`) are
 imported as outdated translations, so a translator's draft is kept but still flagged for
 review. A blank translation is UNTRANSLATED and deletes nothing.
 """
@@ -113,6 +115,8 @@ class ImportResult:
     """What to store for NEW and UPDATED; the existing translation for UNCHANGED."""
     current_source: str | None
     """The unit's source now, to show beside the file's for a CONFLICT; None if unknown."""
+    file_translations: tuple[str, ...] = ()
+    """For a unit the file gives several different entries: each translation it gives."""
 
 
 @dataclass(frozen=True)
@@ -131,6 +135,16 @@ class ImportReport:
         return self.with_outcome(ImportOutcome.CONFLICT)
 
     @property
+    def source_conflicts(self) -> tuple[ImportResult, ...]:
+        """Conflicts because the source changed since the export."""
+        return tuple(result for result in self.conflicts if not result.file_translations)
+
+    @property
+    def duplicates(self) -> tuple[ImportResult, ...]:
+        """Conflicts because the file gives one unit several different entries."""
+        return tuple(result for result in self.conflicts if result.file_translations)
+
+    @property
     def unknown(self) -> tuple[ImportResult, ...]:
         return self.with_outcome(ImportOutcome.UNKNOWN_CONTEXT)
 
@@ -138,13 +152,26 @@ class ImportReport:
 def reconcile(entries: Iterable[CatalogEntry], current: Iterable[CatalogUnit]) -> ImportReport:
     """Decide what each imported entry means for the current units."""
     units = index_by_context(current)
-    seen: set[str] = set()
-    results = []
+    by_context: dict[str, list[CatalogEntry]] = {}
     for entry in entries:
-        if entry.context in seen:
-            raise CatalogFormatError(f"the file has two entries for unit {entry.context!r}")
-        seen.add(entry.context)
-        results.append(_reconcile_entry(entry, units.get(entry.context)))
+        by_context.setdefault(entry.context, []).append(entry)
+    results = []
+    for context, given in by_context.items():
+        unit = units.get(context)
+        distinct = list(dict.fromkeys(given))  # the same entry twice is harmless
+        if len(distinct) == 1:
+            results.append(_reconcile_entry(distinct[0], unit))
+        else:
+            translations = tuple(dict.fromkeys(entry.translation for entry in distinct))
+            results.append(
+                ImportResult(
+                    distinct[0],
+                    ImportOutcome.CONFLICT,
+                    None,
+                    unit.source if unit else None,
+                    file_translations=translations,
+                )
+            )
     return ImportReport(tuple(results))
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kuza.people.picker import PersonField, PersonPickerForm
 from kuza.translation.languages import content_languages, language_label
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
@@ -44,8 +45,8 @@ class ImportForm(forms.Form):
         return upload
 
 
-class GrantRoleForm(forms.Form):
-    username = forms.CharField(label=_("User name"), max_length=150)
+class GrantRoleForm(PersonPickerForm):
+    person = PersonField(label=_("Translator"))
     language = forms.ChoiceField(label=_("Language"))
 
     def __init__(self, *args, **kwargs):

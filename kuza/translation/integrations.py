@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from kuza.accounts.models import CodeOfConduct
+from kuza.core import home, navigation
 from kuza.core.navigation import NavItem
 from kuza.core.navigation import register as register_navigation
 from kuza.translation import registry
@@ -20,5 +21,22 @@ registry.register(
 )
 
 register_navigation(
-    NavItem(url_name="translation:dashboard", label=_("Translate"), order=80, members_only=True)
+    NavItem(
+        url_name="translation:dashboard",
+        label=_("Translate"),
+        order=80,
+        members_only=True,
+        group=navigation.LIBRARY,
+    )
+)
+
+# The personal home (kuza/core/home.py): what waits, what is next, what is offered.
+home.register_capability(
+    home.Capability(
+        url_name="translation:dashboard",
+        title=_("Translation"),
+        summary=_("Translate courses, events and skills so everyone can read them."),
+        order=52,
+        members_only=True,
+    )
 )

@@ -11,10 +11,10 @@ from __future__ import annotations
 import codecs
 import io
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from babel.messages.catalog import Catalog, Message
-from babel.messages.pofile import PoFileError, read_po, write_po
+from babel.messages.pofile import PoFileError, PoFileParser, write_po
 
 from kuza.translation.catalog import (
     CatalogEntry,
@@ -71,12 +71,30 @@ def import_po(data: bytes, current: Sequence[CatalogUnit], *, language: str) -> 
     # Babel would read a BOM as part of the first keyword and turn the header into an entry.
     data = data.removeprefix(codecs.BOM_UTF8)
     _check_strings_are_terminated(data)
+    catalog = _EveryEntryCatalog()
     try:
-        catalog = read_po(io.BytesIO(data), abort_invalid=True)
+        PoFileParser(catalog, abort_invalid=True).parse(io.BytesIO(data))
     except (PoFileError, UnicodeDecodeError, ValueError) as error:
         raise CatalogFormatError(f"not a readable PO file: {error}") from error
     check_same_language(catalog.locale_identifier, language, "the PO file's Language header")
-    return reconcile(_entries(catalog), current)
+    return reconcile((_entry(message) for message in catalog.entries), current)
+
+
+class _EveryEntryCatalog(Catalog):
+    """A catalog that also keeps every entry read, in file order.
+
+    Babel's catalog is a dict keyed by (msgid, msgctxt): of two entries with the same key
+    it keeps one without a word, which would hide a unit translated twice differently.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: list[Message] = []
+
+    def __setitem__(self, id: str, message: Message) -> None:
+        if message.id != "":  # the header
+            self.entries.append(message)
+        super().__setitem__(id, message)
 
 
 def _check_strings_are_terminated(data: bytes) -> None:
@@ -87,13 +105,6 @@ def _check_strings_are_terminated(data: bytes) -> None:
                 f"not a readable PO file: line {number} is not a keyword with one complete "
                 f"quoted string: {line[:60]!r}"
             )
-
-
-def _entries(catalog: Catalog) -> Iterator[CatalogEntry]:
-    for message in catalog:
-        if message.id == "":  # the header
-            continue
-        yield _entry(message)
 
 
 def _entry(message: Message) -> CatalogEntry:

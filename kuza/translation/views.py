@@ -244,16 +244,16 @@ def import_file(request: HttpRequest) -> HttpResponse:
 def translators(request: HttpRequest) -> HttpResponse:
     if not permissions.can_manage_translators(request.user):
         raise PermissionDenied
-    form = GrantRoleForm(request.POST or None)
+    form = GrantRoleForm(request.POST or None, viewer=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             role = services.translator_role_grant(
                 granted_by=request.user,
-                username=form.cleaned_data["username"],
+                username=form.cleaned_data["person"].get_username(),
                 language=form.cleaned_data["language"],
             )
         except services.TranslationError as error:
-            form.add_error("username", str(error))
+            form.add_error("person", str(error))
         else:
             messages.success(
                 request,

@@ -104,14 +104,16 @@ def _entries(root: ET.Element, language: str) -> Iterator[CatalogEntry]:
             source = unit.find(_tag("source"))
             if source is None:
                 raise CatalogFormatError(f"trans-unit {context!r} has no <source>")
-            target = unit.find(_tag("target"))
-            state = target.get("state", "") if target is not None else ""
-            yield CatalogEntry(
-                context=context,
-                source=_plain_text(source, context),
-                translation=_plain_text(target, context) if target is not None else "",
-                fuzzy=state.startswith("needs-"),
-            )
+            # One entry per <target>: a unit given two targets is then reported as a
+            # conflict by reconcile() instead of one of them being taken silently.
+            for target in unit.findall(_tag("target")) or [None]:
+                state = target.get("state", "") if target is not None else ""
+                yield CatalogEntry(
+                    context=context,
+                    source=_plain_text(source, context),
+                    translation=_plain_text(target, context) if target is not None else "",
+                    fuzzy=state.startswith("needs-"),
+                )
 
 
 def _plain_text(element: ET.Element, context: str) -> str:

@@ -337,3 +337,13 @@ def test_the_wikis_of_a_campaign_are_listed_as_the_language_writes_lists(
     page = client.get(campaign.get_absolute_url()).content.decode()
 
     assert f"Wikiquote EN{separator}Wikiquote FR" in page
+
+
+def test_a_campaign_collected_before_anyone_joined_shows_empty_metrics(client):
+    # Nobody to track and no hashtag search: the revision query is empty before it runs.
+    campaign = CampaignFactory(slug="empty")
+    Campaign.objects.filter(pk=campaign.pk).update(last_synced_at=datetime(2025, 4, 2, tzinfo=UTC))
+
+    response = client.get(campaign.get_absolute_url())
+
+    assert response.status_code == 200

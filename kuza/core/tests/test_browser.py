@@ -60,6 +60,8 @@ def test_sign_up_log_in_and_read_kuza_in_arabic(page, live_server):
     page.check("#id_accept_code_of_conduct")
     page.click("main button[type=submit], main form button")
     page.wait_for_load_state()
+    assert "/people/welcome/" in page.url  # the onboarding follows sign-up
+    page.locator("header details.account summary").click()
     assert page.locator("header nav").get_by_text("My account").is_visible()
 
     page.locator("header nav form button").click()  # log out
@@ -69,6 +71,7 @@ def test_sign_up_log_in_and_read_kuza_in_arabic(page, live_server):
     page.fill("#id_password", "a long and unusual passphrase")
     page.locator("main form button").first.click()
     page.wait_for_load_state()
+    page.locator("header details.account summary").click()
     assert page.locator("header nav").get_by_text("My account").is_visible()
 
     page.select_option("#language", "ar")
@@ -78,6 +81,7 @@ def test_sign_up_log_in_and_read_kuza_in_arabic(page, live_server):
     html = page.locator("html")
     assert html.get_attribute("lang") == "ar"
     assert html.get_attribute("dir") == "rtl"
+    page.locator("header details.account summary").click()
     assert page.locator("header nav").get_by_text("حسابي").is_visible()
     # Mirrored layout: the brand sits at the right edge in a right-to-left page.
     brand = page.locator("header .brand").bounding_box()

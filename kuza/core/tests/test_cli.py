@@ -1,6 +1,9 @@
 import os
+import signal
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import pytest
 from django.core import mail
@@ -64,3 +67,50 @@ def test_the_worker_runs_queued_tasks():
 @pytest.mark.django_db
 def test_demo_loads_once_in_one_transaction(demo_community):
     assert is_loaded()
+
+
+def test_kuza_worker_rejects_unknown_queues_and_zero_concurrency(tmp_path):
+    env = {"KUZA_HOME": str(tmp_path), "DATABASE_URL": ""}
+    unknown = run_kuza("worker", "--queues", "default,nightly", env=env)
+    assert unknown.returncode == 2
+    assert "unknown queue(s) nightly; configured: default" in unknown.stderr
+    idle = run_kuza("worker", "--concurrency", "0", env=env)
+    assert idle.returncode == 2
+    assert "--concurrency must be at least 1" in idle.stderr
+
+
+def _children(pid: int) -> list[str]:
+    """Command lines of a process's children, from /proc."""
+    listed = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    return [
+        Path(f"/proc/{child}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+        for child in listed
+    ]
+
+
+def test_kuza_worker_starts_as_many_queue_workers_as_asked_and_no_scheduler(tmp_path):
+    env = {**os.environ, "KUZA_HOME": str(tmp_path), "DATABASE_URL": "", "REDIS_URL": ""}
+    kuza = [sys.executable, "-m", "kuza.cli"]
+    migrated = subprocess.run(  # noqa: S603
+        [*kuza, "migrate", "-v", "0"], env=env, capture_output=True, text=True, timeout=300
+    )
+    assert migrated.returncode == 0, migrated.stderr
+    worker = subprocess.Popen(  # noqa: S603
+        [*kuza, "worker", "--queues", "default", "--concurrency", "3", "--no-scheduler"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        children = _children(worker.pid)
+        while len(children) < 3 and time.monotonic() < deadline:
+            time.sleep(0.2)
+            children = _children(worker.pid)
+        assert len(children) == 3, children
+        assert all("db_worker" in line and "--queue-name default" in line for line in children)
+    finally:
+        worker.send_signal(signal.SIGINT)
+        output, _ = worker.communicate(timeout=60)
+    assert worker.returncode == 0, output

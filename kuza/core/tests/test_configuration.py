@@ -88,3 +88,11 @@ def test_a_server_started_on_another_port_links_to_that_port(tmp_path):
         "http://127.0.0.1:8080",
         "http://127.0.0.1:8080/badges/issuers/x.json",
     ], result.stderr
+
+
+def test_an_api_rate_must_be_a_count_per_period(monkeypatch):
+    monkeypatch.setenv("KUZA_API_RATE_ANONYMOUS", "100000/m")
+    assert config.get("KUZA_API_RATE_ANONYMOUS") == "100000/m"
+    monkeypatch.setenv("KUZA_API_RATE_ANONYMOUS", "fast")
+    with pytest.raises(config.ConfigError, match="KUZA_API_RATE_ANONYMOUS"):
+        config.get("KUZA_API_RATE_ANONYMOUS")

@@ -1,5 +1,6 @@
 import pytest
 from django.db import connection
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from kuza.core.tasks import send_email
@@ -16,7 +17,34 @@ def test_healthz_reports_database_and_task_queue(client):
     body = response.json()
     assert body["status"] == "ok"
     assert body["database"] == {"ok": True, "vendor": connection.vendor}
-    assert body["tasks"] == {"ok": True, "backend": "database", "queued": 1}
+    assert body["tasks"] == {
+        "ok": True,
+        "backend": "database",
+        "queues": [
+            {
+                "name": "default",
+                "ok": True,
+                "queued": 1,
+                "running": 0,
+                "failed": 0,
+                "failed_jobs": [],
+            }
+        ],
+    }
+
+
+def test_healthz_lists_failed_jobs_without_turning_unhealthy(client):
+    result = send_email.enqueue(subject="s", body="b", to=["x@example.org"])
+    DBTaskResult.objects.filter(id=result.id).update(status="FAILED", finished_at=timezone.now())
+
+    response = client.get("/healthz")
+
+    assert response.status_code == 200
+    (queue,) = response.json()["tasks"]["queues"]
+    assert queue["failed"] == 1
+    assert [(job["id"], job["task"]) for job in queue["failed_jobs"]] == [
+        (result.id, "kuza.core.tasks.send_email")
+    ]
 
 
 def test_healthz_answers_503_when_the_task_queue_is_unreachable(client):
@@ -29,3 +57,4 @@ def test_healthz_answers_503_when_the_task_queue_is_unreachable(client):
     assert response.status_code == 503
     assert response.json()["status"] == "unavailable"
     assert response.json()["tasks"]["ok"] is False
+    assert "queue 'default' unreachable" in response.json()["tasks"]["error"]

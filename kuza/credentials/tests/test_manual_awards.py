@@ -36,7 +36,7 @@ def test_an_organiser_awards_a_badge_to_one_member(client, organiser_and_badge):
 
     response = client.post(
         manage_url(badge_class, "award/"),
-        {"username": "zawadi", "evidence_url": "https://example.org/work", "narrative": "Great"},
+        {"person": "zawadi", "evidence_url": "https://example.org/work", "narrative": "Great"},
     )
 
     assert response.status_code == 302
@@ -50,8 +50,8 @@ def test_awarding_the_same_person_again_is_a_no_op(client, organiser_and_badge):
     UserFactory(username="zawadi")
     client.force_login(organiser)
 
-    client.post(manage_url(badge_class, "award/"), {"username": "zawadi"})
-    response = client.post(manage_url(badge_class, "award/"), {"username": "zawadi"}, follow=True)
+    client.post(manage_url(badge_class, "award/"), {"person": "zawadi"})
+    response = client.post(manage_url(badge_class, "award/"), {"person": "zawadi"}, follow=True)
 
     assert Assertion.objects.count() == 1
     assert "already holds this badge" in response.content.decode()
@@ -61,10 +61,10 @@ def test_an_unknown_username_is_reported_on_the_form(client, organiser_and_badge
     organiser, badge_class = organiser_and_badge
     client.force_login(organiser)
 
-    response = client.post(manage_url(badge_class, "award/"), {"username": "nobody"})
+    response = client.post(manage_url(badge_class, "award/"), {"person": "nobody"})
 
     assert response.status_code == 400
-    assert "No active member has this username." in response.content.decode()
+    assert "Nobody you can see matches" in response.content.decode()
     assert Assertion.objects.count() == 0
 
 
@@ -160,7 +160,7 @@ def test_people_who_do_not_organise_the_issuer_cannot_award_or_configure(
 
     responses = [
         client.get(manage_url(badge_class)),
-        client.post(manage_url(badge_class, "award/"), {"username": "target"}),
+        client.post(manage_url(badge_class, "award/"), {"person": "target"}),
         client.post(
             manage_url(badge_class, "award-csv/"),
             {"file": SimpleUploadedFile("a.csv", b"target\n")},

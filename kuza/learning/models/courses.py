@@ -8,6 +8,37 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
+class CurrentContentManager(models.Manager):
+    """Leaves out content archived by a re-import (see ArchivableContent)."""
+
+    def get_queryset(self) -> models.QuerySet:
+        return super().get_queryset().filter(archived_at__isnull=True)
+
+
+class AllContentManager(models.Manager):
+    """Current and archived content alike."""
+
+
+class ArchivableContent(models.Model):
+    """Imported content that left a newer export: archived, never deleted.
+
+    `objects` (the default, so also every related manager such as `course.lessons`) shows
+    current content only, so archived content leaves the outline, progress and exports
+    without each query remembering to filter. It keeps its learners' attempts and its
+    translations, and a later export that brings it back restores it (kuza.learning.importing).
+    `all_objects` sees both; Django's base manager, used to follow foreign keys from an
+    attempt to its quiz, sees both too.
+    """
+
+    archived_at = models.DateTimeField(_("archived"), null=True, blank=True, editable=False)
+
+    objects = CurrentContentManager()
+    all_objects = AllContentManager()
+
+    class Meta:
+        abstract = True
+
+
 class Course(models.Model):
     class CompletionRule(models.TextChoices):
         ALL = "all", _("Every lesson read and every quiz passed")
@@ -75,7 +106,7 @@ class Course(models.Model):
         return self.title
 
 
-class Module(models.Model):
+class Module(ArchivableContent):
     course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="modules")
     position = models.PositiveIntegerField(_("position"), default=0)
     title = models.CharField(_("title"), max_length=200)
@@ -97,7 +128,7 @@ class Module(models.Model):
         return self.title
 
 
-class Lesson(models.Model):
+class Lesson(ArchivableContent):
     # The course is the module's; kept here too so import keys are unique per course.
     course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="lessons")
     module = models.ForeignKey(Module, on_delete=models.CASCADE, related_name="lessons")
@@ -183,7 +214,7 @@ class MediaLink(models.Model):
         return self.title
 
 
-class Placeholder(models.Model):
+class Placeholder(ArchivableContent):
     """An imported block Kuza cannot represent, kept visible where it was in the lesson."""
 
     course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="placeholders")

@@ -7,10 +7,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from kuza.learning.models.courses import Course, Lesson
+from kuza.learning.models.courses import ArchivableContent, Course, Lesson
 
 
-class Quiz(models.Model):
+class Quiz(ArchivableContent):
     course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="quizzes")
     lesson = models.ForeignKey(Lesson, on_delete=models.CASCADE, related_name="quizzes")
     position = models.PositiveIntegerField(_("position"), default=0)

@@ -20,7 +20,7 @@ from kuza.learning.olx.model import BlockKey
 
 
 class BlockReadError(Exception):
-    """One block could not be read; the message names the file. The import goes on."""
+    """A file of the export could not be read; the message names it. The import fails."""
 
 
 @dataclass(frozen=True)
@@ -81,14 +81,13 @@ class OlxReader:
             raise BlockReadError(f"{relative}: file is missing")
         return path.read_bytes()
 
-    def read_text(self, relative: PurePosixPath) -> tuple[str, list[str]]:
-        """The file as UTF-8, with a warning instead of a failure for undecodable bytes."""
+    def read_text(self, relative: PurePosixPath) -> str:
+        """The file as UTF-8; undecodable bytes (often a file cut mid-character) fail it."""
         data = self.read_bytes(relative)
         try:
-            return data.decode("utf-8"), []
-        except UnicodeDecodeError:
-            warning = f"{relative}: not valid UTF-8; undecodable bytes replaced"
-            return data.decode("utf-8", errors="replace"), [warning]
+            return data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise BlockReadError(f"{relative}: not valid UTF-8 ({error.reason})") from error
 
     def read_xml(self, relative: PurePosixPath) -> Element:
         try:
@@ -137,9 +136,9 @@ def load_policy(root: Path, run: str) -> tuple[dict[str, Mapping[str, object]], 
     try:
         data = json.loads(path.read_bytes())
     except (ValueError, UnicodeDecodeError) as error:
-        return {}, [f"{relative}: not valid JSON ({error}); policy overrides ignored"]
+        raise BlockReadError(f"{relative}: not valid JSON ({error})") from error
     if not isinstance(data, dict):
-        return {}, [f"{relative}: expected a JSON object; policy overrides ignored"]
+        raise BlockReadError(f"{relative}: expected a JSON object")
     policy: dict[str, Mapping[str, object]] = {}
     warnings = []
     for key, attributes in data.items():

@@ -40,7 +40,7 @@ from kuza.learning.olx.model import (
     Module,
     Placeholder,
 )
-from kuza.learning.olx.placeholders import unreadable_block, unsupported_block
+from kuza.learning.olx.placeholders import unsupported_block
 from kuza.learning.olx.problems import parse_problem
 from kuza.learning.olx.statics import missing_static_files, static_references
 
@@ -53,8 +53,16 @@ class OlxError(Exception):
 
 
 def parse_course(root: Path) -> Course:
-    """Parse the unpacked export whose top folder (the one holding course.xml) is `root`."""
-    return _CourseWalker(root).course()
+    """Parse the unpacked export whose top folder (the one holding course.xml) is `root`.
+
+    All or nothing: a file that cannot be read (missing, cut short, malformed, not UTF-8)
+    fails the whole export with an OlxError naming it. Skipping it instead would make a
+    re-import treat everything in that file as gone from the course.
+    """
+    try:
+        return _CourseWalker(root).course()
+    except BlockReadError as error:
+        raise OlxError(f"cannot import this export: {error}") from error
 
 
 class _CourseWalker:
@@ -121,9 +129,7 @@ class _CourseWalker:
         relative = PurePosixPath("about", f"{name}.html")
         if not (self.root / relative).is_file():
             return ""
-        text, warnings = self.reader.read_text(relative)
-        self.warnings.extend(warnings)
-        return text
+        return self.reader.read_text(relative)
 
     def _resolve(self, element: Element, parent: Block, position: int) -> Block:
         block = self.reader.resolve(element, parent, position)
@@ -170,11 +176,7 @@ class _CourseWalker:
                     f"{course.source}: <{element.tag}> in the course is not a chapter; skipped"
                 )
                 continue
-            try:
-                chapter = self._resolve(element, course, position)
-            except BlockReadError as error:
-                self.warnings.append(f"{error}; this chapter and its lessons are skipped")
-                continue
+            chapter = self._resolve(element, course, position)
             lessons = self._lessons(chapter, self._max_attempts(chapter, max_attempts))
             modules.append(Module(chapter.key, _title(chapter), tuple(lessons)))
         return modules
@@ -188,11 +190,7 @@ class _CourseWalker:
                     "skipped"
                 )
                 continue
-            try:
-                sequential = self._resolve(element, chapter, position)
-            except BlockReadError as error:
-                self.warnings.append(f"{error}; this lesson is skipped")
-                continue
+            sequential = self._resolve(element, chapter, position)
             lessons.append(
                 Lesson(
                     key=sequential.key,
@@ -208,13 +206,7 @@ class _CourseWalker:
     def _content(self, container: Block, max_attempts: int | None) -> list[ContentItem]:
         items: list[ContentItem] = []
         for position, element in enumerate(container.element):
-            try:
-                block = self._resolve(element, container, position)
-            except BlockReadError as error:
-                self.warnings.append(f"{error}; a placeholder stands in for it")
-                key = BlockKey(element.tag, element.get("url_name", ""))
-                items.append(unreadable_block(key, element.get("display_name", ""), str(error)))
-                continue
+            block = self._resolve(element, container, position)
             if block.key.block_type == "vertical":
                 if block.display_name:
                     items.append(Heading(block.key, block.display_name))
@@ -239,13 +231,9 @@ class _CourseWalker:
             # html/intro.xml with filename="intro" keeps its HTML in html/intro.html.
             name = filename if filename.endswith(".html") else f"{filename}.html"
             try:
-                html, warnings = self.reader.read_text(
-                    PurePosixPath("html") / safe_relative_path(name)
-                )
+                html = self.reader.read_text(PurePosixPath("html") / safe_relative_path(name))
             except BlockReadError as error:
-                self.warnings.append(f"{block.source}: {error}; a placeholder stands in for it")
-                return unreadable_block(block.key, block.display_name, str(error))
-            self.warnings.extend(warnings)
+                raise BlockReadError(f"{block.source}: {error}") from error
         else:
             html = inner_html(block.element)
         references = static_references(html)

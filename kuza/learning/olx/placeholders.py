@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from xml.etree.ElementTree import Element
 
 from kuza.learning.olx.blocks import Block
-from kuza.learning.olx.model import BlockKey, Link, Placeholder
+from kuza.learning.olx.model import Link, Placeholder
 
 # What each known Open edX block is, so the report tells authors what they are replacing.
 _DESCRIPTIONS = {
@@ -46,16 +46,6 @@ def unsupported_block(block: Block) -> Placeholder:
         category=block_type,
         reason=reason,
         links=_links(block),
-    )
-
-
-def unreadable_block(key: BlockKey, display_name: str, problem: str) -> Placeholder:
-    """Stands in for a block whose definition could not be read at all."""
-    return Placeholder(
-        key=key,
-        display_name=display_name or key.block_type,
-        category=key.block_type,
-        reason=f"could not be read: {problem}",
     )
 
 

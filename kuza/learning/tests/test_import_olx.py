@@ -89,7 +89,8 @@ def test_reimporting_the_demo_course_updates_instead_of_duplicating(demo_course)
     }
     summary = run_import(demo_course)
     assert summary["created"] is False
-    assert summary["removed"] == {"placeholders": 0, "quizzes": 0, "lessons": 0, "modules": 0}
+    nothing = {"placeholders": [], "quizzes": [], "lessons": [], "modules": []}
+    assert summary["archived"] == nothing and summary["restored"] == nothing
     for model, before in ids.items():
         assert set(model.objects.values_list("pk", flat=True)) == before, model
 
@@ -162,7 +163,7 @@ def test_html_is_sanitised_existing_static_files_copied_and_missing_ones_reporte
     assert body.index("Hello") < body.index("quiz:problem/p1") < body.index("placeholder:video/v1")
 
 
-def test_a_removed_block_is_removed_on_reimport_and_edits_update(tmp_path):
+def test_a_removed_block_is_archived_on_reimport_and_edits_update(tmp_path):
     export = _small_export(tmp_path / "export")
     run_import(export)
     vertical = (export / "course" / "run1.xml").read_text()
@@ -172,8 +173,9 @@ def test_a_removed_block_is_removed_on_reimport_and_edits_update(tmp_path):
         ).replace('display_name="Lesson one"', 'display_name="Lesson one, revised"')
     )
     summary = run_import(export)
-    assert summary["removed"]["placeholders"] == 1
-    assert not Placeholder.objects.exists()
+    assert summary["archived"]["placeholders"] == ["video/v1"]
+    assert "archived (gone from this export): video/v1" in summary["_report"]
+    assert not Placeholder.objects.exists() and Placeholder.all_objects.exists()
     assert Lesson.objects.get().title == "Lesson one, revised"
 
 

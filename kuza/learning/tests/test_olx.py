@@ -17,7 +17,6 @@ from kuza.learning.olx import (
     HtmlText,
     Link,
     OlxError,
-    Placeholder,
     parse_olx,
 )
 from kuza.learning.tests.olx_exports import COURSE_XML, one_vertical_export, write_export
@@ -102,7 +101,7 @@ def test_colon_in_url_name_means_sub_folder(tmp_path):
     assert [lesson.display_name for lesson in module.lessons] == ["Day 1"]
 
 
-def test_url_name_leaving_the_export_is_refused_with_a_warning(tmp_path):
+def test_url_name_leaving_the_export_fails_the_import(tmp_path):
     (tmp_path / "outside.xml").write_text('<chapter display_name="Secret"/>')
     export = tmp_path / "export"
     write_export(
@@ -112,12 +111,8 @@ def test_url_name_leaving_the_export_is_refused_with_a_warning(tmp_path):
             "course/run1.xml": '<course><chapter url_name="..:..:outside"/></course>',
         },
     )
-    course = parse_olx(export)
-    assert course.modules == ()
-    assert course.warnings == (
-        "chapter: url_name '..:..:outside' is not a valid OLX name; "
-        "this chapter and its lessons are skipped",
-    )
+    with pytest.raises(OlxError, match="url_name '..:..:outside' is not a valid OLX name"):
+        parse_olx(export)
 
 
 def test_policy_json_overrides_xml_attributes(tmp_path):
@@ -150,7 +145,7 @@ def test_policy_json_overrides_xml_attributes(tmp_path):
     ]
 
 
-def test_broken_policy_json_is_a_warning(tmp_path):
+def test_broken_policy_json_fails_the_import(tmp_path):
     write_export(
         tmp_path,
         {
@@ -159,10 +154,8 @@ def test_broken_policy_json_is_a_warning(tmp_path):
             "policies/run1/policy.json": "{not json",
         },
     )
-    course = parse_olx(tmp_path)
-    assert course.display_name == "Kept"
-    (warning,) = course.warnings
-    assert warning.startswith("policies/run1/policy.json: not valid JSON")
+    with pytest.raises(OlxError, match="policies/run1/policy.json: not valid JSON"):
+        parse_olx(tmp_path)
 
 
 def test_lesson_content_is_the_verticals_children_in_order_under_headings(tmp_path):
@@ -220,23 +213,26 @@ def test_html_filename_points_to_an_html_file(tmp_path):
     )
 
 
-def test_missing_html_file_becomes_a_placeholder_and_a_warning(tmp_path):
+def test_missing_html_file_fails_the_import_naming_it(tmp_path):
     one_vertical_export(
         tmp_path,
         '<html url_name="gone"/>',
         {"html/gone.xml": '<html filename="gone" display_name="Lost page"/>'},
     )
-    course = parse_olx(tmp_path)
-    placeholder = only_lesson_content(course)[1]
-    assert placeholder == Placeholder(
-        BlockKey("html", "gone"),
-        "Lost page",
-        "html",
-        "could not be read: html/gone.html: file is missing",
+    with pytest.raises(OlxError, match="html/gone.xml: html/gone.html: file is missing"):
+        parse_olx(tmp_path)
+
+
+def test_html_file_that_is_not_utf8_fails_the_import(tmp_path):
+    one_vertical_export(
+        tmp_path,
+        '<html url_name="cut"/>',
+        {"html/cut.xml": '<html filename="cut"/>'},
     )
-    assert course.warnings == (
-        "html/gone.xml: html/gone.html: file is missing; a placeholder stands in for it",
-    )
+    # "é" cut after its first byte, as a file cut short mid-character is.
+    (tmp_path / "html" / "cut.html").write_bytes("<p>Café</p>".encode()[:7])
+    with pytest.raises(OlxError, match="html/cut.html: not valid UTF-8"):
+        parse_olx(tmp_path)
 
 
 def test_unsupported_blocks_become_placeholders_with_links(tmp_path):
@@ -281,36 +277,25 @@ def test_unsupported_blocks_become_placeholders_with_links(tmp_path):
     assert sum(line.startswith("placeholder ") for line in report) == 5
 
 
-def test_malformed_block_is_a_warning_naming_the_file_and_the_import_goes_on(tmp_path):
+def test_malformed_block_fails_the_import_naming_the_file(tmp_path):
     one_vertical_export(
         tmp_path,
         '<problem url_name="broken"/><html url_name="fine"><p>Still here</p></html>',
         {"problem/broken.xml": "<problem><stringresponse answer='a'></problem>"},
     )
-    course = parse_olx(tmp_path)
-    _, placeholder, html = only_lesson_content(course)
-    assert isinstance(placeholder, Placeholder)
-    assert placeholder.key == BlockKey("problem", "broken")
-    assert html.html == "<p>Still here</p>"
-    (warning,) = course.warnings
-    assert warning.startswith("problem/broken.xml: malformed XML (mismatched tag")
+    with pytest.raises(OlxError, match=r"problem/broken.xml: malformed XML \(mismatched tag"):
+        parse_olx(tmp_path)
 
 
-def test_pointer_to_a_missing_file_becomes_a_placeholder(tmp_path):
+def test_pointer_to_a_missing_file_fails_the_import(tmp_path):
     # Only url_name, no content: a pointer, so its definition must be in video/lost.xml.
     one_vertical_export(tmp_path, '<video url_name="lost"/>')
-    course = parse_olx(tmp_path)
-    placeholder = only_lesson_content(course)[1]
-    assert placeholder == Placeholder(
-        BlockKey("video", "lost"),
-        "video",
-        "video",
-        "could not be read: video/lost.xml: file is missing",
-    )
-    assert course.warnings == ("video/lost.xml: file is missing; a placeholder stands in for it",)
+    with pytest.raises(OlxError, match="video/lost.xml: file is missing"):
+        parse_olx(tmp_path)
 
 
-def test_malformed_chapter_skips_only_that_chapter(tmp_path):
+def test_a_chapter_cut_in_half_fails_the_whole_import(tmp_path):
+    chapter = '<chapter display_name="Bad"><sequential url_name="s1"/></chapter>'
     write_export(
         tmp_path,
         {
@@ -318,14 +303,12 @@ def test_malformed_chapter_skips_only_that_chapter(tmp_path):
             "course/run1.xml": """
                 <course><chapter url_name="bad"/><chapter url_name="good"/></course>
             """,
-            "chapter/bad.xml": "<chapter",
+            "chapter/bad.xml": chapter[: len(chapter) // 2],
             "chapter/good.xml": '<chapter display_name="Good"/>',
         },
     )
-    course = parse_olx(tmp_path)
-    assert [module.display_name for module in course.modules] == ["Good"]
-    assert len(course.warnings) == 1
-    assert "chapter/bad.xml: malformed XML" in course.warnings[0]
+    with pytest.raises(OlxError, match="chapter/bad.xml: malformed XML"):
+        parse_olx(tmp_path)
 
 
 def test_entity_expansion_is_refused(tmp_path):
@@ -339,9 +322,8 @@ def test_entity_expansion_is_refused(tmp_path):
             """
         },
     )
-    course = parse_olx(tmp_path)
-    assert isinstance(only_lesson_content(course)[1], Placeholder)
-    assert "refused for safety" in course.warnings[0]
+    with pytest.raises(OlxError, match="html/bomb.xml: XML construct refused for safety"):
+        parse_olx(tmp_path)
 
 
 def test_missing_course_xml_is_a_clear_error(tmp_path):
@@ -412,7 +394,7 @@ def test_parsing_twice_gives_identical_results(tmp_path):
         <problem url_name="p1"><multiplechoiceresponse><choicegroup>
           <choice correct="true">Yes</choice><choice correct="false">No</choice>
         </choicegroup></multiplechoiceresponse></problem>
-        <video url_name="v1" youtube_id_1_0="x"/><broken_pointer url_name="nowhere"/>
+        <video url_name="v1" youtube_id_1_0="x"/><custom_xblock url_name="c1" size="2"/>
         """,
     )
     first, second = parse_olx(tmp_path), parse_olx(tmp_path)

@@ -185,7 +185,7 @@ def test_outsiders_cannot_post_to_a_plan(client, team):
             reverse("library:plan_step", args=[step.pk]), {f"step{step.pk}-done": [item.pk]}
         ),
         client.post(
-            reverse("library:plan_member_add", args=[plan.pk]), {"username": outsider.username}
+            reverse("library:plan_member_add", args=[plan.pk]), {"person": outsider.username}
         ),
         client.post(reverse("library:plan_member_remove", args=[plan.pk, owner.pk])),
     ]

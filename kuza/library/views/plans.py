@@ -69,7 +69,9 @@ def _team(plan) -> list:
     return [member.user for member in plan.members.select_related("user__profile")]
 
 
-def _plan_page(request: HttpRequest, plan, *, bound=None, status: int = 200) -> HttpResponse:
+def _plan_page(
+    request: HttpRequest, plan, *, bound=None, team_form=None, status: int = 200
+) -> HttpResponse:
     """The plan page. `bound` is a step's form sent back with its errors and with the
     person's choices kept: a mistyped date loses none of the items they ticked."""
     team = _team(plan)
@@ -99,7 +101,7 @@ def _plan_page(request: HttpRequest, plan, *, bound=None, status: int = 200) -> 
             "total": sum(row["total"] for row in rows),
             "can_change": can_change,
             "can_manage": permissions.can_manage_team(request.user, plan),
-            "team_form": TeamMemberForm(),
+            "team_form": team_form or TeamMemberForm(viewer=request.user),
         },
         status=status,
     )
@@ -142,18 +144,16 @@ def plan_step_update(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def plan_member_add(request: HttpRequest, pk: int) -> HttpResponse:
     plan = selectors.plan_for(user=request.user, pk=pk)
-    form = TeamMemberForm(request.POST)
-    if form.is_valid():
-        try:
-            services.plan_member_add(
-                plan=plan, user=form.cleaned_data["username"], added_by=request.user
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("Added to the team."))
+    form = TeamMemberForm(request.POST, viewer=request.user)
+    if not form.is_valid():
+        # No one, or several people, match the name: the page again, with the matches to pick.
+        return _plan_page(request, plan, team_form=form, status=400)
+    try:
+        services.plan_member_add(plan=plan, user=form.cleaned_data["person"], added_by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
     else:
-        messages.error(request, " ".join(form.errors.get("username", [])))
+        messages.success(request, _("Added to the team."))
     return redirect(plan.get_absolute_url())
 
 

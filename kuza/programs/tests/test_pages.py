@@ -36,7 +36,7 @@ def test_an_organisation_organiser_starts_a_programme_and_builds_a_cohort(client
     cohort = programme.cohorts.get()
     client.post(
         reverse("programs:member_add", args=[programme.pk]),
-        {"username": learner.username, "cohort": cohort.pk, "mentor": mentor.pk},
+        {"person": learner.username, "cohort": cohort.pk, "mentor": mentor.pk},
     )
 
     assert response.status_code == 302

@@ -24,15 +24,20 @@ from kuza.programs.views.common import organiser_or_404
 @require_GET
 def manage(request: HttpRequest, pk: int) -> HttpResponse:
     """Every member's plan at a glance, with the forms to add cohorts and members."""
-    programme = organiser_or_404(request, pk)
+    return _manage_page(request, organiser_or_404(request, pk))
+
+
+def _manage_page(request: HttpRequest, programme, *, member_form=None, status: int = 200):
+    if member_form is None and programme.cohorts.exists():
+        member_form = MemberForm(programme=programme, viewer=request.user)
     context = {
         "programme": programme,
         "rows": selectors.plans_at_a_glance(request.user, programme),
         "cohort_form": CohortForm(),
-        "member_form": MemberForm(programme=programme) if programme.cohorts.exists() else None,
+        "member_form": member_form,
         "key_results": selectors.key_results_of(programme),
     }
-    return render(request, "programs/manage.html", context)
+    return render(request, "programs/manage.html", context, status=status)
 
 
 @login_required
@@ -86,13 +91,16 @@ def cohort_add(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def member_add(request: HttpRequest, pk: int) -> HttpResponse:
     programme = organiser_or_404(request, pk)
-    form = MemberForm(request.POST, programme=programme)
+    form = MemberForm(request.POST, programme=programme, viewer=request.user)
+    if not form.is_valid() and "person" in form.errors:
+        # No one, or several people, match the name: the page again, with the matches to pick.
+        return _manage_page(request, programme, member_form=form, status=400)
     if form.is_valid():
         try:
             services.member_add(
                 cohort=form.cleaned_data["cohort"],
                 actor=request.user,
-                user=form.cleaned_data["username"],
+                user=form.cleaned_data["person"],
                 mentor=form.cleaned_data["mentor"],
             )
         except services.ProgrammeError as error:

@@ -151,3 +151,62 @@ def test_no_page_or_endpoint_of_any_app_changes_or_deletes_a_log_entry(cast, ent
             method(path, data, content_type="application/json")  # as the API takes it
 
     assert _frozen(entry) == before
+
+
+def _raw(sql: str, *params) -> None:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+
+
+def test_the_database_refuses_a_raw_sql_update_of_an_entry(entry):
+    from django.db import IntegrityError, transaction
+
+    before = _frozen(entry)
+    table = ModerationLogEntry._meta.db_table
+
+    # A savepoint each: on PostgreSQL a refused statement spoils the enclosing transaction.
+    with pytest.raises(IntegrityError, match="append-only"), transaction.atomic():
+        _raw(f"UPDATE {table} SET detail = %s WHERE id = %s", "rewritten", entry.pk)  # noqa: S608
+    with pytest.raises(IntegrityError, match="append-only"), transaction.atomic():
+        _raw(f"UPDATE {table} SET actor_name = %s", "someone else")  # noqa: S608
+
+    assert _frozen(entry) == before
+
+
+def test_the_database_refuses_a_raw_sql_delete_of_an_entry(entry):
+    from django.db import IntegrityError, transaction
+
+    count = ModerationLogEntry.objects.count()
+    table = ModerationLogEntry._meta.db_table
+
+    with pytest.raises(IntegrityError, match="append-only"), transaction.atomic():
+        _raw(f"DELETE FROM {table} WHERE id = %s", entry.pk)  # noqa: S608
+    with pytest.raises(IntegrityError, match="append-only"), transaction.atomic():
+        _raw(f"DELETE FROM {table}")  # noqa: S608
+
+    assert ModerationLogEntry.objects.count() == count
+    assert ModerationLogEntry.objects.filter(pk=entry.pk).exists()
+
+
+def test_the_database_still_takes_new_entries(cast, entry):
+    count = ModerationLogEntry.objects.count()
+
+    moderation.member_warn(
+        moderator=cast.platform_moderator, report=cast.report, message="A second warning."
+    )
+
+    assert ModerationLogEntry.objects.count() > count
+
+
+def test_deleting_a_member_account_keeps_their_entries_and_the_names_written(cast, entry):
+    from kuza.people.owndata import account_delete
+
+    before = _frozen(entry)
+
+    account_delete(user=cast.reported)  # the entry's subject
+    account_delete(user=cast.platform_moderator)  # the entry's actor
+
+    assert _frozen(entry) == before
+    assert ModerationLogEntry.objects.get(pk=entry.pk).subject_name == "baraka"

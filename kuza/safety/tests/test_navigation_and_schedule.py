@@ -7,6 +7,8 @@ from datetime import timedelta
 import pytest
 from django.contrib.auth import SESSION_KEY
 from django.contrib.auth.models import AnonymousUser
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -60,8 +62,16 @@ def _suspend_until(cast, until) -> Suspension:
         reason="Harassment.",
         until=timezone.now() + timedelta(hours=1),
     )
-    Suspension.objects.filter(pk=suspension.pk).update(until=until)
+    suspension.until = until
+    suspension.save(update_fields=["until"])
     return suspension
+
+
+def _end_every_suspension_now() -> None:
+    """As a moderator editing the end in the administration would (a model save)."""
+    for suspension in Suspension.objects.all():
+        suspension.until = timezone.now() - timedelta(seconds=1)
+        suspension.save(update_fields=["until"])
 
 
 def test_an_expired_suspension_no_longer_counts_before_any_job_lifts_it(cast):
@@ -79,7 +89,7 @@ def test_the_member_logs_in_the_moment_the_suspension_ends(client, cast):
     client.post("/accounts/login/", {"login": "baraka", "password": PASSWORD})
     assert SESSION_KEY not in client.session
 
-    Suspension.objects.update(until=timezone.now() - timedelta(seconds=1))
+    _end_every_suspension_now()
     client.post("/accounts/login/", {"login": "baraka", "password": PASSWORD})
 
     assert client.session.get(SESSION_KEY) == str(cast.reported.pk)
@@ -93,7 +103,7 @@ def test_an_api_token_works_again_the_moment_the_suspension_ends(client, cast):
     _suspend_until(cast, timezone.now() + timedelta(minutes=5))
     assert client.get("/api/me", headers=headers).status_code == 401
 
-    Suspension.objects.update(until=timezone.now() - timedelta(seconds=1))
+    _end_every_suspension_now()
 
     assert client.get("/api/me", headers=headers).status_code == 200
 
@@ -106,6 +116,29 @@ def test_a_second_suspension_still_in_force_keeps_the_member_out(client, cast):
 
     assert SESSION_KEY not in client.session
     assert selectors.is_suspended(cast.reported)
+
+
+def test_requests_ask_nothing_about_suspensions_until_the_next_one_ends(cast):
+    suspension = _suspend_until(cast, timezone.now() + timedelta(minutes=5))
+    moderation.suspensions_lift_due()  # learns when the next suspension ends
+
+    with CaptureQueriesContext(connection) as before_the_end:
+        lifted_early = moderation.suspensions_lift_due()
+    lifted_at_the_end = moderation.suspensions_lift_due(now=suspension.until + timedelta(seconds=1))
+
+    assert (lifted_early, len(before_the_end)) == (0, 0)
+    assert lifted_at_the_end == 1
+    assert not selectors.is_suspended(cast.reported)
+
+
+def test_a_changed_suspension_end_is_seen_by_the_next_request(client, cast):
+    _suspend_until(cast, timezone.now() + timedelta(days=30))
+    client.get("/")  # caches the end thirty days away
+
+    _end_every_suspension_now()
+    client.get("/")
+
+    assert Suspension.objects.get().lifted_at is not None
 
 
 def test_lifting_expired_suspensions_is_a_registered_periodic_job(cast):

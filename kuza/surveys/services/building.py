@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -179,11 +178,10 @@ def survey_close_now(*, user, survey: Survey) -> Survey:
 
 
 @transaction.atomic
-def survey_organiser_add(*, user, survey: Survey, username: str) -> None:
+def survey_organiser_add(*, user, survey: Survey, person) -> None:
     _require_organiser(user, survey)
-    person = get_user_model().objects.filter(username=username, is_active=True).first()
-    if person is None:
-        raise SurveyError(_("No member is called “%(name)s”.") % {"name": username})
+    if not person.is_active:
+        raise SurveyError(_("This account is suspended."))
     survey.organisers.add(person)
 
 

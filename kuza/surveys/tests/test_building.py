@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from kuza.accounts.tests.factories import UserFactory
 from kuza.people.models import Membership
+from kuza.people.tests.factories import make_person
 from kuza.safety.services import block_create
 from kuza.skills.models import Skill, SkillCategory
 from kuza.surveys.models import Invitation, Question, Section, Survey
@@ -130,7 +131,7 @@ def test_co_organisers_may_edit_and_others_get_not_found():
     survey = SurveyFactory(published=False)
     page = section(survey)
     asked = question(page, K.TEXT)
-    stranger, co = UserFactory(), UserFactory(username="co-organiser")
+    stranger, co = UserFactory(), make_person("co-organiser", display_name="Neema Co").user
 
     assert logged_in(stranger).get(f"/surveys/{survey.pk}/build/").status_code == 404
     assert logged_in(stranger).get(f"/surveys/{survey.pk}/").status_code == 404  # a draft
@@ -139,9 +140,7 @@ def test_co_organisers_may_edit_and_others_get_not_found():
     )
     assert blocked.status_code == 404 and Question.objects.filter(pk=asked.pk).exists()
 
-    logged_in(survey.created_by).post(
-        f"/surveys/{survey.pk}/organisers/", {"username": "co-organiser"}
-    )
+    logged_in(survey.created_by).post(f"/surveys/{survey.pk}/organisers/", {"person": "neema"})
     assert logged_in(co).get(f"/surveys/{survey.pk}/build/").status_code == 200
 
 

@@ -111,7 +111,12 @@ def settings_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET"])
 def build(request: HttpRequest, pk: int) -> HttpResponse:
-    survey = _organised(request, pk)
+    return _build_page(request, _organised(request, pk))
+
+
+def _build_page(
+    request: HttpRequest, survey: Survey, *, organiser_form=None, status: int = 200
+) -> HttpResponse:
     sections = selectors.sections_of(survey)
     for section in sections:
         section.question_list = list(section.questions.order_by("position", "pk"))
@@ -120,12 +125,12 @@ def build(request: HttpRequest, pk: int) -> HttpResponse:
         "sections": sections,
         "section_form": SectionForm(),
         "question_form": NewQuestionForm(),
-        "organiser_form": OrganiserForm(),
+        "organiser_form": organiser_form or OrganiserForm(viewer=request.user),
         "tokens_form": TokensForm(),
         "organisers": list(survey.organisers.select_related("profile").order_by("username")),
         "responses": survey.responses.filter(submitted=True).count(),
     }
-    return render(request, "surveys/build.html", context)
+    return render(request, "surveys/build.html", context, status=status)
 
 
 def _back(survey: Survey, anchor: str = "") -> HttpResponse:
@@ -309,15 +314,17 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def organiser_add(request: HttpRequest, pk: int) -> HttpResponse:
     survey = _organised(request, pk)
-    form = OrganiserForm(request.POST)
-    if form.is_valid():
-        _run(
-            request,
-            lambda: building.survey_organiser_add(
-                user=request.user, survey=survey, username=form.cleaned_data["username"]
-            ),
-            _("The co-organiser is added."),
-        )
+    form = OrganiserForm(request.POST, viewer=request.user)
+    if not form.is_valid():
+        # No one, or several people, match the name: the page again, with the matches to pick.
+        return _build_page(request, survey, organiser_form=form, status=400)
+    _run(
+        request,
+        lambda: building.survey_organiser_add(
+            user=request.user, survey=survey, person=form.cleaned_data["person"]
+        ),
+        _("The co-organiser is added."),
+    )
     return _back(survey, "#organisers")
 
 

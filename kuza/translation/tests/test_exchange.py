@@ -1,6 +1,7 @@
 """PO and XLIFF files: export from the database, translate elsewhere, import, read."""
 
 import io
+from copy import deepcopy
 
 import pytest
 from babel.messages.pofile import read_po, write_po
@@ -183,3 +184,71 @@ def test_an_outdated_translation_is_exported_fuzzy_and_confirmed_by_clearing_the
 
     rendered = selectors.translated_field(conduct, "body", "fr")
     assert rendered.outdated_units == () and "toujours" in rendered.html
+
+
+def _po_with_a_second_translation(translated: bytes, source: str, other: str) -> bytes:
+    """The PO file with one entry repeated with another translation, as when two
+    translators' files are pasted together."""
+    catalog = read_po(io.BytesIO(translated))
+    entry = next(message for message in catalog if message.id == source)
+    block = f'\nmsgctxt "{entry.context}"\nmsgid "{entry.id}"\nmsgstr "{other}"\n'.encode()
+    return translated + block
+
+
+def test_a_po_file_giving_a_part_two_translations_reports_a_conflict_and_saves_neither(
+    client, translator, conduct
+):
+    translated = _translate_po(_export(client, conduct), FRENCH)
+    twice = _po_with_a_second_translation(translated, "Be kind", "Sois gentil")
+
+    page = _upload(client, twice, "conduct.fr.po").content.decode()
+
+    assert "1 conflict: not imported" in page
+    assert "Soyez bienveillant" in page and "Sois gentil" in page
+    assert "4 translations saved" in page
+    assert not UnitTranslation.objects.filter(unit__text="Be kind").exists()
+
+
+def test_the_command_line_lists_a_part_given_two_translations(
+    tmp_path, conduct, client, translator
+):
+    translated = _translate_po(_export(client, conduct), FRENCH)
+    path = tmp_path / "conduct.fr.po"
+    path.write_bytes(_po_with_a_second_translation(translated, "Be kind", "Sois gentil"))
+    out = io.StringIO()
+    call_command("translation_import", str(path), "--language", "fr", stdout=out)
+    assert "conflict: 1" in out.getvalue()
+    assert "the file gives different translations: 'Soyez bienveillant' | 'Sois gentil'" in (
+        out.getvalue()
+    )
+
+
+@pytest.mark.parametrize("where", ["two targets in one unit", "the unit twice"])
+def test_an_xliff_file_giving_a_part_two_translations_reports_a_conflict(
+    client, translator, conduct, where
+):
+    import xml.etree.ElementTree as ET
+
+    root = parse_xml_safely(_export(client, conduct, "xliff"))
+    namespace = {"x": XLIFF_NAMESPACE}
+    body = root.find(".//x:body", namespace)
+    for unit in list(body):
+        source = unit.find("x:source", namespace).text
+        target = unit.makeelement(f"{{{XLIFF_NAMESPACE}}}target", {"state": "translated"})
+        target.text = FRENCH[source]
+        unit.append(target)
+        if source == "Be kind":
+            other = unit.makeelement(f"{{{XLIFF_NAMESPACE}}}target", {"state": "translated"})
+            other.text = "Sois gentil"
+            if where == "two targets in one unit":
+                unit.append(other)
+            else:
+                copy = deepcopy(unit)
+                copy.remove(copy.find("x:target", namespace))
+                copy.append(other)
+                body.append(copy)
+
+    page = _upload(client, ET.tostring(root, encoding="utf-8"), "conduct.xlf").content.decode()
+
+    assert "1 conflict: not imported" in page and "Sois gentil" in page
+    assert not UnitTranslation.objects.filter(unit__text="Be kind").exists()

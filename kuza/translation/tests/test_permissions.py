@@ -124,7 +124,7 @@ def test_organisers_and_staff_grant_translator_roles(client, kind, allowed):
     client.force_login(_persona(kind))
 
     response = client.post(
-        reverse("translation:translators"), {"username": "newcomer", "language": "sw"}
+        reverse("translation:translators"), {"person": "newcomer", "language": "sw"}
     )
 
     assert response.status_code == (302 if allowed else 403)
@@ -147,11 +147,11 @@ def test_granting_to_an_unknown_person_shows_an_error(client):
     client.force_login(_persona("staff"))
 
     response = client.post(
-        reverse("translation:translators"), {"username": "nobody", "language": "sw"}
+        reverse("translation:translators"), {"person": "nobody", "language": "sw"}
     )
 
     assert response.status_code == 200
-    assert "Nobody has the user name" in response.content.decode()
+    assert "Nobody you can see matches" in response.content.decode()
 
 
 def test_downloads_need_a_translator_organiser_or_staff(client, unit):

@@ -1,8 +1,12 @@
+import logging
 import time
 
 from django.core.management.base import BaseCommand
+from django.db import DatabaseError, close_old_connections
 
 from kuza.core import schedule
+
+logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
@@ -18,8 +22,17 @@ class Command(BaseCommand):
 
     def handle(self, *args, once: bool, interval: float, **options):
         while True:
-            for name in schedule.enqueue_due():
-                self.stdout.write(f"enqueued {name}")
+            # A long-running process must drop connections the database has closed.
+            close_old_connections()
+            try:
+                for name in schedule.enqueue_due():
+                    self.stdout.write(f"enqueued {name}")
+                    self.stdout.flush()
+            except DatabaseError as error:
+                if once:
+                    raise
+                # A database restart must not stop the scheduler; the next pass catches up.
+                logger.error("scheduler pass failed, retrying in %ss: %s", interval, error)
             if once:
                 return
             time.sleep(interval)

@@ -37,7 +37,13 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         for outcome in ImportOutcome:
             self.stdout.write(f"{outcome.value}: {len(report.with_outcome(outcome))}")
-        for result in report.conflicts:
+        for result in report.duplicates:
+            translations = " | ".join(repr(text) for text in result.file_translations)
+            self.stdout.write(
+                f"conflict {result.entry.context}: the file gives different translations: "
+                f"{translations}"
+            )
+        for result in report.source_conflicts:
             self.stdout.write(
                 f"conflict {result.entry.context}: the source is now {result.current_source!r}, "
                 f"the file has {result.entry.source!r}"

@@ -1,0 +1,179 @@
+"""Four people through a real `kuza run` demo server, at phone width, in English and Arabic.
+
+A visitor, a new member, the demo organiser and a platform moderator each do what they came
+for; the test asserts what they see and saves a screenshot of each step in the artefacts
+folder (KUZA_ARTEFACTS, printed by .ci/run), for a person to look at.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from kuza.core.demo_loader import DEMO_ORGANISER, DEMO_PASSWORD
+from kuza.core.tests.test_browser import PHONE_WIDTH, chromium_page, kuza_run
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=False)]
+
+PHONE_HEIGHT = 740
+MODERATOR = "thandeka.dlamini"
+MEMBER = "neema.mushi"
+
+
+def artefacts() -> Path:
+    folder = Path(os.environ.get("KUZA_ARTEFACTS", "var/artefacts")) / "journeys"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    with kuza_run(tmp_path_factory.mktemp("journeys")) as run:
+        yield run["url"]
+
+
+@pytest.fixture(params=["en", "ar"])
+def phone(request, server):
+    """A phone-sized page with the interface language set, and a `shot(name)` helper."""
+    language = request.param
+    with chromium_page() as page:
+        page.set_viewport_size({"width": PHONE_WIDTH, "height": PHONE_HEIGHT})
+        page.context.add_cookies([{"name": "django_language", "value": language, "url": server}])
+        page.base, page.language = server, language
+
+        def shot(name: str) -> None:
+            page.screenshot(path=str(artefacts() / f"{request.node.name}-{name}.png"))
+
+        page.shot = shot
+        yield page
+
+
+def tr(page, english: str, arabic: str) -> str:
+    return arabic if page.language == "ar" else english
+
+
+def heading_on_first_screen(page) -> str:
+    heading = page.locator("main h1").first
+    box = heading.bounding_box()
+    assert box is not None and box["y"] + box["height"] <= PHONE_HEIGHT, box
+    return heading.inner_text()
+
+
+def log_in(page, username: str) -> None:
+    page.goto(f"{page.base}/accounts/login/")
+    page.fill("#id_login", username)
+    page.fill("#id_password", DEMO_PASSWORD)
+    page.locator("main form button").first.click()
+    page.wait_for_load_state()
+
+
+def open_account_menu(page) -> None:
+    page.locator("header details.account summary").click()
+
+
+def test_a_visitor_sees_every_capability_and_a_menu_that_fits(phone):
+    page = phone
+    page.goto(f"{page.base}/")
+
+    assert page.locator("html").get_attribute("dir") == tr(page, "ltr", "rtl")
+    heading_on_first_screen(page)
+    offers = page.locator("main .offers").inner_text()
+    expected = {
+        "en": ["Mentorship", "Skill swaps", "Programmes", "Surveys", "Translation", "Courses"],
+        "ar": ["الإرشاد", "تبادل المهارات", "الدورات"],
+    }[page.language]
+    assert all(capability in offers for capability in expected), offers
+    # At most six groups and the two account links: the menu stays short on a phone.
+    assert page.locator("header nav > ul > li").count() <= 8
+    page.shot("home")
+
+    page.locator("header nav summary").first.click()
+    assert page.locator("header nav details[open] a").first.is_visible()
+    page.shot("menu-open")
+
+    page.goto(f"{page.base}/no-such-page/")
+    assert heading_on_first_screen(page) == tr(page, "Page not found", "الصفحة غير موجودة")
+    assert page.locator("main a[href='/']").is_visible()
+    page.shot("404")
+
+
+def test_a_new_member_signs_up_answers_the_onboarding_and_lands_on_the_mentor_search(phone):
+    page = phone
+    name = f"halima{page.language}"
+    page.goto(f"{page.base}/accounts/signup/")
+    page.fill("#id_email", f"{name}@example.org")
+    page.fill("#id_username", name)
+    page.fill("#id_password1", "a long and unusual passphrase")
+    page.fill("#id_password2", "a long and unusual passphrase")
+    page.check("#id_accept_code_of_conduct")
+    page.locator("main form button").first.click()
+    page.wait_for_load_state()
+
+    assert "/people/welcome/" in page.url
+    heading_on_first_screen(page)
+    page.shot("onboarding")
+    page.fill("#id_display_name", "Halima Yusuf")
+    page.check("input[name=reason][value=mentor]")
+    page.locator("main form button").first.click()
+    page.wait_for_load_state()
+
+    assert "/mentorship/find/" in page.url
+    heading_on_first_screen(page)
+    page.shot("mentor-search")
+
+    page.goto(f"{page.base}/learn/gender-gap-initiative/")
+    page.locator("main form button").first.click()  # enrol (self-paced)
+    page.wait_for_load_state()
+    page.goto(f"{page.base}/")
+    assert "Halima Yusuf" in heading_on_first_screen(page)
+    next_section = page.locator("main section[aria-labelledby=next]").inner_text()
+    assert tr(page, "You are enrolled", "أنت مسجَّل") in next_section
+    page.shot("home")
+
+
+def test_the_organiser_sees_what_waits_and_a_count_on_the_menu(phone):
+    page = phone
+    log_in(page, DEMO_ORGANISER)
+
+    page.goto(f"{page.base}/")
+    heading_on_first_screen(page)
+    waiting = page.locator("main section[aria-labelledby=waiting]").inner_text()
+    assert tr(page, "A member asks you to mentor them", "يطلب منك عضو") in waiting
+    assert int(page.locator("header details.account .count").inner_text()) >= 1
+    page.shot("home")
+
+    page.goto(f"{page.base}/campaigns/new/")
+    assert page.locator("main form").count() >= 1
+    heading_on_first_screen(page)
+    page.shot("campaign-new")
+
+
+def test_a_member_is_told_why_a_page_is_refused(phone):
+    page = phone
+    log_in(page, MEMBER)
+
+    page.goto(f"{page.base}/campaigns/new/")
+
+    assert heading_on_first_screen(page) == tr(
+        page, "You may not open this page", "لا يمكنك فتح هذه الصفحة"
+    )
+    assert tr(page, "organisers", "منظّموه") in page.locator("main").inner_text()
+    page.shot("403")
+
+
+def test_the_moderator_goes_from_home_to_the_queue(phone):
+    page = phone
+    log_in(page, MODERATOR)
+
+    page.goto(f"{page.base}/")
+    waiting = page.locator("main section[aria-labelledby=waiting]")
+    assert tr(page, "moderation queue", "قائمة الإشراف") in waiting.inner_text()
+    page.shot("home")
+
+    waiting.locator("a[href='/safety/moderation/']").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/safety/moderation/")
+    heading_on_first_screen(page)
+    page.shot("queue")
