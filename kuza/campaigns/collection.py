@@ -14,6 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kuza.campaigns.awards import campaign_award_badges
+from kuza.campaigns.collection_status import (
+    collection_crashed,
+    collection_finished,
+    collection_started,
+)
 from kuza.campaigns.locking import CollectionRunning, collection_lock
 from kuza.campaigns.mediawiki import MediaWikiClient
 from kuza.campaigns.models import Campaign
@@ -39,7 +44,13 @@ def campaign_collect(
     `limit` caps the items per API page (tests use small pages to have many of them)."""
     try:
         with collection_lock(campaign.pk):
-            report = campaign_sync(campaign, client=client, on_page=on_page, limit=limit)
+            collection_started(campaign)
+            try:
+                report = campaign_sync(campaign, client=client, on_page=on_page, limit=limit)
+            except Exception:
+                collection_crashed(campaign)
+                raise
+            collection_finished(campaign, report)
             # Computing a large campaign takes seconds: do it here, not in the first view.
             metrics = campaign_metrics(campaign)
             badges = campaign_award_badges(campaign, metrics) if metrics is not None else 0

@@ -358,3 +358,51 @@ class CollectionLease(models.Model):
 
     def __str__(self) -> str:
         return f"{self.campaign_id} held by {self.host}:{self.pid}"
+
+
+class CollectionStatus(models.Model):
+    """How the last collection of a campaign went on one wiki, as its organisers read it.
+
+    Written by `collection_status` around each collection (queued by "Collect now" or the
+    periodic job, running, done or failed); separate from SyncState, which is where fetching
+    resumes and belongs to the collection itself.
+    """
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("waiting for the worker")
+        RUNNING = "running", _("collecting")
+        DONE = "done", _("collected")
+        FAILED = "failed", _("failed")
+
+    class Problem(models.TextChoices):
+        NONE = "", _("none")
+        UNREACHABLE = "unreachable", _("the wiki did not answer")
+        REFUSED = "refused", _("the wiki refused the request")
+        BAD_ANSWER = "bad_answer", _("the wiki's answer could not be read")
+        INTERNAL = "internal", _("an error in Kuza")
+
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.CASCADE, related_name="collection_statuses"
+    )
+    wiki = models.ForeignKey(Wiki, on_delete=models.CASCADE, related_name="+")
+    state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
+    requested_at = models.DateTimeField(null=True, blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    # When it last went well, kept through later failures.
+    succeeded_at = models.DateTimeField(null=True, blank=True)
+    revisions_stored = models.PositiveIntegerField(default=0)
+    problem = models.CharField(max_length=20, choices=Problem.choices, blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    # What the wiki said, as it said it (English, from MediaWiki): shown as a detail.
+    detail = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "wiki"], name="one_collection_status"),
+        ]
+        verbose_name = _("collection status")
+        verbose_name_plural = _("collection statuses")
+
+    def __str__(self) -> str:
+        return f"{self.campaign} / {self.wiki}: {self.state}"

@@ -77,6 +77,7 @@ class WikiSyncReport:
     revisions_removed: int = 0  # stored revisions whose page was deleted, or that were hidden
     gaps: list[tuple[datetime, datetime]] = field(default_factory=list)
     error: str = ""
+    failure: MediaWikiError | None = None  # what stopped it, for the page to explain
 
 
 @dataclass
@@ -138,6 +139,7 @@ def campaign_sync(
             except MediaWikiError as error:
                 logger.warning("campaign %s: %s stopped: %s", campaign.slug, wiki.db_name, error)
                 wiki_report.error = str(error)
+                wiki_report.failure = error
                 SyncState.objects.filter(campaign=campaign, wiki=wiki).update(
                     last_error=str(error)[:2000]
                 )

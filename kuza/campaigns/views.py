@@ -9,13 +9,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_tasks import TaskResultStatus
 
-from kuza.campaigns import links, presentation, selectors, services
+from kuza.campaigns import collection_status, links, presentation, selectors, services
 from kuza.campaigns.forms import BulkAddForm, CampaignForm, JoinForm, WikiAddForm
 from kuza.campaigns.mediawiki import MediaWikiError
-from kuza.campaigns.tasks import campaign_sync_task
+from kuza.campaigns.tasks import campaign_sync_task, sync_interval
 from kuza.core.spreadsheets import spreadsheet_safe
 
 CAMPAIGNS_PER_PAGE = 20
@@ -63,6 +66,12 @@ def campaign_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "badge_rewards": links.badge_rewards(campaign),
         }
     )
+    if context["is_organiser"]:
+        context["collection"] = collection_status.wiki_statuses(
+            campaign,
+            interval=sync_interval(),
+            active=selectors.active_campaigns(now=timezone.now()).filter(pk=campaign.pk).exists(),
+        )
     return render(request, "campaigns/detail.html", context)
 
 
@@ -188,8 +197,33 @@ def campaign_edit(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def campaign_sync_request(request: HttpRequest, slug: str) -> HttpResponse:
     campaign = selectors.campaign_for_organiser(user=request.user, slug=slug)
-    campaign_sync_task.enqueue(campaign.pk)
-    messages.success(request, _("Collection started; numbers update when it finishes."))
+    collection_status.collection_requested(campaign)
+    result = campaign_sync_task.enqueue(campaign.pk)
+    if not result.is_finished:
+        messages.info(
+            request,
+            _(
+                "Collection queued: “Collection” below shows each wiki waiting, collecting, "
+                "then done or failed with the reason. Reload the page to follow it."
+            ),
+        )
+    elif result.status != TaskResultStatus.SUCCESSFUL:
+        messages.error(request, _("The collection failed; “Collection” below says why."))
+    elif (result.return_value or {}).get("skipped"):
+        messages.info(request, _("A collection of this campaign is already running."))
+    elif (result.return_value or {}).get("errors"):
+        messages.warning(request, _("Collected, but some wikis failed; “Collection” says why."))
+    else:
+        stored = (result.return_value or {}).get("revisions_stored", 0)
+        messages.success(
+            request,
+            ngettext(
+                "Collected: %(count)s new edit stored.",
+                "Collected: %(count)s new edits stored.",
+                stored,
+            )
+            % {"count": stored},
+        )
     return redirect(campaign)
 
 

@@ -169,6 +169,14 @@ def lesson_neighbours(lesson: Lesson) -> tuple[Lesson | None, Lesson | None]:
     return previous, following
 
 
+def next_in_outline(lesson: Lesson) -> Lesson | Quiz | None:
+    """What follows `lesson` in the course outline: its first quiz, else the next lesson."""
+    quiz = lesson.quizzes.order_by("position", "pk").first()
+    if quiz is not None:
+        return quiz
+    return lesson_neighbours(lesson)[1]
+
+
 # --- A learner's progress -----------------------------------------------------------------------
 
 

@@ -61,6 +61,20 @@ def test_reading_a_lesson_by_form_post_records_it_and_goes_to_the_next(client, c
     assert LessonRead.objects.filter(enrolment__user=learner, lesson=first).exists()
 
 
+def test_the_main_button_of_a_lesson_with_a_quiz_leads_to_that_quiz(client, course, learner):
+    quiz = Quiz.objects.filter(course=course).order_by("lesson__module__position").first()
+    lesson = quiz.lesson
+    page = _main(client.get(reverse("learning:lesson", args=[course.slug, lesson.pk])))
+
+    response = client.post(reverse("learning:lesson_read", args=[course.slug, lesson.pk]))
+    quiz_url = reverse("learning:quiz", args=[course.slug, quiz.pk])
+    read_page = _main(client.get(reverse("learning:lesson", args=[course.slug, lesson.pk])))
+
+    assert "Mark as read and take the quiz" in page
+    assert response["Location"] == quiz_url
+    assert f'href="{quiz_url}"' in read_page and "Take the quiz" in read_page
+
+
 def test_course_page_and_dashboard_offer_to_continue_where_the_learner_left_off(
     client, course, learner
 ):

@@ -6,11 +6,13 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kuza.learning import authoring, permissions, selectors, services
 from kuza.learning.forms import LessonImageForm
+from kuza.learning.models import Quiz
 from kuza.learning.rendering import lesson_body_for, lesson_parts
 from kuza.learning.views.common import is_text_only
 from kuza.translation.selectors import prefetch_translations
@@ -60,6 +62,7 @@ def lesson_detail(request: HttpRequest, slug: str, lesson_id: int) -> HttpRespon
             "is_read": enrolment is not None and lesson.reads.filter(enrolment=enrolment).exists(),
             "previous": previous,
             "next": following,
+            "next_item": _next_item(course, lesson),
             "text_only": text_only,
             "can_manage": permissions.can_manage_course(request.user, course),
         },
@@ -77,10 +80,21 @@ def lesson_read(request: HttpRequest, slug: str, lesson_id: int) -> HttpResponse
         return redirect("learning:course", slug=course.slug)
     if services.lesson_mark_read(enrolment=enrolment, lesson=lesson):
         messages.success(request, _("Congratulations: you have completed this course!"))
-    _previous, following = selectors.lesson_neighbours(lesson)
+    return redirect(_next_item(course, lesson)["url"])
+
+
+def _next_item(course, lesson) -> dict:
+    """Where the lesson's main button leads: the next item of the outline, a quiz or a
+    lesson, or the course page at the end."""
+    following = selectors.next_in_outline(lesson)
+    if isinstance(following, Quiz):
+        return {"kind": "quiz", "url": reverse("learning:quiz", args=[course.slug, following.pk])}
     if following is not None:
-        return redirect("learning:lesson", slug=course.slug, lesson_id=following.pk)
-    return redirect("learning:course", slug=course.slug)
+        return {
+            "kind": "lesson",
+            "url": reverse("learning:lesson", args=[course.slug, following.pk]),
+        }
+    return {"kind": "end", "url": reverse("learning:course", args=[course.slug])}
 
 
 @login_required
