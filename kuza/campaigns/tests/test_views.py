@@ -86,7 +86,9 @@ def test_csv_exports_leave_out_hidden_people_and_defuse_formulas(client, drive):
     assert rows[0][:3] == ["rank", "username", "edits (not leaving a redirect)"]
     assert "not created by them" in rows[0][4]
     names = [row[1] for row in rows[1:]]
-    assert names == ["Amina", "'=HYPERLINK(1)"]
+    # Bea chose to be hidden: her row is counted and ranked, never named.
+    assert names == ["Amina", "A participant", "'=HYPERLINK(1)"]
+    assert "Bea" not in response.content.decode()
     wikis = list(
         csv.reader(
             io.StringIO(
@@ -342,7 +344,8 @@ def test_the_api_lists_campaigns_and_gives_metrics_with_definitions(client, driv
     assert set(detail["definitions"]) == set(METRIC_TEXTS)
     assert client.get("/api/campaigns/nope").status_code == 404
     board = client.get(f"/api/campaigns/{campaign.slug}/leaderboard").json()["items"]
-    assert [row["username"] for row in board] == ["Amina", "=HYPERLINK(1)"]
+    assert [row["username"] for row in board] == ["Amina", "A participant", "=HYPERLINK(1)"]
+    assert [row["named"] for row in board] == [True, False, True]
 
 
 def test_the_metrics_cache_follows_participant_changes(client, drive):
@@ -373,13 +376,13 @@ def test_changing_the_hashtag_polls_recent_changes_again(client, drive):
     }
 
     client.post(reverse("campaigns:edit", args=[campaign.slug]), {**data, "hashtag": "#SheSaid"})
-    assert SyncState.objects.filter(campaign=campaign).count() == 1  # opened: poll again
+    kinds = SyncState.objects.filter(campaign=campaign).values_list("kind", flat=True)
+    assert set(kinds) == {"contributions", "removals"}  # opened: poll recent changes again
     SyncState.objects.create(campaign=campaign, wiki=wiki, kind="recent_changes")
     client.post(reverse("campaigns:edit", args=[campaign.slug]), {**data, "hashtag": "#HerWords"})
 
-    assert list(SyncState.objects.filter(campaign=campaign).values_list("kind", flat=True)) == [
-        "contributions"
-    ]
+    kinds = SyncState.objects.filter(campaign=campaign).values_list("kind", flat=True)
+    assert set(kinds) == {"contributions", "removals"}
 
 
 @pytest.mark.parametrize(("language", "separator"), [("en", ", "), ("sw", ", "), ("ar", "، ")])
