@@ -155,6 +155,7 @@ def _load_revisions(campaign, wikis, names: list[str], revision_count: int) -> N
         "is_bot",
         "source",
         "in_recent_changes",
+        "removed",
     ]
     field = Revision._meta.get_field("timestamp")
     quoted = ", ".join(connection.ops.quote_name(column) for column in columns)
@@ -188,6 +189,7 @@ def _load_revisions(campaign, wikis, names: list[str], revision_count: int) -> N
                     False,
                     "contributions",
                     False,
+                    False,
                 )
             )
             if len(batch) == 20000:
@@ -214,7 +216,6 @@ def bench_metrics(revision_count: int, participant_count: int, old_path: bool) -
     from kuza.campaigns.models import Campaign, Participant, Wiki
     from kuza.campaigns.selectors import (
         campaign_facts,
-        campaign_page_creations,
         campaign_rows,
         campaign_wikis,
         campaign_window,
@@ -252,12 +253,11 @@ def bench_metrics(revision_count: int, participant_count: int, old_path: bool) -
     tracked = set(names)
     people = metric_participants(campaign, wiki_rows, [])
     window = campaign_window(campaign, rows)
-    creations = campaign_page_creations(campaign, wiki_rows)
     languages = {wiki.db_name: wiki.language for wiki in wiki_rows}
     with _Timer() as read:
         plain = list(campaign_rows(campaign, wiki_rows, tracked, as_of))
     with _Timer() as pure:
-        compute_metrics_from_rows(plain, languages, people, window, as_of, creations)
+        compute_metrics_from_rows(plain, languages, people, window, as_of)
     print(f"  of which reading {len(plain)} rows: {read}; compute_metrics_from_rows: {pure}")
     del plain
     if not old_path:
@@ -265,7 +265,7 @@ def bench_metrics(revision_count: int, participant_count: int, old_path: bool) -
     with _Timer() as read:
         facts = list(campaign_facts(campaign, wiki_rows, tracked, as_of))
     with _Timer() as pure:
-        reference = compute_metrics(facts, people, window, as_of, creations)
+        reference = compute_metrics(facts, people, window, as_of)
     print(
         f"previous path (a validated RevisionFact per row): reading {len(facts)} facts "
         f"{read} + compute_metrics {pure}"

@@ -98,5 +98,5 @@ def test_too_many_sign_ups_from_one_place_get_a_clear_page(client, settings):
         client.logout()
 
     assert statuses[-1] == 429
-    assert "Too many attempts" in response.content.decode()
+    assert "Too many requests" in response.content.decode()  # the one 429 page, in the layout
     assert 'lang="en"' in response.content.decode()  # our page, not the bare fallback
