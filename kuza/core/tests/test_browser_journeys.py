@@ -19,7 +19,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=False)]
 
 PHONE_HEIGHT = 740
 MODERATOR = "thandeka.dlamini"
-# A plain member: neither staff nor an organiser of a user group (Neema co-organises Wiki Women East Africa).
+# A plain member: not staff, organising no user group (Neema co-organises one).
 MEMBER = "aisha.bello"
 
 
