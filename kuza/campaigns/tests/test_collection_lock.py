@@ -106,5 +106,16 @@ def test_an_advisory_lock_is_released_when_its_connection_ends() -> None:
     with pytest.raises(CollectionRunning), collection_lock(campaign.pk):
         pass
     other.close()  # what the server sees when a collector is killed
+    # The server ends the closed session's backend a moment later: wait until its locks go.
+    deadline = timezone.now() + timedelta(seconds=30)
+    with connection.cursor() as cursor:
+        while timezone.now() < deadline:
+            cursor.execute(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = %s "
+                "AND pid <> pg_backend_pid()",
+                [campaign.pk],
+            )
+            if cursor.fetchone()[0] == 0:
+                break
     with collection_lock(campaign.pk):
         pass
