@@ -22,8 +22,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, once: bool, interval: float, **options):
         while True:
-            # A long-running process must drop connections the database has closed.
-            close_old_connections()
             try:
                 for name in schedule.enqueue_due():
                     self.stdout.write(f"enqueued {name}")
@@ -36,3 +34,6 @@ class Command(BaseCommand):
             if once:
                 return
             time.sleep(interval)
+            # A long-running process must drop connections the database has closed (not on
+            # the first pass: `--once` may run inside a caller's transaction, as in tests).
+            close_old_connections()
