@@ -7,6 +7,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
+from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
 
 from kuza import config
@@ -226,7 +227,21 @@ LANGUAGES = [
     ("fr", _("French")),
     ("ar", _("Arabic")),
     ("sw", _("Swahili")),
+    ("pt", _("Portuguese")),
+    ("ha", _("Hausa")),
+    ("yo", _("Yoruba")),
+    ("ig", _("Igbo")),
+    ("am", _("Amharic")),
 ]
+# Django knows Igbo and Portuguese but not Hausa, Yoruba or Amharic; without these entries
+# {% get_language_info %} fails for them.
+LANG_INFO.update(
+    {
+        "ha": {"bidi": False, "code": "ha", "name": "Hausa", "name_local": "Hausa"},
+        "yo": {"bidi": False, "code": "yo", "name": "Yoruba", "name_local": "Èdè Yorùbá"},
+        "am": {"bidi": False, "code": "am", "name": "Amharic", "name_local": "አማርኛ"},
+    }
+)
 # Kuza's translations of third-party strings (allauth has no Swahili); app catalogs come after.
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True

@@ -19,7 +19,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 KUZA_DIR = Path(__file__).resolve().parent.parent
-TRANSLATED_LANGUAGES = ("fr", "ar", "sw")
+TRANSLATED_LANGUAGES = ("fr", "ar", "sw", "pt", "ha", "yo", "ig", "am")
 # The gettext conventions Django's own catalogs use; Arabic has six forms (zero, one, two,
 # few, many, other). A catalog without them would pick plurals by the English rule.
 PLURAL_FORMS = {
@@ -27,6 +27,12 @@ PLURAL_FORMS = {
     "ar": "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : "
     "n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5);",
     "sw": "nplurals=2; plural=(n != 1);",
+    # CLDR's rules, as Babel gives them (babel.messages.plurals.get_plural).
+    "pt": "nplurals=3; plural=((n == 0 || n == 1) ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2);",
+    "ha": "nplurals=2; plural=(n != 1);",
+    "yo": "nplurals=1; plural=(0);",
+    "ig": "nplurals=1; plural=(0);",
+    "am": "nplurals=2; plural=(n > 1);",
 }
 _SOURCE_SUFFIXES = {".py", ".html", ".txt", ".md"}
 
