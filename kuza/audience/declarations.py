@@ -16,7 +16,9 @@ The rules applied once, by `kuza.audience.selectors.visible_to`:
 - rows whose `authors` include a suspended account, or someone blocked either way with the
   viewer, are left out;
 - the viewer's own rows (`managers`) are always shown; whoever `sees_all` (default: staff;
-  the library says curators) sees every row.
+  the library says curators) sees every row;
+- `within`: the path to a row's parent with an audience of its own (a lesson's course): a row
+  is seen only by whoever may see its parent, whatever the rules above say.
 `people` is what the presenter and the generated privacy test read: the fields whose users
 a page of this model may name.
 """
@@ -53,6 +55,7 @@ class Audience:
     hideable: bool = True
     members_only: bool = False
     sees_all: Callable[[object], bool] = is_staff
+    within: str = ""
     # For a model whose rule is decided elsewhere, below this layer (profiles: their tiers in
     # kuza.people.visibility): `narrow(queryset, viewer)` replaces the rules above.
     narrow: Callable[[QuerySet, object], QuerySet] | None = None

@@ -18,6 +18,7 @@ from django.http import Http404
 from kuza.accounts.selectors import is_signed_in
 from kuza.audience.declarations import Audience, for_model
 from kuza.people.selectors import people_visible_to
+from kuza.people.visibility import among_people
 from kuza.safety.selectors import blocked_user_ids, hidden_ids
 
 
@@ -57,6 +58,20 @@ def visible_to(queryset: QuerySet, viewer, *, despite_blocks: bool = False) -> Q
     which names its people through the presenter like every page.
     """
     audience = for_model(queryset.model)
+    rows = _narrowed(queryset, audience, viewer, despite_blocks)
+    if audience.within:
+        parents = _parent_model(queryset.model, audience.within)._default_manager.all()
+        rows = rows.filter(**{f"{audience.within}__in": visible_to(parents, viewer).values("pk")})
+    return rows
+
+
+def _parent_model(model: type[Model], path: str) -> type[Model]:
+    for name in path.split("__"):
+        model = model._meta.get_field(name).related_model
+    return model
+
+
+def _narrowed(queryset: QuerySet, audience: Audience, viewer, despite_blocks: bool) -> QuerySet:
     if audience.narrow is not None:
         return audience.narrow(queryset, viewer)
     if audience.sees_all(viewer):
@@ -70,6 +85,23 @@ def visible_to(queryset: QuerySet, viewer, *, despite_blocks: bool = False) -> Q
     shown = _shown_to_everyone(base, audience, viewer, despite_blocks).values("pk")
     managed = base.filter(managed_by(audience, viewer)).values("pk")
     return queryset.filter(Q(pk__in=shown) | Q(pk__in=managed))
+
+
+def published_rows(queryset: QuerySet) -> QuerySet:
+    """What the declared audience shows to anyone at all, before any viewer's own rules
+    (published, not hidden by moderators, no suspended author; `within` not applied): for
+    what is the same for every reader and cached so (an offline copy, the lessons progress
+    counts)."""
+    return moderated_rows(queryset).filter(for_model(queryset.model).published)
+
+
+def moderated_rows(queryset: QuerySet) -> QuerySet:
+    """`published_rows` in any published state: rows moderators did not hide, by authors
+    who are not suspended. For queues of what is not published yet (curators' proposals)."""
+    audience = for_model(queryset.model)
+    if audience.hideable:
+        queryset = queryset.exclude(pk__in=hidden_ids(audience.model))
+    return _exclude_by_authors(queryset, audience, None, False)
 
 
 def _shown_to_everyone(rows: QuerySet, audience: Audience, viewer, despite_blocks: bool):
@@ -93,11 +125,31 @@ def access(
     return found
 
 
-def may_see(model_row: Model, viewer) -> bool:
-    return visible_to(type(model_row)._default_manager.filter(pk=model_row.pk), viewer).exists()
+def may_see(viewer, row: Model) -> bool:
+    """Whether `viewer` may see `row` (of a declared model): the one check of a single object
+    a view or a registration (who may report it) asks, the same rule as `visible_to`."""
+    if row is None or row.pk is None:
+        return False
+    return visible_to(type(row)._default_manager.filter(pk=row.pk), viewer).exists()
+
+
+def seen_by_reporter(row: Model, reporter) -> bool:
+    """`may_see` in the argument order of safety's `Reportable.reportable_by`: whoever may see
+    a piece of content may report it, and nobody else learns it exists."""
+    return may_see(reporter, row)
 
 
 # --- People --------------------------------------------------------------------------------
+
+__all__ = [
+    "access",
+    "among_people",
+    "may_see",
+    "moderated_rows",
+    "people_shown_to",
+    "published_rows",
+    "visible_to",
+]
 
 
 def _cache_of(viewer) -> dict[int, bool]:

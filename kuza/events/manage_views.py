@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from kuza.audience.presenter import person_name
 from kuza.core.spreadsheets import spreadsheet_safe
 from kuza.events import selectors, services
 from kuza.events.forms import AttendanceForm, EventForm, QuestionForm
@@ -202,12 +203,12 @@ def registrations_csv(request: HttpRequest, pk: int) -> HttpResponse:
     attended_labels = {True: _("yes"), False: _("no"), None: ""}
     for row in selectors.registrations_for_export(request.user, event):
         registration = row.registration
-        profile = getattr(registration.user, "profile", None)
         writer.writerow(
             _safe_cell(cell)
             for cell in [
                 registration.user.username,
-                profile.display_name if profile else "",
+                # Organisers see everyone who registered (the attendance page's rule).
+                person_name(request.user, registration.user, everyone=True),
                 registration.get_status_display(),
                 registration.queued_at.strftime("%Y-%m-%d %H:%M"),
                 attended_labels[registration.attended],

@@ -23,7 +23,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from kuza.accounts.selectors import is_signed_in
-from kuza.audience.selectors import in_block_with_authors, visible_to
+from kuza.audience.selectors import among_people, in_block_with_authors, visible_to
 from kuza.campaigns.models import Campaign
 from kuza.campaigns.selectors import campaigns_visible_to
 from kuza.core import home
@@ -195,11 +195,10 @@ def attendees_for_organiser(user, event: Event) -> QuerySet[Registration]:
     """People with a place, for the organisers' attendance list; empty for anyone else."""
     if not is_organiser(user, event):
         return Registration.objects.none()
+    # A suspended member appears nowhere, the organisers' list included.
+    confirmed = Registration.objects.filter(event=event, status=Registration.Status.CONFIRMED)
     return (
-        # A suspended member appears nowhere, the organisers' list included.
-        Registration.objects.filter(
-            event=event, status=Registration.Status.CONFIRMED, user__is_active=True
-        )
+        among_people(confirmed, user, "user")
         .select_related("user__profile")
         .order_by("user__profile__display_name", "user__username", "pk")
     )
@@ -208,10 +207,9 @@ def attendees_for_organiser(user, event: Event) -> QuerySet[Registration]:
 def waiting_list_for_organiser(user, event: Event) -> QuerySet[Registration]:
     if not is_organiser(user, event):
         return Registration.objects.none()
+    waiting = Registration.objects.filter(event=event, status=Registration.Status.WAITING)
     return (
-        Registration.objects.filter(
-            event=event, status=Registration.Status.WAITING, user__is_active=True
-        )
+        among_people(waiting, user, "user")
         .select_related("user__profile")
         .order_by("queued_at", "pk")
     )
@@ -227,9 +225,9 @@ def registrations_for_export(user, event: Event) -> list[ExportRow]:
     """Every current registration with its answers, for the organisers' CSV; empty otherwise."""
     if not is_organiser(user, event):
         return []
+    current = Registration.objects.filter(event=event).exclude(status=Registration.Status.CANCELLED)
     registrations = list(
-        Registration.objects.filter(event=event)
-        .exclude(status=Registration.Status.CANCELLED)
+        among_people(current, user, "user")
         .select_related("user__profile")
         .order_by("status", "queued_at", "pk")
     )

@@ -12,9 +12,9 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from kuza.audience.declarations import Audience
+from kuza.audience.declarations import Audience, nobody
 from kuza.audience.declarations import register as register_audience
-from kuza.audience.selectors import visible_to
+from kuza.audience.selectors import seen_by_reporter
 from kuza.core import home, navigation
 from kuza.core.navigation import NavItem
 from kuza.core.navigation import register as register_navigation
@@ -38,11 +38,13 @@ from kuza.safety.reportables import register as register_reportable
 from kuza.translation import registry
 
 
-def _organised_by(viewer) -> Q:
-    """Courses of an organisation `viewer` organises: they manage them."""
+def _organised_by(viewer, prefix: str = "") -> Q:
+    """Courses (at `prefix`) of an organisation `viewer` organises: they manage them."""
     return Q(
-        organisation__memberships__user=viewer,
-        organisation__memberships__role=Membership.Role.ORGANISER,
+        **{
+            f"{prefix}organisation__memberships__user": viewer,
+            f"{prefix}organisation__memberships__role": Membership.Role.ORGANISER,
+        }
     )
 
 
@@ -58,13 +60,27 @@ register_audience(
 )
 
 # A cohort is seen by whoever may read its course; its page names its facilitators.
+register_audience(Audience(model=Cohort, people=("facilitators",), hideable=False, within="course"))
+
+# A lesson is read by whoever may read its course, unless moderators hid it: the course's
+# managers still see a hidden lesson (to fix it).
 register_audience(
     Audience(
-        model=Cohort,
-        people=("facilitators",),
-        narrow=lambda cohorts, viewer: cohorts.filter(
-            course__in=visible_to(Course.objects.all(), viewer).values("pk")
-        ),
+        model=Lesson,
+        managers=("course__authors", lambda viewer: _organised_by(viewer, "course__")),
+        within="course",
+    )
+)
+
+# An announcement is read by whoever may read the cohort's course, unless moderators hid
+# it or its author is suspended or in a block with the reader.
+register_audience(
+    Audience(
+        model=Announcement,
+        authors=("author",),
+        people=("author",),
+        within="cohort",
+        sees_all=nobody,
     )
 )
 
@@ -148,7 +164,7 @@ register_reportable(
         organisation_of=lambda course: course.organisation,
         url_of=lambda course: reverse("learning:course", args=[course.slug]),
         # An unpublished course is its authors' alone: not to be named by id.
-        reportable_by=lambda course, user: selectors.course_visible_to(user, course),
+        reportable_by=seen_by_reporter,
     )
 )
 register_reportable(
@@ -160,7 +176,7 @@ register_reportable(
         person_of=lambda lesson: _first_author(lesson.course),
         organisation_of=lambda lesson: lesson.course.organisation,
         url_of=lambda lesson: reverse("learning:lesson", args=[lesson.course.slug, lesson.pk]),
-        reportable_by=lambda lesson, user: selectors.lesson_visible_to(user, lesson),
+        reportable_by=seen_by_reporter,
     )
 )
 register_reportable(
@@ -175,9 +191,7 @@ register_reportable(
             "learning:cohort",
             args=[announcement.cohort.course.slug, announcement.cohort.slug],
         ),
-        reportable_by=lambda announcement, user: selectors.announcement_visible_to(
-            user, announcement
-        ),
+        reportable_by=seen_by_reporter,
     )
 )
 

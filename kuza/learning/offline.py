@@ -23,10 +23,10 @@ from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import get_language
 
+from kuza.audience.selectors import published_rows
 from kuza.learning.images import OFFLINE_MAX_WIDTH, OFFLINE_QUALITY, ImageError, compress_image
 from kuza.learning.models import Course, Lesson, LessonImage, Module, Quiz
 from kuza.learning.rendering import lesson_body_for, lesson_parts, shown_questions
-from kuza.safety.selectors import exclude_hidden, hidden_ids
 from kuza.translation.models import UnitTranslation
 from kuza.translation.selectors import (
     prefetch_translations,
@@ -128,7 +128,7 @@ def _sections(
     """{module pk: section} for the modules' lessons, read in a fixed number of queries."""
     # Lessons moderators hid are left out of every copy.
     lessons = list(
-        exclude_hidden(Lesson.objects.filter(module__in=modules))
+        published_rows(Lesson.objects.filter(module__in=modules))
         .order_by("position", "pk")
         .prefetch_related("quizzes__questions__options", "placeholders", "images", "media_links")
     )
@@ -219,10 +219,10 @@ def _fingerprint(course: Course, language: str) -> str:
         latest=Max("updated_at"), count=Count("pk")
     )
     modules = list(course.modules.values_list("pk", "title", "position"))
-    hidden = sorted(
-        Lesson.objects.filter(course=course, pk__in=hidden_ids(Lesson)).values_list("pk", flat=True)
+    shown = sorted(
+        published_rows(Lesson.objects.filter(course=course)).values_list("pk", flat=True)
     )
-    parts = [course.updated_at, lessons, quizzes, images, translated, modules, hidden]
+    parts = [course.updated_at, lessons, quizzes, images, translated, modules, shown]
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:20]
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, IntegerField, Max, Prefetch, Q, QuerySet
 from django.db.models.functions import Cast
@@ -17,7 +18,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from kuza.audience.selectors import access, visible_to
+from kuza.audience.selectors import access, among_people, published_rows, visible_to
 from kuza.core import home
 from kuza.core.home import HomeItem
 from kuza.learning import completion, permissions
@@ -33,7 +34,6 @@ from kuza.learning.models import (
     Quiz,
     QuizAttempt,
 )
-from kuza.safety.selectors import exclude_hidden, hidden_ids, is_hidden
 from kuza.translation.selectors import prefetch_translations
 
 # --- Courses ---------------------------------------------------------------------------------
@@ -52,25 +52,6 @@ def course_for(*, slug: str, user) -> Course:
     return access(Course.objects.select_related("organisation"), user, slug=slug)
 
 
-def course_visible_to(user, course: Course) -> bool:
-    """Whether `user` may read `course` (what may be reported, for instance)."""
-    try:
-        course_for(slug=course.slug, user=user)
-    except Http404:
-        return False
-    return True
-
-
-def lesson_visible_to(user, lesson: Lesson) -> bool:
-    if not course_visible_to(user, lesson.course):
-        return False
-    return not is_hidden(lesson) or permissions.can_manage_course(user, lesson.course)
-
-
-def announcement_visible_to(user, announcement: Announcement) -> bool:
-    return course_visible_to(user, announcement.cohort.course) and not is_hidden(announcement)
-
-
 def course_for_editing(*, slug: str, user) -> Course:
     """The course if `user` may edit it; 404 if they may not even see it, else 403."""
     course = course_for(slug=slug, user=user)
@@ -80,11 +61,11 @@ def course_for_editing(*, slug: str, user) -> Course:
 
 
 def _readable_lessons(course: Course, user) -> QuerySet[Lesson]:
-    """Lessons `user` may read: those moderators hid are left out unless they manage it."""
-    lessons = Lesson.objects.all()
-    if user is not None and not permissions.can_manage_course(user, course):
-        lessons = exclude_hidden(lessons)
-    return lessons
+    """Lessons of `course` `user` may read (the audience declared in integrations.py: those
+    moderators hid are left out unless they manage the course); every lesson without a user
+    (the authoring outline, behind its own check)."""
+    lessons = Lesson.objects.filter(course=course)
+    return lessons if user is None else visible_to(lessons, user)
 
 
 def course_outline(course: Course, *, user=None) -> list[Module]:
@@ -120,7 +101,7 @@ def course_outline(course: Course, *, user=None) -> list[Module]:
 def lessons_in_order(course: Course) -> list[Lesson]:
     """The lessons learners read, in order (lessons moderators hid do not count)."""
     return list(
-        exclude_hidden(Lesson.objects.filter(course=course)).order_by(
+        published_rows(Lesson.objects.filter(course=course)).order_by(
             "module__position", "module_id", "position", "pk"
         )
     )
@@ -276,11 +257,9 @@ def continue_lesson(enrolment: Enrolment, lessons: list[Lesson], read: set[int])
 
 def my_learning(*, user) -> list[EnrolmentProgress]:
     """The learner's courses, most recently visited first, each with its progress."""
-    enrolments = (
-        Enrolment.objects.filter(user=user)
-        .exclude(course__in=hidden_ids(Course))
-        .select_related("course", "cohort", "last_lesson")
-    )
+    enrolments = Enrolment.objects.filter(
+        user=user, course__in=visible_to(Course.objects.all(), user).values("pk")
+    ).select_related("course", "cohort", "last_lesson")
     return [enrolment_progress(enrolment) for enrolment in enrolments]
 
 
@@ -331,26 +310,23 @@ def session_for(*, cohort: Cohort, session_id: int) -> CohortSession:
 
 
 def cohort_by_feed_token(token) -> Cohort:
-    """The cohort whose feed address holds `token`; none once moderators hid its course."""
-    cohort = (
-        Cohort.objects.select_related("course")
-        .filter(feed_token=token)
-        .exclude(course__in=hidden_ids(Course))
-        .first()
+    """The cohort whose feed address holds `token`, while its course is one anyone may read
+    (a calendar application fetches it signed out): none once moderators hid the course."""
+    return access(Cohort.objects.select_related("course"), AnonymousUser(), feed_token=token)
+
+
+def cohort_facilitators(cohort: Cohort, viewer):
+    """The facilitators a cohort page lists to `viewer`, named through the presenter:
+    suspended members appear nowhere; they lead the cohort whoever blocked them, so one in
+    a block with the viewer is listed, unnamed."""
+    return among_people(cohort.facilitators.all(), viewer, despite_blocks=True).select_related(
+        "profile"
     )
-    if cohort is None:
-        raise Http404
-    return cohort
 
 
-def cohort_facilitators(cohort: Cohort):
-    """The facilitators a cohort page names: suspended members appear nowhere."""
-    return cohort.facilitators.filter(is_active=True).select_related("profile")
-
-
-def cohort_announcements(cohort: Cohort) -> QuerySet[Announcement]:
-    """The cohort's announcements, but those moderators hid."""
-    return exclude_hidden(cohort.announcements.select_related("author__profile"))
+def cohort_announcements(cohort: Cohort, viewer) -> QuerySet[Announcement]:
+    """The cohort's announcements `viewer` may read (audience declared in integrations.py)."""
+    return visible_to(cohort.announcements.select_related("author__profile"), viewer)
 
 
 def upcoming_sessions_for(*, user, limit: int = 5) -> list[CohortSession]:
@@ -362,7 +338,7 @@ def upcoming_sessions_for(*, user, limit: int = 5) -> list[CohortSession]:
             starts_at__gte=now - timedelta(hours=1),
             cancelled=False,
         )
-        .exclude(cohort__course__in=hidden_ids(Course))
+        .filter(cohort__course__in=visible_to(Course.objects.all(), user).values("pk"))
         .select_related("cohort__course")
         .distinct()
         .order_by("starts_at")[:limit]
@@ -372,8 +348,11 @@ def upcoming_sessions_for(*, user, limit: int = 5) -> list[CohortSession]:
 def home_courses_in_progress(user) -> list[HomeItem]:
     """Personal home: courses `user` started, not finished, last visited first (one query)."""
     enrolments = (
-        Enrolment.objects.filter(user=user, completed_at__isnull=True)
-        .exclude(course__in=hidden_ids(Course))
+        Enrolment.objects.filter(
+            user=user,
+            completed_at__isnull=True,
+            course__in=visible_to(Course.objects.all(), user).values("pk"),
+        )
         .select_related("course", "last_lesson")
         .order_by("-last_seen_at", "-enrolled_at", "-pk")[: home.LIMIT]
     )

@@ -10,7 +10,7 @@ from django.http import Http404
 from django.utils.translation import get_language
 
 from kuza.accounts.selectors import is_signed_in
-from kuza.audience.selectors import access, visible_to
+from kuza.audience.selectors import access, among_people, moderated_rows, visible_to
 from kuza.library import permissions
 from kuza.library.models import (
     Plan,
@@ -23,7 +23,6 @@ from kuza.library.models import (
 )
 from kuza.library.revisions import changed_fields
 from kuza.library.search import SearchResults, search_resources
-from kuza.safety.selectors import exclude_hidden
 from kuza.skills.models import Skill
 from kuza.skills.selectors import localise_skills, skill_with_descendants_ids
 from kuza.translation.models import TranslatableObject
@@ -49,10 +48,11 @@ def published_resources(filters: Filters = Filters()) -> QuerySet[Resource]:  # 
     return _filtered(visible_to(Resource.objects.all(), None), filters)
 
 
-def _proposals(resources: QuerySet[Resource]) -> QuerySet[Resource]:
-    """Unpublished resources without those of suspended (inactive) authors or hidden ones:
-    a suspension takes a member's pending proposals out of curators' queues."""
-    return exclude_hidden(resources.exclude(author__is_active=False))
+def _proposals(resources: QuerySet[Resource], curator) -> QuerySet[Resource]:
+    """Unpublished resources without hidden ones or those of suspended (inactive) authors
+    or of authors in a block with `curator`: a suspension takes a member's pending proposals
+    out of curators' queues."""
+    return among_people(moderated_rows(resources), curator, "author")
 
 
 def _filtered(resources: QuerySet[Resource], filters: Filters) -> QuerySet[Resource]:
@@ -97,7 +97,7 @@ def unpublished_resources(*, user, status: str, filters: Filters) -> QuerySet[Re
         if not is_signed_in(user):
             return Resource.objects.none()
         return _filtered(resources.filter(author=user), filters)
-    return _filtered(_proposals(resources), filters)
+    return _filtered(_proposals(resources, user), filters)
 
 
 def resource_for(*, user, pk: int) -> Resource:
@@ -133,7 +133,7 @@ def review_queue(*, user) -> QuerySet[Resource]:
     if not permissions.is_curator(user):
         return Resource.objects.none()
     return (
-        _proposals(Resource.objects.filter(status=Resource.Status.IN_REVIEW))
+        _proposals(Resource.objects.filter(status=Resource.Status.IN_REVIEW), user)
         .select_related("author__profile")
         .order_by("updated_at")
     )

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kuza.accounts.selectors import is_signed_in
+from kuza.audience.selectors import among_people
 from kuza.core import home
 from kuza.core.home import HomeItem
 from kuza.mentorship.models import (
@@ -111,14 +112,15 @@ def request_for_learner(user, request_id: int) -> MentorshipRequest | None:
 
 
 def mentorships_of(user) -> QuerySet[Mentorship]:
-    """Mentorships `user` is in, on either side, with partners who are not suspended."""
+    """Mentorships `user` is in, on either side, with partners who are not suspended (one
+    in a block with `user` stays listed, ended by the block, and named by the presenter's
+    rule)."""
     if not is_signed_in(user):
         return Mentorship.objects.none()
-    return (
-        Mentorship.objects.filter(Q(learner=user) | Q(mentor=user))
-        .filter(learner__is_active=True, mentor__is_active=True)
-        .select_related("learner__profile", "mentor__profile", "skill")
-    )
+    mine = Mentorship.objects.filter(Q(learner=user) | Q(mentor=user))
+    for side in ("learner", "mentor"):
+        mine = among_people(mine, user, side, despite_blocks=True)
+    return mine.select_related("learner__profile", "mentor__profile", "skill")
 
 
 def mentorship_for(user, mentorship_id: int) -> Mentorship | None:

@@ -22,8 +22,8 @@ from django_countries import countries
 from kuza.people.capacity_rules import Shown, gap, shown
 from kuza.people.models import ProfileLanguage, SkillClaim
 from kuza.people.selectors import language_q
-from kuza.people.visibility import visible_q
-from kuza.safety.selectors import blocked_user_ids, users_hidden_from_map
+from kuza.people.visibility import among_people, visible_q
+from kuza.safety.selectors import users_hidden_from_map
 
 
 @dataclass(frozen=True)
@@ -105,12 +105,11 @@ def raw_people_counts(viewer, map_filter: MapFilter) -> dict[str, RawCounts]:
     claims = (
         SkillClaim.objects.filter(visible_q(viewer, fields, prefix="profile__"))
         .exclude(profile__country="")
-        # Left the map by choice, suspended or deleted.
+        # Left the map by choice.
         .exclude(profile__user_id__in=users_hidden_from_map())
     )
-    blocked = blocked_user_ids(viewer)
-    if blocked:
-        claims = claims.exclude(profile__user_id__in=blocked)
+    # Suspended, deleted, or in a block with the viewer.
+    claims = among_people(claims, viewer, "profile__user")
     if map_filter.skill_ids is not None:
         claims = claims.filter(skill_id__in=sorted(map_filter.skill_ids))
     if map_filter.language:

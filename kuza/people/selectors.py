@@ -27,8 +27,13 @@ from kuza.people.models import (
     SkillClaim,
     Visibility,
 )
-from kuza.people.visibility import can_see, tier_for, tiers_for, visible_q
-from kuza.safety.selectors import blocked_user_ids, blocked_with_q
+from kuza.people.visibility import (
+    among_people,
+    can_see,
+    tier_for,
+    tiers_for,
+    visible_q,
+)
 from kuza.skills.selectors import localise_skills
 
 ROLE_FLAGS = {
@@ -41,22 +46,7 @@ ROLE_FLAGS = {
 
 def people_visible_to(viewer, fields: tuple[str, ...] | list[str] = ()) -> QuerySet[Profile]:
     """Active people whose profile, and each field group in `fields`, `viewer` may see."""
-    people = Profile.objects.filter(visible_q(viewer, fields)).exclude(
-        user_id__in=suspended_user_ids()
-    )
-    blocked = blocked_user_ids(viewer)
-    if blocked:
-        people = people.exclude(user_id__in=blocked)
-    return people
-
-
-def suspended_user_ids() -> QuerySet:
-    """Ids of inactive (suspended or deleted) accounts, as a subquery.
-
-    Excluding the few inactive accounts is much cheaper than joining every person's account
-    to check that it is active.
-    """
-    return get_user_model().objects.filter(is_active=False).values("pk")
+    return among_people(Profile.objects.filter(visible_q(viewer, fields)), viewer, "user")
 
 
 # --- One person ------------------------------------------------------------------------------
@@ -396,20 +386,16 @@ def organisation_skills(organisation: Organisation) -> dict[str, list]:
 
 def inbox_for(user) -> QuerySet[ContactRequest]:
     """Requests `user` received, without those from suspended or blocked senders."""
-    requests = (
-        ContactRequest.objects.filter(recipient=user, sender__is_active=True)
-        .exclude(status=ContactRequest.Status.BLOCKED)
-        .exclude(blocked_with_q(user, "sender_id"))
+    received = ContactRequest.objects.filter(recipient=user).exclude(
+        status=ContactRequest.Status.BLOCKED
     )
-    return requests.select_related("sender__profile")
+    return among_people(received, user, "sender").select_related("sender__profile")
 
 
 def sent_by(user) -> QuerySet[ContactRequest]:
-    requests = ContactRequest.objects.filter(sender=user, recipient__is_active=True)
-    blocked = blocked_user_ids(user)
-    if blocked:
-        requests = requests.exclude(recipient_id__in=blocked)
-    return requests.select_related("recipient__profile")
+    """Requests `user` sent, without those to suspended or blocked recipients."""
+    sent = ContactRequest.objects.filter(sender=user)
+    return among_people(sent, user, "recipient").select_related("recipient__profile")
 
 
 def pending_contact_count(user) -> int:
@@ -449,7 +435,7 @@ def community_summary(viewer=None) -> CommunitySummary:
     (for a visitor: public profiles with a public location), so a hidden person living in
     a country no one else lives in does not show up as one more country.
     """
-    users = get_user_model().objects.filter(is_active=True)
+    users = among_people(get_user_model().objects.all(), None)
     countries = (
         people_visible_to(viewer, ["location"])
         .exclude(country="")

@@ -13,7 +13,8 @@ A viewer is granted a *tier* for each profile:
 
 A profile is shown only when its own visibility is within the tier, and each group of fields
 (`FIELD_GROUPS`) only when the profile's *and* that field's visibility are within the tier.
-Blocks (either direction) and suspended (inactive) accounts are removed before any of this.
+Blocks (either direction) and suspended (inactive) accounts are removed before any of this,
+by `among_people`, the one rule for every list of people (re-exported by kuza.audience).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from django.db.models import Q, QuerySet
 
 from kuza.accounts.selectors import is_signed_in
 from kuza.people.models import Membership, Profile, Visibility
+from kuza.safety.selectors import blocked_with_q
 
 FIELD_GROUPS = (
     "pronouns",
@@ -180,3 +182,32 @@ def can_see(profile: Profile, tier: int, field: str | None = None) -> bool:
     if profile.visibility > tier:
         return False
     return field is None or getattr(profile, f"{field}_visibility") <= tier
+
+
+def suspended_user_ids() -> QuerySet:
+    """Ids of inactive (suspended or deleted) accounts, as a subquery.
+
+    Excluding the few inactive accounts is much cheaper than joining every person's account
+    to check that it is active.
+    """
+    return get_user_model().objects.filter(is_active=False).values("pk")
+
+
+def among_people(
+    queryset: QuerySet, viewer, path: str = "", *, despite_blocks: bool = False
+) -> QuerySet:
+    """`queryset` without the rows whose person is suspended or in a block with `viewer`
+    (either way): the one rule for every list of people (facilitators, organisers,
+    attendees, senders, map counts), applied before the tiers above.
+
+    `path` leads from a row to its user (`"user"`, `"sender"`, `"profile__user"`); empty for
+    a queryset of users. Who stays is named through the presenter (kuza.audience), which
+    also applies the tiers and blocks: `despite_blocks` keeps a blocked person's row, counted
+    but not named (a cohort's facilitators lead it whoever blocked them). Subqueries only:
+    no query of its own.
+    """
+    column = f"{path}_id" if path else "pk"
+    rows = queryset.exclude(**{f"{column}__in": suspended_user_ids()})
+    if is_signed_in(viewer) and not despite_blocks:
+        rows = rows.exclude(blocked_with_q(viewer, column))
+    return rows

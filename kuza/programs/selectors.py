@@ -20,7 +20,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from kuza.accounts.selectors import is_signed_in
-from kuza.audience.selectors import visible_to
+from kuza.audience.selectors import among_people, visible_to
 from kuza.people.models import Membership
 from kuza.programs.models import (
     Cohort,
@@ -135,13 +135,28 @@ def programmes_linked_to(obj, viewer) -> QuerySet[Programme]:
 # --- Cohorts and vision board ------------------------------------------------------------------
 
 
+def programme_organisers(programme: Programme, viewer) -> QuerySet:
+    """The organisers a programme page lists (named through the presenter): suspended people
+    appear nowhere; one in a block with the viewer still runs it, listed unnamed."""
+    return among_people(programme.organisers.all(), viewer, despite_blocks=True).select_related(
+        "profile"
+    )
+
+
+def programme_mentors(programme: Programme, viewer) -> QuerySet:
+    """The mentors a programme page lists, by the organisers' rule."""
+    return among_people(programme.mentors.all(), viewer, despite_blocks=True).select_related(
+        "profile"
+    )
+
+
 def cohorts_for(user, programme: Programme) -> list[Cohort]:
     """Cohorts with their members, for participants; [] for anyone else."""
     if not is_participant(user, programme):
         return []
     # A suspended member appears nowhere (safety's rule); the organisers still see her row
-    # at a glance.
-    active = Member.objects.filter(user__is_active=True).select_related(
+    # at a glance. A block takes nobody out of a cohort: the presenter leaves them unnamed.
+    active = among_people(Member.objects.all(), user, "user", despite_blocks=True).select_related(
         "user__profile", "mentor__profile"
     )
     return list(programme.cohorts.prefetch_related(Prefetch("members", queryset=active)))

@@ -20,6 +20,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kuza.audience.selectors import among_people
 from kuza.people.capacity import MapFilter, NeedSource
 from kuza.safety.selectors import blocked_user_ids, users_hidden_from_map
 from kuza.surveys import keys
@@ -53,17 +54,18 @@ def survey_need_counts(survey: Survey, viewer, map_filter: MapFilter) -> dict[st
     if map_filter.language:
         tag = map_filter.language.lower()
         responses = responses.filter(Q(language__iexact=tag) | Q(language__istartswith=f"{tag}-"))
-    left_out = set(users_hidden_from_map().values_list("pk", flat=True))
-    left_out |= blocked_user_ids(viewer)
     if survey.anonymous:
+        # Respondent keys are computed per person: the ids must be known here.
+        left_out = set(users_hidden_from_map().values_list("pk", flat=True))
+        left_out |= blocked_user_ids(viewer)
         if left_out:
             responses = responses.exclude(
                 respondent_key__in=[keys.user_key(survey.pk, pk) for pk in left_out]
             )
     else:
-        responses = responses.exclude(user__is_active=False)
-        if left_out:
-            responses = responses.exclude(user_id__in=sorted(left_out))
+        responses = among_people(responses, viewer, "user").exclude(
+            user_id__in=users_hidden_from_map()
+        )
     rows = responses.values("country").annotate(n=Count("pk"))
     return {row["country"]: row["n"] for row in rows}
 

@@ -11,15 +11,14 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.contrib.auth import get_user_model
 from django.db.models import Count, QuerySet
 from django.utils.translation import gettext as _
 from django_countries import countries
 
 from kuza.accounts.selectors import is_signed_in
+from kuza.audience.selectors import among_people, people_shown_to
 from kuza.people.models import Organisation, Profile
-from kuza.people.selectors import suspended_user_ids
-from kuza.safety.selectors import blocked_user_ids
+from kuza.people.visibility import suspended_user_ids
 from kuza.skills.models import Skill
 from kuza.skills.selectors import localise_skills
 from kuza.surveys import keys, selectors
@@ -47,8 +46,9 @@ def included_responses(survey: Survey) -> QuerySet[Response]:
     """Submitted responses that count: not those of suspended or deleted members."""
     responses = Response.objects.filter(survey=survey, submitted=True)
     if not survey.anonymous:
-        return responses.exclude(user_id__in=suspended_user_ids())
-    inactive = get_user_model().objects.filter(is_active=False).values_list("pk", flat=True)
+        return among_people(responses, None, "user")
+    # Respondent keys are computed per person: the ids must be known here.
+    inactive = suspended_user_ids().values_list("pk", flat=True)
     excluded = [keys.user_key(survey.pk, pk) for pk in inactive.iterator()]
     return responses.exclude(respondent_key__in=excluded) if excluded else responses
 
@@ -181,8 +181,8 @@ def _texts(survey: Survey, question: Question, included, viewer) -> list[TextAns
     rows = list(answers)
     names: dict[int, str] = {}
     if not survey.anonymous:
-        hidden = blocked_user_ids(viewer)
-        ids = {user_id for _text, user_id in rows if user_id and user_id not in hidden}
+        # Named only to whoever may see the person (tiers, blocks, suspension).
+        ids = people_shown_to(viewer, [user_id for _text, user_id in rows if user_id])
         names = dict(Profile.objects.filter(user_id__in=ids).values_list("user_id", "display_name"))
     return [TextAnswer(text, names.get(user_id)) for text, user_id in rows]
 

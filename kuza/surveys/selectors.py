@@ -11,11 +11,10 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from kuza.accounts.selectors import is_signed_in
-from kuza.audience.selectors import visible_to
+from kuza.audience.selectors import in_block_with_authors, visible_to
 from kuza.core import home
 from kuza.core.home import HomeItem
 from kuza.people.models import Membership, Organisation
-from kuza.safety.selectors import blocked_user_ids
 from kuza.surveys import keys
 from kuza.surveys.models import Answer, InvitationToken, Question, Response, Section, Survey
 
@@ -173,7 +172,7 @@ def why_not_answer(survey: Survey, user, token: str | None = None) -> str | None
         return _("Only members of %(organisation)s may answer this survey.") % {
             "organisation": survey.organisation.name
         }
-    if organiser_ids(survey) & blocked_user_ids(user):
+    if in_block_with_authors(survey, user):
         # A block stops all contact, answers included; it is never announced.
         return _("You cannot answer this survey.")
     return None

@@ -33,7 +33,8 @@ def _cohort_initial(cohort: Cohort) -> dict:
         "ends_on": cohort.ends_on,
         "is_open": cohort.is_open,
         "facilitators": " ".join(
-            user.get_username() for user in selectors.cohort_facilitators(cohort)
+            # Every facilitator but suspended ones, whoever edits: saving keeps them all.
+            user.get_username() for user in selectors.cohort_facilitators(cohort, None)
         ),
     }
 

@@ -37,7 +37,7 @@ def cohort_detail(request: HttpRequest, slug: str, cohort_slug: str) -> HttpResp
     time_zone = timezones.learner_time_zone(request)
     can_facilitate = permissions.can_facilitate(request.user, cohort)
     sessions = list(selectors.cohort_sessions(cohort))
-    announcements = list(selectors.cohort_announcements(cohort)[:10])
+    announcements = list(selectors.cohort_announcements(cohort, request.user)[:10])
     # Every translated field the page shows, read in one query.
     prefetch_translations([course, cohort, *sessions, *announcements])
     with timezone.override(ZoneInfo(time_zone)):
@@ -49,7 +49,7 @@ def cohort_detail(request: HttpRequest, slug: str, cohort_slug: str) -> HttpResp
                 "cohort": cohort,
                 "sessions": sessions,
                 "announcements": announcements,
-                "facilitators": selectors.cohort_facilitators(cohort),
+                "facilitators": selectors.cohort_facilitators(cohort, request.user),
                 "is_member": _is_member(request.user, cohort),
                 "enrolment": selectors.enrolment_for(user=request.user, course=course),
                 "can_facilitate": can_facilitate,

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from kuza.audience.selectors import among_people
 from kuza.mentorship import selectors, services
 from kuza.mentorship.forms import (
     AcceptForm,
@@ -127,7 +128,7 @@ def request_detail(request: HttpRequest, request_id: int) -> HttpResponse:
 @require_POST
 def request_ask(request: HttpRequest, request_id: int, mentor_id: int) -> HttpResponse:
     mentorship_request = selectors.request_for_learner(request.user, request_id)
-    mentor = get_user_model().objects.filter(pk=mentor_id, is_active=True).first()
+    mentor = among_people(get_user_model().objects.filter(pk=mentor_id), request.user).first()
     if mentorship_request is None or mentor is None:
         raise Http404
     try:

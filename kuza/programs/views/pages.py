@@ -71,9 +71,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "courses": programme.courses.filter(pk__in=course_list(user=user).values("pk")),
         "events": programme.events.filter(pk__in=events_visible_to(user).values("pk")),
         "campaigns": programme.campaigns.filter(pk__in=campaigns_visible_to(user).values("pk")),
-        # Suspended people appear nowhere.
-        "organisers": programme.organisers.filter(is_active=True).select_related("profile"),
-        "mentors": programme.mentors.filter(is_active=True).select_related("profile"),
+        "organisers": selectors.programme_organisers(programme, user),
+        "mentors": selectors.programme_mentors(programme, user),
     }
     return render(request, "programs/detail.html", context)
 

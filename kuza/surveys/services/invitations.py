@@ -8,9 +8,9 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from kuza.audience.selectors import among_people
 from kuza.core.tasks import send_email
 from kuza.people.models import Membership
-from kuza.safety.selectors import blocked_user_ids
 from kuza.surveys import keys, selectors
 from kuza.surveys.models import Invitation, InvitationToken, Survey
 from kuza.surveys.services import NotAllowed, SurveyError
@@ -21,7 +21,7 @@ MAX_TOKENS_AT_ONCE = 200
 def invitable_members(survey: Survey):
     """Active members of the survey's audience not yet invited, leaving out anyone blocked
     either way with one of its organisers: a block stops all contact."""
-    people = get_user_model().objects.filter(is_active=True).exclude(email="")
+    people = among_people(get_user_model().objects.exclude(email=""), None)
     if survey.audience == Survey.Audience.ORGANISATION:
         people = people.filter(
             pk__in=Membership.objects.filter(organisation_id=survey.organisation_id).values(
@@ -29,13 +29,10 @@ def invitable_members(survey: Survey):
             )
         )
     organisers = selectors.organiser_ids(survey)
-    blocked: set[int] = set()
     for organiser in get_user_model().objects.filter(pk__in=organisers):
-        blocked |= blocked_user_ids(organiser)
-    return (
-        people.exclude(pk__in=blocked)
-        .exclude(pk__in=organisers)
-        .exclude(pk__in=Invitation.objects.filter(survey=survey).values("user_id"))
+        people = among_people(people, organiser)
+    return people.exclude(pk__in=organisers).exclude(
+        pk__in=Invitation.objects.filter(survey=survey).values("user_id")
     )
 
 
