@@ -125,18 +125,24 @@ def access(
     return found
 
 
-def may_see(viewer, row: Model) -> bool:
+def may_see(viewer, row: Model, *, despite_blocks: bool = False) -> bool:
     """Whether `viewer` may see `row` (of a declared model): the one check of a single object
-    a view or a registration (who may report it) asks, the same rule as `visible_to`."""
+    a view, a service or a registration asks, by the same rule as `visible_to`."""
     if row is None or row.pk is None:
         return False
-    return visible_to(type(row)._default_manager.filter(pk=row.pk), viewer).exists()
+    rows = type(row)._default_manager.filter(pk=row.pk)
+    return visible_to(rows, viewer, despite_blocks=despite_blocks).exists()
 
 
-def seen_by_reporter(row: Model, reporter) -> bool:
-    """`may_see` in the argument order of safety's `Reportable.reportable_by`: whoever may see
-    a piece of content may report it, and nobody else learns it exists."""
-    return may_see(reporter, row)
+def may_report(viewer, row: Model) -> bool | None:
+    """Whether `viewer` may see `row` enough to report it (safety's seen check): None for a
+    model without an audience. Blocks do not count: one may report what the other did,
+    whoever blocked whom, as far as the page showing it is shown despite blocks."""
+    try:
+        for_model(type(row))
+    except LookupError:
+        return None
+    return may_see(viewer, row, despite_blocks=True)
 
 
 # --- People --------------------------------------------------------------------------------

@@ -41,10 +41,6 @@ reportables.register(
         describe=lambda campaign: campaign.name,
         person_of=selectors.campaign_creator,
         url_of=lambda campaign: campaign.get_absolute_url(),
-        # A campaign moderators hid is its organisers' alone: not named by its id.
-        reportable_by=lambda campaign, user: (
-            selectors.campaigns_visible_to(user).filter(pk=campaign.pk).exists()
-        ),
     )
 )
 

@@ -30,7 +30,6 @@ from kuza.core import home
 from kuza.core.home import HomeItem
 from kuza.events.models import Answer, Event, Question, Registration
 from kuza.people.models import Membership
-from kuza.safety.selectors import hidden_ids
 
 # --- Roles -------------------------------------------------------------------------------------
 
@@ -168,7 +167,9 @@ def active_registrations_of(user) -> QuerySet[Registration]:
 
 def home_registrations(user) -> list[HomeItem]:
     """Personal home: events `user` has a place at or waits for, soonest first (one query)."""
-    registrations = active_registrations_of(user).exclude(event__in=hidden_ids(Event))
+    # Despite blocks: one's own place at an event stays one's own business.
+    shown = visible_to(Event.objects.all(), user, despite_blocks=True).values("pk")
+    registrations = active_registrations_of(user).filter(event__in=shown)
     items = []
     for registration in registrations[: home.LIMIT]:
         event = registration.event

@@ -14,7 +14,6 @@ from django.utils.translation import gettext_lazy as _
 
 from kuza.audience.declarations import Audience, nobody
 from kuza.audience.declarations import register as register_audience
-from kuza.audience.selectors import seen_by_reporter
 from kuza.core import home, navigation
 from kuza.core.navigation import NavItem
 from kuza.core.navigation import register as register_navigation
@@ -163,8 +162,6 @@ register_reportable(
         person_of=_first_author,
         organisation_of=lambda course: course.organisation,
         url_of=lambda course: reverse("learning:course", args=[course.slug]),
-        # An unpublished course is its authors' alone: not to be named by id.
-        reportable_by=seen_by_reporter,
     )
 )
 register_reportable(
@@ -176,7 +173,6 @@ register_reportable(
         person_of=lambda lesson: _first_author(lesson.course),
         organisation_of=lambda lesson: lesson.course.organisation,
         url_of=lambda lesson: reverse("learning:lesson", args=[lesson.course.slug, lesson.pk]),
-        reportable_by=seen_by_reporter,
     )
 )
 register_reportable(
@@ -191,7 +187,6 @@ register_reportable(
             "learning:cohort",
             args=[announcement.cohort.course.slug, announcement.cohort.slug],
         ),
-        reportable_by=seen_by_reporter,
     )
 )
 

@@ -97,8 +97,6 @@ reportables.register(
         describe=lambda resource: resource.title,
         person_of=lambda resource: resource.author,
         url_of=lambda resource: resource.get_absolute_url(),
-        # Only what the reporter may read can be reported: a draft's existence is private.
-        reportable_by=lambda resource, reporter: permissions.can_view_resource(reporter, resource),
     )
 )
 

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kuza.audience.selectors import among_people
 from kuza.mentorship.matching import assign_round
 from kuza.mentorship.models import (
     Mentorship,
@@ -56,11 +57,8 @@ def round_compute(*, organiser, mentorship_round: MentorshipRound) -> Mentorship
         mentorship_round = _locked_round(organiser, mentorship_round.pk)
         if mentorship_round.status == MentorshipRound.Status.SENT:
             raise MentorshipError(_("The proposals of this round are already sent."))
-        requests = list(
-            mentorship_round.requests.filter(
-                status=MentorshipRequest.Status.OPEN, learner__is_active=True
-            ).select_related("learner")
-        )
+        open_requests = mentorship_round.requests.filter(status=MentorshipRequest.Status.OPEN)
+        requests = list(among_people(open_requests, None, "learner").select_related("learner"))
         members = Profile.objects.filter(
             user__memberships__organisation=mentorship_round.organisation
         )

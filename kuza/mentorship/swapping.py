@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kuza.audience.selectors import among_people
 from kuza.mentorship.models import SwapExchange, SwapMember, SwapPoolEntry, SwapRound
 from kuza.mentorship.notifications import notify
 from kuza.mentorship.selectors import may_run_swap_rounds
@@ -130,11 +131,8 @@ def _blocked_pairs(user_ids: list[int]) -> dict[int, set[int]]:
 
 
 def _participants() -> list[SwapParticipant]:
-    entries = list(
-        SwapPoolEntry.objects.filter(
-            status=SwapPoolEntry.Status.WAITING, user__is_active=True
-        ).prefetch_related("offers", "wants")
-    )
+    waiting = SwapPoolEntry.objects.filter(status=SwapPoolEntry.Status.WAITING)
+    entries = list(among_people(waiting, None, "user").prefetch_related("offers", "wants"))
     avoided = _avoided_pairs([entry.user_id for entry in entries])
     return [
         SwapParticipant(

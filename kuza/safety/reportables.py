@@ -6,10 +6,13 @@ author of a piece of content) and, optionally, which organisation the target bel
 organisation moderators see a report when that person is a member of their organisation
 (people.Membership) or when the target belongs to it.
 
-Private things (a mentorship) also say who may report them (`reportable_by`, default: any
-member) and, when the person concerned depends on who reports (the other party),
-`person_reported_by(target, reporter)`. `on_hide(target)` runs when moderators hide the
-target, for effects beyond "leave it out" (a hidden mentorship is also ended).
+Nobody may report what they may not see: for every model with a declared audience the
+audience layer's `may_see` decides first (it registers itself here, `register_seen_check`,
+being above safety), so no registration can forget it. Private things (a mentorship) also
+say who may report them (`reportable_by`, default: any member) and, when the person
+concerned depends on who reports (the other party), `person_reported_by(target, reporter)`.
+`on_hide(target)` runs when moderators hide the target, for effects beyond "leave it out"
+(a hidden mentorship is also ended).
 
     from kuza.safety.reportables import Reportable, register
     register(Reportable(kind="event", model=Event, label=_("an event"),
@@ -59,6 +62,25 @@ class Reportable:
 
 
 _registry: dict[str, Reportable] = {}
+
+# Whether a viewer may see a row at all: (viewer, row) -> True, False, or None for a model
+# without a declared audience. Registered by kuza.audience (its integrations.py).
+SeenCheck = Callable[[object, Model], "bool | None"]
+_seen_checks: list[SeenCheck] = []
+
+
+def register_seen_check(check: SeenCheck) -> None:
+    if check not in _seen_checks:
+        _seen_checks.append(check)
+
+
+def may_report(reportable: Reportable, target: Model, reporter) -> bool:
+    """Whether `reporter` may report `target`: only what they may see (every seen check says
+    so), and what the kind's own `reportable_by` allows. The report page and the service both
+    ask this, and answer "not found" alike for what does not exist and what may not be seen."""
+    if any(check(reporter, target) is False for check in _seen_checks):
+        return False
+    return reportable.reportable_by(target, reporter)
 
 
 def register(reportable: Reportable) -> None:

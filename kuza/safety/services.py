@@ -46,7 +46,6 @@ class RateLimited(SafetyError):
     """Too many attempts in a short time."""
 
 
-
 def log_action(
     *,
     actor,
@@ -168,7 +167,7 @@ def report_create(
         raise SafetyError(_("This cannot be reported."))
     target = reportable.model._default_manager.filter(pk=target_id).first()
     # The same answer for "gone" and "not yours to see": a report never reveals what exists.
-    if target is None or not reportable.reportable_by(target, reporter):
+    if target is None or not reportables.may_report(reportable, target, reporter):
         raise SafetyError(_("What you are reporting no longer exists."))
     person = reportable.person_for(target, reporter)
     if person is not None and person.pk == reporter.pk:

@@ -112,7 +112,7 @@ def blocked(request: HttpRequest) -> HttpResponse:
 def report(request: HttpRequest, kind: str, target_id: int) -> HttpResponse:
     reportable = reportables.get(kind)
     target = reportable.model._default_manager.filter(pk=target_id).first() if reportable else None
-    if target is None or not reportable.reportable_by(target, request.user):
+    if target is None or not reportables.may_report(reportable, target, request.user):
         raise Http404
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -69,8 +69,6 @@ reportables.register(
         describe=lambda survey: survey.title,
         person_of=lambda survey: survey.created_by,
         url_of=lambda survey: survey.get_absolute_url(),
-        # A draft is its organisers' alone: the report page must not name it by id.
-        reportable_by=lambda survey, user: selectors.survey_for_viewer(user, survey.pk) is not None,
     )
 )
 

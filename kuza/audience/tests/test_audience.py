@@ -81,3 +81,107 @@ def test_the_person_tag_names_only_whom_the_viewer_may_see_and_moderators_see_ev
     assert "Zawadi Secret" in third
     assert person_name(None, hidden.user) == "A member"
     assert person_name(None, public.user) == "Juma Open"
+
+
+def test_among_people_leaves_out_suspended_people_and_blocks_unless_told_otherwise():
+    from django.contrib.auth import get_user_model
+
+    from kuza.audience.selectors import among_people
+
+    viewer = make_person("viewer").user
+    stays = make_person("stays").user
+    suspended = make_person("suspended").user
+    suspended.is_active = False
+    suspended.save()
+    blocker = make_person("blocker").user
+    Block.objects.create(blocker=blocker, blocked=viewer)
+    users = get_user_model().objects.filter(pk__in=[stays.pk, suspended.pk, blocker.pk])
+
+    assert set(among_people(users, viewer)) == {stays}
+    assert set(among_people(users, viewer, despite_blocks=True)) == {stays, blocker}
+    assert set(among_people(users, AnonymousUser())) == {stays, blocker}
+    # Through a path: rows naming the person (an event's registrations).
+    from kuza.events.models import Registration
+    from kuza.events.tests.factories import RegistrationFactory
+
+    event = EventFactory()
+    for person in (stays, suspended, blocker):
+        RegistrationFactory(event=event, user=person)
+    rows = among_people(Registration.objects.filter(event=event), viewer, "user")
+    assert {row.user for row in rows} == {stays}
+
+
+def test_a_lesson_and_an_announcement_are_seen_only_within_a_course_the_viewer_may_read():
+    from kuza.learning.models import Announcement, Lesson
+    from kuza.learning.tests.factories import CohortFactory, make_course
+
+    author = make_person("author").user
+    reader = make_person("reader").user
+    course = make_course(modules=1, lessons_per_module=2, with_quiz=False, author=author)
+    course.authors.add(author)
+    shown, hidden = Lesson.objects.filter(course=course).order_by("pk")
+    hide_content(hidden)
+    cohort = CohortFactory(course=course)
+    note = Announcement.objects.create(cohort=cohort, author=author, title="Hi", body="Hello")
+
+    course.is_published = False
+    course.save()
+    assert not visible_to(Lesson.objects.filter(course=course), reader).exists()
+    assert not visible_to(Announcement.objects.all(), reader).exists()
+    # Its author manages it: every lesson, the hidden one too.
+    assert set(visible_to(Lesson.objects.filter(course=course), author)) == {shown, hidden}
+
+    course.is_published = True
+    course.save()
+    assert set(visible_to(Lesson.objects.filter(course=course), reader)) == {shown}
+    assert list(visible_to(Announcement.objects.all(), reader)) == [note]
+    Block.objects.create(blocker=author, blocked=reader)
+    assert not visible_to(Announcement.objects.all(), reader).exists()
+
+
+def test_may_see_checks_one_object_by_the_rule_of_visible_to():
+    from kuza.audience.selectors import may_see
+
+    viewer = make_person("viewer").user
+    organiser = make_person("organiser").user
+    shown = EventFactory(created_by=organiser)
+    draft = EventFactory(created_by=organiser, published=False)
+    hidden = EventFactory(created_by=organiser)
+    hide_content(hidden)
+    assert may_see(viewer, shown) and may_see(AnonymousUser(), shown)
+    assert not may_see(viewer, draft) and not may_see(viewer, hidden)
+    assert may_see(organiser, draft)
+    Block.objects.create(blocker=organiser, blocked=viewer)
+    assert not may_see(viewer, shown)
+    assert may_see(viewer, shown, despite_blocks=True)
+
+
+def test_nobody_may_report_what_they_may_not_see_whatever_the_kind_registers():
+    """The seen check is the audience layer's, for every kind: a kind registered without a
+    `reportable_by` of its own is still refused for a draft or hidden event."""
+    from kuza.safety import reportables
+    from kuza.safety.services import SafetyError, report_create
+
+    reporter = make_person("reporter").user
+    organiser = make_person("organiser").user
+    draft = EventFactory(created_by=organiser, published=False)
+    hidden = EventFactory(created_by=organiser)
+    hide_content(hidden)
+    shown = EventFactory(created_by=organiser)
+    assert reportables.get("event").reportable_by is reportables._any_member
+    for target in (draft, hidden):
+        with pytest.raises(SafetyError):
+            report_create(
+                reporter=reporter,
+                kind="event",
+                target_id=target.pk,
+                description="Offensive",
+                evidence_links="",
+            )
+    report = report_create(
+        reporter=reporter, kind="event", target_id=shown.pk, description="Bad", evidence_links=""
+    )
+    assert report.pk
+    # Blocks do not stop a report: the event page is shown despite them, and says why.
+    Block.objects.create(blocker=organiser, blocked=reporter)
+    assert reportables.may_report(reportables.get("event"), shown, reporter)

@@ -34,7 +34,8 @@ def _cohort_initial(cohort: Cohort) -> dict:
         "is_open": cohort.is_open,
         "facilitators": " ".join(
             # Every facilitator but suspended ones, whoever edits: saving keeps them all.
-            user.get_username() for user in selectors.cohort_facilitators(cohort, None)
+            user.get_username()
+            for user in selectors.cohort_facilitators(cohort, None)
         ),
     }
 

@@ -1,0 +1,109 @@
+"""Who may see what is decided in one place: no app filters hidden content, suspended
+accounts or blocks by hand (they read through kuza.audience, whose people rule lives in
+kuza.people.visibility; safety owns blocks and moderation and is allowed its own).
+
+The few remaining lines are listed with their reason, line by line: a hand filter put back
+anywhere, even in one of these files, fails the test.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import kuza
+
+ROOT = Path(kuza.__file__).parent
+HAND_FILTER = re.compile(
+    r"exclude_hidden\(|hidden_ids\(|is_hidden\(|blocked_user_ids\(|blocked_with_q\("
+    r"|\bis_active=(True|False)|__is_active\b"
+)
+OWNERS = ("audience/", "people/visibility.py", "safety/")
+
+# (file, line without surrounding spaces), grouped under why each is not a visibility rule.
+ALLOWED = {
+    # Writes: whom one may add or grant something to (refusing a suspended account).
+    ("programs/forms.py", "Q(is_active=True) | Q(pk__in=self.keep), username__in=names"),
+    (
+        "events/forms.py",
+        "users = list(get_user_model().objects.filter(username__in=names, is_active=True))",
+    ),
+    (
+        "translation/services.py",
+        "user = get_user_model().objects.filter(username=username, is_active=True).first()",
+    ),
+    (
+        "surveys/management/commands/survey_template.py",
+        "user = get_user_model().objects.filter(username=username, is_active=True).first()",
+    ),
+    ("credentials/services.py", "username__in=[row.username for row in rows], is_active=True"),
+    (
+        "credentials/services.py",
+        "for user in get_user_model().objects.filter(query, is_active=True):",
+    ),
+    (
+        "credentials/tasks.py",
+        "user = get_user_model().objects.filter(pk=user_id, is_active=True).first()",
+    ),
+    ("learning/scheduling.py", "users = get_user_model().objects.filter(is_active=True)"),
+    (
+        "mentorship/demo.py",
+        ".objects.filter(pk__in=[user.pk for user in users.values()], is_active=True)",
+    ),
+    # Award rules have their own on/off switch named is_active.
+    ("credentials/services.py", 'kind=rule_kind, is_active=True, target_key__in=[subject, ""]'),
+    (
+        "credentials/selectors.py",
+        'AwardRule.objects.filter(kind=kind, is_active=True, target_key__in=[subject, ""])',
+    ),
+    # Signing in with a token: an authentication rule, not an audience.
+    (
+        "accounts/services.py",
+        ".filter(prefix=parts[1], revoked_at__isnull=True, user__is_active=True)",
+    ),
+    # Ids the pure matching core and anonymous respondent keys need as values.
+    ("mentorship/suggestions.py", "blocked_ids=frozenset(blocked_user_ids(learner)),"),
+    ("surveys/capacity.py", "left_out |= blocked_user_ids(viewer)"),
+    # A cache key: a new block must show at once on the map.
+    (
+        "people/views/capacity.py",
+        'blocked = ",".join(str(pk) for pk in sorted(blocked_user_ids(request.user)))',
+    ),
+    # Leaderboards count people they do not name (the rule stated on the page).
+    ("campaigns/selectors.py", "blocked = blocked_user_ids(viewer)"),
+    # Mentorships have no audience: moderators hide one for its two people.
+    ("mentorship/selectors.py", ".exclude(mentorship_id__in=hidden_ids(Mentorship))"),
+}
+
+
+def _hand_filters() -> list[tuple[str, str]]:
+    found = []
+    for path in sorted(ROOT.rglob("*.py")):
+        relative = path.relative_to(ROOT).as_posix()
+        if relative.startswith(OWNERS) or "/tests/" in f"/{relative}" or "/migrations/" in relative:
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if HAND_FILTER.search(line):
+                found.append((relative, line.strip()))
+    return found
+
+
+def test_no_app_filters_hidden_content_suspension_or_blocks_by_hand():
+    unexpected = [
+        f"{path}: {line}" for path, line in _hand_filters() if (path, line) not in ALLOWED
+    ]
+    assert not unexpected, "use kuza.audience (visible_to, access, may_see, among_people):\n" + (
+        "\n".join(unexpected)
+    )
+
+
+def test_the_allowed_list_holds_no_line_that_is_gone():
+    present = set(_hand_filters())
+    assert not [entry for entry in ALLOWED if entry not in present]
+
+
+def test_the_search_finds_a_hand_filter_put_back():
+    line = 'organisers = programme.organisers.filter(is_active=True).select_related("profile")'
+    assert HAND_FILTER.search(line)
+    assert HAND_FILTER.search("lessons = exclude_hidden(lessons)")
+    assert HAND_FILTER.search("Registration.objects.filter(event=event, user__is_active=True)")
