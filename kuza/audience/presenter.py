@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from kuza.audience.selectors import person_shown_to
+from kuza.audience.selectors import people_shown_to
+from kuza.people.models import Profile
 
 NEUTRAL_LABEL = _("A member")
 
@@ -35,16 +36,21 @@ def _profile_of(user):
 
 
 def present(viewer, user, *, everyone: bool = False, label=None) -> PersonShown:
-    """How `viewer` sees `user`: their name and profile link, or `label` (default "A member")."""
+    """How `viewer` sees `user` (a user, or their profile): their name and profile link, or
+    `label` (default "A member")."""
     neutral = str(label or NEUTRAL_LABEL)
     if user is None:
         return PersonShown(name=neutral, url="", shown=False)
-    if not everyone and not person_shown_to(viewer, user):
+    if isinstance(user, Profile):
+        profile, user_id = user, user.user_id
+    else:
+        profile, user_id = None, user.pk
+    if not everyone and user_id not in people_shown_to(viewer, [user_id]):
         return PersonShown(name=neutral, url="", shown=False)
-    profile = _profile_of(user)
+    profile = profile or _profile_of(user)
     if profile is None:
         return PersonShown(name=user.get_username(), url="", shown=True)
-    name = profile.display_name or user.get_username()
+    name = profile.display_name or profile.user.get_username()
     return PersonShown(name=name, url=reverse("people:profile", args=[profile.pk]), shown=True)
 
 

@@ -3,13 +3,30 @@
 from __future__ import annotations
 
 from django.core import checks
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from kuza.audience.declarations import Audience, nobody
+from kuza.audience.declarations import register as register_audience
 from kuza.core import home, navigation
 from kuza.core.navigation import NavItem
 from kuza.core.navigation import register as register_navigation
 from kuza.credentials import receivers, selectors
 from kuza.credentials.certificates import check_certificate_fonts
+from kuza.credentials.models import Assertion
+
+# A badge (its downloads: baked image, certificate PDF, which name the holder) is its
+# holder's, and everyone's once the holder made it public and while it is not revoked.
+register_audience(
+    Audience(
+        model=Assertion,
+        published=Q(is_public=True, revoked_at__isnull=True),
+        managers=("recipient",),
+        people=("recipient",),
+        hideable=False,
+        sees_all=nobody,
+    )
+)
 
 # One entry keeps the shared header small; the badges page links to "My badges".
 register_navigation(

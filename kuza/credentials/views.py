@@ -12,9 +12,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from kuza.audience.selectors import access, may_see
 from kuza.credentials import documents, selectors, services
 from kuza.credentials.certificates import CertificateFontsMissing
 from kuza.credentials.images import bake_image
+from kuza.credentials.models import Assertion
 
 PER_PAGE = 20
 JSONLD = "application/ld+json"
@@ -144,7 +146,7 @@ def assertion_page(request: HttpRequest, uuid) -> HttpResponse:
             "issuer": assertion.badge_class.issuer,
             "image_url": documents.badge_class_image_url(assertion.badge_class),
             "json_url": documents.assertion_url(assertion),
-            "may_download": view.is_owner or (assertion.is_public and not assertion.is_revoked),
+            "may_download": may_see(request.user, assertion),
         },
     )
     if not assertion.is_public:
@@ -154,12 +156,10 @@ def assertion_page(request: HttpRequest, uuid) -> HttpResponse:
 
 
 def _downloadable_assertion(request: HttpRequest, uuid):
-    """The holder may always download; others only a public, unrevoked badge."""
-    view = selectors.assertion_for_viewer(viewer=request.user, uuid=uuid)
-    assertion = view.assertion
-    if not (view.is_owner or (assertion.is_public and not assertion.is_revoked)):
-        raise Http404
-    return assertion
+    """The holder may always download; others only a public, unrevoked badge (the audience
+    declared in integrations.py)."""
+    assertions = Assertion.objects.select_related("badge_class__issuer", "recipient__profile")
+    return access(assertions, request.user, uuid=uuid)
 
 
 @require_GET

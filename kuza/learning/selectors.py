@@ -391,11 +391,6 @@ class LearnerRow:
     enrolment: Enrolment
     progress: EnrolmentProgress
 
-    @property
-    def name(self) -> str:
-        profile = getattr(self.enrolment.user, "profile", None)
-        return profile.display_name if profile else self.enrolment.user.get_username()
-
 
 def cohort_progress(*, cohort: Cohort, user) -> list[LearnerRow]:
     """Every learner's progress in the cohort: for its facilitators and the course's managers."""

@@ -12,6 +12,8 @@ from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
 from kuza.api.auth import token_or_session
+from kuza.audience.presenter import person_name
+from kuza.audience.selectors import people_shown_to
 from kuza.mentorship import selectors
 from kuza.mentorship.suggestions import suggest_mentors
 from kuza.skills.models import Skill
@@ -66,20 +68,22 @@ def my_mentorships(request: HttpRequest, status: str = ""):
     rows = list(mentorships[:MAX_RESULTS])
     localise_skills([row.skill for row in rows])
     me = request.auth.pk
+    partners = [row.learner if row.mentor_id == me else row.mentor for row in rows]
+    people_shown_to(request.auth, [partner.pk for partner in partners])
     return [
         MentorshipOut(
             id=row.pk,
             skill=row.skill.slug,
             skill_name=row.skill.label,
             role="mentor" if row.mentor_id == me else "learner",
-            partner=(row.learner if row.mentor_id == me else row.mentor).profile.display_name,
+            partner=person_name(request.auth, partner),
             status=row.status,
             format=row.format,
             created_at=row.created_at.isoformat(),
             accepted_at=_iso(row.accepted_at),
             ended_at=_iso(row.ended_at),
         )
-        for row in rows
+        for row, partner in zip(rows, partners, strict=True)
     ]
 
 
@@ -98,7 +102,7 @@ def suggestions(request: HttpRequest, query: Query[SuggestionQuery]):
     return [
         SuggestionOut(
             profile_id=item.profile.pk,
-            display_name=item.profile.display_name,
+            display_name=person_name(request.auth, item.profile),
             score=item.score,
             reasons=[
                 ReasonOut(code=code.code.value, detail=code.detail, text=text)

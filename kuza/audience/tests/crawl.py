@@ -3,14 +3,21 @@ tests): the one rule written by hand is how URL arguments come from objects (`ur
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Model
+from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.urls.exceptions import NoReverseMatch
+from pypdf import PdfReader
 
-from kuza.audience.declarations import declared
+from kuza.audience.declarations import declared, for_model
 from kuza.core.integrations import KUZA_PACKAGE
 
 # Paths a GET changes something at (none should, but a crawl must not log itself out).
@@ -75,13 +82,18 @@ def _related_objects(obj: Model) -> list[Model]:
     return found
 
 
-def url_kwargs(names: tuple[str, ...], obj: Model) -> dict[str, object] | None:
+def url_kwargs(
+    names: tuple[str, ...], obj: Model, route_name: str = ""
+) -> dict[str, object] | None:
     """The one rule of the test: fill URL arguments from `obj` and the objects above it.
 
     `<model>_slug` / `<model>_id` / `<model>_pk` name an object by its model; a bare `slug`,
-    `pk`, `id`, `uuid` or `token` comes from the first object not already named.
+    `pk`, `id`, `uuid` or `token` comes from the first object not already named, objects
+    whose model the route's name names first (`badge_class_json`: the badge class).
     """
     candidates = _related_objects(obj)
+    named_by_route = route_name.rpartition(":")[2].replace("_", "")
+    candidates.sort(key=lambda candidate: candidate._meta.model_name not in named_by_route)
     used: set[int] = set()
     values: dict[str, object] = {}
     bare = []
@@ -118,6 +130,13 @@ def url_kwargs(names: tuple[str, ...], obj: Model) -> dict[str, object] | None:
     return values
 
 
+def names_any(obj: Model, user_ids: Iterable[int]) -> bool:
+    """Whether `obj` names one of `user_ids` in a field its audience declares (`people`)."""
+    ids = sorted(user_ids)
+    rows = type(obj)._default_manager.filter(pk=obj.pk)
+    return any(rows.filter(**{f"{path}__in": ids}).exists() for path in for_model(type(obj)).people)
+
+
 def registered_objects(per_model: int | None = None) -> list[Model]:
     """Rows of every model registered with the audience layer (the first `per_model` of each)."""
     return [
@@ -127,8 +146,14 @@ def registered_objects(per_model: int | None = None) -> list[Model]:
     ]
 
 
-def urls_to_fetch(objects: Iterable[Model]) -> list[str]:
-    """Every GET-able URL of Kuza's pages and API, filled from `objects` of the same app."""
+def urls_to_fetch(
+    objects: Iterable[Model], *, per_route: int | None = None, keep_all=None
+) -> list[str]:
+    """Every GET-able URL of Kuza's pages and API, filled from `objects` of the same app.
+
+    With `per_route`, a route is filled from at most that many objects, but for objects
+    `keep_all(obj)` says to keep (those naming a hidden person: each may leak on its own).
+    """
     routes = list(_routes(get_resolver().url_patterns))
     objects = list(objects)
     urls: set[str] = set()
@@ -141,17 +166,30 @@ def urls_to_fetch(objects: Iterable[Model]) -> list[str]:
             except NoReverseMatch:
                 continue
             continue
+        filled: set[str] = set()
         for obj in objects:
             if obj._meta.app_label != route.app_label:
                 continue
-            kwargs = url_kwargs(route.kwargs, obj)
+            kwargs = url_kwargs(route.kwargs, obj, route.name)
             if kwargs is None:
                 continue
             try:
-                urls.add(reverse(route.name, kwargs=kwargs))
+                url = reverse(route.name, kwargs=kwargs)
             except NoReverseMatch:
                 continue
+            if url in filled:
+                continue
+            if per_route is None or len(filled) < per_route or (keep_all and keep_all(obj)):
+                filled.add(url)
+        urls |= filled
     return sorted(url for url in urls if not url.startswith(SKIPPED_PREFIXES))
+
+
+def pdf_text(content: bytes) -> str:
+    """The text of a PDF: its streams are compressed, so it is read back by pypdf (through
+    each font's ToUnicode map, as a reader copying it would get it)."""
+    reader = PdfReader(io.BytesIO(content))
+    return "\n".join(page.extract_text() or "" for page in reader.pages)
 
 
 def body_text(response) -> str:
@@ -160,21 +198,23 @@ def body_text(response) -> str:
     else:
         content = response.content
     if response.get("Content-Type", "").startswith("application/pdf"):
-        return ""
+        return pdf_text(content)
     return content.decode("utf-8", errors="replace")
 
 
 def crawl(client, urls: Iterable[str], label: str, secrets: list[tuple[str, str]], found=None):
-    """GET each URL with `client` (already logged in or not); return the failures: server
-    errors, and every (username, text) of `secrets` an answer holds. `found`, if given, is
-    called with (url, body) for the caller's own checks."""
+    """GET each URL with `client` (a CrawlClient, logged in or not); return the failures:
+    server errors, and every (username, text) of `secrets` an answer holds. `found`, if
+    given, is called with (url, body) for the caller's own checks."""
     failures = []
     for url in urls:
-        response = client.get(url)
-        if response.status_code >= 500:
-            failures.append(f"{label}: {url} answered {response.status_code}")
+        answer = client.fetch(url)
+        if answer is None:
             continue
-        body = body_text(response)
+        status, body = answer
+        if status >= 500:
+            failures.append(f"{label}: {url} answered {status}")
+            continue
         if found is not None:
             found(url, body)
         failures += [
@@ -183,3 +223,53 @@ def crawl(client, urls: Iterable[str], label: str, secrets: list[tuple[str, str]
             if text in body
         ]
     return failures
+
+
+class CrawlClient(Client):
+    """A test client that fetches each URL as text, and never twice a URL that answered
+    405 Method Not Allowed (a form's POST-only address): that answer holds nothing, for
+    any viewer."""
+
+    post_only: set[str]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.post_only = set()
+
+    def fetch(self, url: str) -> tuple[int, str] | None:
+        """(status, text) of a GET: pages, CSV and JSON as text, PDFs as their text; None
+        for a URL known to accept POST only."""
+        if url in self.post_only:
+            return None
+        response = self.get(url)
+        if response.status_code == 405:
+            self.post_only.add(url)
+        if response.status_code >= 500:
+            return response.status_code, ""
+        return response.status_code, body_text(response)
+
+
+@contextmanager
+def crawl_once(django_db_blocker, tmp_path_factory) -> Iterator[CrawlClient]:
+    """A client over data built once for a whole module and rolled back at the end, with
+    the isolation every test gets (kuza/conftest.py): its own uploads, an empty cache."""
+    root = tmp_path_factory.mktemp("crawl")
+    (root / "static").mkdir()
+    isolated = override_settings(
+        MEDIA_ROOT=root / "media",
+        STATIC_ROOT=root / "static",
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+        CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
+        STORAGES={
+            **settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        },
+    )
+    with django_db_blocker.unblock(), isolated:
+        cache.clear()
+        try:
+            with transaction.atomic():
+                yield CrawlClient()
+                transaction.set_rollback(True)
+        finally:
+            cache.clear()

@@ -26,6 +26,7 @@ from kuza.campaigns.tests.factories import (
     RevisionFactory,
     WikiFactory,
 )
+from kuza.credentials.tests.factories import AssertionFactory, BadgeClassFactory
 from kuza.events.tests.factories import EventFactory, RegistrationFactory
 from kuza.learning.models import Announcement
 from kuza.learning.tests.factories import CohortFactory, make_course
@@ -135,6 +136,13 @@ def build_world() -> World:
         ProgrammeMemberFactory(cohort=programme_cohort, programme=programme, user=person)
     for person in (member, blocked_member, organiser):
         ProgrammeMemberFactory(cohort=programme_cohort, programme=programme, user=person)
+
+    # Credentials: each holds a certificate they keep private; the host made hers public
+    # (the control: her name is read back from the PDF's text).
+    certificate = BadgeClassFactory(name="Privacy certificate", is_certificate=True)
+    for person in hidden:
+        AssertionFactory(badge_class=certificate, recipient=person, is_public=False)
+    AssertionFactory(badge_class=certificate, recipient=host, is_public=True)
 
     # Suspended last: everything above was done while the account was active.
     get_user_model().objects.filter(pk=people["sorrel-suspended"].pk).update(is_active=False)

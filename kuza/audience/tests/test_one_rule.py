@@ -107,3 +107,31 @@ def test_the_search_finds_a_hand_filter_put_back():
     assert HAND_FILTER.search(line)
     assert HAND_FILTER.search("lessons = exclude_hidden(lessons)")
     assert HAND_FILTER.search("Registration.objects.filter(event=event, user__is_active=True)")
+
+
+# Templates naming a person without the presenter ({% person %}): only people's own cards
+# (built by kuza.people.selectors under the tiers), one's own account, and the wiki names
+# campaigns show under their leaderboard rule.
+NAMES_IN_TEMPLATES = re.compile(r"\.(display_name|get_username|username)\b")
+NAMED_BY_THEIR_OWN_RULE = {
+    "accounts/templates/accounts/account_home.html",
+    "campaigns/templates/campaigns/contributors.html",
+    "credentials/templates/credentials/manage/badge_class.html",
+    "people/templates/people/profile_detail.html",
+    "people/templates/people/search.html",
+    "people/templates/people/organisation_edit.html",
+    "people/templates/people/organisation_detail.html",
+}
+
+
+def test_every_template_names_people_through_the_presenter():
+    found = []
+    for path in sorted(ROOT.glob("*/templates/**/*.html")):
+        relative = path.relative_to(ROOT).as_posix()
+        if relative in NAMED_BY_THEIR_OWN_RULE:
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            outside_tags = re.sub(r"\{% person [^%]*%\}", "", line)
+            if NAMES_IN_TEMPLATES.search(outside_tags):
+                found.append(f"{relative}:{number}")
+    assert not found, "name people with {% person %} (kuza.audience):\n" + "\n".join(found)

@@ -16,7 +16,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 
 from kuza.audience.selectors import people_shown_to
-from kuza.audience.tests.crawl import crawl, registered_objects, urls_to_fetch
+from kuza.audience.tests.crawl import CrawlClient, crawl, registered_objects, urls_to_fetch
 from kuza.people.models import Membership
 from kuza.safety.models import ModeratorRole
 
@@ -59,8 +59,9 @@ def _secrets_hidden_from(viewer) -> list[tuple[str, str]]:
     return secrets
 
 
-def test_the_demo_names_no_hidden_person_to_a_visitor_or_a_plain_member(client, demo_community):
+def test_the_demo_names_no_hidden_person_to_a_visitor_or_a_plain_member(demo_community):
     urls = urls_to_fetch(registered_objects(ROWS_PER_MODEL))
+    client = CrawlClient()
     failures = []
     for viewer in (None, _plain_member()):
         client.logout()

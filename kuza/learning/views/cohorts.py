@@ -16,6 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from kuza.audience.presenter import person_name
 from kuza.core.spreadsheets import spreadsheet_safe
 from kuza.learning import calendars, permissions, selectors, services, timezones
 from kuza.learning.forms import AnnouncementForm, TimeZoneForm
@@ -188,7 +189,9 @@ def cohort_progress_csv(request: HttpRequest, slug: str, cohort_slug: str) -> Ht
         writer.writerow(
             [
                 spreadsheet_safe(row.enrolment.user.get_username()),
-                spreadsheet_safe(row.name),
+                # Facilitators follow every learner of their cohort (the presenter's
+                # organisers' rule, as on the page).
+                spreadsheet_safe(person_name(request.user, row.enrolment.user, everyone=True)),
                 counts.lessons_read,
                 counts.lessons_total,
                 counts.quizzes_passed,

@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from kuza.audience.selectors import among_people
+from kuza.audience.selectors import among_people, people_shown_to
 from kuza.mentorship import selectors, services
 from kuza.mentorship.forms import (
     AcceptForm,
@@ -47,6 +47,10 @@ def home(request: HttpRequest) -> HttpResponse:
     page = _page(request, mine.exclude(status=Mentorship.Status.REQUESTED, mentor=user))
     pending = list(selectors.pending_answers_for(user)[:PAGE_SIZE])
     _localise([*page, *pending])
+    # Who of the partners named the member may see, in one query (the presenter's rule).
+    people_shown_to(
+        user, [pk for item in [*page, *pending] for pk in (item.learner_id, item.mentor_id)]
+    )
     return render(
         request,
         "mentorship/home.html",
@@ -111,6 +115,13 @@ def request_detail(request: HttpRequest, request_id: int) -> HttpResponse:
             skill=mentorship_request.skill,
             languages=mentorship_request.languages,
         )
+    mentorships = list(mentorship_request.mentorships.select_related("mentor__profile"))
+    # Who of the page's people the learner may see, in one query (the presenter's rule).
+    people_shown_to(
+        request.user,
+        [suggestion.profile.user_id for suggestion in suggestions]
+        + [mentorship.mentor_id for mentorship in mentorships],
+    )
     return render(
         request,
         "mentorship/request_detail.html",
@@ -118,7 +129,7 @@ def request_detail(request: HttpRequest, request_id: int) -> HttpResponse:
             "item": mentorship_request,
             "suggestions": suggestions,
             "waits_for_round": waits_for_round,
-            "mentorships": mentorship_request.mentorships.select_related("mentor__profile"),
+            "mentorships": mentorships,
         },
     )
 

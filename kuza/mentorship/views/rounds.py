@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
+from kuza.audience.selectors import people_shown_to
 from kuza.mentorship import rounds, selectors
 from kuza.mentorship.forms import RoundForm
 from kuza.mentorship.matching import Reason, ReasonCode
@@ -89,6 +90,12 @@ def round_detail(request: HttpRequest, round_id: int) -> HttpResponse:
         ).select_related("mentor__profile")
     }
     rows = [(item, assignments.get(item.pk)) for item in requests]
+    # Who of the page's people the organiser may see, in one query (the presenter's rule).
+    people_shown_to(
+        request.user,
+        [item.learner_id for item in requests]
+        + [pair[0].mentor_id for pair in assignments.values()],
+    )
     return render(
         request,
         "mentorship/round_detail.html",

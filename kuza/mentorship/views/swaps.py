@@ -11,6 +11,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from kuza.audience.presenter import person_name
+from kuza.audience.selectors import people_shown_to
 from kuza.mentorship import selectors, swapping
 from kuza.mentorship.forms import SwapPoolForm
 from kuza.mentorship.models import SwapExchange, SwapMember
@@ -64,7 +66,7 @@ def pool_leave(request: HttpRequest) -> HttpResponse:
     return redirect("mentorship:swaps")
 
 
-def _steps(exchange: SwapExchange) -> list[dict]:
+def _steps(exchange: SwapExchange, viewer) -> list[dict]:
     members = list(exchange.members.all())
     skills = {
         skill.pk: skill
@@ -72,7 +74,8 @@ def _steps(exchange: SwapExchange) -> list[dict]:
             Skill.objects.filter(pk__in={s for m in members for s in m.skill_ids})
         )
     }
-    names = {m.user_id: m.user.profile.display_name for m in members}
+    people_shown_to(viewer, [m.user_id for m in members])
+    names = {m.user_id: person_name(viewer, m.user) for m in members}
     return [
         {
             "member": member,
@@ -89,7 +92,7 @@ def _steps(exchange: SwapExchange) -> list[dict]:
 @require_GET
 def exchange_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(selectors.exchanges_of(request.user), 10).get_page(request.GET.get("page"))
-    rows = [(exchange, _steps(exchange)) for exchange in page]
+    rows = [(exchange, _steps(exchange, request.user)) for exchange in page]
     return render(request, "mentorship/exchange_list.html", {"page": page, "rows": rows})
 
 
@@ -99,7 +102,7 @@ def exchange_detail(request: HttpRequest, exchange_id: int) -> HttpResponse:
     exchange = selectors.exchange_for_member(request.user, exchange_id)
     if exchange is None:
         raise Http404
-    steps = _steps(exchange)
+    steps = _steps(exchange, request.user)
     mine = next(step["member"] for step in steps if step["member"].user_id == request.user.pk)
     can_answer = (
         exchange.status == SwapExchange.Status.PROPOSED and mine.answer == SwapMember.Answer.PENDING
