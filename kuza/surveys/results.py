@@ -16,8 +16,9 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 
 from kuza.accounts.selectors import is_signed_in
-from kuza.audience.selectors import among_people, people_shown_to
-from kuza.people.models import Organisation, Profile
+from kuza.audience.selectors import among_people
+from kuza.people.models import Organisation
+from kuza.people.selectors import people_visible_to
 from kuza.people.visibility import suspended_user_ids
 from kuza.skills.models import Skill
 from kuza.skills.selectors import localise_skills
@@ -182,8 +183,9 @@ def _texts(survey: Survey, question: Question, included, viewer) -> list[TextAns
     names: dict[int, str] = {}
     if not survey.anonymous:
         # Named only to whoever may see the person (tiers, blocks, suspension).
-        ids = people_shown_to(viewer, [user_id for _text, user_id in rows if user_id])
-        names = dict(Profile.objects.filter(user_id__in=ids).values_list("user_id", "display_name"))
+        ids = {user_id for _text, user_id in rows if user_id}
+        shown = people_visible_to(viewer).filter(user_id__in=ids)
+        names = dict(shown.values_list("user_id", "display_name"))
     return [TextAnswer(text, names.get(user_id)) for text, user_id in rows]
 
 

@@ -167,6 +167,7 @@ def urls_to_fetch(
                 continue
             continue
         filled: set[str] = set()
+        others = 0  # URLs filled from objects naming no hidden person
         for obj in objects:
             if obj._meta.app_label != route.app_label:
                 continue
@@ -179,8 +180,11 @@ def urls_to_fetch(
                 continue
             if url in filled:
                 continue
-            if per_route is None or len(filled) < per_route or (keep_all and keep_all(obj)):
+            if per_route is None or (keep_all and keep_all(obj)):
                 filled.add(url)
+            elif others < per_route:
+                filled.add(url)
+                others += 1
         urls |= filled
     return sorted(url for url in urls if not url.startswith(SKIPPED_PREFIXES))
 

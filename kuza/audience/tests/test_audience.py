@@ -185,3 +185,22 @@ def test_nobody_may_report_what_they_may_not_see_whatever_the_kind_registers():
     # Blocks do not stop a report: the event page is shown despite them, and says why.
     Block.objects.create(blocker=organiser, blocked=reporter)
     assert reportables.may_report(reportables.get("event"), shown, reporter)
+
+
+def test_the_inbox_names_a_sender_only_when_the_recipient_may_see_their_profile(client):
+    from kuza.people.models import ContactRequest
+
+    recipient = make_person("recipient-rehema", visibility=Visibility.PUBLIC).user
+    open_sender = make_person("open-sender", display_name="Juma Open", visibility=Visibility.PUBLIC)
+    hidden_sender = make_person(
+        "hidden-sender", display_name="Zawadi Secret", visibility=Visibility.ONLY_ME
+    )
+    for sender in (open_sender.user, hidden_sender.user):
+        ContactRequest.objects.create(sender=sender, recipient=recipient, message="Hello there")
+    client.force_login(recipient)
+
+    page = client.get("/people/inbox/").content.decode()
+
+    assert f'href="/people/{open_sender.pk}/">Juma Open</a>' in page
+    assert "Zawadi Secret" not in page and "hidden-sender" not in page
+    assert "A member" in page
