@@ -204,3 +204,19 @@ def test_the_inbox_names_a_sender_only_when_the_recipient_may_see_their_profile(
     assert f'href="/people/{open_sender.pk}/">Juma Open</a>' in page
     assert "Zawadi Secret" not in page and "hidden-sender" not in page
     assert "A member" in page
+
+
+def test_a_cohorts_calendar_feed_ends_when_its_course_may_no_longer_be_read(client):
+    from django.urls import reverse
+
+    from kuza.learning.tests.factories import CohortFactory
+
+    cohort = CohortFactory()
+    course = cohort.course
+    course.is_published = True
+    course.save()
+    feed = reverse("learning:cohort_feed", args=[cohort.feed_token])
+    assert client.get(feed).status_code == 200
+
+    hide_content(course)
+    assert client.get(feed).status_code == 404
