@@ -212,6 +212,12 @@ OPTIONS: tuple[Option, ...] = (
         "Most files an Open edX export archive may hold.",
         _parse_int,
     ),
+    Option(
+        "KUZA_OLX_MAX_DATA_IMAGE_MB",
+        "5",
+        "Largest image embedded as a `data:` URI in an Open edX export's HTML, in megabytes.",
+        _parse_int,
+    ),
     Option("KUZA_LOG_LEVEL", "INFO", "Log level: DEBUG, INFO, WARNING or ERROR."),
     Option(
         "KUZA_API_RATE_ANONYMOUS",

@@ -303,6 +303,7 @@ KUZA_OLX_MAX_ARCHIVE_MB = int(config.get("KUZA_OLX_MAX_ARCHIVE_MB"))  # type: ig
 KUZA_OLX_MAX_UNPACKED_MB = int(config.get("KUZA_OLX_MAX_UNPACKED_MB"))  # type: ignore[call-overload]
 KUZA_OLX_MAX_FILE_MB = int(config.get("KUZA_OLX_MAX_FILE_MB"))  # type: ignore[call-overload]
 KUZA_OLX_MAX_FILES = int(config.get("KUZA_OLX_MAX_FILES"))  # type: ignore[call-overload]
+KUZA_OLX_MAX_DATA_IMAGE_MB = int(config.get("KUZA_OLX_MAX_DATA_IMAGE_MB"))  # type: ignore[call-overload]
 
 # --- API ------------------------------------------------------------------------------------
 NINJA_PAGINATION_PER_PAGE = 50

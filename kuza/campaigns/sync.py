@@ -6,11 +6,10 @@ Per wiki, in this order:
 2. every tracked user's contributions (`list=usercontribs`, 50 users a request): enrolled
    participants, and in open campaigns the contributors found in step 1 (so their later edits
    feed retention and their registration date is known);
-3. when each content page they touched began (origins.py), to tell improved pages from new;
-4. deletions, restorations and moves since the previous pass, from the wiki's logs
+3. deletions, restorations and moves since the previous pass, from the wiki's logs
    (`list=logevents`, 500 entries a request): revisions of a deleted page, or hidden ones,
    are marked removed and count in no figure; a moved page's revisions take its new title;
-5. registration date and bot group of accounts not seen before (`list=users`).
+4. registration date and bot group of accounts not seen before (`list=users`).
 
 Every API page is stored with the cursor that follows it in one transaction, so a sync that
 dies between pages (wiki down, worker killed) repeats nothing and loses nothing when run
@@ -53,7 +52,6 @@ from kuza.campaigns.models import (
     Wiki,
     WikiAccount,
 )
-from kuza.campaigns.origins import page_origins_collect
 from kuza.campaigns.selectors import tracked_usernames
 
 logger = logging.getLogger(__name__)
@@ -73,7 +71,6 @@ class WikiSyncReport:
     pages: int = 0
     revisions_stored: int = 0  # new rows; rows already stored are not counted again
     accounts_checked: int = 0
-    page_origins: int = 0  # pages whose beginning was found (see origins.py)
     revisions_removed: int = 0  # stored revisions whose page was deleted, or that were hidden
     gaps: list[tuple[datetime, datetime]] = field(default_factory=list)
     error: str = ""
@@ -190,14 +187,8 @@ class _WikiJob:
             self.poll_recent_changes()
         users = tracked_usernames(self.campaign, self.wiki)
         self.collect_contributions(users)
-        self.report.page_origins = page_origins_collect(
-            campaign=self.campaign,
-            wiki=self.wiki,
-            users=users,
-            client=self.client,
-            now=self.now,
-            on_group=lambda count: self._progress("origins", count),
-        )
+        # When each page began (origins.py) is not asked: no figure depends on it since
+        # "improved" means "edited and not created by that person" (definitions.py).
         self.learn_removals()
         self.refresh_accounts(users)
         SyncState.objects.filter(campaign=self.campaign, wiki=self.wiki).update(last_error="")

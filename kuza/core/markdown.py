@@ -10,6 +10,8 @@ import nh3
 from django.utils.safestring import SafeString, mark_safe
 from markdown_it import MarkdownIt
 
+from kuza.core.texmath import MATHML_ATTRIBUTES, MATHML_TAGS, tex_math_plugin
+
 _ALLOWED_TAGS = {
     "a",
     "p",
@@ -36,6 +38,7 @@ _ALLOWED_TAGS = {
     "td",
     "img",
     "del",
+    *MATHML_TAGS,  # formulas (kuza.core.texmath): MathML has no script or links
 }
 _ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
@@ -43,9 +46,11 @@ _ALLOWED_ATTRIBUTES = {
     "th": {"align"},
     "td": {"align"},
     "ol": {"start"},
+    **MATHML_ATTRIBUTES,
 }
 _parser = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
 _parser.enable("table").enable("strikethrough")
+_parser.use(tex_math_plugin)
 
 
 def _demote_h1(html: str) -> str:

@@ -8,6 +8,9 @@ structure back; what Markdown cannot say is simplified rather than lost:
 - image sizes are dropped (Kuza's stylesheet fits images to the page);
 - a table cell holding paragraphs or lists becomes one line (pipe tables have one-line cells);
 - the first table row is the header row (pipe tables always have one).
+TeX formulas in the text (`\\( ... \\)`, `\\[ ... \\]` or `$$ ... $$`, as MathJax reads them) are
+kept as TeX for translators: inline ones as `\\( ... \\)`, displayed ones as `$$ ... $$`, which
+the Markdown renderer draws as MathML (kuza.core.texmath).
 
 The output is deterministic, so importing the same HTML again gives the same Markdown, and the
 translation app keeps every unit's translation. No Django here.
@@ -109,7 +112,46 @@ def _text_content(node: _Node | str) -> str:
 
 def _inline(children: list[_Node | str]) -> str:
     """Inline Markdown; "\\\n" marks hard breaks, any other whitespace is one space."""
-    return "".join(_inline_node(child) for child in children)
+    merged: list[_Node | str] = []
+    for child in children:
+        # The parser may hand one run of text over in pieces; a formula must not be cut.
+        if isinstance(child, str) and merged and isinstance(merged[-1], str):
+            merged[-1] += child
+        else:
+            merged.append(child)
+    return "".join(_inline_node(child) for child in merged)
+
+
+# A formula as MathJax reads it: \( inline \), \[ displayed \] or $$ displayed $$.
+_TEX = re.compile(
+    r"\\\((?P<inline>.+?)\\\)|\\\[(?P<display>.+?)\\\]|\$\$(?P<dollars>.+?)\$\$", re.S
+)
+
+
+def _text(text: str) -> str:
+    """Plain text escaped for Markdown, its formulas kept as TeX (see the module's notes)."""
+    parts: list[str] = []
+    position = 0
+    for match in _TEX.finditer(text):
+        parts.append(_escape_plain(text[position : match.start()]))
+        inline = match["inline"]
+        tex = _WHITESPACE.sub(
+            " ", inline if inline is not None else match["display"] or match["dollars"]
+        )
+        if not tex.strip():
+            parts.append(_escape_plain(match[0]))
+        elif inline is not None:
+            parts.append(f"\\({tex}\\)")
+        else:
+            parts.append(f"$${tex}$$")
+        position = match.end()
+    parts.append(_escape_plain(text[position:]))
+    return "".join(parts)
+
+
+def _escape_plain(text: str) -> str:
+    # "$$" outside a formula is text, not the start of one.
+    return escape_text(_WHITESPACE.sub(" ", text)).replace("$$", "\\$\\$")
 
 
 _EDGES = re.compile(r"^([^\S\n]*)(.*?)([^\S\n]*)$", re.DOTALL)
@@ -150,7 +192,7 @@ def _title(title: str) -> str:
 
 def _inline_node(node: _Node | str) -> str:
     if isinstance(node, str):
-        return escape_text(_WHITESPACE.sub(" ", node))
+        return _text(node)
     tag = node.tag
     if tag == "br":
         return HARD_BREAK

@@ -12,7 +12,10 @@ splits it into units like any lesson; quizzes and placeholders keep their place 
 leaves unchanged paragraphs as they were, so their translations stay current, and the
 translation app marks the translations of changed ones as outdated.
 Static files that exist are copied into media storage; missing ones are reported, and their
-links point where a later import would put them.
+links point where a later import would put them. Images embedded as data: URIs are checked
+by the parser (olx.datauris), recompressed like uploads before anything is written (so a
+file Pillow cannot read fails the import with nothing changed), and stored as the lesson's
+images, which the lesson text then shows in their place.
 """
 
 from __future__ import annotations
@@ -40,8 +43,11 @@ from kuza.learning.authoring import (
     quiz_questions_replace,
     unique_course_slug,
 )
+from kuza.learning.authoring.content import next_position
 from kuza.learning.htmlmarkdown import html_to_markdown
-from kuza.learning.models import Course, Lesson, Module, Placeholder, Quiz
+from kuza.learning.images import CompressedImage, ImageError, compress_image
+from kuza.learning.models import Course, Lesson, LessonImage, Module, Placeholder, Quiz
+from kuza.learning.olx.datauris import replace_data_images
 from kuza.learning.olx.statics import is_safe_static_name
 from kuza.learning.rendering import content_marker, missing_image_marker
 
@@ -69,10 +75,22 @@ def _plain(html: str) -> str:
 
 
 class _Importer:
-    def __init__(self, parsed: olx.Course, root: Path, organisation=None) -> None:
+    def __init__(
+        self,
+        parsed: olx.Course,
+        root: Path,
+        organisation=None,
+        *,
+        max_data_image_bytes: int = olx.DEFAULT_MAX_DATA_IMAGE_BYTES,
+    ) -> None:
         self.parsed = parsed
         self.root = root
         self.organisation = organisation
+        self.max_data_image_bytes = max_data_image_bytes
+        self.compressed: dict[str, CompressedImage] = {}
+        self.lesson_images: dict[tuple[int, str], LessonImage] = {}
+        self.current_lesson: Lesson | None = None
+        self.data_images_stored = 0
         self.folder = "learning/olx/" + "-".join(
             slugify(part) or "x" for part in (parsed.org, parsed.number, parsed.key.url_name)
         )
@@ -99,7 +117,58 @@ class _Importer:
 
     def markdown(self, raw: str) -> str:
         html = _MISSING_IMAGE_SOURCE.sub(self._missing_image, raw or "")
+        if "data:" in html:
+            html = replace_data_images(
+                html, self.data_image_url, max_bytes=self.max_data_image_bytes
+            )
         return html_to_markdown(sanitise_html(olx.rewrite_static_urls(html, self.static_url)))
+
+    # --- Images embedded as data: URIs ---
+
+    def compress_data_images(self) -> None:
+        """Recompress every data: image before anything is written, as uploads are; one
+        that Pillow cannot read fails the import, naming the file that holds it."""
+        for image in self.parsed.data_images:
+            try:
+                self.compressed[image.digest] = compress_image(image.data)
+            except ImageError as error:
+                raise olx.OlxError(
+                    f"cannot import this export: {image.source}: a data: image "
+                    f"({image.media_type}) cannot be read as an image ({error})"
+                ) from error
+
+    def data_image_url(self, digest: str, alt: str) -> str:
+        """The URL of the lesson image stored for this data: image, stored on first use."""
+        lesson = self.current_lesson
+        assert lesson is not None, "data: images are only replaced inside a lesson"
+        stored = self.lesson_images.get((lesson.pk, digest))
+        if stored is None:
+            stored = lesson.images.filter(olx_key=digest).first() or self._store_image(
+                lesson, digest, alt
+            )
+            self.lesson_images[(lesson.pk, digest)] = stored
+        return stored.image.url
+
+    def _store_image(self, lesson: Lesson, digest: str, alt: str) -> LessonImage:
+        compressed = self.compressed[digest]
+        image = LessonImage(
+            lesson=lesson,
+            olx_key=digest,
+            # An image needs a text alternative; the export's own, else the lesson's title.
+            alt_text=(alt or lesson.title)[:300],
+            width=compressed.width,
+            height=compressed.height,
+            size_bytes=len(compressed.data),
+            position=next_position(lesson.images.all()),
+        )
+        image.image.save(
+            f"imported-{digest[:16]}{compressed.extension}",
+            ContentFile(compressed.data),
+            save=False,
+        )
+        image.save()
+        self.data_images_stored += 1
+        return image
 
     def _missing_image(self, match: re.Match[str]) -> str:
         """An <img> of a file the export lacks becomes a marker readers see as a note
@@ -146,6 +215,9 @@ class _Importer:
         lesson.module = module
         lesson.position = position
         lesson.title = parsed.display_name[:200] or key
+        if lesson.pk is None:
+            lesson.save()  # data: images are stored as this lesson's images, so it needs a key
+        self.current_lesson = lesson
         parts: list[str] = []
         items: list[tuple[int, olx.Quiz | olx.Placeholder]] = []
         for item in parsed.content:
@@ -211,14 +283,8 @@ class _Importer:
         )
 
     def question(self, parsed: olx.Question) -> QuestionInput:
-        prompt = "".join(
-            [
-                f"<p><strong>{escape(parsed.label)}</strong></p>" if parsed.label else "",
-                f"<p>{escape(parsed.description)}</p>" if parsed.description else "",
-                parsed.prompt_html,
-            ]
-        )
-        common = {"prompt": self.markdown(prompt)}
+        # The label, description and text in the order the export has them.
+        common = {"prompt": self.markdown(parsed.question_html)}
         if isinstance(parsed, olx.ChoiceQuestion):
             correct = sum(choice.correct for choice in parsed.choices)
             several = parsed.allows_several_answers or correct != 1
@@ -266,6 +332,7 @@ class _Importer:
                     item.text: _plain(item.feedback) for item in parsed.wrong_answer_feedback
                 },
                 correct_feedback=_plain(parsed.accepted[0].feedback) if parsed.accepted else "",
+                answer_unit=parsed.unit[:100],
                 **common,
             )
         tolerance = parsed.tolerance or _DEFAULT_TOLERANCE
@@ -275,6 +342,7 @@ class _Importer:
             tolerance=tolerance.amount,
             tolerance_kind=tolerance.kind,
             correct_feedback=_plain(parsed.correct_feedback),
+            answer_unit=parsed.unit[:100],
             **common,
         )
 
@@ -302,6 +370,7 @@ class _Importer:
         return archived, restored
 
     def run(self) -> ImportResult:
+        self.compress_data_images()
         with transaction.atomic():
             course, created = self.course()
             for module_position, parsed_module in enumerate(self.parsed.modules, start=1):
@@ -315,6 +384,7 @@ class _Importer:
             "kuza_course": course.slug,
             "created": created,
             "static_files_copied": self.copied,
+            "data_images_stored": self.data_images_stored,
             "missing_static_file_names": list(self.parsed.missing_static_files),
             "warning_messages": list(self.parsed.warnings),
             "archived": archived,
@@ -342,6 +412,8 @@ def archive_limits() -> olx.ArchiveLimits:
 
 def olx_import(*, path: Path, organisation=None) -> ImportResult:
     """Create or update a course from an Open edX export folder or .tar.gz; all or nothing."""
+    max_data_image_bytes = settings.KUZA_OLX_MAX_DATA_IMAGE_MB * olx.MB
     with olx.open_olx_export(Path(path), archive_limits()) as root:
-        parsed = olx.parse_course(root)
-        return _Importer(parsed, root, organisation).run()
+        parsed = olx.parse_course(root, max_data_image_bytes=max_data_image_bytes)
+        importer = _Importer(parsed, root, organisation, max_data_image_bytes=max_data_image_bytes)
+        return importer.run()

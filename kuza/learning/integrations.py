@@ -83,11 +83,32 @@ register_audience(
     )
 )
 
+
+def course_parts(course: Course) -> list:
+    """A course's texts for its one exchange file, in reading order: each module, then each
+    of its lessons with the lesson's images, media links, quizzes and imported placeholders."""
+    lessons: dict[int, list[Lesson]] = {}
+    for lesson in (
+        Lesson.objects.filter(course=course)
+        .order_by("position", "pk")
+        .prefetch_related("images", "media_links", "quizzes", "placeholders")
+    ):
+        lessons.setdefault(lesson.module_id, []).append(lesson)
+    parts: list = []
+    for module in Module.objects.filter(course=course).order_by("position", "pk"):
+        parts.append(module)
+        for lesson in lessons.get(module.pk, []):
+            parts += [lesson, *lesson.images.all(), *lesson.media_links.all()]
+            parts += [*lesson.quizzes.all(), *lesson.placeholders.all()]
+    return parts
+
+
 registry.register(
     Course,
     fields={"title": registry.PLAIN, "summary": registry.MARKDOWN},
     source_language=lambda course: course.language,
     title=lambda course: course.title,
+    parts=course_parts,
 )
 registry.register(
     Module,

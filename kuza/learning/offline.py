@@ -104,6 +104,8 @@ def _lesson(lesson: Lesson, *, language: str, text_only: bool) -> OfflineLesson:
     images = []
     if not text_only:
         for image in lesson.images.all():
+            if not image.shown_below_text:
+                continue  # an imported image, already inlined in its place in the text
             data = _stored_file(image.image.url)
             uri = _data_uri(data) if data else None
             if uri:

@@ -166,6 +166,7 @@ class ShownQuestion:
     explanation: str
     # Right answers to a text or number question, as written (offline copies show them).
     answers: tuple[str, ...] = ()
+    unit: str = ""  # shown right after the answer box of a text or number question
 
     @property
     def field_name(self) -> str:
@@ -198,6 +199,8 @@ def quiz_texts(quiz: Quiz) -> dict[str, str]:
             texts[f"{prefix}.explanation"] = question.explanation
         if question.correct_feedback:
             texts[f"{prefix}.feedback"] = question.correct_feedback
+        if question.answer_unit:
+            texts[f"{prefix}.unit"] = question.answer_unit
         for option in question.options.all():
             key = f"{prefix}.{option.unit_suffix}"
             texts[key] = option.text
@@ -260,6 +263,7 @@ def shown_questions(quiz: Quiz, language: str | None = None) -> list[ShownQuesti
                 options=options,
                 explanation=text(f"{prefix}.explanation", question.explanation),
                 answers=_answers(question),
+                unit=text(f"{prefix}.unit", question.answer_unit),
             )
         )
     return shown

@@ -73,6 +73,7 @@ registry.register(
     fields={"title": registry.PLAIN, "summary": registry.MARKDOWN},
     source_language=lambda toolkit: toolkit.language,
     title=lambda toolkit: toolkit.title,
+    parts=lambda toolkit: toolkit.steps.all(),
 )
 registry.register(
     ToolkitStep,

@@ -26,7 +26,7 @@ tag in templates.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -72,6 +72,9 @@ class TranslatableModel:
     named: Mapping[str, Callable[[models.Model], Mapping[str, str]]] = field(default_factory=dict)
     source_language: Callable[[models.Model], str] = _default_source_language
     title: Callable[[models.Model], str] = str
+    # For a whole a translator takes on at once (a course, a toolkit): the other translatable
+    # objects that belong to it, in reading order. Its exchange file holds them all.
+    parts: Callable[[models.Model], Iterable[models.Model]] | None = None
 
     @property
     def label(self) -> str:
@@ -114,6 +117,7 @@ def register(
     named: Mapping[str, Callable[[models.Model], Mapping[str, str]]] | None = None,
     source_language: Callable[[models.Model], str] | None = None,
     title: Callable[[models.Model], str] | None = None,
+    parts: Callable[[models.Model], Iterable[models.Model]] | None = None,
     sync_on_save: bool = True,
 ) -> TranslatableModel:
     """Declare `model`'s translatable content; safe to call again with the same declaration.
@@ -121,6 +125,9 @@ def register(
     With `sync_on_save` (the default) every save of an instance re-syncs its units once the
     transaction commits, so edits made in the admin are tracked too. Objects changed with
     QuerySet.update() or raw SQL need `kuza translation-sync`.
+
+    `parts(obj)` lists the registered objects that belong to `obj` (a course's lessons and
+    quizzes), so translators can export and import all of it as one file.
     """
     declared_fields = {name: Format(value) for name, value in (fields or {}).items()}
     if Format.NAMED in declared_fields.values():
@@ -139,6 +146,7 @@ def register(
         named=declared_named,
         source_language=source_language or _default_source_language,
         title=title or str,
+        parts=parts,
     )
     _registered[spec.label] = spec
     if sync_on_save:

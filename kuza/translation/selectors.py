@@ -276,6 +276,39 @@ def translatable_object(*, user, pk: int) -> TranslatableObject:
     return translatable
 
 
+def has_parts(translatable: TranslatableObject) -> bool:
+    spec = registry.spec_for_label(translatable.model_label)
+    return spec is not None and spec.parts is not None
+
+
+def translatable_whole(translatable: TranslatableObject) -> list[TranslatableObject]:
+    """The object and every translatable part of it (registry `parts`), in reading order:
+    what one exchange file for a course or a toolkit holds. Parts not synced yet (no units)
+    are left out, as they have nothing to translate."""
+    spec = registry.spec_for_label(translatable.model_label)
+    if spec is None or spec.parts is None:
+        return [translatable]
+    obj = translatable.content_type.get_object_for_this_type(pk=translatable.object_id)
+    parts = list(spec.parts(obj))
+    content_types = ContentType.objects.get_for_models(*{type(part) for part in parts})
+    wanted: dict[int, list[int]] = defaultdict(list)
+    for part in parts:
+        wanted[content_types[type(part)].pk].append(part.pk)
+    found = {
+        (item.content_type_id, item.object_id): item
+        for content_type_id, ids in wanted.items()
+        for item in TranslatableObject.objects.select_related("content_type").filter(
+            content_type_id=content_type_id, object_id__in=ids
+        )
+    }
+    ordered = [translatable]
+    for part in parts:
+        item = found.get((content_types[type(part)].pk, part.pk))
+        if item is not None and item not in ordered:
+            ordered.append(item)
+    return ordered
+
+
 def model_labels_in_use() -> list[str]:
     return [
         f"{app_label}.{model}"

@@ -52,6 +52,11 @@ urlpatterns = [
         name="export_object",
     ),
     path(
+        "<int:pk>/<lang:language>/all.<fileformat:file_format>",
+        views.export_whole,
+        name="export_whole",
+    ),
+    path(
         "type/<modellabel:model_label>/<lang:language>/export.<fileformat:file_format>",
         views.export_type,
         name="export_type",

@@ -78,7 +78,11 @@ def object_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "translation/object_detail.html",
-        {"translatable": translatable, "languages": languages},
+        {
+            "translatable": translatable,
+            "languages": languages,
+            "has_parts": selectors.has_parts(translatable),
+        },
     )
 
 
@@ -192,6 +196,18 @@ def export_object(request: HttpRequest, pk: int, language: str, file_format: str
     translatable = selectors.translatable_object(user=request.user, pk=pk)
     name = f"{translatable.model_label}-{translatable.object_id}"
     return _export([translatable], language, file_format, name)
+
+
+@login_required
+@require_GET
+def export_whole(request: HttpRequest, pk: int, language: str, file_format: str) -> HttpResponse:
+    """One file with every text of a course or toolkit: its own and all its parts'."""
+    language = _language_or_404(language)
+    translatable = selectors.translatable_object(user=request.user, pk=pk)
+    if not selectors.has_parts(translatable):
+        raise Http404
+    name = f"{translatable.model_label}-{translatable.object_id}-all"
+    return _export(selectors.translatable_whole(translatable), language, file_format, name)
 
 
 @login_required

@@ -100,3 +100,7 @@ $wgHooks['ApiMaxLagInfo'][] = static function ( array &$lagInfo ) use ( $kuzaIns
 	}
 	$lagInfo = [ 'host' => 'replica.kuza.test', 'lag' => (int)$state['lag'], 'type' => 'db' ];
 };
+
+// Administrators hide revisions (revision deletion), as Wikimedia's do: the collection must
+// stop counting a revision whose text or author was hidden.
+$wgGroupPermissions['sysop']['deleterevision'] = true;

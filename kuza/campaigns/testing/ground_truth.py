@@ -29,6 +29,7 @@ class TruthRevision:
     sizediff: int
     is_minor: bool
     page_is_redirect: bool  # the page's current state, as prop=info reports it
+    text_or_user_hidden: bool = False  # hidden by an administrator (revision deletion)
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ def _has_table(connection: sqlite3.Connection, name: str) -> bool:
 _REVISIONS_SQL = """
 SELECT r.rev_id, r.rev_parent_id, r.rev_page, p.page_namespace, p.page_title,
        a.actor_name, a.actor_user, r.rev_timestamp, c.comment_text, r.rev_len,
-       parent.rev_len, r.rev_minor_edit, p.page_is_redirect
+       parent.rev_len, r.rev_minor_edit, p.page_is_redirect, r.rev_deleted
 FROM revision r
 JOIN page p ON p.page_id = r.rev_page
 JOIN actor a ON a.actor_id = r.rev_actor
@@ -102,7 +103,7 @@ ORDER BY r.rev_timestamp, r.rev_id
 _REVISIONS_LEGACY_SQL = """
 SELECT r.rev_id, r.rev_parent_id, r.rev_page, p.page_namespace, p.page_title,
        a.actor_name, a.actor_user, r.rev_timestamp, c.comment_text, r.rev_len,
-       parent.rev_len, r.rev_minor_edit, p.page_is_redirect
+       parent.rev_len, r.rev_minor_edit, p.page_is_redirect, r.rev_deleted
 FROM revision r
 JOIN page p ON p.page_id = r.rev_page
 JOIN actor a ON a.actor_id = r.rev_actor
@@ -125,7 +126,7 @@ def read_revisions(db_path: Path, namespaces: Mapping[int, str]) -> tuple[TruthR
     revisions = []
     for row in rows:
         (revid, parentid, page_id, ns, db_key, user, user_id, ts, comment, size) = row[:10]
-        parent_size, minor, redirect = row[10:]
+        parent_size, minor, redirect, deleted = row[10:]
         title = _display_title(namespaces, ns, db_key)
         timestamp = _mw_time(ts)
         if timestamp is None:
@@ -145,6 +146,8 @@ def read_revisions(db_path: Path, namespaces: Mapping[int, str]) -> tuple[TruthR
                 sizediff=size - (parent_size or 0),
                 is_minor=bool(minor),
                 page_is_redirect=bool(redirect),
+                # rev_deleted bits: 1 text, 2 summary, 4 user name, 8 from administrators too.
+                text_or_user_hidden=bool((deleted or 0) & 5),
             )
         )
     return tuple(revisions)

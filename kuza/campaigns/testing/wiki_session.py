@@ -269,6 +269,23 @@ class WikiSession:
         if "to" not in result:
             raise WikiActionError(f"move of {title!r} failed: {result}")
 
+    def hide_revisions(
+        self, title: str, revids: list[int], reason: str, *, at: datetime | None = None
+    ) -> None:
+        """Hide revisions' text (revision deletion; administrators only)."""
+        result = self.post(
+            headers=self._time_headers(at),
+            action="revisiondelete",
+            type="revision",
+            target=title,
+            ids="|".join(str(revid) for revid in revids),
+            hide="content",
+            reason=reason,
+            token=self._csrf_token(),
+        )["revisiondelete"]
+        if result.get("status") != "Success":
+            raise WikiActionError(f"hiding revisions {revids} of {title!r} failed: {result}")
+
     # -- reads ---------------------------------------------------------------------------
 
     def namespace_names(self) -> dict[int, str]:

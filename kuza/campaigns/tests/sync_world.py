@@ -95,7 +95,8 @@ class World:
                     return False
                 return r.user in self.participants or (open_campaign and tagged(r.comment))
 
-            counted = [r for r in in_window if credited(r)]
+            # A revision whose text or author an administrator hid counts in no figure.
+            counted = [r for r in in_window if credited(r) and not r.text_or_user_hidden]
             credited_anywhere += counted
             # A revision of a page that is now a redirect counts in no figure.
             edits = [r for r in counted if r.namespace == 0 and not r.page_is_redirect]

@@ -48,6 +48,7 @@ class QuestionInput:
     combination_feedback: tuple[dict, ...] = ()
     explanation: str = ""
     correct_feedback: str = ""
+    answer_unit: str = ""  # text and number questions: shown after the answer box, e.g. "%"
     unit_key: int = 0  # 0: a new question
 
 
@@ -122,6 +123,7 @@ def quiz_questions_replace(
                 tolerance_kind=question.tolerance_kind,
                 combination_feedback=list(question.combination_feedback),
                 correct_feedback=question.correct_feedback,
+                answer_unit=question.answer_unit.strip(),
             )
             Option.objects.bulk_create(
                 Option(
@@ -224,6 +226,7 @@ def question_input_from(question: Question) -> QuestionInput:
         combination_feedback=tuple(question.combination_feedback or ()),
         explanation=question.explanation,
         correct_feedback=question.correct_feedback,
+        answer_unit=question.answer_unit,
         unit_key=question.unit_key,
     )
 

@@ -177,6 +177,7 @@ class QuestionForm(forms.Form):
             self.fields["correct_feedback"] = forms.CharField(
                 label=_("Feedback when right"), required=False
             )
+            self._add_answer_unit_field()
         else:
             self.fields["numeric_answer"] = forms.FloatField(label=_("Answer"))
             self.fields["tolerance"] = forms.FloatField(
@@ -191,6 +192,15 @@ class QuestionForm(forms.Form):
             self.fields["correct_feedback"] = forms.CharField(
                 label=_("Feedback when right"), required=False
             )
+            self._add_answer_unit_field()
+
+    def _add_answer_unit_field(self) -> None:
+        self.fields["answer_unit"] = forms.CharField(
+            label=_("Text after the answer box"),
+            max_length=100,
+            required=False,
+            help_text=_("A unit such as kg, if answers are given in one."),
+        )
 
     def _add_option_fields(self, number: int) -> None:
         self.fields[f"o{number}_text"] = forms.CharField(
@@ -230,7 +240,13 @@ class QuestionForm(forms.Form):
         initial["wrong_answer_feedback"] = "\n".join(
             f"{answer} | {feedback}" for answer, feedback in question.wrong_answer_feedback.items()
         )
-        for name in ("case_sensitive", "accent_insensitive", "regex", "correct_feedback"):
+        for name in (
+            "case_sensitive",
+            "accent_insensitive",
+            "regex",
+            "correct_feedback",
+            "answer_unit",
+        ):
             initial[name] = getattr(question, name)
         initial["numeric_answer"] = question.numeric_answer
         initial["tolerance"] = question.tolerance
@@ -321,6 +337,7 @@ class QuestionForm(forms.Form):
                 accent_insensitive=data["accent_insensitive"],
                 regex=data["regex"],
                 correct_feedback=data.get("correct_feedback", ""),
+                answer_unit=data.get("answer_unit", ""),
             )
         return QuestionInput(
             **common,
@@ -328,4 +345,5 @@ class QuestionForm(forms.Form):
             tolerance=data["tolerance"],
             tolerance_kind=data["tolerance_kind"],
             correct_feedback=data.get("correct_feedback", ""),
+            answer_unit=data.get("answer_unit", ""),
         )

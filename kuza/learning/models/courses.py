@@ -174,6 +174,10 @@ class LessonImage(models.Model):
     height = models.PositiveIntegerField(_("height"), default=0)
     size_bytes = models.PositiveIntegerField(_("size in bytes"), default=0)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # An image imported from a data: URI in an Open edX export: the SHA-256 of its original
+    # bytes, so a re-import finds it again. The lesson text shows it in its place, so the
+    # lesson page does not list it again below the text (see `shown_below_text`).
+    olx_key = models.CharField(max_length=64, blank=True, default="", editable=False)
 
     class Meta:
         ordering = ["position", "pk"]
@@ -185,6 +189,11 @@ class LessonImage(models.Model):
 
     def __str__(self) -> str:
         return self.alt_text
+
+    @property
+    def shown_below_text(self) -> bool:
+        """Uploaded images are listed below the lesson text; imported ones sit inside it."""
+        return not self.olx_key
 
 
 class MediaLink(models.Model):

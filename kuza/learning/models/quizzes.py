@@ -85,6 +85,8 @@ class Question(models.Model):
     # Multiple choice: [{"options": [positions], "feedback": text}] for exact tick sets.
     combination_feedback = models.JSONField(_("feedback on combinations"), default=list, blank=True)
     correct_feedback = models.TextField(_("feedback when right"), blank=True)
+    # Text and number questions: shown right after the answer box, e.g. "%" or "kg".
+    answer_unit = models.CharField(_("text after the answer box"), max_length=100, blank=True)
 
     class Meta:
         ordering = ["position", "pk"]

@@ -22,6 +22,8 @@ from kuza.learning.olx.archive import (
     open_olx_export,
 )
 from kuza.learning.olx.course import OlxError, parse_course
+from kuza.learning.olx.datauris import DEFAULT_MAX_BYTES as DEFAULT_MAX_DATA_IMAGE_BYTES
+from kuza.learning.olx.datauris import DataImage, DataImageError
 from kuza.learning.olx.model import (
     BlockKey,
     ContentItem,
@@ -67,6 +69,9 @@ __all__ = [
     "CombinationFeedback",
     "ContentItem",
     "Course",
+    "DEFAULT_MAX_DATA_IMAGE_BYTES",
+    "DataImage",
+    "DataImageError",
     "DropdownOption",
     "DropdownQuestion",
     "Heading",

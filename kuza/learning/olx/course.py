@@ -29,7 +29,8 @@ from kuza.learning.olx.blocks import (
     load_policy,
     safe_relative_path,
 )
-from kuza.learning.olx.markup import XmlReadError, inner_html, parse_xml
+from kuza.learning.olx.datauris import DEFAULT_MAX_BYTES, DataImage, DataImageError, data_images
+from kuza.learning.olx.markup import XmlReadError, element_html, inner_html, parse_xml
 from kuza.learning.olx.model import (
     BlockKey,
     ContentItem,
@@ -52,22 +53,25 @@ class OlxError(Exception):
     """The export cannot be imported at all (as opposed to a warning about one block)."""
 
 
-def parse_course(root: Path) -> Course:
+def parse_course(root: Path, *, max_data_image_bytes: int = DEFAULT_MAX_BYTES) -> Course:
     """Parse the unpacked export whose top folder (the one holding course.xml) is `root`.
 
     All or nothing: a file that cannot be read (missing, cut short, malformed, not UTF-8)
     fails the whole export with an OlxError naming it. Skipping it instead would make a
-    re-import treat everything in that file as gone from the course.
+    re-import treat everything in that file as gone from the course. So does a `data:` image
+    that is not an accepted image or is larger than `max_data_image_bytes` (datauris.py).
     """
     try:
-        return _CourseWalker(root).course()
+        return _CourseWalker(root, max_data_image_bytes).course()
     except BlockReadError as error:
         raise OlxError(f"cannot import this export: {error}") from error
 
 
 class _CourseWalker:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, max_data_image_bytes: int = DEFAULT_MAX_BYTES) -> None:
         self.root = root
+        self.max_data_image_bytes = max_data_image_bytes
+        self.data_images: dict[str, DataImage] = {}
         self.warnings: list[str] = []
         self.static_names: set[str] = set()
         self.seen_keys: set[BlockKey] = set()
@@ -102,6 +106,7 @@ class _CourseWalker:
             static_files=tuple(sorted(self.static_names)),
             missing_static_files=missing_static_files(self.root, self.static_names),
             warnings=tuple(self.warnings),
+            data_images=tuple(self.data_images.values()),
         )
 
     def _course_xml(self) -> Element:
@@ -220,6 +225,7 @@ class _CourseWalker:
                 self.warnings.extend(warnings)
                 if not isinstance(quiz_or_placeholder, Placeholder):
                     self.static_names.update(quiz_or_placeholder.static_files)
+                    self._collect_data_images(element_html(block.element), block.source)
                 items.append(quiz_or_placeholder)
             else:
                 items.append(unsupported_block(block))
@@ -238,7 +244,16 @@ class _CourseWalker:
             html = inner_html(block.element)
         references = static_references(html)
         self.static_names.update(references)
+        self._collect_data_images(html, f"html/{name}" if filename else block.source)
         return HtmlText(block.key, block.display_name, html, references)
+
+    def _collect_data_images(self, html: str, source: str) -> None:
+        try:
+            images = data_images(html, max_bytes=self.max_data_image_bytes, source=source)
+        except DataImageError as error:
+            raise BlockReadError(f"{source}: {error}") from error
+        for image in images:
+            self.data_images.setdefault(image.digest, image)
 
 
 def _title(block: Block) -> str:

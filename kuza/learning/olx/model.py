@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from kuza.learning.olx.datauris import DataImage
 from kuza.learning.olx.questions import Question
 
 
@@ -119,6 +120,8 @@ class Course:
     missing_static_files: tuple[str, ...]
     # Problems found along the way that did not stop the import, each naming its file.
     warnings: tuple[str, ...] = ()
+    # Distinct images embedded as data: URIs in the imported HTML, each checked (datauris.py).
+    data_images: tuple[DataImage, ...] = ()
 
     def lessons(self) -> Iterator[Lesson]:
         for module in self.modules:
@@ -152,6 +155,7 @@ class Course:
             "placeholders_by_type": _sorted_counts(item.category for item in placeholders),
             "static_files": len(self.static_files),
             "missing_static_files": len(self.missing_static_files),
+            "data_images": len(self.data_images),
             "warnings": len(self.warnings),
         }
 

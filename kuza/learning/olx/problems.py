@@ -10,6 +10,7 @@ import copy
 import math
 import re
 from collections.abc import Mapping
+from html import escape as html_escape
 from xml.etree.ElementTree import Element
 
 from kuza.learning.olx.blocks import Block
@@ -165,7 +166,40 @@ def _question_text(response: Element) -> dict[str, str]:
         "description": " ".join(plain_text(item) for item in response.findall("description")),
         "prompt_html": inner_html(response, skip=_RESPONSE_MACHINERY),
         "explanation_html": _solutions_html(response),
+        "question_html": _question_html(response),
     }
+
+
+def _question_html(response: Element) -> str:
+    """The label, description and other text of a response in the order written (see
+    questions.QUESTION_HTML); answer inputs, hints and solutions are left out. Indentation
+    between elements becomes one space."""
+    parts = [_spacing(response.text)]
+    if response.find("label") is None and _label(response):
+        parts.insert(0, f"<p><strong>{html_escape(_label(response))}</strong></p>")
+    for child in response:
+        if child.tag == "label":
+            parts.append(f"<p><strong>{inner_html(child)}</strong></p>")
+        elif child.tag == "description":
+            parts.append(f"<p>{inner_html(child)}</p>")
+        elif child.tag not in _RESPONSE_MACHINERY:
+            alone = copy.copy(child)
+            alone.tail = None
+            parts.append(element_html(alone))
+        parts.append(_spacing(child.tail))
+    return "".join(parts).strip()
+
+
+def _spacing(text: str | None) -> str:
+    return " " if text and not text.strip() else html_escape(text or "", quote=False)
+
+
+def _unit(response: Element) -> str:
+    """The text Open edX shows right after the answer box (trailing_text="%")."""
+    for element in response.iter():
+        if element.tag in {"textline", "formulaequationinput"}:
+            return " ".join(element.get("trailing_text", "").split())
+    return ""
 
 
 def _solutions_html(element: Element) -> str:
@@ -255,7 +289,13 @@ def _dropdown_questions(response: Element) -> list[Question]:
 
 def _question_text_of_input(option_input: Element) -> dict[str, str]:
     label = " ".join(option_input.get("label", "").split())
-    return {"label": label, "description": "", "prompt_html": "", "explanation_html": ""}
+    return {
+        "label": label,
+        "description": "",
+        "prompt_html": "",
+        "explanation_html": "",
+        "question_html": f"<p><strong>{html_escape(label)}</strong></p>" if label else "",
+    }
 
 
 def _dropdown_options(option_input: Element) -> tuple[DropdownOption, ...]:
@@ -315,6 +355,7 @@ def _text_question(response: Element) -> TextQuestion:
         # Open edX compares case-sensitively unless the type says "ci".
         case_sensitive="ci" not in flags,
         regex=regex,
+        unit=_unit(response),
         wrong_answer_feedback=tuple(
             WrongTextFeedback(hint.get("answer", ""), inner_html(hint))
             for hint in response.findall("stringequalhint")
@@ -337,6 +378,7 @@ def _numerical_question(response: Element) -> NumericalQuestion:
         answer=answer,
         tolerance=tolerance,
         correct_feedback=_feedback(response, "correcthint"),
+        unit=_unit(response),
     )
 
 

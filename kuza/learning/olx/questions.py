@@ -45,6 +45,7 @@ class ChoiceQuestion:
     explanation_html: str
     choices: tuple[Choice, ...]
     combination_feedback: tuple[CombinationFeedback, ...] = ()
+    question_html: str = ""  # see QUESTION_HTML below
 
     @property
     def allows_several_answers(self) -> bool:
@@ -66,6 +67,7 @@ class DropdownQuestion:
     prompt_html: str
     explanation_html: str
     options: tuple[DropdownOption, ...]
+    question_html: str = ""
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,8 @@ class TextQuestion:
     case_sensitive: bool
     regex: bool
     wrong_answer_feedback: tuple[WrongTextFeedback, ...] = ()
+    question_html: str = ""
+    unit: str = ""  # text shown right after the answer box, such as "%" (trailing_text)
 
     def accepts(self, given: str) -> bool:
         # Open edX ignores surrounding spaces and matches a regular expression against the
@@ -128,6 +132,8 @@ class NumericalQuestion:
     answer: float
     tolerance: Tolerance | None  # None: the problem set none (Open edX's default applies)
     correct_feedback: str = ""
+    question_html: str = ""
+    unit: str = ""  # text shown right after the answer box, such as "%" (trailing_text)
 
     def accepts(self, given: float) -> bool:
         if not math.isfinite(given):
@@ -137,3 +143,7 @@ class NumericalQuestion:
 
 
 Question = ChoiceQuestion | DropdownQuestion | TextQuestion | NumericalQuestion
+# QUESTION_HTML: every question type's `question_html` is its whole text as the learner reads
+# it, in the export's order: the label (in bold), the description and the other content,
+# each where the author put it, so a label written after a table or picture stays below it.
+# `label`, `description` and `prompt_html` are the same parts taken apart.

@@ -7,11 +7,11 @@ import re
 from collections import Counter
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from kuza.core.markdown import render_markdown, sanitise_html
-from kuza.learning.htmlmarkdown import html_to_markdown
+from kuza.learning.htmlmarkdown import _TEX, html_to_markdown
 from kuza.learning.tests.test_olx_demo_course import DEMO_COURSE, needs_demo_course
 
 
@@ -104,7 +104,7 @@ def test_markdown_syntax_in_text_stays_text():
 
 
 _TEXT = st.text(
-    alphabet=st.sampled_from(list("abcXYZ019 #*_-+=.)(>![]`<&;|~\\:'\"/") + ["é", "ß", "ع", "中"]),
+    alphabet=st.sampled_from(list("abcXYZ019 #*_-+=.)(>![]`<&;|~\\:'\"/$") + ["é", "ß", "ع", "中"]),
     max_size=40,
 )
 
@@ -112,6 +112,8 @@ _TEXT = st.text(
 @settings(max_examples=100, deadline=None)
 @given(_TEXT, _TEXT)
 def test_any_text_round_trips_exactly(first, second):
+    # A formula is the one thing text does not keep: it is drawn (see the tests below).
+    assume(not _TEX.search(first) and not _TEX.search(second))
     html = f"<p>{html_lib.escape(first)}<br>{html_lib.escape(second)}</p>"
     rendered = back(html)
     shown = [
@@ -160,3 +162,34 @@ def test_a_list_written_directly_inside_a_list_keeps_its_items_under_the_item_be
     # As in exported courses: <ul> as a child of <ol>, which browsers nest under "One".
     html = "<ol><li>One</li><ul><li>Sub a</li><li>Sub b</li></ul><li>Two</li></ol>"
     assert html_to_markdown(html) == "1. One\n   - Sub a\n   - Sub b\n2. Two\n"
+
+
+# --- TeX formulas ------------------------------------------------------------------------------
+
+
+def test_formulas_keep_their_tex_for_translators_and_render_as_mathml():
+    html = (
+        "<p>Solve \\(x^2 - 3x + 2 = 0\\) for <b>x</b>, [1] is a reference,</p>"
+        "<p>then \\[\\frac{W}{L}\n \\gt 58.3\\] and $$a_1 + a_2$$.</p>"
+    )
+    markdown = convert(html)
+    assert "\\(x^2 - 3x + 2 = 0\\)" in markdown  # inline: as written
+    assert "$$\\frac{W}{L} \\gt 58.3$$" in markdown  # displayed: $$, one line
+    assert "$$a_1 + a_2$$" in markdown and "\\[1\\]" in markdown  # "[1]" stays text
+
+    rendered = back(html)
+    assert rendered.count("<math") == 3
+    assert '<math display="inline"><mrow><msup><mi>x</mi><mn>2</mn></msup>' in rendered
+    assert rendered.count('<math display="block">') == 2
+    assert "<mfrac>" in rendered and "[1]" in rendered and "\\" not in rendered
+
+
+def test_dollars_in_text_stay_dollars():
+    # One "$$" in a text node is not a formula, even if another text node has one too.
+    html = "<p>It costs $$5 or $6,</p><p>or <b>$$</b>7.</p>"
+    assert "\\$\\$5" in convert(html)
+    rendered = back(html)
+    assert "<math" not in rendered
+    assert html_lib.unescape(re.sub(r"</?(p|strong)>", "", rendered)).split() == (
+        ["It", "costs", "$$5", "or", "$6,", "or", "$$7."]
+    )

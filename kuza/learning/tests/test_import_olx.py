@@ -108,7 +108,7 @@ def test_imported_answers_grade_like_open_edx(demo_course):
     assert grade_question(question_spec(dwarfs), " sleepy ").correct
 
 
-def test_an_imported_lesson_shows_text_quizzes_and_placeholders_in_order(client, demo_course):
+def test_imported_pages_show_text_quizzes_placeholders_and_formulas(client, demo_course):
     run_import(demo_course)
     placeholder = Placeholder.objects.get(olx_key="video/0d9ca68c609b4251bb3eacccd28dea19")
     lesson = placeholder.lesson
@@ -119,6 +119,8 @@ def test_an_imported_lesson_shows_text_quizzes_and_placeholders_in_order(client,
     assert placeholder.display_name in page
     assert 'href="https://www.youtube.com/watch?v=8J4WuMdKCDM"' in page
     assert "<iframe" not in page and "<script" not in page and "\ue010" not in page
+    # The same import serves the formulas (an import of the demo course takes seconds).
+    _formulas_are_kept_as_tex_and_shown_as_mathml(client)
 
 
 def _small_export(root: Path) -> Path:
@@ -227,3 +229,42 @@ def test_an_image_the_export_lacks_shows_as_a_translated_note_naming_it(client, 
     client.cookies["django_language"] = "fr"
     page = client.get(url).content.decode()
     assert "[Image absente du cours importé : gone.png]" in page
+
+
+def _formulas_are_kept_as_tex_and_shown_as_mathml(client) -> None:
+    # problem/3b81...: <label>What is \(120 \times 5\)? </label>; problem/9f89...: the
+    # quadratic formula in the question's text and \(x = 2\) in its solution.
+    simple = Quiz.objects.get(olx_key="problem/3b8100660f3947c198e0a9b35f7c6cf6")
+    assert "\\(120 \\times 5\\)" in simple.questions.get().prompt  # TeX for translators
+    roots = Quiz.objects.get(olx_key="problem/9f898b5307d841fcb03f5ee4eb206a9a")
+    assert "\\(x^2 - 3x + 2 = 0\\)" in roots.questions.get().prompt
+    assert "\\(x = 2\\)" in roots.explanation
+
+    page = client.get(reverse("learning:quiz", args=[simple.course.slug, simple.pk]))
+    html = page.content.decode()
+    assert '<math display="inline"><mrow><mn>120</mn><mo>×</mo><mn>5</mn></mrow></math>' in html
+    assert "\\(" not in html
+    html = client.get(reverse("learning:quiz", args=[roots.course.slug, roots.pk])).content
+    assert b"<msup><mi>x</mi><mn>2</mn></msup>" in html
+
+
+def test_an_answer_unit_shows_after_the_answer_box_in_every_language(client, tmp_path):
+    export = one_vertical_export(
+        tmp_path / "export",
+        """
+        <problem url_name="share" display_name="Budget">
+          <numericalresponse answer="25">
+            <p>The budget: food 50, rent 150.</p>
+            <label>What share goes to food?</label>
+            <formulaequationinput trailing_text="%"/>
+          </numericalresponse>
+        </problem>
+        """,
+    )
+    run_import(export)
+    question = Question.objects.get()
+    assert question.answer_unit == "%"
+    assert question.prompt.index("The budget") < question.prompt.index("**What share")
+    quiz = question.quiz
+    html = client.get(reverse("learning:quiz", args=[quiz.course.slug, quiz.pk])).content.decode()
+    assert re.search(r'<input [^>]*name="q1"[^>]*> <span>%</span>', html)

@@ -382,6 +382,7 @@ def test_summary_is_json_and_counts_each_kind(tmp_path):
         "placeholders_by_type": {"problem:customresponse": 1, "video": 1},
         "static_files": 1,
         "missing_static_files": 1,
+        "data_images": 0,
         "warnings": 0,
     }
 

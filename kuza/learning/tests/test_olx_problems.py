@@ -76,6 +76,7 @@ def test_multiple_choice_keeps_choices_feedback_explanation_and_hints():
                     "Wolf <i>(Lupa)</i>", correct=True, feedback_when_selected="Yes, the she-wolf."
                 ),
             ),
+            question_html="<p><strong>Which animal symbolised Rome?</strong></p> <p>Pick one.</p>",
         ),
     )
     assert not quiz.questions[0].allows_several_answers
@@ -151,6 +152,7 @@ def test_dropdown_written_out_with_option_hints():
                 DropdownOption("Sydney", correct=False, feedback="Largest city, not capital."),
                 DropdownOption("Canberra", correct=True),
             ),
+            question_html="<p><strong>Capital of Australia?</strong></p>",
         ),
     )
 
@@ -217,6 +219,7 @@ def test_text_input_keeps_every_accepted_answer_with_feedback_and_case_rule():
         case_sensitive=False,
         regex=False,
         wrong_answer_feedback=(WrongTextFeedback("Snow White", "She is not a dwarf."),),
+        question_html="<p><strong>Name a dwarf</strong></p>",
     )
     assert question.accepts("  sleepy ")
     assert question.accepts("DOPEY")
@@ -275,6 +278,7 @@ def test_numerical_answer_with_tolerance(tolerance_xml, tolerance, accepted, ref
         answer=600.0,
         tolerance=tolerance,
         correct_feedback="Right: 600.",
+        question_html="<p><strong>What is 120 x 5?</strong></p>",
     )
     assert question.accepts(accepted)
     assert not question.accepts(refused)
@@ -398,3 +402,59 @@ def test_several_dropdowns_in_one_response_show_the_question_text_once():
     assert first.explanation_html == "<p>Look outside.</p>"
     assert (second.label, second.prompt_html, second.explanation_html) == ("Grass colour", "", "")
     assert [option.correct for option in second.options] == [False, True]
+
+
+def test_a_label_written_after_its_data_stays_after_it():
+    quiz = quiz_from("""
+        <problem>
+          <numericalresponse answer="12">
+            <p>Rainfall in mm:</p>
+            <table><tr><td>Mon</td><td>5</td></tr><tr><td>Tue</td><td>7</td></tr></table>
+            <label>Total rainfall over \\(2\\) days?</label>
+            <description>Add the two.</description>
+            <p>Count both days.</p>
+            <formulaequationinput/>
+          </numericalresponse>
+        </problem>
+    """)
+    (question,) = quiz.questions
+    text = " ".join(question.question_html.split())
+    assert text.index("Rainfall in mm") < text.index("<table>") < text.index("<strong>Total")
+    assert (
+        text.index("<strong>Total rainfall over \\(2\\) days?</strong>")
+        < text.index("<p>Add the two.</p>")
+        < text.index("<p>Count both days.</p>")
+    )
+    assert "formulaequationinput" not in text
+
+
+def test_the_unit_after_an_answer_box_is_kept():
+    quiz = quiz_from("""
+        <problem>
+          <numericalresponse answer="25">
+            <label>What share of the budget goes to food?</label>
+            <formulaequationinput trailing_text="%"/>
+          </numericalresponse>
+          <stringresponse answer="Nairobi">
+            <label>Capital of Kenya?</label>
+            <textline size="20" trailing_text=" (city) "/>
+          </stringresponse>
+        </problem>
+    """)
+    numeric, text = quiz.questions
+    assert (numeric.unit, text.unit) == ("%", "(city)")
+
+
+def test_a_dropdown_label_given_on_its_input_leads_its_text():
+    quiz = quiz_from("""
+        <problem>
+          <optionresponse>
+            <p>Look at the map.</p>
+            <optioninput options="('a','b')" correct="a" label="Which city?"/>
+          </optionresponse>
+        </problem>
+    """)
+    (question,) = quiz.questions
+    assert " ".join(question.question_html.split()) == (
+        "<p><strong>Which city?</strong></p> <p>Look at the map.</p>"
+    )

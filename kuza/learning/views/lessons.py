@@ -28,7 +28,8 @@ def lesson_detail(request: HttpRequest, slug: str, lesson_id: int) -> HttpRespon
     text_only = is_text_only(request)
     previous, following = selectors.lesson_neighbours(lesson)
     prefetch_related_objects([lesson], "quizzes", "placeholders", "images", "media_links")
-    images, media_links = list(lesson.images.all()), list(lesson.media_links.all())
+    images = [image for image in lesson.images.all() if image.shown_below_text]
+    media_links = list(lesson.media_links.all())
     # Every translated field the page shows, read in one query.
     prefetch_translations(
         [
