@@ -294,3 +294,26 @@ def test_a_removed_co_organiser_loses_the_plan_at_once(client, team):
     assert (page.status_code, tick.status_code) == (404, 404)
     assert plan.title.encode() not in client.get(reverse("library:plans")).content
     assert not PlanItem.objects.filter(step=step, done_at__isnull=False).exists()
+
+
+def test_removing_a_co_organiser_asks_first_and_only_the_owner_is_asked(client, team):
+    plan, owner, co_organiser, _outsider = team
+    url = reverse("library:plan_member_remove", args=[plan.pk, co_organiser.pk])
+
+    client.force_login(co_organiser)
+    assert client.get(url).status_code == 403
+    client.force_login(owner)
+    page = client.get(url)
+
+    html = page.content.decode()
+    assert "<h1>Remove from the team?</h1>" in html
+    assert "<bdi>Edit-a-thon in Accra</bdi>" in html
+    assert f'<form method="post" action="{url}">' in html
+    assert plan.members.filter(user=co_organiser).exists()
+    assert (
+        client.get(reverse("library:plan_member_remove", args=[plan.pk, owner.pk])).status_code
+        == 404
+    )
+
+    client.post(url)
+    assert not plan.members.filter(user=co_organiser).exists()
