@@ -34,6 +34,9 @@ MESSAGES = {
     "checkin_added": _("%(person)s wrote a check-in in your mentorship in %(skill)s."),
     "swap_proposed": _("A skill exchange with %(people)s is proposed to you: confirm or decline."),
     "swap_confirmed": _("Everyone confirmed your skill exchange with %(people)s."),
+    "swap_not_served": _(
+        "The latest swap round found no exchange for you; the swap pool page says why."
+    ),
     "swap_dissolved": _(
         "Your proposed skill exchange was dissolved; you are back in the pool for the next run."
     ),
