@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kuza.campaigns.models import Campaign
+from kuza.core.timezones import TimeZoneField
 from kuza.events.answers import MAX_ANSWER_LENGTH, AnswersInvalid, clean_answers
 from kuza.events.models import Event, Question, Registration
 from kuza.events.services import EventFields, linkable_campaigns
@@ -35,6 +36,7 @@ def _usernames(raw: str) -> list[str]:
 class EventForm(forms.ModelForm):
     starts = WallClockField(label=gettext_lazy("Starts"))
     ends = WallClockField(label=gettext_lazy("Ends"))
+    time_zone = TimeZoneField(label=gettext_lazy("time zone"))
     online_url = forms.URLField(
         label=gettext_lazy("Online link"),
         required=False,
@@ -71,11 +73,6 @@ class EventForm(forms.ModelForm):
             "published",
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 8})}
-        help_texts = {
-            "time_zone": gettext_lazy(
-                "The time zone of the start and end times, like Africa/Nairobi or Europe/Paris."
-            ),
-        }
 
     field_order = [
         *("title", "language", "kind", "series", "description", "format", "location"),

@@ -94,12 +94,18 @@ def profile_update(*, profile: Profile, data: dict) -> Profile:
 
 
 def normalise_language_tag(tag: str) -> str:
+    """A language given by its tag (sw) or by its name in most languages (Kiswahili, Swahili,
+    السواحيلية), as a standard tag."""
     tag = tag.strip()
-    if not langcodes.tag_is_valid(tag):
+    if langcodes.tag_is_valid(tag):
+        return langcodes.standardize_tag(tag)
+    try:
+        return langcodes.standardize_tag(langcodes.find(tag).to_tag())
+    except (LookupError, ValueError):
         raise PeopleError(
-            _("“%(value)s” is not a language tag; use one like sw, fr, ar or pcm.") % {"value": tag}
-        )
-    return langcodes.standardize_tag(tag)
+            _("“%(value)s” is not a language we know: type its name, such as Kiswahili or French.")
+            % {"value": tag}
+        ) from None
 
 
 def profile_languages_set(*, profile: Profile, languages: list[tuple[str, int]]) -> None:
