@@ -260,4 +260,6 @@ class PeopleField(forms.Field):
                 for part in several
             ]
             raise forms.ValidationError(errors)
+        # Shown again (another field refused), the box names everyone chosen.
+        self.widget.shown_text = ", ".join(_label(user) for user in found.values())
         return list(found.values())
