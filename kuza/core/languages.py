@@ -5,7 +5,29 @@ from __future__ import annotations
 
 import langcodes
 from django import forms
+from django.conf import settings
 from django.utils.translation import get_language
+
+
+def language_tag(text: str) -> str | None:
+    """The standard tag of a language given by its tag ("sw") or its name in Kuza's interface
+    languages or in its own ("Swahili", "Kiswahili", "السواحيلية"); None if neither.
+
+    langcodes' search also takes near names ("klingonish" finds Klingon), so a name is accepted
+    only when it is exactly one of the found language's names."""
+    text = " ".join(text.split())
+    if not text:
+        return None
+    if langcodes.tag_is_valid(text):
+        return langcodes.standardize_tag(text)
+    try:
+        found = langcodes.find(text)
+    except (LookupError, ValueError):
+        return None
+    tag = langcodes.standardize_tag(found.to_tag())
+    names = {found.autonym().casefold()}
+    names |= {found.display_name(code).casefold() for code, _name in settings.LANGUAGES}
+    return tag if text.casefold() in names else None
 
 
 def language_display(tag: str, language: str | None = None) -> str:

@@ -19,13 +19,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-import langcodes
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django_countries import countries
 
+from kuza.core.languages import language_tag
 from kuza.mentorship import selectors
 from kuza.mentorship.matching import (
     MentorProfile,
@@ -45,13 +45,7 @@ from kuza.skills.selectors import skill_with_descendants_ids
 
 def standard_tag(tag: str) -> str | None:
     """A language given by its tag (sw) or by its name (Kiswahili, Swahili), as a standard tag."""
-    tag = tag.strip()
-    if langcodes.tag_is_valid(tag):
-        return langcodes.standardize_tag(tag)
-    try:
-        return langcodes.standardize_tag(langcodes.find(tag).to_tag())
-    except (ValueError, LookupError):
-        return None
+    return language_tag(tag)
 
 
 def standard_tags(tags: Iterable[str]) -> tuple[str, ...]:

@@ -208,7 +208,7 @@ def test_an_ambiguous_time_zone_name_lists_the_places_to_choose_from(client):
     page = client.post("/people/me/", {**VALID, "time_zone": "United States"}).content.decode()
 
     assert "Several time zones match “United States”" in page
-    assert "United States (New York) Time" in page
+    assert page.count("United States (") >= 2  # named places to type instead
 
 
 def test_languages_are_typed_by_name_and_shown_by_name():
