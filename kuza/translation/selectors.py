@@ -408,10 +408,23 @@ def translator_roles(*, user) -> QuerySet:
 
 def localise_home_titles(items: list) -> list:
     """The personal home's items with each content title in the reader's language (all
-    translations loaded at once: at most three queries)."""
-    sources = [item.source[0] for item in items if item.source]
-    prefetch_translations(sources)
+    translations loaded at once: no query when all is in the reader's language, else at most
+    three)."""
+    reader = reader_language()
+
+    def foreign(item) -> bool:
+        # Content already in the reader's language needs nothing (and no query); providers
+        # select what a model's source language reads (a session's course, for instance).
+        if not item.source:
+            return False
+        obj = item.source[0]
+        return registry.spec_for(obj).source_language(obj).lower() != reader
+
+    to_translate = [item for item in items if foreign(item)]
+    if not to_translate:
+        return items
+    prefetch_translations([item.source[0] for item in to_translate])
     return [
-        replace(item, title=translated_field(*item.source).text) if item.source else item
+        replace(item, title=translated_field(*item.source).text) if foreign(item) else item
         for item in items
     ]
