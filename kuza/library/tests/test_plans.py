@@ -253,8 +253,10 @@ def test_progress_one_member_makes_is_what_the_rest_of_the_team_sees(client, tea
     assert "1 of 2 done" in page  # the step's own count
     # Named through the presenter: the name links to the profile the viewer may see.
     profile = co_organiser.profile
-    assert f'Assigned to <a href="/people/{profile.pk}/">{profile.display_name}</a>' in page
-    assert "Due March 8, 2026" in page
+    assert (
+        f'Assigned to <bdi><a href="/people/{profile.pk}/">{profile.display_name}</a></bdi>' in page
+    )
+    assert "Due 8 March 2026" in page
     assert '<progress max="3" value="1">' in listing and "1 of 3 done" in listing
 
 
