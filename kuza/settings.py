@@ -248,6 +248,8 @@ LANG_INFO.update(
 # Kuza's translations of third-party strings (allauth has no Swahili); app catalogs come after.
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
+# One unambiguous date format per language, 24-hour times, the language's number separators.
+FORMAT_MODULE_PATH = ["kuza.core.formats"]
 USE_TZ = True
 TIME_ZONE = "UTC"
 LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365

@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from datetime import date
 from html import escape
 
-WIDTH = 600
-HEIGHT = 160
+# Drawn at about a phone's width, so that on a 360 px screen the labels stay at their size.
+WIDTH = 360
+HEIGHT = 140
+FONT_SIZE = 13
 _TOP = 16  # room for the peak label
 _BOTTOM = 20  # room for the date labels
 
@@ -64,10 +66,10 @@ def bar_chart_svg(bars: Sequence[Bar], *, title: str, description: str) -> str:
     if bars:
         baseline = HEIGHT - 5
         parts.append(
-            f'<g font-size="11" fill="currentColor"><text x="0" y="{baseline}">'
+            f'<g font-size="{FONT_SIZE}" fill="currentColor"><text x="0" y="{baseline}">'
             f"{bars[0].day.isoformat()}</text>"
             f'<text x="{WIDTH}" y="{baseline}" text-anchor="end">{bars[-1].day.isoformat()}</text>'
-            f'<text x="0" y="11">{peak}</text></g>'
+            f'<text x="0" y="{FONT_SIZE}">{peak}</text></g>'
         )
     parts.append("</svg>")
     return "".join(parts)

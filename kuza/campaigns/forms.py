@@ -12,6 +12,7 @@ from kuza.campaigns.hashtags import normalize_hashtag
 from kuza.campaigns.models import Campaign
 from kuza.campaigns.selectors import wiki_choices
 from kuza.campaigns.services import MAX_BULK_NAMES, parse_worklist
+from kuza.core.timezones import TimeZoneField
 from kuza.translation.languages import content_languages, language_name
 
 _LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
@@ -36,12 +37,7 @@ class CampaignForm(forms.ModelForm):
         input_formats=[_LOCAL_FORMAT],
         help_text=_("The first moment no longer counted, in the campaign's time zone."),
     )
-    time_zone = forms.CharField(
-        label=_("Time zone"),
-        initial="UTC",
-        max_length=64,
-        help_text=_("A time zone name such as Africa/Nairobi or Europe/Paris; days begin there."),
-    )
+    time_zone = TimeZoneField(label=_("Time zone"), initial="UTC")
     language = forms.ChoiceField(
         label=_("Language of the texts"),
         required=False,

@@ -27,7 +27,7 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy, ngettext, pgettext
 
 from kuza.accounts.selectors import is_signed_in
 from kuza.audience.selectors import access, visible_to
@@ -106,47 +106,68 @@ def campaign_list(viewer=None) -> QuerySet[Campaign]:
     )
 
 
-def home_my_campaigns(user) -> list[HomeItem]:
-    """Personal home: campaigns `user` takes part in that have not ended, with their own edit
-    count on the campaign's wikis since it started (one query)."""
-    if not is_signed_in(user):
-        return []
-    now = timezone.now()
-    own_edits = (
+def _own_revisions(**extra) -> Subquery:
+    """A count of the participant's counted revisions on the campaign's wikis in its window
+    (an expression of `home_my_campaigns`'s participations)."""
+    revisions = (
         Revision.objects.filter(
             wiki__campaigns=OuterRef("campaign_id"),
             user=OuterRef("wiki_username"),
             timestamp__gte=OuterRef("campaign__start"),
             timestamp__lte=OuterRef("campaign__end"),
+            removed=False,
+            is_redirect=False,
+            **extra,
         )
         .order_by()
         .values("user")
         .annotate(total=Count("pk"))
         .values("total")
     )
+    return Coalesce(Subquery(revisions, output_field=IntegerField()), 0)
+
+
+def home_my_campaigns(user) -> list[HomeItem]:
+    """Personal home: campaigns `user` takes part in that have not ended, with their own
+    figures on the campaign's wikis since it started: edits and articles created (one query)."""
+    if not is_signed_in(user):
+        return []
+    now = timezone.now()
     participations = (
         Participant.objects.filter(user=user, campaign__end__gte=now)
         .filter(campaign__in=campaigns_visible_to(user))
         .select_related("campaign")
-        .annotate(edits=Coalesce(Subquery(own_edits, output_field=IntegerField()), 0))
+        .annotate(
+            edits=_own_revisions(),
+            created=_own_revisions(is_page_creation=True, namespace=0),
+        )
         .order_by("campaign__end", "campaign_id")[: home.LIMIT]
     )
     return [
         HomeItem(
             title=participation.campaign.name,
+            source=(participation.campaign, "name"),
             url=reverse("campaigns:detail", args=[participation.campaign.slug]),
             reason=_("A campaign you take part in"),
-            figure=ngettext(
-                "%(count)d edit of yours collected so far",
-                "%(count)d edits of yours collected so far",
-                participation.edits,
-            )
-            % {"count": participation.edits},
+            figure=_own_figures(participation.edits, participation.created),
             # Under way: undated, after what has a date; not started yet: by its start.
             when=participation.campaign.start if participation.campaign.start > now else None,
         )
         for participation in participations
     ]
+
+
+def _own_figures(edits: int, created: int) -> str:
+    figures = ngettext(
+        "%(count)d edit of yours collected so far",
+        "%(count)d edits of yours collected so far",
+        edits,
+    ) % {"count": edits}
+    if created:
+        figures += pgettext("between the items of a list", ", ") + ngettext(
+            "%(count)d article created", "%(count)d articles created", created
+        ) % {"count": created}
+    return figures
 
 
 def campaign_get(*, slug: str) -> Campaign:

@@ -24,6 +24,10 @@ Apps also declare what they offer (`register_capability`): a visitor's home show
 every capability, so nothing Kuza does is hidden from someone who has not joined yet. An entry
 for members only leads a visitor through sign-up to its page.
 
+A title that is content (a campaign's name, a course's title) carries its `source`; the
+translation app registers the one *localiser*, which puts every such title of the page into
+the reader's language at once (a fixed number of queries whatever the items).
+
 Registering the same key twice keeps the first registration (apps' ready() may run twice in
 tests), so a provider can be registered unconditionally.
 """
@@ -55,6 +59,9 @@ class HomeItem:
     when: datetime | None = None
     # A short figure of the person's own (e.g. "12 edits"), shown after the reason.
     figure: str | Promise = ""
+    # The content object and field the title comes from, when the title is translatable
+    # content: the home then shows it in the reader's language (see `register_localiser`).
+    source: tuple[object, str] | None = None
 
 
 Provider = Callable[[object], list[HomeItem]]
@@ -68,6 +75,20 @@ class _Registration:
 
 
 _registrations: list[_Registration] = []
+Localiser = Callable[[list[HomeItem]], list[HomeItem]]
+_localisers: list[Localiser] = []
+
+
+def register_localiser(localiser: Localiser) -> None:
+    """The translation app's batch translator of titles (one; a second registration is ignored)."""
+    if not _localisers:
+        _localisers.append(localiser)
+
+
+def _localised(items: list[HomeItem]) -> list[HomeItem]:
+    if not _localisers or not any(item.source for item in items):
+        return items
+    return _localisers[0](items)
 
 
 def register(section: str, key: str, provider: Provider) -> None:
@@ -108,11 +129,13 @@ def personal_home(user) -> PersonalHome:
     """Everything the apps have for `user`: waiting items in registration order, next by date."""
     if not is_signed_in(user):
         return PersonalHome()
-    upcoming = _collect(NEXT, user)
+    waiting, upcoming = _collect(WAITING, user), _collect(NEXT, user)
+    localised = _localised(waiting + upcoming)
+    waiting, upcoming = localised[: len(waiting)], localised[len(waiting) :]
     # Dated items first, soonest first; undated ones (a lesson in progress) keep their order.
     dated = sorted((item for item in upcoming if item.when), key=lambda item: item.when)
     undated = [item for item in upcoming if not item.when]
-    return PersonalHome(waiting=_collect(WAITING, user), next=dated + undated)
+    return PersonalHome(waiting=waiting, next=dated + undated)
 
 
 def waiting_count(user) -> int:

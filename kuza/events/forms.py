@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from django import forms
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kuza.campaigns.models import Campaign
+from kuza.core.timezones import TimeZoneField
 from kuza.events.answers import MAX_ANSWER_LENGTH, AnswersInvalid, clean_answers
 from kuza.events.models import Event, Question, Registration
 from kuza.events.services import EventFields, linkable_campaigns
 from kuza.events.timezones import NonexistentLocalTime, is_time_zone, local_to_utc, utc_to_local
+from kuza.people.picker import PeopleField, bind_viewer
 from kuza.translation.languages import content_languages, language_name
 
 LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
@@ -28,13 +29,10 @@ class WallClockField(forms.DateTimeField):
         return timezone.make_naive(result) if result is not None else None
 
 
-def _usernames(raw: str) -> list[str]:
-    return [name for name in (part.strip() for part in raw.replace("\n", ",").split(",")) if name]
-
-
 class EventForm(forms.ModelForm):
     starts = WallClockField(label=gettext_lazy("Starts"))
     ends = WallClockField(label=gettext_lazy("Ends"))
+    time_zone = TimeZoneField(label=gettext_lazy("time zone"))
     online_url = forms.URLField(
         label=gettext_lazy("Online link"),
         required=False,
@@ -48,11 +46,7 @@ class EventForm(forms.ModelForm):
             "The language you write the title and description in; translators add others."
         ),
     )
-    organiser_names = forms.CharField(
-        label=gettext_lazy("Organisers"),
-        required=False,
-        help_text=gettext_lazy("Kuza user names, separated by commas."),
-    )
+    organiser_names = PeopleField(label=gettext_lazy("Organisers"), required=False)
 
     class Meta:
         model = Event
@@ -71,11 +65,6 @@ class EventForm(forms.ModelForm):
             "published",
         ]
         widgets = {"description": forms.Textarea(attrs={"rows": 8})}
-        help_texts = {
-            "time_zone": gettext_lazy(
-                "The time zone of the start and end times, like Africa/Nairobi or Europe/Paris."
-            ),
-        }
 
     field_order = [
         *("title", "language", "kind", "series", "description", "format", "location"),
@@ -85,6 +74,7 @@ class EventForm(forms.ModelForm):
 
     def __init__(self, *args, editor, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        bind_viewer(self, editor)
         event = self.instance
         self.fields["language"].choices = [
             (code, language_name(code)) for code in content_languages()
@@ -96,13 +86,11 @@ class EventForm(forms.ModelForm):
         if event.pk:
             self.initial.setdefault("starts", utc_to_local(event.starts_at, event.time_zone))
             self.initial.setdefault("ends", utc_to_local(event.ends_at, event.time_zone))
-            names = event.organisers.order_by("username").values_list("username", flat=True)
-            self.initial.setdefault("organiser_names", ", ".join(names))
+            organisers = list(event.organisers.select_related("profile").order_by("username"))
+            self.initial.setdefault("organiser_names", organisers)
+            self.fields["organiser_names"].keep = frozenset(user.pk for user in organisers)
         else:
             self.fields["organiser_names"].label = _("Other organisers")
-            self.fields["organiser_names"].help_text = _(
-                "Kuza user names, separated by commas. You are an organiser already."
-            )
 
     def clean_language(self) -> str:
         # Left empty (an older form, a script): the event keeps the language it has.
@@ -118,14 +106,12 @@ class EventForm(forms.ModelForm):
         return name
 
     def clean_organiser_names(self) -> list:
-        names = _usernames(self.cleaned_data["organiser_names"])
-        users = list(get_user_model().objects.filter(username__in=names, is_active=True))
-        unknown = sorted(set(names) - {user.username for user in users})
-        if unknown:
-            raise forms.ValidationError(
-                _("No active member has the user name %(names)s."),
-                params={"names": ", ".join(unknown)},
-            )
+        field = self.fields["organiser_names"]
+        users = [
+            user
+            for user in self.cleaned_data["organiser_names"]
+            if user.is_active or user.pk in field.keep
+        ]
         if self.instance.pk and not users:
             raise forms.ValidationError(_("An event needs at least one organiser."))
         return users

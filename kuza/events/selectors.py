@@ -181,6 +181,7 @@ def home_registrations(user) -> list[HomeItem]:
         items.append(
             HomeItem(
                 title=event.title,
+                source=(event, "title"),
                 url=reverse("events:detail", args=[event.pk]),
                 reason=reason,
                 when=event.starts_at,

@@ -365,7 +365,7 @@ def home_courses_in_progress(user) -> list[HomeItem]:
         else:
             url = reverse("learning:course", args=[course.slug])
             reason = _("You are enrolled: start with the first lesson")
-        items.append(HomeItem(title=course.title, url=url, reason=reason))
+        items.append(HomeItem(title=course.title, url=url, reason=reason, source=(course, "title")))
     return items
 
 
@@ -374,6 +374,7 @@ def home_upcoming_sessions(user) -> list[HomeItem]:
     return [
         HomeItem(
             title=session.title,
+            source=(session, "title"),
             url=reverse("learning:cohort", args=[session.cohort.course.slug, session.cohort.slug]),
             reason=_("Session of %(cohort)s, %(when)s")
             % {

@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kuza.core.languages import LanguageNamesWidget
 from kuza.mentorship.models import MAX_CAPACITY, TEXT_LIMIT, Format, TimeFrame
 from kuza.mentorship.services import MAX_LANGUAGES
 from kuza.mentorship.suggestions import standard_tag
@@ -26,7 +27,10 @@ def _clean_languages(value: str) -> list[str]:
     for tag in tags:
         if standard_tag(tag) is None:
             raise forms.ValidationError(
-                _("“%(value)s” is not a language tag; use one like sw, fr, ar or pcm."),
+                _(
+                    "“%(value)s” is not a language we know: type its name, such as Kiswahili "
+                    "or French."
+                ),
                 params={"value": tag},
             )
     return tags
@@ -53,7 +57,10 @@ class RequestForm(forms.Form):
         label=_("Preferred languages"),
         required=False,
         max_length=200,
-        help_text=_("Language tags in order of preference, e.g. sw, en. Empty: your profile's."),
+        widget=LanguageNamesWidget,
+        help_text=_(
+            "Their names in order of preference, e.g. Kiswahili, English. Empty: your profile's."
+        ),
     )
     format = forms.ChoiceField(label=_("Format"), choices=Format.choices)
     time_frame = forms.ChoiceField(label=_("Time frame"), choices=TimeFrame.choices)
@@ -161,7 +168,8 @@ class SwapPoolForm(forms.Form):
     languages = forms.CharField(
         label=_("Languages I can use"),
         max_length=200,
-        help_text=_("Language tags, e.g. sw, en, fr."),
+        widget=LanguageNamesWidget,
+        help_text=_("Their names separated by commas, e.g. Kiswahili, English, French."),
     )
 
     def __init__(self, *args, **kwargs) -> None:

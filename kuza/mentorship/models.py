@@ -423,3 +423,58 @@ class SwapMember(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} → {self.receiver_id}"
+
+
+class SwapOutcome(models.Model):
+    """What one swap round did for one person of the pool, and why (shown on the pool page)."""
+
+    class Reason(models.TextChoices):
+        PROPOSED = "proposed", _("An exchange was proposed to you.")
+        # The pure core's reasons (kuza.mentorship.swap_reasons.UnservedReason):
+        NO_TEACHER = "no_teacher", _("Nobody in the pool offers a skill you want to learn.")
+        NO_LEARNER = "no_learner", _("Nobody in the pool wants to learn a skill you offer.")
+        NO_LANGUAGE = (
+            "no_language",
+            _("The people who could teach you, or learn from you, share no language with you."),
+        )
+        NO_EXCHANGE = (
+            "no_exchange",
+            _(
+                "You could teach someone and learn from someone, but no exchange of two or three "
+                "people closes around you."
+            ),
+        )
+        OTHERS_CHOSEN = (
+            "others_chosen",
+            _(
+                "An exchange with you was possible, but its people were placed in other exchanges "
+                "that serve more people together."
+            ),
+        )
+        POOL_CHANGED = (
+            "pool_changed",
+            _(
+                "Someone in the exchange planned for you left the pool or became unavailable while "
+                "the round ran."
+            ),
+        )
+
+    round = models.ForeignKey(SwapRound, on_delete=models.CASCADE, related_name="outcomes")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="swap_outcomes"
+    )
+    reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
+    exchange = models.ForeignKey(
+        SwapExchange, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-round__created_at", "-round_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["round", "user"], name="one_outcome_per_round"),
+        ]
+        verbose_name = _("swap outcome")
+        verbose_name_plural = _("swap outcomes")
+
+    def __str__(self) -> str:
+        return f"{self.round_id}: {self.user_id} {self.reason}"

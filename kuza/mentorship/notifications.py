@@ -10,6 +10,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from kuza.core.tasks import send_email
@@ -34,23 +36,33 @@ MESSAGES = {
     "checkin_added": _("%(person)s wrote a check-in in your mentorship in %(skill)s."),
     "swap_proposed": _("A skill exchange with %(people)s is proposed to you: confirm or decline."),
     "swap_confirmed": _("Everyone confirmed your skill exchange with %(people)s."),
+    "swap_not_served": _(
+        "The latest swap round found no exchange for you; the swap pool page says why."
+    ),
     "swap_dissolved": _(
         "Your proposed skill exchange was dissolved; you are back in the pool for the next run."
     ),
 }
 
 
-def _render(kind: str, params: dict, skills: dict[int, Skill]) -> str:
+def _render(kind: str, params: dict, skills: dict[int, Skill], *, html: bool = False) -> str:
+    """The sentence; as HTML (`html`), names and skills are escaped and isolated in <bdi>, so
+    they keep their own direction inside a sentence of the other direction."""
     template = MESSAGES.get(kind)
     if template is None:
         return ""
     values = dict(params)
     skill = skills.get(values.get("skill_id"))
     values["skill"] = skill.label if skill is not None else values.get("skill", "")
+    text = str(template)
+    if html:
+        text = conditional_escape(text)
+        values = {key: format_html("<bdi>{}</bdi>", value) for key, value in values.items()}
     try:
-        return str(template) % values
+        rendered = text % values
     except (KeyError, TypeError, ValueError):
-        return str(template)
+        rendered = text
+    return mark_safe(rendered) if html else rendered  # noqa: S308 (escaped above)
 
 
 def notification_texts(notifications) -> list[tuple[Notification, str]]:
@@ -59,6 +71,14 @@ def notification_texts(notifications) -> list[tuple[Notification, str]]:
     ids = {n.params.get("skill_id") for n in notifications if n.params.get("skill_id")}
     skills = {skill.pk: skill for skill in localise_skills(Skill.objects.filter(pk__in=ids))}
     return [(n, _render(n.kind, n.params, skills)) for n in notifications]
+
+
+def notification_html(notifications) -> list[tuple[Notification, str]]:
+    """As `notification_texts`, for pages: safe HTML with each name isolated in <bdi>."""
+    notifications = list(notifications)
+    ids = {n.params.get("skill_id") for n in notifications if n.params.get("skill_id")}
+    skills = {skill.pk: skill for skill in localise_skills(Skill.objects.filter(pk__in=ids))}
+    return [(n, _render(n.kind, n.params, skills, html=True)) for n in notifications]
 
 
 def _language_of(user) -> str:

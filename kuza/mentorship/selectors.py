@@ -29,6 +29,7 @@ from kuza.mentorship.models import (
     Notification,
     SwapExchange,
     SwapMember,
+    SwapOutcome,
     SwapPoolEntry,
     SwapRound,
 )
@@ -245,6 +246,17 @@ def swap_entry_of(user) -> SwapPoolEntry | None:
     if not is_signed_in(user):
         return None
     return SwapPoolEntry.objects.filter(user=user).prefetch_related("offers", "wants").first()
+
+
+def last_swap_outcome(user) -> SwapOutcome | None:
+    """What the latest swap round that planned `user` did for them (None if none did)."""
+    if not is_signed_in(user):
+        return None
+    return (
+        SwapOutcome.objects.filter(user=user, round__status=SwapRound.Status.DONE)
+        .select_related("round", "exchange")
+        .first()
+    )
 
 
 def may_run_swap_rounds(user) -> bool:

@@ -19,12 +19,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-import langcodes
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django_countries import countries
 
+from kuza.core.languages import language_tag
 from kuza.mentorship import selectors
 from kuza.mentorship.matching import (
     MentorProfile,
@@ -43,10 +44,8 @@ from kuza.skills.selectors import skill_with_descendants_ids
 
 
 def standard_tag(tag: str) -> str | None:
-    try:
-        return langcodes.standardize_tag(tag.strip())
-    except (ValueError, LookupError):
-        return None
+    """A language given by its tag (sw) or by its name (Kiswahili, Swahili), as a standard tag."""
+    return language_tag(tag)
 
 
 def standard_tags(tags: Iterable[str]) -> tuple[str, ...]:
@@ -213,7 +212,12 @@ def reason_text(reason: Reason) -> str:
     if code == ReasonCode.TIMEZONE_DIFFERENCE:
         if detail in {"0", "0.0"}:
             return _("Same time zone as you.")
-        return _("%(hours)s hours from your time zone.") % {"hours": detail}
+        hours = abs(float(detail))
+        count = round(hours)
+        shown = number_format(hours, decimal_pos=0 if hours == count else 1)
+        return ngettext(
+            "%(hours)s hour from your time zone.", "%(hours)s hours from your time zone.", count
+        ) % {"hours": shown}
     if code == ReasonCode.PAST_FEEDBACK:
         return _("Rated %(rating)s out of 5 by past learners.") % {"rating": detail}
     if code == ReasonCode.NO_FEEDBACK_YET:

@@ -22,11 +22,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kuza.audience.selectors import among_people
-from kuza.mentorship.models import SwapExchange, SwapMember, SwapPoolEntry, SwapRound
+from kuza.mentorship.models import (
+    SwapExchange,
+    SwapMember,
+    SwapOutcome,
+    SwapPoolEntry,
+    SwapRound,
+)
 from kuza.mentorship.notifications import notify
 from kuza.mentorship.selectors import may_run_swap_rounds
 from kuza.mentorship.services import MAX_LANGUAGES, MentorshipError, _guard_contact, _name
 from kuza.mentorship.suggestions import standard_tags
+from kuza.mentorship.swap_reasons import unserved_reasons
 from kuza.mentorship.swaps import SwapParticipant, SwapSolverSettings, plan_swaps
 from kuza.people.models import SkillClaim
 from kuza.people.selectors import own_profile
@@ -153,6 +160,7 @@ def swap_round_run(
     by email unless `email` is false)."""
     participants = _participants()
     plan = plan_swaps(participants, settings)
+    reasons = unserved_reasons(participants, plan)
     users = (
         get_user_model()
         .objects.select_related("profile")
@@ -171,9 +179,12 @@ def swap_round_run(
         # Blocks made while the plan was computed separate people too.
         avoided = _blocked_pairs(list(waiting))
         served = 0
+        outcomes = {person_id: SwapOutcome.Reason(reason) for person_id, reason in reasons.items()}
+        exchange_of: dict[int, SwapExchange] = {}
         for exchange in plan.exchanges:
             members = set(exchange.member_ids)
             if not members <= waiting or any(avoided[member] & members for member in members):
+                outcomes.update(dict.fromkeys(members, SwapOutcome.Reason.POOL_CHANGED))
                 continue
             record = SwapExchange.objects.create(round=swap_round)
             SwapMember.objects.bulk_create(
@@ -193,12 +204,15 @@ def swap_round_run(
                 status=SwapPoolEntry.Status.PROPOSED
             )
             served += len(exchange.member_ids)
+            outcomes.update(dict.fromkeys(members, SwapOutcome.Reason.PROPOSED))
+            exchange_of.update(dict.fromkeys(members, record))
             url = reverse("mentorship:exchange", kwargs={"exchange_id": record.pk})
             for member_id in exchange.member_ids:
                 others = ", ".join(
                     _name(users[other]) for other in exchange.member_ids if other != member_id
                 )
                 notify(users[member_id], "swap_proposed", {"people": others}, url, email=email)
+        _record_outcomes(swap_round, outcomes, exchange_of)
         swap_round.status = SwapRound.Status.DONE
         swap_round.finished_at = timezone.now()
         swap_round.pool_size = len(participants)
@@ -208,6 +222,36 @@ def swap_round_run(
         swap_round.proven_optimal = plan.proven_optimal
         swap_round.save()
     return swap_round
+
+
+def _record_outcomes(
+    swap_round: SwapRound,
+    outcomes: dict[int, SwapOutcome.Reason],
+    exchange_of: dict[int, SwapExchange],
+) -> None:
+    """One outcome for each person planned who is still in the pool, and an in-app notice for
+    each one left out, pointing to the pool page that says why."""
+    in_pool = SwapPoolEntry.objects.filter(
+        user_id__in=list(outcomes),
+        status__in=[SwapPoolEntry.Status.WAITING, SwapPoolEntry.Status.PROPOSED],
+    ).values_list("user_id", flat=True)
+    kept = {person_id: outcomes[person_id] for person_id in in_pool}
+    SwapOutcome.objects.bulk_create(
+        [
+            SwapOutcome(
+                round=swap_round,
+                user_id=person_id,
+                reason=reason,
+                exchange=exchange_of.get(person_id),
+            )
+            for person_id, reason in kept.items()
+        ],
+        batch_size=1000,
+    )
+    left_out = [pid for pid, reason in kept.items() if reason != SwapOutcome.Reason.PROPOSED]
+    pool_url = reverse("mentorship:swaps")
+    for user in get_user_model().objects.filter(pk__in=left_out):
+        notify(user, "swap_not_served", {}, pool_url, email=False)
 
 
 def swap_round_fail(*, round_id: int) -> None:

@@ -187,7 +187,7 @@ class SwapPlan:
 DEFAULT_SETTINGS = SwapSolverSettings()
 
 
-def _build_pool(participants: Sequence[SwapParticipant]) -> SwapPool:
+def build_pool(participants: Sequence[SwapParticipant]) -> SwapPool:
     seen: set[int] = set()
     for participant in participants:
         if participant.person_id in seen:
@@ -267,7 +267,7 @@ def plan_swaps(
     participants: Sequence[SwapParticipant], settings: SwapSolverSettings = DEFAULT_SETTINGS
 ) -> SwapPlan:
     """Choose disjoint exchanges serving as many people as possible; see the module docstring."""
-    pool = _build_pool(participants)
+    pool = build_pool(participants)
     greedy = greedy_exchanges(pool, settings.search_budget)
     # People outside every possible exchange can never be served: this bounds every plan.
     served_by_greedy = {person for cycle in greedy for person in cycle}

@@ -6,6 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from kuza.core.languages import LanguageNamesWidget
+from kuza.core.timezones import TimeZoneField
 from kuza.people.capacity import METRICS
 from kuza.people.contact import MESSAGE_LIMIT
 from kuza.people.models import Organisation, Profile, ProfileLanguage, SkillClaim
@@ -40,23 +42,54 @@ def _clean_language(value: str) -> str:
 
 
 class ProfileForm(forms.ModelForm):
+    time_zone = TimeZoneField(label=_("time zone"), required=False)
+
     class Meta:
         model = Profile
         fields = [name for name in PROFILE_FIELDS]
         widgets = {
             "bio": forms.Textarea(attrs={"rows": 5, "maxlength": 2000}),
-            "time_zone": forms.TextInput(attrs={"placeholder": "Africa/Nairobi"}),
         }
         help_texts = {
-            "time_zone": _("A time zone name such as Africa/Nairobi or Europe/Paris."),
             "wikimedia_username": _(
                 "Shown as verified when you log in with your Wikimedia account."
             ),
         }
 
+    # Each "who can see" choice comes right after the fields it governs, not at the bottom of a
+    # long form; languages and skills are edited on their own pages, so their choices close it.
+    field_order = [
+        "display_name",
+        "visibility",
+        "pronouns",
+        "pronouns_visibility",
+        "country",
+        "region",
+        "location_visibility",
+        "time_zone",
+        "time_zone_visibility",
+        "affiliations",
+        "affiliations_visibility",
+        "bio",
+        "bio_visibility",
+        "availability_hours",
+        "availability_visibility",
+        "preferred_contact",
+        "wikimedia_username",
+        "wikimedia_visibility",
+        "languages_visibility",
+        "skills_visibility",
+    ]
+
 
 class LanguageForm(forms.Form):
-    tag = forms.CharField(label=_("Language tag"), max_length=35, required=False)
+    tag = forms.CharField(
+        label=_("Language"),
+        max_length=60,
+        required=False,
+        widget=LanguageNamesWidget,
+        help_text=_("Its name, e.g. Kiswahili or French."),
+    )
     proficiency = forms.TypedChoiceField(
         label=_("Proficiency"),
         choices=ProfileLanguage.Proficiency.choices,
@@ -232,7 +265,8 @@ class OrganisationForm(forms.ModelForm):
         label=_("Languages"),
         required=False,
         max_length=300,
-        help_text=_("Language tags separated by commas, e.g. sw, en, fr."),
+        widget=LanguageNamesWidget,
+        help_text=_("Their names separated by commas, e.g. Kiswahili, English, French."),
     )
     website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
     needs = forms.MultipleChoiceField(label=_("Skills we need"), required=False)

@@ -11,7 +11,10 @@ A form with person fields takes the viewer: subclass `PersonPickerForm` (or call
 
 from __future__ import annotations
 
+import re
+
 from django import forms
+from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -104,7 +107,7 @@ class PersonField(forms.Field):
 
 def bind_viewer(form: forms.BaseForm, viewer) -> None:
     for field in form.fields.values():
-        if isinstance(field, PersonField):
+        if isinstance(field, PersonField | PeopleField):
             field.viewer = viewer
 
 
@@ -114,3 +117,149 @@ class PersonPickerForm(forms.Form):
     def __init__(self, *args, viewer=None, **kwargs):
         super().__init__(*args, **kwargs)
         bind_viewer(self, viewer)
+
+
+# --- Several people --------------------------------------------------------------------------
+
+_NAMED = re.compile(r"^(?P<name>.*)\((?P<username>[^()]+)\)\s*$")
+
+
+def _label(user) -> str:
+    profile = getattr(user, "profile", None)
+    name = profile.display_name if profile is not None else user.get_username()
+    return f"{name} ({user.get_username()})"
+
+
+class PeoplePickerWidget(forms.TextInput):
+    """The names box (commas between people), then the people matching the parts that named
+    several, as boxes to tick (the search step, no script needed)."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.matches: list[tuple[int, str]] = []
+        self.shown_text: str | None = None
+
+    def value_from_datadict(self, data, files, name):
+        values = data.getlist(name) if hasattr(data, "getlist") else [data.get(name)]
+        text = [value for value in values if value and not str(value).startswith(CHOSEN)]
+        chosen = [value for value in values if value and str(value).startswith(CHOSEN)]
+        return (text[0] if text else "", chosen)
+
+    def format_value(self, value):
+        if self.shown_text is not None:
+            return self.shown_text
+        if isinstance(value, tuple):
+            value = value[0]
+        if isinstance(value, list | tuple | set) or hasattr(value, "model"):
+            value = ", ".join(_label(user) for user in value)
+        return super().format_value(value)
+
+    def render(self, name, value, attrs=None, renderer=None):
+        box = super().render(name, value, attrs, renderer)
+        if not self.matches:
+            return box
+        options = format_html_join(
+            "",
+            '<li><input type="checkbox" name="{}" value="{}{}" id="{}-{}">'
+            ' <label for="{}-{}" dir="auto">{}</label></li>',
+            ((name, CHOSEN, pk, name, pk, name, pk, label) for pk, label in self.matches),
+        )
+        return format_html('{}<ul class="picker">{}</ul>', box, options)
+
+
+class PeopleField(forms.Field):
+    """Several people by name, separated by commas; cleans to a list of accounts.
+
+    Each part is a username, "Name (username)" as the form shows people already chosen, or part
+    of a name among the people the viewer may see. `keep` (ids) are accounts already in the list:
+    they stay even while hidden from the viewer or suspended, so the form can always be saved.
+    """
+
+    widget = PeoplePickerWidget
+    default_error_messages = {
+        "none": _("Nobody you can see matches “%(text)s”. Try another part of their name."),
+        "several": _("Several people match “%(text)s”: tick the right ones below."),
+    }
+
+    def __init__(self, *, viewer=None, **kwargs):
+        kwargs.setdefault(
+            "help_text", _("Type part of each name, separated by commas; or their usernames.")
+        )
+        super().__init__(**kwargs)
+        self.viewer = viewer
+        self.keep: frozenset[int] = frozenset()
+        self.widget.attrs.setdefault("autocomplete", "off")
+
+    def __deepcopy__(self, memo):
+        copy = super().__deepcopy__(memo)
+        copy.widget.matches = []
+        copy.widget.shown_text = None
+        return copy
+
+    def to_python(self, value):
+        if isinstance(value, tuple):
+            return value
+        return (value or "", [])
+
+    def validate(self, value):
+        text, chosen = value
+        if self.required and not text.strip() and not chosen:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+
+    def _accounts(self):
+        return get_user_model().objects.select_related("profile")
+
+    def clean(self, value):
+        text, chosen = self.to_python(value)
+        self.validate((text, chosen))
+        visible = people_visible_to(self.viewer)
+        reachable = self._accounts().filter(
+            Q(pk__in=visible.values("user_id")) | Q(pk__in=self.keep)
+        )
+        found: dict[int, object] = {}
+        ids = [value.removeprefix(CHOSEN) for value in chosen]
+        for user in reachable.filter(pk__in=[pk for pk in ids if pk.isdigit()]):
+            found[user.pk] = user
+        unknown, several = [], []
+        kept_parts = []
+        for part in (piece.strip() for piece in text.replace("\n", ",").split(",")):
+            if not part:
+                continue
+            named = _NAMED.match(part)
+            username = named.group("username").strip() if named else part
+            user = reachable.filter(username__iexact=username).first()
+            if user is None:
+                matches = list(
+                    visible.filter(
+                        Q(display_name__icontains=part) | Q(user__username__icontains=part)
+                    )
+                    .select_related("user__profile")
+                    .order_by("display_name", "pk")[: MAX_MATCHES + 1]
+                )
+                if len(matches) == 1:
+                    user = matches[0].user
+                elif matches:
+                    several.append(part)
+                    self.widget.matches += [
+                        (profile.user_id, _label(profile.user)) for profile in matches[:MAX_MATCHES]
+                    ]
+                    continue
+                else:
+                    unknown.append(part)
+                    continue
+            found[user.pk] = user
+            kept_parts.append(_label(user))
+        if unknown or several:
+            # The box keeps who was found; the ticked boxes keep their choice on the next try.
+            self.widget.shown_text = ", ".join(kept_parts)
+            errors = [
+                forms.ValidationError(self.error_messages["none"], params={"text": part})
+                for part in unknown
+            ] + [
+                forms.ValidationError(self.error_messages["several"], params={"text": part})
+                for part in several
+            ]
+            raise forms.ValidationError(errors)
+        # Shown again (another field refused), the box names everyone chosen.
+        self.widget.shown_text = ", ".join(_label(user) for user in found.values())
+        return list(found.values())

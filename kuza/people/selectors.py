@@ -398,6 +398,11 @@ def sent_by(user) -> QuerySet[ContactRequest]:
     return among_people(sent, user, "recipient").select_related("recipient__profile")
 
 
+def contact_request_received(user, request_id: int) -> ContactRequest | None:
+    """One request in `user`'s inbox with its sender's profile; None if not there."""
+    return inbox_for(user).filter(pk=request_id).first()
+
+
 def pending_contact_count(user) -> int:
     return inbox_for(user).filter(status=ContactRequest.Status.PENDING).count()
 

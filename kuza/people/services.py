@@ -6,11 +6,11 @@ Contact requests are in `kuza.people.contact`; account export/deletion in
 
 from __future__ import annotations
 
-import langcodes
 from django.core.cache import cache
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from kuza.core.languages import language_tag
 from kuza.people.models import (
     Membership,
     Organisation,
@@ -94,12 +94,15 @@ def profile_update(*, profile: Profile, data: dict) -> Profile:
 
 
 def normalise_language_tag(tag: str) -> str:
-    tag = tag.strip()
-    if not langcodes.tag_is_valid(tag):
+    """A language given by its tag (sw) or by its name (Kiswahili, Swahili, السواحيلية), as a
+    standard tag (see kuza.core.languages.language_tag)."""
+    standard = language_tag(tag)
+    if standard is None:
         raise PeopleError(
-            _("“%(value)s” is not a language tag; use one like sw, fr, ar or pcm.") % {"value": tag}
+            _("“%(value)s” is not a language we know: type its name, such as Kiswahili or French.")
+            % {"value": tag.strip()}
         )
-    return langcodes.standardize_tag(tag)
+    return standard
 
 
 def profile_languages_set(*, profile: Profile, languages: list[tuple[str, int]]) -> None:

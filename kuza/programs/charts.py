@@ -30,12 +30,19 @@ def trend_svg(
         foreground_subtle="#5b5b66",
         colors=("#bf5425", "#5b5b66"),
         font_family="system-ui, sans-serif",
+        # Drawn at about a phone's width with 14-unit text: readable on a 360 px screen.
+        label_font_size=14,
+        major_label_font_size=14,
+        value_font_size=14,
+        value_label_font_size=14,
+        tooltip_font_size=14,
+        legend_font_size=14,
     )
     chart = pygal.Line(
         disable_xml_declaration=True,
         js=[],
         style=style,
-        width=480,
+        width=360,
         height=200,
         show_legend=False,
         show_minor_x_labels=False,

@@ -13,7 +13,7 @@ from kuza.events.models import Event
 from kuza.events.selectors import events_visible_to
 from kuza.learning.models import Course
 from kuza.learning.selectors import course_list
-from kuza.people.picker import PersonField, PersonPickerForm
+from kuza.people.picker import PeopleField, PersonField, PersonPickerForm, bind_viewer
 from kuza.programs import measures
 from kuza.programs.models import (
     Cohort,
@@ -27,31 +27,6 @@ from kuza.programs.models import (
 )
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-class UsernamesField(forms.CharField):
-    """Accounts named by user name, separated by commas or spaces.
-
-    Only active accounts can be added; `keep` (ids) are accounts already in the list, which
-    stay even while suspended, so a suspension elsewhere never stops the form being saved.
-    """
-
-    keep: frozenset[int] = frozenset()
-
-    def clean(self, value):
-        value = super().clean(value)
-        names = sorted({name for name in value.replace(",", " ").split() if name})
-        users = list(
-            get_user_model().objects.filter(
-                Q(is_active=True) | Q(pk__in=self.keep), username__in=names
-            )
-        )
-        missing = sorted(set(names) - {user.username for user in users})
-        if missing:
-            raise forms.ValidationError(
-                _("No member with the user name %(names)s."), params={"names": ", ".join(missing)}
-            )
-        return users
 
 
 class LanguageField(forms.CharField):
@@ -97,8 +72,8 @@ class ProgrammeForm(forms.ModelForm):
 
 
 class ProgrammeLinksForm(forms.Form):
-    organisers = UsernamesField(label=_("Organisers (user names)"))
-    mentors = UsernamesField(label=_("Mentors (user names)"), required=False)
+    organisers = PeopleField(label=_("Organisers"))
+    mentors = PeopleField(label=_("Mentors"), required=False)
     courses = forms.ModelMultipleChoiceField(
         Course.objects.order_by("title"),
         required=False,
@@ -118,6 +93,7 @@ class ProgrammeLinksForm(forms.Form):
 
     def __init__(self, *args, programme: Programme, user, **kwargs):
         super().__init__(*args, **kwargs)
+        bind_viewer(self, user)
         # Only what the organiser may see (never others' unpublished courses or events),
         # plus what the programme already links.
         courses = course_list(user=user).values("pk")

@@ -119,6 +119,7 @@ schedule.register(
 )
 
 # The personal home (kuza/core/home.py): what waits, what is next, what is offered.
+home.register(home.NEXT, "programs.milestones", selectors.home_milestones)
 home.register_capability(
     home.Capability(
         url_name="programs:list",

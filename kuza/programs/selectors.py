@@ -15,12 +15,17 @@ Who sees what:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, time
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from kuza.accounts.selectors import is_signed_in
 from kuza.audience.selectors import among_people, visible_to
+from kuza.core import home
+from kuza.core.home import HomeItem
 from kuza.people.models import Membership
 from kuza.programs.models import (
     Cohort,
@@ -325,3 +330,42 @@ def support_requests_for(user, programme: Programme) -> QuerySet[SupportRequest]
     if member is None:
         return SupportRequest.objects.none()
     return requests.filter(member=member)
+
+
+# --- Personal home -----------------------------------------------------------------------------
+
+
+def home_milestones(user) -> list[HomeItem]:
+    """Personal home: the open milestones of `user`'s own plans in programmes under way, soonest
+    first, overdue ones included (one query)."""
+    if not is_signed_in(user):
+        return []
+    milestones = (
+        Milestone.objects.filter(
+            plan__member__user=user,
+            status__in=[Milestone.Status.PLANNED, Milestone.Status.STARTED],
+            plan__status__in=[Plan.Status.DRAFT, Plan.Status.ACTIVE],
+            plan__member__programme__in=programmes_visible_to(user),
+        )
+        .select_related("plan__member")
+        .order_by("due_on", "pk")[: home.LIMIT]
+    )
+    today = timezone.localdate()
+    items = []
+    for milestone in milestones:
+        due = date_format(milestone.due_on, "DATE_FORMAT")
+        reason = (
+            _("A milestone of your plan, overdue since %(date)s")
+            if milestone.due_on < today
+            else _("A milestone of your plan, due on %(date)s")
+        ) % {"date": due}
+        when = timezone.make_aware(datetime.combine(milestone.due_on, time.min))
+        items.append(
+            HomeItem(
+                title=milestone.title,
+                url=milestone.plan.get_absolute_url(),
+                reason=reason,
+                when=when,
+            )
+        )
+    return items

@@ -9,11 +9,15 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kuza.accounts.selectors import current_code_of_conduct, has_accepted_current_conduct
+from kuza.audience.presenter import person_name
+from kuza.core.confirm import confirm_page
 from kuza.safety import permissions, reportables, selectors, services
 from kuza.safety.forms import ConductAcceptForm, ConductPublishForm, PreferencesForm, ReportForm
 
@@ -70,9 +74,26 @@ def _person(user_id: int):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def block(request: HttpRequest, user_id: int) -> HttpResponse:
+    """Ask first (GET), then block (POST): a block ends mentorships and swap proposals."""
     person = _person(user_id)
+    name = format_html("<bdi>{}</bdi>", person_name(request.user, person))
+    back = _safe_next(request, reverse("safety:blocked"))
+    if request.method == "GET":
+        return confirm_page(
+            request,
+            title=_("Block this person?"),
+            question=format_html(_("Block {name}?"), name=name),
+            consequences=[
+                _("Neither of you will see or contact the other, anywhere on the site."),
+                _("An open mentorship between you ends and swap proposals with both of you go."),
+                _("They are not told. You can unblock them later from “People I blocked”."),
+            ],
+            button=_("Block"),
+            hidden=[("next", back)],
+            cancel_url=back,
+        )
     try:
         services.block_create(blocker=request.user, blocked=person)
     except services.SafetyError as error:
@@ -80,10 +101,11 @@ def block(request: HttpRequest, user_id: int) -> HttpResponse:
     else:
         messages.success(
             request,
-            _("You blocked %(name)s. Neither of you will see or contact the other.")
-            % {"name": person.get_username()},
+            format_html(
+                _("You blocked {name}. Neither of you will see or contact the other."), name=name
+            ),
         )
-    return redirect(_safe_next(request, "safety:blocked"))
+    return redirect(back)
 
 
 @login_required
@@ -93,8 +115,14 @@ def unblock(request: HttpRequest, user_id: int) -> HttpResponse:
     if person is None:
         raise Http404
     services.block_remove(blocker=request.user, blocked=person)
-    messages.success(request, _("You unblocked %(name)s.") % {"name": person.get_username()})
-    return redirect(_safe_next(request, "safety:blocked"))
+    messages.success(
+        request,
+        format_html(
+            _("You unblocked {name}."),
+            name=format_html("<bdi>{}</bdi>", person_name(request.user, person)),
+        ),
+    )
+    return redirect(_safe_next(request, reverse("safety:blocked")))
 
 
 @login_required

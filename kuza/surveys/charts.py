@@ -12,13 +12,16 @@ from html import escape
 
 from kuza.surveys.tally import Row
 
-WIDTH = 600
+# Drawn at about a phone's width, so that on a 360 px screen the labels stay at their size;
+# a long label is cut (its whole text is the bar's <title> and in the table).
+WIDTH = 360
+FONT_SIZE = 13
 ROW_HEIGHT = 22
-LABEL_WIDTH = 260
-VALUE_WIDTH = 90
+LABEL_WIDTH = 150
+VALUE_WIDTH = 80
 _BAR_SPACE = WIDTH - LABEL_WIDTH - VALUE_WIDTH
 _STUB = 6  # width of the outlined stub for a hidden count
-MAX_LABEL = 38
+MAX_LABEL = 20
 
 
 def _short(label: str) -> str:
@@ -38,7 +41,7 @@ def bars_svg(rows: Sequence[Row], *, title: str, fewer_than: str) -> str:
     peak = max((row.count.value or 0 for row in rows), default=0)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" role="img" '
-        f'direction="ltr" font-size="12"><title>{escape(title)}</title>'
+        f'direction="ltr" font-size="{FONT_SIZE}"><title>{escape(title)}</title>'
     ]
     for index, row in enumerate(rows):
         y = index * ROW_HEIGHT + 2

@@ -16,7 +16,15 @@ from kuza.core import home
 from kuza.core.home import HomeItem
 from kuza.people.models import Membership, Organisation
 from kuza.surveys import keys
-from kuza.surveys.models import Answer, InvitationToken, Question, Response, Section, Survey
+from kuza.surveys.models import (
+    Answer,
+    Invitation,
+    InvitationToken,
+    Question,
+    Response,
+    Section,
+    Survey,
+)
 
 # --- Roles -------------------------------------------------------------------------------------
 
@@ -87,7 +95,20 @@ def home_surveys_to_answer(user) -> list[HomeItem]:
     Responses are found by respondent key, as the survey itself finds them, so anonymous
     surveys are recognised too without linking the response to the account.
     """
-    candidates = list(surveys_for(user)[:_HOME_CANDIDATES])
+    invited = Invitation.objects.filter(survey_id=OuterRef("pk"), user=user)
+    member_of = Membership.objects.filter(user=user, organisation_id=OuterRef("organisation_id"))
+    # As `surveys_for`, plus the surveys the person was invited to by email (a survey for
+    # "anyone with the link" reaches them that way, and is never listed).
+    shown = Survey.objects.filter(_open_q()).filter(
+        Q(audience=Survey.Audience.MEMBERS)
+        | Q(audience=Survey.Audience.ORGANISATION) & Exists(member_of)
+        | Exists(invited)
+    )
+    candidates = list(
+        visible_to(shown.annotate(invited=Exists(invited)), user).order_by("closes_at", "pk")[
+            :_HOME_CANDIDATES
+        ]
+    )
     if not candidates:
         return []
     submitted = set(
@@ -100,7 +121,11 @@ def home_surveys_to_answer(user) -> list[HomeItem]:
         HomeItem(
             title=survey.title,
             url=reverse("surveys:detail", args=[survey.pk]),
-            reason=_("A survey for you, open until %(date)s")
+            reason=(
+                _("You are invited to answer this survey, open until %(date)s")
+                if survey.invited
+                else _("A survey for you, open until %(date)s")
+            )
             % {"date": date_format(timezone.localtime(survey.closes_at), "DATE_FORMAT")},
         )
         for survey in candidates

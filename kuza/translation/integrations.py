@@ -13,6 +13,7 @@ from kuza.core import home, navigation
 from kuza.core.navigation import NavItem
 from kuza.core.navigation import register as register_navigation
 from kuza.translation import registry
+from kuza.translation.selectors import localise_home_titles
 
 registry.register(
     CodeOfConduct,
@@ -40,3 +41,6 @@ home.register_capability(
         members_only=True,
     )
 )
+
+# Titles of content on the personal home, in the reader's language (kuza/core/home.py).
+home.register_localiser(localise_home_titles)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
@@ -437,3 +437,27 @@ def translator_roles(*, user) -> QuerySet:
     from kuza.translation.models import TranslatorRole
 
     return TranslatorRole.objects.select_related("user").order_by("language", "user__username")
+
+
+def localise_home_titles(items: list) -> list:
+    """The personal home's items with each content title in the reader's language (all
+    translations loaded at once: no query when all is in the reader's language, else at most
+    three)."""
+    reader = reader_language()
+
+    def foreign(item) -> bool:
+        # Content already in the reader's language needs nothing (and no query); providers
+        # select what a model's source language reads (a session's course, for instance).
+        if not item.source:
+            return False
+        obj = item.source[0]
+        return registry.spec_for(obj).source_language(obj).lower() != reader
+
+    to_translate = [item for item in items if foreign(item)]
+    if not to_translate:
+        return items
+    prefetch_translations([item.source[0] for item in to_translate])
+    return [
+        replace(item, title=translated_field(*item.source).text) if foreign(item) else item
+        for item in items
+    ]

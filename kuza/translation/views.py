@@ -7,10 +7,13 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from kuza.audience.presenter import person_name
+from kuza.core.confirm import confirm_page
 from kuza.translation import permissions, selectors, services
 from kuza.translation.catalog import ImportOutcome
 from kuza.translation.forms import GrantRoleForm, ImportForm, UnitTranslationForm
@@ -284,8 +287,27 @@ def translators(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def translator_revoke(request: HttpRequest, role_id: int) -> HttpResponse:
+    """Ask first (GET), then remove the translator role (POST)."""
+    if request.method == "GET":
+        role = selectors.translator_roles(user=request.user).filter(pk=role_id).first()
+        if role is None:
+            raise Http404
+        return confirm_page(
+            request,
+            title=_("Remove a translator?"),
+            question=format_html(
+                _("Remove {name} as a translator into {language}?"),
+                name=format_html("<bdi>{}</bdi>", person_name(request.user, role.user)),
+                language=language_label(role.language),
+            ),
+            consequences=[
+                _("Their translations stay; they can no longer translate into this language.")
+            ],
+            button=_("Remove"),
+            cancel_url=reverse("translation:translators"),
+        )
     try:
         role = services.translator_role_revoke(revoked_by=request.user, role_id=role_id)
     except services.TranslationPermissionError:
@@ -295,7 +317,10 @@ def translator_revoke(request: HttpRequest, role_id: int) -> HttpResponse:
     else:
         messages.success(
             request,
-            _("%(name)s no longer translates into %(language)s.")
-            % {"name": role.user.get_username(), "language": language_label(role.language)},
+            format_html(
+                _("{name} no longer translates into {language}."),
+                name=format_html("<bdi>{}</bdi>", person_name(request.user, role.user)),
+                language=language_label(role.language),
+            ),
         )
     return redirect("translation:translators")

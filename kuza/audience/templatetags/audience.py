@@ -1,5 +1,6 @@
 """`{% load audience %}{% person someone %}`: a person's name and profile link when the viewer
-may see that profile, otherwise a neutral label (see kuza.audience.presenter).
+may see that profile, otherwise a neutral label (see kuza.audience.presenter). A name is
+isolated in <bdi>, so it reads right inside a sentence of the other direction.
 
     {% person resource.author %}
     {% person report.reported_user everyone=True %}   {# moderation screens only #}
@@ -26,6 +27,7 @@ def person(context, someone, everyone=False, label=None, link=True):
     shown = present(_viewer(context), someone, everyone=bool(everyone), label=label)
     if not shown.shown:
         return format_html('<span class="muted">{}</span>', shown.name)
+    # A name keeps its own direction inside a sentence of the other direction (Arabic pages).
     if link and shown.url:
-        return format_html('<a href="{}">{}</a>', shown.url, shown.name)
-    return format_html("{}", shown.name)
+        return format_html('<bdi><a href="{}">{}</a></bdi>', shown.url, shown.name)
+    return format_html("<bdi>{}</bdi>", shown.name)

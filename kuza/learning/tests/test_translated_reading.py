@@ -32,7 +32,7 @@ def test_a_lesson_reads_in_french_with_english_fallback_and_a_partial_notice(cli
 
     main = _main(client.get(reverse("learning:lesson", args=[course.slug, lesson.pk])))
 
-    assert "<h1>Leçon 1.1</h1>" in main
+    assert "<h1><bdi>Leçon 1.1</bdi></h1>" in main
     assert "<h2>Partie 1</h2>" in main
     assert "Module un" in main
     # The untranslated paragraph is shown in English, marked as such.

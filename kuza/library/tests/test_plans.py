@@ -253,8 +253,10 @@ def test_progress_one_member_makes_is_what_the_rest_of_the_team_sees(client, tea
     assert "1 of 2 done" in page  # the step's own count
     # Named through the presenter: the name links to the profile the viewer may see.
     profile = co_organiser.profile
-    assert f'Assigned to <a href="/people/{profile.pk}/">{profile.display_name}</a>' in page
-    assert "Due March 8, 2026" in page
+    assert (
+        f'Assigned to <bdi><a href="/people/{profile.pk}/">{profile.display_name}</a></bdi>' in page
+    )
+    assert "Due 8 March 2026" in page
     assert '<progress max="3" value="1">' in listing and "1 of 3 done" in listing
 
 
@@ -294,3 +296,26 @@ def test_a_removed_co_organiser_loses_the_plan_at_once(client, team):
     assert (page.status_code, tick.status_code) == (404, 404)
     assert plan.title.encode() not in client.get(reverse("library:plans")).content
     assert not PlanItem.objects.filter(step=step, done_at__isnull=False).exists()
+
+
+def test_removing_a_co_organiser_asks_first_and_only_the_owner_is_asked(client, team):
+    plan, owner, co_organiser, _outsider = team
+    url = reverse("library:plan_member_remove", args=[plan.pk, co_organiser.pk])
+
+    client.force_login(co_organiser)
+    assert client.get(url).status_code == 403
+    client.force_login(owner)
+    page = client.get(url)
+
+    html = page.content.decode()
+    assert "<h1>Remove from the team?</h1>" in html
+    assert "<bdi>Edit-a-thon in Accra</bdi>" in html
+    assert f'<form method="post" action="{url}">' in html
+    assert plan.members.filter(user=co_organiser).exists()
+    assert (
+        client.get(reverse("library:plan_member_remove", args=[plan.pk, owner.pk])).status_code
+        == 404
+    )
+
+    client.post(url)
+    assert not plan.members.filter(user=co_organiser).exists()

@@ -5,11 +5,14 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from kuza.audience.presenter import person_name
+from kuza.core.confirm import confirm_page
 from kuza.library import permissions, selectors
 from kuza.library.forms import PlanStartForm, PlanStepForm, TeamMemberForm
 from kuza.library.reading import localise_titles, toolkit_texts
@@ -158,10 +161,28 @@ def plan_member_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def plan_member_remove(request: HttpRequest, pk: int, user_pk: int) -> HttpResponse:
+    """Ask first (GET), then remove the co-organiser (POST): their steps become unassigned."""
     plan = selectors.plan_for(user=request.user, pk=pk)
     member = get_object_or_404(get_user_model(), pk=user_pk)
+    if request.method == "GET":
+        if not permissions.can_manage_team(request.user, plan):
+            raise PermissionDenied
+        if not plan.members.filter(user=member).exists() or member.pk == plan.owner_id:
+            raise Http404
+        return confirm_page(
+            request,
+            title=_("Remove from the team?"),
+            question=format_html(
+                _("Remove {name} from the team of “{plan}”?"),
+                name=format_html("<bdi>{}</bdi>", person_name(request.user, member)),
+                plan=format_html("<bdi>{}</bdi>", plan.title),
+            ),
+            consequences=[_("The steps assigned to them become unassigned.")],
+            button=_("Remove from the team"),
+            cancel_url=plan.get_absolute_url(),
+        )
     try:
         services.plan_member_remove(plan=plan, user=member, removed_by=request.user)
     except ValidationError as error:

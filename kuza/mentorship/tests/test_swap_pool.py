@@ -9,7 +9,14 @@ from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 
 from kuza.mentorship import swapping
-from kuza.mentorship.models import SwapExchange, SwapMember, SwapPoolEntry, SwapRound
+from kuza.mentorship.models import (
+    Notification,
+    SwapExchange,
+    SwapMember,
+    SwapOutcome,
+    SwapPoolEntry,
+    SwapRound,
+)
 from kuza.mentorship.services import MentorshipError
 from kuza.mentorship.swaps import SwapSolverSettings
 from kuza.mentorship.tasks import run_swap_round
@@ -187,3 +194,51 @@ def test_the_management_command_runs_a_round_for_schedulers():
 
     assert "2 of 2 people served" in output.getvalue()
     assert SwapRound.objects.get().status == "done"
+
+
+def test_after_a_run_everyone_in_the_pool_sees_what_happened_and_why(client):
+    a = join("a", "wikidata", "grant-writing")
+    b = join("b", "grant-writing", "wikidata")
+    loner = join("loner", "coaching", "negotiation")
+    mute = join("mute", "wikidata", "grant-writing", languages=("ig",))
+
+    swap_round = run()
+
+    outcomes = dict(SwapOutcome.objects.filter(round=swap_round).values_list("user_id", "reason"))
+    assert outcomes == {
+        a.pk: "proposed",
+        b.pk: "proposed",
+        loner.pk: "no_teacher",
+        mute.pk: "no_language",
+    }
+    assert Notification.objects.filter(kind="swap_not_served").count() == 2
+    assert Notification.objects.get(user=loner, kind="swap_not_served").url == "/mentorship/swaps/"
+
+    client.force_login(loner)
+    page = client.get("/mentorship/swaps/").content.decode()
+    assert "The last swap round" in page
+    assert "Nobody in the pool offers a skill you want to learn." in page
+    assert "add other skills you want to learn" in page
+    client.force_login(a)
+    page = client.get("/mentorship/swaps/").content.decode()
+    assert "An exchange was proposed to you." in page
+    exchange = SwapExchange.objects.get()
+    assert f'href="/mentorship/swaps/exchanges/{exchange.pk}/"' in page
+
+
+def test_a_round_that_serves_nobody_still_tells_each_person_why(client):
+    first = join("first", "wikidata", "grant-writing")
+    second = join("second", "grant-writing", "wikidata")
+    Block.objects.create(blocker=first, blocked=second)
+
+    swap_round = run()
+
+    assert swap_round.people_served == 0
+    assert set(SwapOutcome.objects.values_list("user_id", "reason")) == {
+        (first.pk, "no_teacher"),
+        (second.pk, "no_teacher"),
+    }
+    client.force_login(second)
+    page = client.get("/mentorship/swaps/").content.decode()
+    assert "Waiting for the next run" in page
+    assert "Nobody in the pool offers a skill you want to learn." in page

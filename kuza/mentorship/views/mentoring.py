@@ -22,7 +22,7 @@ from kuza.mentorship.forms import (
     RequestForm,
 )
 from kuza.mentorship.models import Mentorship, MentorshipRequest, MentorshipRound
-from kuza.mentorship.notifications import notification_texts, notifications_mark_read
+from kuza.mentorship.notifications import notification_html, notifications_mark_read
 from kuza.mentorship.services import MentorshipError
 from kuza.mentorship.suggestions import suggest_mentors
 from kuza.safety.decorators import conduct_required
@@ -347,7 +347,7 @@ def notifications(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "mentorship/notifications.html",
-        {"page": page, "items": notification_texts(page)},
+        {"page": page, "items": notification_html(page)},
     )
 
 

@@ -51,7 +51,12 @@ def pool(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("You are in the swap pool; the next run may place you."))
             return redirect("mentorship:swaps")
-    return render(request, "mentorship/swap_pool.html", {"form": form, "entry": entry})
+    outcome = selectors.last_swap_outcome(request.user) if entry is not None else None
+    return render(
+        request,
+        "mentorship/swap_pool.html",
+        {"form": form, "entry": entry, "outcome": outcome},
+    )
 
 
 @login_required

@@ -58,7 +58,13 @@ def test_blocking_the_sender_stops_contact_search_and_profile_in_both_directions
     SkillClaimFactory(profile=recipient, skill=skill("mentoring"), can_mentor=True)
     request = ContactRequestFactory(sender=sender.user, recipient=recipient.user)
     client.force_login(recipient.user)
+    assert (
+        f'href="/people/inbox/{request.pk}/block/"' in client.get("/people/inbox/").content.decode()
+    )
 
+    asked = client.get(f"/people/inbox/{request.pk}/block/").content.decode()
+    assert "<h1>Block this person?</h1>" in asked and "<bdi>Sender Person</bdi>" in asked
+    assert not is_blocked_between(sender.user, recipient.user)
     client.post(f"/people/inbox/{request.pk}/block/")
 
     assert is_blocked_between(sender.user, recipient.user)
@@ -167,7 +173,7 @@ def test_a_profile_page_offers_to_block_and_report_the_person_but_not_oneself(cl
     page = client.get(f"/people/{recipient.pk}/").content.decode()
     own_page = client.get(f"/people/{sender.pk}/").content.decode()
 
-    assert f'action="/safety/block/{recipient.user.pk}/"' in page
+    assert f'href="/safety/block/{recipient.user.pk}/?next=/people/{recipient.pk}/"' in page
     assert f'href="/safety/report/person/{recipient.user.pk}/"' in page
     assert "/safety/block/" not in own_page and "/safety/report/" not in own_page
 

@@ -4,7 +4,7 @@ import pytest
 from django.http import QueryDict
 
 from kuza.people.models import Visibility
-from kuza.people.picker import CHOSEN, PersonField, PersonPickerForm
+from kuza.people.picker import CHOSEN, PeopleField, PersonField, PersonPickerForm
 from kuza.people.tests.factories import make_person
 from kuza.safety.services import block_create
 
@@ -81,3 +81,42 @@ def test_a_username_typed_in_full_picks_that_person_among_several_matches():
 
     assert form.is_valid(), form.errors
     assert form.cleaned_data["person"] == mame
+
+
+class PickSeveralForm(PersonPickerForm):
+    people = PeopleField(label="Co-organisers")
+
+
+def test_several_people_by_name_with_a_search_step_for_a_name_that_matches_several():
+    viewer = make_person("amina").user
+    mame = make_person("mame", display_name="Mame Ndiaye").user
+    mamadou = make_person("mamadou", display_name="Mamadou Diallo").user
+    neema = make_person("neema", display_name="Neema Mushi").user
+
+    first = PickSeveralForm({"people": "mushi, mam"}, viewer=viewer)
+
+    assert not first.is_valid()
+    assert "Several people match “mam”: tick the right ones below." in str(first.errors)
+    rendered = str(first["people"])
+    assert 'value="Neema Mushi (neema)"' in rendered  # who was found stays in the box
+    assert f'type="checkbox" name="people" value="{CHOSEN}{mame.pk}"' in rendered
+    assert "Mamadou Diallo (mamadou)" in rendered
+
+    data = QueryDict(mutable=True)
+    data.setlist("people", ["Neema Mushi (neema)", f"{CHOSEN}{mame.pk}", f"{CHOSEN}{mamadou.pk}"])
+    second = PickSeveralForm(data, viewer=viewer)
+    assert second.is_valid(), second.errors
+    assert set(second.cleaned_data["people"]) == {neema, mame, mamadou}
+
+
+def test_people_hidden_from_the_viewer_are_not_found_unless_already_kept():
+    viewer = make_person("amina").user
+    hidden = make_person("zawadi", display_name="Zawadi Secret", visibility=Visibility.ONLY_ME).user
+
+    form = PickSeveralForm({"people": "Zawadi"}, viewer=viewer)
+    assert "Nobody you can see matches “Zawadi”" in str(form.errors)
+
+    kept = PickSeveralForm({"people": "Zawadi Secret (zawadi)"}, viewer=viewer)
+    kept.fields["people"].keep = frozenset({hidden.pk})
+    assert kept.is_valid(), kept.errors
+    assert kept.cleaned_data["people"] == [hidden]

@@ -60,7 +60,7 @@ def test_editing_my_profile_and_the_bio_is_sanitised(client):
 @pytest.mark.parametrize(
     "field,value,message",
     [
-        ("time_zone", "Mars/Olympus", "is not a time zone name"),
+        ("time_zone", "Mars/Olympus", "No time zone is called “Mars/Olympus”"),
         ("availability_hours", "500", "less than or equal to 200"),
         ("display_name", "   ", "This field is required"),
     ],
@@ -97,7 +97,7 @@ def test_languages_are_validated_and_shown_in_their_own_name(client):
     )
     page = client.get(f"/people/{profile.pk}/").content.decode()
 
-    assert "is not a language tag" in bad.content.decode()
+    assert "is not a language we know" in bad.content.decode()
     assert good.status_code == 302
     assert set(ProfileLanguage.objects.values_list("tag", flat=True)) == {"sw", "ar"}
     assert '<span lang="sw">Kiswahili</span>' in page and "العربية" in page
@@ -154,3 +154,73 @@ def test_verified_wikimedia_username_comes_from_wikimedia_login(client):
 
     profile.refresh_from_db()
     assert profile.wikimedia_verified
+
+
+def test_each_visibility_choice_sits_right_after_the_fields_it_governs(client):
+    profile = make_person("orderly")
+    client.force_login(profile.user)
+
+    page = client.get("/people/me/").content.decode()
+
+    order = [
+        page.index(f'name="{name}"')
+        for name in [
+            "display_name",
+            "visibility",
+            "pronouns",
+            "pronouns_visibility",
+            "country",
+            "region",
+            "location_visibility",
+            "time_zone",
+            "time_zone_visibility",
+            "bio",
+            "bio_visibility",
+            "wikimedia_username",
+            "wikimedia_visibility",
+        ]
+    ]
+    assert order == sorted(order)
+
+
+@pytest.mark.parametrize(
+    "language,typed",
+    [("en", "Nairobi"), ("en", "Kenya"), ("ar", "كينيا"), ("fr", "Africa/Nairobi")],
+)
+def test_the_time_zone_is_picked_by_name_in_the_readers_language(client, language, typed):
+    profile = make_person("traveller")
+    client.force_login(profile.user)
+    client.cookies["django_language"] = language
+
+    response = client.post("/people/me/", {**VALID, "time_zone": typed})
+
+    assert response.status_code == 302
+    profile.refresh_from_db()
+    assert profile.time_zone == "Africa/Nairobi"
+    shown = client.get("/people/me/").content.decode()
+    assert "Africa/Nairobi" not in shown.split('name="time_zone"')[1].split(">")[0]
+
+
+def test_an_ambiguous_time_zone_name_lists_the_places_to_choose_from(client):
+    profile = make_person("unsure")
+    client.force_login(profile.user)
+
+    page = client.post("/people/me/", {**VALID, "time_zone": "United States"}).content.decode()
+
+    assert "Several time zones match “United States”" in page
+    assert page.count("United States (") >= 2  # named places to type instead
+
+
+def test_languages_are_typed_by_name_and_shown_by_name():
+    from kuza.core.languages import language_display
+    from kuza.people.services import normalise_language_tag
+
+    assert [normalise_language_tag(name) for name in ["Kiswahili", "French", "العربية", "pcm"]] == [
+        "sw",
+        "fr",
+        "ar",
+        "pcm",
+    ]
+    for language in ["en", "fr", "ar", "sw", "pt"]:
+        for tag in ["sw", "fr", "ar", "en", "ha", "am"]:
+            assert normalise_language_tag(language_display(tag, language)) == tag

@@ -150,7 +150,7 @@ def test_invalid_filters_are_explained_not_ignored(client, viewer):
     page = client.get("/people/", {"language": "not a language", "min_hours": "-3"})
 
     assert page.status_code == 200
-    assert "is not a language tag" in page.content.decode()
+    assert "is not a language we know" in page.content.decode()
 
 
 def test_api_search_uses_the_same_filters_and_rejects_bad_ones(client, viewer):

@@ -2,11 +2,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from kuza.core.confirm import confirm_page
 from kuza.people import contact, selectors
 from kuza.people.forms import AnswerForm, ContactForm
 from kuza.people.services import PeopleError
@@ -77,8 +80,25 @@ def contact_ignore(request: HttpRequest, request_id: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def contact_block(request: HttpRequest, request_id: int) -> HttpResponse:
+    """Ask first (GET), then block the sender (POST)."""
+    if request.method == "GET":
+        received = selectors.contact_request_received(request.user, request_id)
+        if received is None:
+            raise Http404
+        name = format_html("<bdi>{}</bdi>", received.sender.profile.display_name)
+        return confirm_page(
+            request,
+            title=_("Block this person?"),
+            question=format_html(_("Block {name}, who sent you this request?"), name=name),
+            consequences=[
+                _("This person can no longer contact you, find you or be matched with you."),
+                _("Their requests to you are marked as blocked. They are not told."),
+            ],
+            button=_("Block"),
+            cancel_url=reverse("people:inbox"),
+        )
     try:
         contact.contact_request_block_sender(recipient=request.user, request_id=request_id)
     except PeopleError as error:

@@ -230,7 +230,7 @@ def test_a_suspended_member_reads_nothing_and_suspended_mentors_do_not_block_the
         reverse("programs:edit", args=[world["programme"].pk]),
         {"name": "Renamed", "language": "Français", "starts_on": "2026-01-01",
          "ends_on": "2026-12-31", "organisers": world["organiser"].username,
-         "mentors": f"{mentor.username} {world['other_mentor'].username}"},
+         "mentors": f"{mentor.username}, {world['other_mentor'].username}"},
     )  # fmt: skip
 
     assert response.status_code == 302, response.content.decode()
@@ -241,7 +241,8 @@ def test_a_suspended_member_reads_nothing_and_suspended_mentors_do_not_block_the
     response = client.post(
         reverse("programs:edit", args=[world["programme"].pk]),
         {"name": "Renamed", "language": "fr", "starts_on": "2026-01-01",
-         "ends_on": "2026-12-31", "organisers": f"{world['organiser'].username} {author.username}"},
+         "ends_on": "2026-12-31",
+         "organisers": f"{world['organiser'].username}, {author.username}"},
     )  # fmt: skip
     assert response.status_code == 400
     assert list(world["programme"].organisers.all()) == [world["organiser"]]

@@ -45,8 +45,8 @@ def _manage_page(request: HttpRequest, programme, *, member_form=None, status: i
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
     programme = organiser_or_404(request, pk)
     initial = {
-        "organisers": " ".join(programme.organisers.values_list("username", flat=True)),
-        "mentors": " ".join(programme.mentors.values_list("username", flat=True)),
+        "organisers": list(programme.organisers.select_related("profile").order_by("username")),
+        "mentors": list(programme.mentors.select_related("profile").order_by("username")),
         "courses": programme.courses.all(),
         "events": programme.events.all(),
         "campaigns": programme.campaigns.all(),

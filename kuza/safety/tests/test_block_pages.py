@@ -30,12 +30,29 @@ def test_blocking_from_a_page_comes_back_to_it_and_holds_both_ways(client, amina
     assert "Stalker" in client.get("/safety/blocked/").content.decode()
 
 
-def test_block_and_unblock_need_post_and_ignore_foreign_next_urls(client, amina_and_stalker):
+def test_block_asks_first_and_only_a_post_blocks(client, amina_and_stalker):
     amina, stalker = amina_and_stalker
     client.force_login(amina)
 
-    assert client.get(f"/safety/block/{stalker.pk}/").status_code == 405
-    assert not Block.objects.exists()
+    page = client.get(f"/safety/block/{stalker.pk}/", {"next": "/people/stalker/"})
+
+    html = page.content.decode()
+    assert page.status_code == 200 and not Block.objects.exists()
+    assert "<h1>Block this person?</h1>" in html and "<bdi>Stalker</bdi>" in html
+    assert f'<form method="post" action="/safety/block/{stalker.pk}/">' in html
+    assert 'name="next" value="/people/stalker/"' in html
+    assert '<a href="/people/stalker/">No, go back</a>' in html
+
+    client.post(f"/safety/block/{stalker.pk}/", {"next": "/people/stalker/"})
+    assert selectors.is_blocked_between(amina, stalker)
+
+
+def test_block_and_unblock_ignore_foreign_next_urls(client, amina_and_stalker):
+    amina, stalker = amina_and_stalker
+    client.force_login(amina)
+
+    page = client.get(f"/safety/block/{stalker.pk}/", {"next": "https://evil.example/"})
+    assert 'name="next" value="/safety/blocked/"' in page.content.decode()
     response = client.post(f"/safety/block/{stalker.pk}/", {"next": "https://evil.example/"})
     assert response["Location"] == "/safety/blocked/"
 
@@ -75,12 +92,13 @@ def test_the_button_include_offers_block_then_unblock_and_a_report_link(amina_an
     amina, stalker = amina_and_stalker
 
     html = _button(amina, stalker)
-    assert f'action="/safety/block/{stalker.pk}/"' in html and ">Block<" in html
+    assert f'href="/safety/block/{stalker.pk}/?next=/people/x/"' in html and ">Block<" in html
     assert f'href="/safety/report/person/{stalker.pk}/"' in html
-    assert 'name="csrfmiddlewaretoken"' in html
 
     Block.objects.create(blocker=amina, blocked=stalker)
-    assert f'action="/safety/unblock/{stalker.pk}/"' in _button(amina, stalker)
+    unblock = _button(amina, stalker)
+    assert f'action="/safety/unblock/{stalker.pk}/"' in unblock
+    assert 'name="csrfmiddlewaretoken"' in unblock
     assert _button(amina, amina).strip() == ""
 
 

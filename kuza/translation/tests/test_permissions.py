@@ -163,3 +163,19 @@ def test_downloads_need_a_translator_organiser_or_staff(client, unit):
 
     assert refused.status_code == 403
     assert allowed.status_code == 200 and b"Be kind." in allowed.content
+
+
+def test_removing_a_translator_asks_first(client):
+    role = TranslatorRoleFactory(language="ar")
+    url = reverse("translation:translator_revoke", args=[role.pk])
+    client.force_login(_persona("member"))
+    assert client.get(url).status_code == 403
+    client.force_login(_persona("organiser"))
+
+    html = client.get(url).content.decode()
+
+    assert "<h1>Remove a translator?</h1>" in html and f'action="{url}"' in html
+    assert TranslatorRole.objects.filter(pk=role.pk).exists()
+    assert (
+        client.get(reverse("translation:translators")).content.decode().count(f'href="{url}"') == 1
+    )
