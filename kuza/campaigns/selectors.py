@@ -31,6 +31,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from kuza.accounts.selectors import is_signed_in
 from kuza.audience.selectors import access, visible_to
+from kuza.campaigns import catalogue
 from kuza.campaigns.hashtags import hashtag_matcher
 from kuza.campaigns.metrics import (
     RETENTION_DELAY,
@@ -548,6 +549,14 @@ class VisibleRow:
     row: LeaderboardRow
     name: str
     named: bool
+
+    @property
+    def cells(self) -> list[str]:
+        """The row's figures as the page shows them, in the catalogue's column order."""
+        metrics = catalogue.participant_metrics(catalogue.PAGE)
+        return [
+            metric.formatted(catalogue.participant_value(metric, self.row)) for metric in metrics
+        ]
 
 
 def sees_every_participant(viewer, campaign: Campaign) -> bool:

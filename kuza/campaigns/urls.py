@@ -10,6 +10,11 @@ urlpatterns = [
     path("<slug:slug>/", views.campaign_detail, name="detail"),
     path("<slug:slug>/leaderboard.csv", views.leaderboard_csv, name="leaderboard_csv"),
     path("<slug:slug>/wikis.csv", views.wikis_csv, name="wikis_csv"),
+    path(
+        "<slug:slug>/participants-wikis.csv",
+        views.participant_wikis_csv,
+        name="participant_wikis_csv",
+    ),
     path("<slug:slug>/join/", views.campaign_join, name="join"),
     path("<slug:slug>/leave/", views.campaign_leave, name="leave"),
     path("<slug:slug>/edit/", views.campaign_edit, name="edit"),

@@ -63,6 +63,9 @@ def campaign_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "gaps": selectors.gaps_of(campaign),
             "removed_revisions": selectors.removed_revision_count(campaign) if metrics else 0,
             "events": list(links.linked_events(campaign, request.user)),
+            "own_wikis": presentation.own_wikis(
+                campaign, metrics, participation.wiki_username if participation else ""
+            ),
             "badge_rewards": links.badge_rewards(campaign),
         }
     )
@@ -96,7 +99,7 @@ def leaderboard_csv(request: HttpRequest, slug: str) -> HttpResponse:
     )
     return _csv_response(
         f"{campaign.slug}-leaderboard.csv",
-        presentation.LEADERBOARD_CSV_HEADER,
+        presentation.leaderboard_csv_header(),
         (presentation.leaderboard_csv_row(visible) for visible in rows),
     )
 
@@ -107,8 +110,20 @@ def wikis_csv(request: HttpRequest, slug: str) -> HttpResponse:
     metrics = selectors.campaign_metrics(campaign)
     return _csv_response(
         f"{campaign.slug}-wikis.csv",
-        presentation.WIKI_CSV_HEADER,
+        presentation.wiki_csv_header(),
         (presentation.wiki_csv_row(row) for row in (metrics.per_wiki if metrics else ())),
+    )
+
+
+@login_required
+@require_GET
+def participant_wikis_csv(request: HttpRequest, slug: str) -> HttpResponse:
+    """Organisers: every contributor's figures wiki by wiki."""
+    campaign = selectors.campaign_for_organiser(user=request.user, slug=slug)
+    return _csv_response(
+        f"{campaign.slug}-participants-wikis.csv",
+        presentation.participant_wikis_csv_header(),
+        presentation.participant_wikis_csv_rows(selectors.campaign_metrics(campaign)),
     )
 
 
