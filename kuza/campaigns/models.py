@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 # Wikimedia wikis keep recent changes for 30 days ($wgRCMaxAge).
 DEFAULT_RECENT_CHANGES_DAYS = 30
@@ -406,3 +407,48 @@ class CollectionStatus(models.Model):
 
     def __str__(self) -> str:
         return f"{self.campaign} / {self.wiki}: {self.state}"
+
+
+class PageSubject(models.Model):
+    """The Wikidata item a page is linked to (its `wikibase_item` page property); `item` is
+    empty for a page linked to none. Shared by every campaign on the wiki, like revisions;
+    read again at a collection once `checked_at` is older than the refresh interval."""
+
+    wiki = models.ForeignKey(Wiki, on_delete=models.CASCADE, related_name="page_subjects")
+    page_id = models.BigIntegerField()
+    item = models.CharField(max_length=20, blank=True)
+    checked_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["wiki", "page_id"], name="one_subject_per_page"),
+        ]
+        verbose_name = _("page's Wikidata item")
+        verbose_name_plural = _("pages' Wikidata items")
+
+    def __str__(self) -> str:
+        return f"{self.wiki_id}:{self.page_id} → {self.item or '-'}"
+
+
+class WikidataItem(models.Model):
+    """What Kuza last read of a Wikidata item: a human (P31 = Q5) or not, and the group of
+    its sex or gender (P21, see subjects.gender_of). `exists` is false for a deleted item."""
+
+    class Gender(models.TextChoices):
+        WOMAN = "woman", _("woman")
+        MAN = "man", _("man")
+        OTHER = "other", pgettext_lazy("sex or gender", "other")
+        UNKNOWN = "unknown", pgettext_lazy("sex or gender", "unknown")
+
+    item = models.CharField(max_length=20, unique=True)
+    exists = models.BooleanField(default=True)
+    is_human = models.BooleanField(default=False)
+    gender = models.CharField(max_length=10, choices=Gender.choices, default=Gender.UNKNOWN)
+    fetched_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("Wikidata item")
+        verbose_name_plural = _("Wikidata items")
+
+    def __str__(self) -> str:
+        return self.item

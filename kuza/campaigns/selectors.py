@@ -52,6 +52,7 @@ from kuza.campaigns.models import (
     Wiki,
     WikiAccount,
 )
+from kuza.campaigns.wikidata import subjects_for
 from kuza.core import home
 from kuza.core.home import HomeItem
 from kuza.people.models import Membership, Profile
@@ -297,6 +298,12 @@ def _facts_query(campaign: Campaign, wiki_ids: list[int], tracked: set[str], as_
     return revisions
 
 
+def campaign_revisions(campaign: Campaign, wiki_ids: list[int], tracked: set[str], as_of: datetime):
+    """Stored revisions the campaign may count on these wikis, up to `as_of` (not removed;
+    above a few thousand tracked names the user filter is left to the caller)."""
+    return _facts_query(campaign, wiki_ids, tracked, as_of)
+
+
 def removed_revision_count(campaign: Campaign) -> int:
     """Revisions in the campaign's window, by people it tracks, that no longer count because
     their page was deleted or they were hidden (learnt at collections)."""
@@ -488,6 +495,10 @@ def metric_participants(
     return people
 
 
+# Bumped when the cached result's shape changes, so no older pickle is ever read back.
+METRICS_VERSION = 2
+
+
 def _cache_key(campaign: Campaign) -> str:
     participants = hashlib.sha256("|".join(enrolled_usernames(campaign)).encode()).hexdigest()
     wikis = campaign.campaign_wikis.aggregate(
@@ -510,7 +521,7 @@ def _cache_key(campaign: Campaign) -> str:
         )
     )
     digest = hashlib.sha256(signature.encode()).hexdigest()[:20]
-    return f"campaigns:metrics:{campaign.pk}:{digest}"
+    return f"campaigns:metrics:{METRICS_VERSION}:{campaign.pk}:{digest}"
 
 
 def compute_campaign_metrics(campaign: Campaign, *, as_of: datetime) -> CampaignMetrics:
@@ -525,6 +536,7 @@ def compute_campaign_metrics(campaign: Campaign, *, as_of: datetime) -> Campaign
         metric_participants(campaign, wikis, discovered),
         campaign_window(campaign, campaign_wiki_rows),
         as_of,
+        subjects_for(wikis),
     )
 
 

@@ -37,6 +37,7 @@ from kuza.campaigns.mediawiki.transport import (
     ParamValue,
     RetryPolicy,
 )
+from kuza.campaigns.subjects import EntityAnswer, is_item_id, read_entities
 
 # Without the `apihighlimits` right (bots, admins) MediaWiki accepts at most 50 values in a
 # multi-value parameter such as ucuser, pageids or ususers.
@@ -246,6 +247,47 @@ class MediaWikiClient:
                 if not page.get("missing") and "pageid" in page:
                     status[int(page["pageid"])] = bool(page.get("redirect", False))
         return status
+
+    # -- Wikidata --------------------------------------------------------------------------
+
+    def fetch_page_items(self, api_url: str, page_ids: Iterable[int]) -> dict[int, str]:
+        """The Wikidata item of each existing page (its `wikibase_item` page property), 50
+        pages a request; "" for a page linked to no item. Deleted pages are left out."""
+        unique = list(dict.fromkeys(int(page_id) for page_id in page_ids))
+        items: dict[int, str] = {}
+        for chunk in _chunks(unique, MAX_VALUES_PER_REQUEST):
+            params: dict[str, ParamValue] = {
+                "action": "query",
+                "prop": "pageprops",
+                "ppprop": "wikibase_item",
+                "pageids": "|".join(map(str, chunk)),
+            }
+            for data, _following in self._continued(api_url, params, ()):
+                for page in data.get("query", {}).get("pages", []):
+                    if page.get("missing") or "pageid" not in page:
+                        continue
+                    item = (page.get("pageprops") or {}).get("wikibase_item", "")
+                    page_id = int(page["pageid"])
+                    if item or page_id not in items:
+                        items[page_id] = item if is_item_id(item) else ""
+        return items
+
+    def fetch_entities(self, api_url: str, ids: Sequence[str]) -> list[EntityAnswer]:
+        """What Wikidata says each item is about (`wbgetentities`, claims only, 50 ids a
+        request). Raises BadResponseError when an answer leaves an asked item out."""
+        answers: list[EntityAnswer] = []
+        for chunk in _chunks(list(dict.fromkeys(ids)), MAX_VALUES_PER_REQUEST):
+            bad = [item for item in chunk if not is_item_id(item)]
+            if bad:
+                raise ValueError(f"not Wikidata item ids: {bad}")
+            data = self.transport.get(
+                api_url, {"action": "wbgetentities", "ids": "|".join(chunk), "props": "claims"}
+            )
+            try:
+                answers += read_entities(data, chunk)
+            except ValueError as error:
+                raise BadResponseError(f"{api_url}: {error}") from error
+        return answers
 
     # -- page histories ------------------------------------------------------------------
 

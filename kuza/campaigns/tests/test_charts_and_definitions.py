@@ -11,8 +11,8 @@ from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kuza.campaigns.charts import HEIGHT, Bar, bar_chart_svg
 from kuza.campaigns.catalogue import METRICS, english_definitions
+from kuza.campaigns.charts import HEIGHT, Bar, bar_chart_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 

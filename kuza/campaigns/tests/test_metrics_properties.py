@@ -1,8 +1,8 @@
 """Properties of the campaign metrics over generated campaigns.
 
 The single-pass implementation is checked against `_oracle`, a deliberately naive
-multi-pass reading of the catalogue's definitions, and against invariants that must hold whatever the
-data: breakdowns add up, filters only remove, order of input does not matter.
+multi-pass reading of the catalogue's definitions, and against invariants that must hold
+whatever the data: breakdowns add up, filters only remove, order of input does not matter.
 """
 
 from __future__ import annotations
