@@ -8,8 +8,8 @@
    `KUZA_WIKIDATA_API_URL`): a human (P31 = Q5) or not, and the group of its sex or gender.
 
 Requests go through the campaign's MediaWiki client, so `maxlag`, the User-Agent and the
-retry rules are the same as for the wikis. Every request's answer is stored in its own
-transaction, and what remains to read is worked out from what is stored: a collection that
+retry rules are the same as for the wikis. Every request's answer is stored in one statement
+(all or nothing), and what remains to read is worked out from what is stored: a collection that
 stops half way (Wikidata down, worker killed) resumes where it stopped, reading nothing twice.
 """
 
@@ -18,7 +18,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
-from django.db import transaction
 from django.db.models import Q
 
 from kuza.campaigns.mediawiki import MAX_VALUES_PER_REQUEST, MediaWikiClient
@@ -77,14 +76,17 @@ def page_items_refresh(
     due = [page_id for page_id in page_ids if page_id not in fresh]
     for chunk in _chunks(due):
         items = client.fetch_page_items(wiki.api_url, chunk)
-        with transaction.atomic():
-            for page_id in chunk:
-                # A deleted page is linked to nothing now; it counts in no figure anyway.
-                PageSubject.objects.update_or_create(
-                    wiki=wiki,
-                    page_id=page_id,
-                    defaults={"item": items.get(page_id, ""), "checked_at": now},
-                )
+        # One statement per request; a deleted page is linked to nothing now (it counts in
+        # no figure anyway).
+        PageSubject.objects.bulk_create(
+            [
+                PageSubject(wiki=wiki, page_id=page_id, item=items.get(page_id, ""), checked_at=now)
+                for page_id in chunk
+            ],
+            update_conflicts=True,
+            unique_fields=["wiki", "page_id"],
+            update_fields=["item", "checked_at"],
+        )
     return len(due)
 
 
@@ -106,18 +108,21 @@ def items_refresh(
     due = [item for item in wanted if item not in fresh]
     for chunk in _chunks(due):
         answers = client.fetch_entities(api_url, chunk)
-        with transaction.atomic():
-            for answer in answers:
-                subject = answer.subject
-                WikidataItem.objects.update_or_create(
+        WikidataItem.objects.bulk_create(
+            [
+                WikidataItem(
                     item=answer.item,
-                    defaults={
-                        "exists": subject is not None,
-                        "is_human": subject is not None and subject.human,
-                        "gender": (subject or NOT_HUMAN).gender.value,
-                        "fetched_at": now,
-                    },
+                    exists=answer.subject is not None,
+                    is_human=answer.subject is not None and answer.subject.human,
+                    gender=(answer.subject or NOT_HUMAN).gender.value,
+                    fetched_at=now,
                 )
+                for answer in answers
+            ],
+            update_conflicts=True,
+            unique_fields=["item"],
+            update_fields=["exists", "is_human", "gender", "fetched_at"],
+        )
     return len(due)
 
 

@@ -147,8 +147,9 @@ class WikidataEndpoint:
             return {"error": {"code": "toomanyvalues", "info": f"at most {MAX_IDS} ids"}}
         if params.get("props") != "claims":
             return {"error": {"code": "badvalue", "info": "this endpoint serves claims only"}}
+        missing = {item: {"id": item, "missing": ""} for item in ids}
         return {
-            "entities": {item: self.entities.get(item, {"id": item, "missing": ""}) for item in ids},
+            "entities": {item: self.entities.get(item, missing[item]) for item in ids},
             "success": 1,
         }
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from kuza.campaigns.models import Campaign, Participant, PageSubject, WikidataItem
+from kuza.campaigns.models import Campaign, PageSubject, Participant, WikidataItem
 from kuza.campaigns.selectors import compute_campaign_metrics
 from kuza.campaigns.sync import campaign_sync
 from kuza.campaigns.testing import WikiFarm
@@ -97,9 +97,7 @@ def drive(wiki_farm: WikiFarm, humans: list[HumanRow]) -> Drive:
             wiki.start()
     labels, links = read_labels(HUMANIKI), read_sitelinks(HUMANIKI)
     on_en = [row for row in humans if "enwikiquote" in links.get(row.item, ())]
-    on_fr = [
-        row for row in humans if "frwikiquote" in links.get(row.item, ()) and row not in on_en
-    ]
+    on_fr = [row for row in humans if "frwikiquote" in links.get(row.item, ()) and row not in on_en]
     women = [row for row in on_en if group(row) == "women"]
     others = [row for row in on_en if group(row) != "women"]
     # 55 pages created (more than one 50-page request), women first so every group shows.
@@ -227,6 +225,7 @@ def test_items_are_cached_resumed_after_a_failure_and_read_again_after_the_inter
 
     later = campaign_sync(campaign, client=make_client(), now=AS_OF + timedelta(days=8))
     assert later.items_read == total
-    assert sum(wiki.pages_linked for wiki in later.wikis) == PageSubject.objects.filter(
-        wiki__campaigns=campaign
-    ).count()
+    assert (
+        sum(wiki.pages_linked for wiki in later.wikis)
+        == PageSubject.objects.filter(wiki__campaigns=campaign).count()
+    )
