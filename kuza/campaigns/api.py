@@ -110,11 +110,20 @@ class BadgeRuleOut(Schema):
     least_counted_edits: int
 
 
+class GoalOut(Schema):
+    metric: str = Field(description="The key of a figure in `definitions`.")
+    target: int
+    value: int | None = Field(description="The figure as of the last collection; null before.")
+    percent: int | None = Field(description="Whole percent of the target, rounded down.")
+    reached: bool
+
+
 class CampaignDetailOut(CampaignOut):
     description: str = Field(description="Markdown, translated like the name, part by part.")
     events: list[LinkedEventOut]
     badges: list[BadgeRuleOut]
     metrics: MetricsOut | None
+    goals: list[GoalOut]
     periods_not_collected: list[GapOut]
     revisions_removed: int = Field(
         description="Revisions in the window that no longer count: their page was deleted, or "
@@ -234,6 +243,16 @@ def campaign_detail(request: HttpRequest, slug: str):
             for reward in links.badge_rewards(campaign)
         ],
         "metrics": _metrics(metrics) if metrics else None,
+        "goals": [
+            {
+                "metric": row.metric.key,
+                "target": row.target,
+                "value": row.progress.value if row.progress else None,
+                "percent": row.progress.percent if row.progress else None,
+                "reached": bool(row.progress and row.progress.reached),
+            }
+            for row in selectors.goal_progress(campaign, metrics)
+        ],
         "periods_not_collected": [
             {"wiki": gap.wiki.db_name, "start": gap.start, "end": gap.end}
             for gap in selectors.gaps_of(campaign)

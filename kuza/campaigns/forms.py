@@ -180,3 +180,14 @@ class WikiAddForm(forms.Form):
         assume_scheme="https",
         help_text=_("For example https://fr.wikiquote.org/w/api.php."),
     )
+
+
+class GoalForm(forms.Form):
+    metric = forms.ChoiceField(label=_("Figure"))
+    target = forms.IntegerField(label=_("Target"), min_value=1, max_value=10**9)
+
+    def __init__(self, *args, **kwargs) -> None:
+        from kuza.campaigns.catalogue import goal_metrics
+
+        super().__init__(*args, **kwargs)
+        self.fields["metric"].choices = [(m.key, m.label) for m in goal_metrics()]

@@ -452,3 +452,24 @@ class WikidataItem(models.Model):
 
     def __str__(self) -> str:
         return self.item
+
+
+class Goal(models.Model):
+    """A target organisers set for a campaign on one figure of the catalogue
+    (`catalogue.goal_metrics()`); its progress is the campaign's figure."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="goals")
+    metric = models.CharField(_("figure"), max_length=40)
+    target = models.PositiveIntegerField(_("target"))
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "metric"], name="one_goal_per_metric"),
+            models.CheckConstraint(condition=models.Q(target__gte=1), name="goal_target_set"),
+        ]
+        verbose_name = _("goal")
+        verbose_name_plural = _("goals")
+
+    def __str__(self) -> str:
+        return f"{self.campaign}: {self.metric} {self.target}"

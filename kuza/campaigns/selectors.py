@@ -26,12 +26,16 @@ from django.db.models.functions import Cast, Coalesce
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from kuza.accounts.selectors import is_signed_in
 from kuza.audience.selectors import access, visible_to
 from kuza.campaigns import catalogue
+from kuza.campaigns.charts import progress_bar_svg
+from kuza.campaigns.goals import Progress
 from kuza.campaigns.hashtags import hashtag_matcher
 from kuza.campaigns.metrics import (
     RETENTION_DELAY,
@@ -620,3 +624,73 @@ def leaderboard_for(metrics: CampaignMetrics, *, viewer, campaign: Campaign) -> 
         )
         for rank, row in enumerate(metrics.leaderboard, start=1)
     ]
+
+
+# -- goals ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GoalProgress:
+    metric: catalogue.Metric
+    target: int
+    progress: Progress | None  # None before the first collection
+
+    @property
+    def text(self) -> str:
+        if self.progress is None:
+            return _("%(label)s: goal %(target)d, nothing collected yet.") % {
+                "label": self.metric.label,
+                "target": self.target,
+            }
+        return _("%(label)s: %(value)d of %(target)d (%(percent)d%%)") % {
+            "label": self.metric.label,
+            "value": self.progress.value,
+            "target": self.progress.target,
+            "percent": self.progress.percent,
+        }
+
+    @property
+    def bar(self) -> str:
+        """The progress bar as SVG markup built from numbers and escaped text only."""
+        fraction = self.progress.fraction if self.progress is not None else 0.0
+        return mark_safe(progress_bar_svg(fraction, label=self.text))  # noqa: S308
+
+
+def goal_progress(campaign: Campaign, metrics: CampaignMetrics | None) -> list[GoalProgress]:
+    """Each goal of the campaign with the campaign's figure against it."""
+    rows = []
+    for goal in campaign.goals.all():
+        metric = catalogue.BY_KEY.get(goal.metric)
+        if metric is None or not metric.goal:
+            continue
+        progress = None
+        if metrics is not None:
+            progress = Progress(int(metric.value(metrics.totals) or 0), goal.target)
+        rows.append(GoalProgress(metric, goal.target, progress))
+    return rows
+
+
+def home_campaign_goals(user) -> list[HomeItem]:
+    """Personal home: goals of campaigns `user` takes part in that have not ended, with the
+    progress bar drawn on the server (two queries, metrics from the cache)."""
+    if not is_signed_in(user):
+        return []
+    campaigns = (
+        campaigns_visible_to(user)
+        .filter(participants__user=user, end__gte=timezone.now(), goals__isnull=False)
+        .distinct()
+        .prefetch_related("goals")
+        .order_by("end", "pk")[: home.LIMIT]
+    )
+    items = []
+    for campaign in campaigns:
+        for row in goal_progress(campaign, campaign_metrics(campaign)):
+            items.append(
+                HomeItem(
+                    title=campaign.name,
+                    url=reverse("campaigns:detail", args=[campaign.slug]) + "#goals",
+                    reason=_("A goal of a campaign you take part in"),
+                    figure=mark_safe(row.bar + " " + conditional_escape(row.text)),  # noqa: S308
+                )
+            )
+    return items[: home.LIMIT]

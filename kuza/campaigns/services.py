@@ -14,8 +14,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kuza.campaigns import catalogue
 from kuza.campaigns.mediawiki import MediaWikiClient, MediaWikiError, normalize_username
-from kuza.campaigns.models import Campaign, CampaignWiki, Participant, SyncState, Wiki
+from kuza.campaigns.models import Campaign, CampaignWiki, Goal, Participant, SyncState, Wiki
 from kuza.campaigns.sync import accounts_store, default_client
 
 # An organiser pastes a list; more than this at once is better done in several goes.
@@ -333,3 +334,22 @@ def wiki_register(*, api_url: str, user, client: MediaWikiClient | None = None) 
             _("A wiki with the id %(id)s is already listed under another address.")
             % {"id": db_name}
         ) from None
+
+
+def goal_set(*, campaign: Campaign, metric: str, target: int) -> Goal:
+    """Set (or change) the campaign's goal on one figure of the catalogue."""
+    if metric not in {m.key for m in catalogue.goal_metrics()}:
+        raise ValidationError(
+            _("Goals can be set on these figures only: %(keys)s.")
+            % {"keys": ", ".join(str(m.label) for m in catalogue.goal_metrics())}
+        )
+    if not isinstance(target, int) or target < 1:
+        raise ValidationError(_("A goal needs a target of at least 1."))
+    goal, _created = Goal.objects.update_or_create(
+        campaign=campaign, metric=metric, defaults={"target": target}
+    )
+    return goal
+
+
+def goal_remove(*, campaign: Campaign, metric: str) -> None:
+    Goal.objects.filter(campaign=campaign, metric=metric).delete()

@@ -20,5 +20,6 @@ urlpatterns = [
     path("<slug:slug>/edit/", views.campaign_edit, name="edit"),
     path("<slug:slug>/collect/", views.campaign_sync_request, name="sync"),
     path("<slug:slug>/participants/", views.participants_manage, name="participants"),
+    path("<slug:slug>/goals/", views.goals_manage, name="goals"),
     path("<slug:slug>/contributors/", views.contributors_invite, name="contributors"),
 ]

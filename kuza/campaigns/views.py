@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_tasks import TaskResultStatus
 
 from kuza.campaigns import collection_status, links, presentation, selectors, services
-from kuza.campaigns.forms import BulkAddForm, CampaignForm, JoinForm, WikiAddForm
+from kuza.campaigns.forms import BulkAddForm, CampaignForm, GoalForm, JoinForm, WikiAddForm
 from kuza.campaigns.mediawiki import MediaWikiError
 from kuza.campaigns.tasks import campaign_sync_task, sync_interval
 from kuza.core.spreadsheets import spreadsheet_safe
@@ -63,6 +63,7 @@ def campaign_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "gaps": selectors.gaps_of(campaign),
             "removed_revisions": selectors.removed_revision_count(campaign) if metrics else 0,
             "events": list(links.linked_events(campaign, request.user)),
+            "goals": selectors.goal_progress(campaign, metrics),
             "own_wikis": presentation.own_wikis(
                 campaign, metrics, participation.wiki_username if participation else ""
             ),
@@ -266,6 +267,35 @@ def participants_manage(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         "campaigns/participants.html",
         {"campaign": campaign, "form": form, "report": report, "page": page},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def goals_manage(request: HttpRequest, slug: str) -> HttpResponse:
+    """Organisers set a target on a figure, change it, or remove it."""
+    campaign = selectors.campaign_for_organiser(user=request.user, slug=slug)
+    form = GoalForm(request.POST if "target" in request.POST else None)
+    if request.method == "POST" and "remove" in request.POST:
+        services.goal_remove(campaign=campaign, metric=request.POST["remove"])
+        messages.success(request, _("Goal removed."))
+        return redirect("campaigns:goals", slug=campaign.slug)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.goal_set(campaign=campaign, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Goal saved."))
+            return redirect("campaigns:goals", slug=campaign.slug)
+    return render(
+        request,
+        "campaigns/goals.html",
+        {
+            "campaign": campaign,
+            "form": form,
+            "goals": selectors.goal_progress(campaign, selectors.campaign_metrics(campaign)),
+        },
     )
 
 

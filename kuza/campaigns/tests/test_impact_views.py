@@ -118,3 +118,62 @@ def test_csv_and_api_columns_come_from_the_catalogue(client, drive):
     assert (fr["women"], fr["biographies_created"]) == ("1", "1")
     assert set(detail["metrics"]["totals"]) == {m.key for m in metrics_for(WIKI, "api")}
     assert detail["metrics"]["totals"]["women_share"] == 0.5
+
+
+# -- goals ---------------------------------------------------------------------------------
+
+
+def test_progress_is_capped_for_the_bar_but_not_for_reaching() -> None:
+    from kuza.campaigns.goals import Progress
+
+    assert (Progress(3, 4).fraction, Progress(3, 4).percent) == (0.75, 75)
+    assert Progress(9, 4).fraction == 1.0 and Progress(9, 4).reached
+    assert Progress(399, 400).percent == 99 and not Progress(399, 400).reached
+    with pytest.raises(ValueError):
+        Progress(1, 0)
+
+
+def test_organisers_set_goals_and_everyone_sees_bars_drawn_on_the_server(client, drive):
+    campaign, organiser, amina = drive
+    url = reverse("campaigns:goals", args=[campaign.slug])
+    client.force_login(amina)
+    assert client.post(url, {"metric": "edits", "target": 4}).status_code == 403
+
+    client.force_login(organiser)
+    assert client.post(url, {"metric": "edits", "target": 4}).status_code == 302
+    assert client.post(url, {"metric": "women", "target": 2}).status_code == 302
+    refused = client.post(url, {"metric": "net_bytes", "target": 5})
+    assert refused.status_code == 200 and campaign.goals.count() == 2
+    assert client.post(url, {"metric": "edits", "target": 0}).status_code == 200
+
+    client.logout()
+    page = client.get(campaign.get_absolute_url()).content.decode()
+    goals = page.split('id="goals"')[1].split("</ul>")[0]
+    assert "<script" not in page
+    # Edits: 3 of 4 (Bea's edit counts in the totals), so the bar is three quarters full.
+    assert "Edits: 3 of 4 (75%)" in goals and '<rect width="150" height="12"' in goals
+    assert "Biographies of women: 1 of 2 (50%)" in goals and '<rect width="100"' in goals
+    api = client.get(f"/api/campaigns/{campaign.slug}").json()["goals"]
+    assert [(g["metric"], g["value"], g["percent"], g["reached"]) for g in api] == [
+        ("edits", 3, 75, False),
+        ("women", 1, 50, False),
+    ]
+
+    client.force_login(organiser)
+    client.post(url, {"remove": "women"})
+    assert list(campaign.goals.values_list("metric", flat=True)) == ["edits"]
+
+
+def test_participants_see_their_campaigns_goals_on_their_home(client, drive):
+    from kuza.campaigns.services import goal_set
+
+    campaign, _organiser, amina = drive
+    Campaign.objects.filter(pk=campaign.pk).update(end=datetime(2999, 1, 1, tzinfo=UTC))
+    goal_set(campaign=Campaign.objects.get(pk=campaign.pk), metric="edits", target=6)
+    client.force_login(amina)
+
+    home = client.get("/").content.decode()
+
+    assert "Edits: 3 of 6 (50%)" in home and '<rect width="100" height="12"' in home
+    client.force_login(UserFactory(username="someone-else"))
+    assert "Edits: 3 of 6" not in client.get("/").content.decode()
