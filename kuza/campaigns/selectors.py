@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -44,6 +45,7 @@ from kuza.campaigns.metrics import (
     LeaderboardRow,
     RevisionFact,
     RevisionRow,
+    Tally,
     compute_metrics_from_rows,
 )
 from kuza.campaigns.metrics import Participant as MetricParticipant
@@ -656,18 +658,53 @@ class GoalProgress:
         return mark_safe(progress_bar_svg(fraction, label=self.text))  # noqa: S308
 
 
-def goal_progress(campaign: Campaign, metrics: CampaignMetrics | None) -> list[GoalProgress]:
-    """Each goal of the campaign with the campaign's figure against it."""
+def goal_rows(targets: Iterable[tuple[str, int]], totals: Tally | None) -> list[GoalProgress]:
+    """Goals given as (metric key, target) against `totals` (None: nothing collected yet);
+    for campaigns and for their events alike."""
     rows = []
-    for goal in campaign.goals.all():
-        metric = catalogue.BY_KEY.get(goal.metric)
+    for key, target in targets:
+        metric = catalogue.BY_KEY.get(key)
         if metric is None or not metric.goal:
             continue
         progress = None
-        if metrics is not None:
-            progress = Progress(int(metric.value(metrics.totals) or 0), goal.target)
-        rows.append(GoalProgress(metric, goal.target, progress))
+        if totals is not None:
+            progress = Progress(int(metric.value(totals) or 0), target)
+        rows.append(GoalProgress(metric, target, progress))
     return rows
+
+
+def goal_progress(campaign: Campaign, metrics: CampaignMetrics | None) -> list[GoalProgress]:
+    """Each goal of the campaign with the campaign's figure against it."""
+    targets = [(goal.metric, goal.target) for goal in campaign.goals.all()]
+    return goal_rows(targets, metrics.totals if metrics is not None else None)
+
+
+def figures_between(campaign: Campaign, start: datetime, end: datetime) -> Tally | None:
+    """The campaign's totals for its counted work between `start` and `end` only (an event's
+    hours), as of the last collection; None before it. Cached like the campaign's metrics."""
+    if campaign.last_synced_at is None:
+        return None
+    start, end = max(start, campaign.start), min(end, campaign.end)
+    if start >= end:  # the event lies outside the campaign: nothing of it counts
+        return Tally(0, 0, 0, 0, 0, 0, 0)
+    key = f"{_cache_key(campaign)}:{start.timestamp():.0f}:{end.timestamp():.0f}"
+    totals = cache.get(key)
+    if totals is None:
+        rows = campaign_wikis(campaign)
+        wikis = [row.wiki for row in rows]
+        discovered = discovered_contributors(campaign)
+        tracked = set(enrolled_usernames(campaign)) | set(discovered)
+        window = dataclasses.replace(campaign_window(campaign, rows), start=start, end=end)
+        totals = compute_metrics_from_rows(
+            campaign_rows(campaign, wikis, tracked, campaign.last_synced_at),
+            {wiki.db_name: wiki.language for wiki in wikis},
+            metric_participants(campaign, wikis, discovered),
+            window,
+            campaign.last_synced_at,
+            subjects_for(wikis),
+        ).totals
+        cache.set(key, totals, timeout=24 * 3600)
+    return totals
 
 
 def home_campaign_goals(user) -> list[HomeItem]:

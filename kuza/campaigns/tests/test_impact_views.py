@@ -177,3 +177,36 @@ def test_participants_see_their_campaigns_goals_on_their_home(client, drive):
     assert "Edits: 3 of 6 (50%)" in home and '<rect width="100" height="12"' in home
     client.force_login(UserFactory(username="someone-else"))
     assert "Edits: 3 of 6" not in client.get("/").content.decode()
+
+
+def test_an_edit_a_thon_has_goals_measured_during_its_hours(client, drive):
+    from kuza.events.tests.factories import EventFactory
+
+    campaign, organiser, _amina = drive
+    # An edit outside the event's hours counts for the campaign, not for the event.
+    wiki = campaign.wikis.get(db_name="frwikiquote_i")
+    RevisionFactory(
+        wiki=wiki, user="Amina", revid=9, page_id=9, timestamp=datetime(2025, 3, 20, tzinfo=UTC)
+    )
+    Campaign.objects.filter(pk=campaign.pk).update(last_synced_at=COLLECTED)
+    event = EventFactory(
+        campaign=campaign,
+        starts_at=datetime(2025, 3, 10, 9, tzinfo=UTC),
+        ends_at=datetime(2025, 3, 10, 17, tzinfo=UTC),
+        organisers=[organiser],
+    )
+    url = reverse("events:goals", args=[event.pk])
+    client.force_login(organiser)
+    assert client.post(url, {"metric": "edits", "target": 6}).status_code == 302
+    assert client.post(url, {"metric": "articles_created", "target": 3}).status_code == 302
+    assert client.post(url, {"metric": "bytes_added", "target": 0}).status_code == 200
+
+    client.logout()
+    page = client.get(event.get_absolute_url()).content.decode()
+
+    goals = page.split('id="goals"')[1].split("</ul>")[0]
+    assert "Edits: 3 of 6 (50%)" in goals  # not the fourth edit, made on 20 March
+    assert "Articles created: 3 of 3 (100%)" in goals and '<rect width="200"' in goals
+    campaign_page = client.get(campaign.get_absolute_url()).content.decode()
+    assert 'id="goals"' not in campaign_page  # the campaign itself has no goal
+    assert '<span class="stat">4</span>Edits' in campaign_page  # all four count for it
