@@ -216,6 +216,53 @@ def campaign_list(request: HttpRequest):
     return [_campaign(campaign) for campaign in campaigns]
 
 
+EditionTallyOut = _figures_schema("EditionTallyOut", catalogue.metrics_for(catalogue.EDITION, API))
+
+
+class EditionOut(Schema):
+    slug: str
+    name: str
+    start: datetime
+    end: datetime
+    totals: EditionTallyOut | None = Field(description="Null before its first collection.")
+
+
+class SeriesOut(Schema):
+    slug: str
+    name: str
+    editions: list[EditionOut]
+    totals: EditionTallyOut = Field(
+        description="All collected editions: a page created in one edition and improved in "
+        "a later one counts once, as created; each person counts once."
+    )
+
+
+def _edition_tally(tally) -> dict:
+    return {m.key: m.value(tally) for m in catalogue.metrics_for(catalogue.EDITION, API)}
+
+
+@router.get("/series/{slug}", response=SeriesOut)
+def series_detail(request: HttpRequest, slug: str):
+    """A series of editions (#SheSaid 2021, 2022, ...), each edition and the series added up."""
+    series = selectors.series_get(slug=slug)
+    figures = selectors.series_figures(series, viewer=request.user)
+    return {
+        "slug": series.slug,
+        "name": series.name,
+        "editions": [
+            {
+                "slug": campaign.slug,
+                "name": translated_field(campaign, "name").text,
+                "start": campaign.start,
+                "end": campaign.end,
+                "totals": _edition_tally(tally) if tally is not None else None,
+            }
+            for campaign, tally in figures.editions
+        ],
+        "totals": _edition_tally(figures.totals),
+    }
+
+
 @router.get("/{slug}", response=CampaignDetailOut)
 def campaign_detail(request: HttpRequest, slug: str):
     """One campaign with all its metrics as of the last collection (null before the first),

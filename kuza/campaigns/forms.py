@@ -60,6 +60,16 @@ class CampaignForm(forms.ModelForm):
         ),
     )
 
+    series_name = forms.CharField(
+        label=_("Series (optional)"),
+        required=False,
+        max_length=200,
+        help_text=_(
+            "The name shared by every edition of a recurring campaign, for example SheSaid; "
+            "the series page adds the editions up."
+        ),
+    )
+
     class Meta:
         model = Campaign
         fields = [
@@ -91,6 +101,7 @@ class CampaignForm(forms.ModelForm):
             self.initial["start"] = campaign.start.astimezone(zone).replace(tzinfo=None)
             self.initial["end"] = campaign.end.astimezone(zone).replace(tzinfo=None)
             self.initial["wikis"] = list(campaign.wikis.all())
+            self.initial["series_name"] = campaign.series.name if campaign.series else ""
             self.initial["worklist"] = "\n".join(
                 f"{row.wiki.db_name}: {title}"
                 for row in campaign.campaign_wikis.select_related("wiki")

@@ -377,6 +377,9 @@ def compute_metrics_from_rows(
         per_wiki=per_wiki,
         per_language=_per_language(per_wiki, wikis),
         leaderboard=_leaderboard(people, created_by, languages, subjects),
+        created_pages=frozenset(creations),
+        improved_pages=frozenset().union(*(site.improved for site in wikis.values())),
+        contributors=frozenset(person.participant.username for person in active),
         daily=tuple(
             DayTally(
                 day=day,
@@ -389,7 +392,7 @@ def compute_metrics_from_rows(
     )
 
 
-def _biographies(
+def biography_figures(
     created: Iterable[_Page], improved: Iterable[_Page], subjects: Subjects
 ) -> dict[str, int]:
     """Biography figures of pages created and improved (disjoint sets of pages)."""
@@ -430,7 +433,7 @@ def _per_wiki(
                 net_bytes=site.bytes_added - site.bytes_removed,
                 files_uploaded=len(site.uploads),
                 active_participants=len(site.editors),
-                **_biographies(created_on.get(wiki, ()), site.improved, subjects),
+                **biography_figures(created_on.get(wiki, ()), site.improved, subjects),
             ),
         )
         for wiki, site in sorted(wikis.items())
@@ -503,7 +506,7 @@ def _leaderboard(
                 bytes_added=sums.bytes_added,
                 net_bytes=sums.bytes_added - sums.bytes_removed,
                 files_uploaded=len(sums.uploads),
-                **_biographies(created.get(wiki, ()), sums.improved, subjects),
+                **biography_figures(created.get(wiki, ()), sums.improved, subjects),
             )
             for wiki, sums in sorted(person.sites.items())
         )

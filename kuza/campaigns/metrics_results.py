@@ -144,3 +144,8 @@ class CampaignMetrics:
     per_language: tuple[LanguageTally, ...]  # by language code
     leaderboard: tuple[LeaderboardRow, ...]  # most edits first
     daily: tuple[DayTally, ...]  # every day of the window, in order
+    # What a series adds up across editions without counting twice (series.py): the pages
+    # created and improved, as (wiki, page id), and the active contributors' names.
+    created_pages: frozenset[tuple[str, int]] = field(default=frozenset(), compare=False)
+    improved_pages: frozenset[tuple[str, int]] = field(default=frozenset(), compare=False)
+    contributors: frozenset[str] = field(default=frozenset(), compare=False)

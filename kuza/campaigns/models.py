@@ -73,6 +73,24 @@ class Wiki(models.Model):
         return f"{base}/index.php?title={quote(title)}"
 
 
+class Series(models.Model):
+    """Editions of one recurring campaign (#SheSaid 2021, 2022, ...), added up on its page."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("short name"), max_length=80, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("series")
+        verbose_name_plural = _("series")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("campaigns:series", kwargs={"slug": self.slug})
+
+
 class Campaign(models.Model):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("short name"), max_length=80, unique=True)
@@ -104,6 +122,14 @@ class Campaign(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     last_synced_at = models.DateTimeField(_("last collected"), null=True, blank=True)
+    series = models.ForeignKey(
+        Series,
+        verbose_name=_("series"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="editions",
+    )
 
     class Meta:
         ordering = ["-start", "name"]

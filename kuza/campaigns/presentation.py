@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from kuza.campaigns import catalogue
-from kuza.campaigns.catalogue import CAMPAIGN, CSV, PAGE, WIKI, Metric
+from kuza.campaigns.catalogue import CAMPAIGN, CSV, EDITION, PAGE, WIKI, Metric
 from kuza.campaigns.charts import Bar, bar_chart_svg
 from kuza.campaigns.metrics import CampaignMetrics, ContributorWiki, WikiTally
 from kuza.campaigns.models import Campaign
@@ -102,6 +102,39 @@ def own_wikis(campaign: Campaign, metrics: CampaignMetrics | None, username: str
                 for wiki in row.wikis
             ]
     return []
+
+
+def series_page(series, figures) -> dict:
+    """Context of a series page: a row per edition, the totals row, and a chart of the
+    articles each edition created and improved (bars dated by each edition's start)."""
+    table = catalogue.metrics_for(EDITION, PAGE)
+    rows = [
+        (campaign, formatted_values(table, tally) if tally is not None else None)
+        for campaign, tally in figures.editions
+    ]
+    bars = [
+        Bar(campaign.start.date(), tally.articles_created + tally.articles_improved)
+        for campaign, tally in figures.editions
+        if tally is not None
+    ]
+    total = sum(bar.value for bar in bars)
+    description = ngettext(
+        "%(count)d article created or improved over %(editions)d editions.",
+        "%(count)d articles created or improved over %(editions)d editions.",
+        total,
+    ) % {"count": total, "editions": len(bars)}
+    return {
+        "series": series,
+        "columns": [metric.label for metric in table],
+        "rows": rows,
+        "totals": formatted_values(table, figures.totals),
+        "chart": mark_safe(  # noqa: S308 - numbers, dates and escaped text only
+            bar_chart_svg(bars, title=_("Articles per edition"), description=description)
+        ),
+        "definitions": catalogue.definitions(
+            ["articles_created", "articles_improved", "active_participants", "women_share"]
+        ),
+    }
 
 
 def daily_chart(metrics: CampaignMetrics) -> SafeString:

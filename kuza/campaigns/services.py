@@ -12,11 +12,20 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from kuza.campaigns import catalogue
 from kuza.campaigns.mediawiki import MediaWikiClient, MediaWikiError, normalize_username
-from kuza.campaigns.models import Campaign, CampaignWiki, Goal, Participant, SyncState, Wiki
+from kuza.campaigns.models import (
+    Campaign,
+    CampaignWiki,
+    Goal,
+    Participant,
+    Series,
+    SyncState,
+    Wiki,
+)
 from kuza.campaigns.sync import accounts_store, default_client
 
 # An organiser pastes a list; more than this at once is better done in several goes.
@@ -353,3 +362,32 @@ def goal_set(*, campaign: Campaign, metric: str, target: int) -> Goal:
 
 def goal_remove(*, campaign: Campaign, metric: str) -> None:
     Goal.objects.filter(campaign=campaign, metric=metric).delete()
+
+
+@transaction.atomic
+def campaign_series_set(*, campaign: Campaign, name: str) -> Series | None:
+    """Make the campaign an edition of the series called `name` (created when new), or of
+    none when `name` is empty. Editions never overlap in time, so no edit counts twice."""
+    name = " ".join(name.split())
+    if not name:
+        Campaign.objects.filter(pk=campaign.pk).update(series=None)
+        campaign.series = None
+        return None
+    slug = slugify(name, allow_unicode=False)[:80]
+    if not slug:
+        raise ValidationError(_("Give the series a name with letters or digits."))
+    series, _created = Series.objects.get_or_create(slug=slug, defaults={"name": name})
+    overlapping = series.editions.exclude(pk=campaign.pk).filter(
+        start__lt=campaign.end, end__gt=campaign.start
+    )
+    if overlapping.exists():
+        raise ValidationError(
+            _(
+                "%(edition)s, an edition of this series, overlaps these dates; editions "
+                "follow one another."
+            )
+            % {"edition": overlapping.first().name}
+        )
+    Campaign.objects.filter(pk=campaign.pk).update(series=series)
+    campaign.series = series
+    return series

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.campaign_list, name="list"),
     path("new/", views.campaign_create, name="create"),
     path("wikis/add/", views.wiki_add, name="wiki_add"),
+    path("series/<slug:slug>/", views.series_detail, name="series"),
     path("<slug:slug>/", views.campaign_detail, name="detail"),
     path("<slug:slug>/leaderboard.csv", views.leaderboard_csv, name="leaderboard_csv"),
     path("<slug:slug>/wikis.csv", views.wikis_csv, name="wikis_csv"),

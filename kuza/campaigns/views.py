@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -179,14 +180,20 @@ def campaign_create(request: HttpRequest) -> HttpResponse:
     form = CampaignForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        campaign = services.campaign_create(
-            organiser=request.user,
-            wikis=list(data["wikis"]),
-            worklist=data["worklist"],
-            **{name: data[name] for name in CampaignForm.Meta.fields},
-        )
-        messages.success(request, _("Campaign created. Add participants, then collect."))
-        return redirect(campaign)
+        try:
+            with transaction.atomic():
+                campaign = services.campaign_create(
+                    organiser=request.user,
+                    wikis=list(data["wikis"]),
+                    worklist=data["worklist"],
+                    **{name: data[name] for name in CampaignForm.Meta.fields},
+                )
+                services.campaign_series_set(campaign=campaign, name=data["series_name"])
+        except ValidationError as error:
+            form.add_error("series_name", error)
+        else:
+            messages.success(request, _("Campaign created. Add participants, then collect."))
+            return redirect(campaign)
     return render(request, "campaigns/form.html", {"form": form, "campaign": None})
 
 
@@ -198,14 +205,20 @@ def campaign_edit(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         fields = {name: data[name] for name in CampaignForm.Meta.fields if name in form.fields}
-        services.campaign_update(
-            campaign=selectors.campaign_get(slug=slug),
-            wikis=list(data["wikis"]),
-            worklist=data["worklist"],
-            **fields,
-        )
-        messages.success(request, _("Campaign saved."))
-        return redirect(campaign)
+        try:
+            with transaction.atomic():
+                updated = services.campaign_update(
+                    campaign=selectors.campaign_get(slug=slug),
+                    wikis=list(data["wikis"]),
+                    worklist=data["worklist"],
+                    **fields,
+                )
+                services.campaign_series_set(campaign=updated, name=data["series_name"])
+        except ValidationError as error:
+            form.add_error("series_name", error)
+        else:
+            messages.success(request, _("Campaign saved."))
+            return redirect(campaign)
     return render(request, "campaigns/form.html", {"form": form, "campaign": campaign})
 
 
@@ -316,6 +329,13 @@ def contributors_invite(request: HttpRequest, slug: str) -> HttpResponse:
             ),
         },
     )
+
+
+@require_GET
+def series_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    series = selectors.series_get(slug=slug)
+    figures = selectors.series_figures(series, viewer=request.user)
+    return render(request, "campaigns/series.html", presentation.series_page(series, figures))
 
 
 @login_required
