@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from kuza.campaigns.hashtags import normalize_hashtag
-from kuza.campaigns.models import Campaign
+from kuza.campaigns.models import Campaign, Wiki
 from kuza.campaigns.selectors import wiki_choices
 from kuza.campaigns.services import MAX_BULK_NAMES, parse_worklist
 from kuza.translation.languages import content_languages, language_name
@@ -202,3 +202,38 @@ class GoalForm(forms.Form):
 
         super().__init__(*args, **kwargs)
         self.fields["metric"].choices = [(m.key, m.label) for m in goal_metrics()]
+
+
+class InvitationListForm(forms.Form):
+    wiki = forms.ModelChoiceField(label=_("Wiki"), queryset=Wiki.objects.none())
+    titles = forms.CharField(
+        label=_("Page titles, one per line"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    category = forms.CharField(
+        label=_("Or a category"),
+        required=False,
+        max_length=255,
+        help_text=_("Its articles are used instead of the titles, for example Women writers."),
+    )
+    days = forms.IntegerField(
+        label=_("Over the last days"), min_value=1, max_value=3650, initial=365
+    )
+
+    def __init__(self, *args, campaign, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["wiki"].queryset = campaign.wikis.all()
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if not (data.get("titles") or "").strip() and not (data.get("category") or "").strip():
+            raise ValidationError(_("Give page titles or a category."))
+        return data
+
+
+class OptOutForm(forms.Form):
+    opted_out = forms.BooleanField(
+        label=_("Do not suggest me to campaign organisers looking for editors to invite"),
+        required=False,
+    )

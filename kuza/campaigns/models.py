@@ -499,3 +499,45 @@ class Goal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.campaign}: {self.metric} {self.target}"
+
+
+class InvitationOptOut(models.Model):
+    """A member who does not want to be suggested to campaign organisers (invitation lists)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", primary_key=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("invitation opt-out")
+        verbose_name_plural = _("invitation opt-outs")
+
+    def __str__(self) -> str:
+        return str(self.user_id)
+
+
+class CampaignInvitation(models.Model):
+    """An organiser's in-app invitation of a member to a campaign, shown on their home."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="invitations")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="campaign_invitations"
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reason = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign", "user"], name="one_campaign_invitation_per_member"
+            ),
+        ]
+        verbose_name = _("campaign invitation")
+        verbose_name_plural = _("campaign invitations")
+
+    def __str__(self) -> str:
+        return f"{self.user_id} to {self.campaign}"

@@ -51,6 +51,7 @@ from kuza.campaigns.metrics import (
 from kuza.campaigns.metrics import Participant as MetricParticipant
 from kuza.campaigns.models import (
     Campaign,
+    CampaignInvitation,
     CampaignWiki,
     Participant,
     Revision,
@@ -764,3 +765,25 @@ def series_figures(series: Series, *, viewer) -> SeriesFigures:
         ],
         totals=add_up([m for m in metrics if m is not None], subjects_for(wikis)),
     )
+
+
+def home_campaign_invitations(user) -> list[HomeItem]:
+    """Personal home (waiting): campaigns an organiser invited `user` to, not yet joined."""
+    if not is_signed_in(user):
+        return []
+    invitations = (
+        CampaignInvitation.objects.filter(user=user, campaign__end__gte=timezone.now())
+        .filter(campaign__in=campaigns_visible_to(user))
+        .exclude(campaign__participants__user=user)
+        .select_related("campaign")
+        .order_by("-created_at")[: home.LIMIT]
+    )
+    return [
+        HomeItem(
+            title=invitation.campaign.name,
+            url=reverse("campaigns:detail", args=[invitation.campaign.slug]),
+            reason=_("The organisers invite you to take part"),
+            figure=invitation.reason,
+        )
+        for invitation in invitations
+    ]

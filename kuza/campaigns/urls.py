@@ -8,6 +8,7 @@ urlpatterns = [
     path("new/", views.campaign_create, name="create"),
     path("wikis/add/", views.wiki_add, name="wiki_add"),
     path("series/<slug:slug>/", views.series_detail, name="series"),
+    path("invitations/opt-out/", views.invitation_opt_out, name="opt_out"),
     path("<slug:slug>/", views.campaign_detail, name="detail"),
     path("<slug:slug>/leaderboard.csv", views.leaderboard_csv, name="leaderboard_csv"),
     path("<slug:slug>/wikis.csv", views.wikis_csv, name="wikis_csv"),
@@ -22,5 +23,6 @@ urlpatterns = [
     path("<slug:slug>/collect/", views.campaign_sync_request, name="sync"),
     path("<slug:slug>/participants/", views.participants_manage, name="participants"),
     path("<slug:slug>/goals/", views.goals_manage, name="goals"),
+    path("<slug:slug>/invite/", views.invitation_list, name="invitation_list"),
     path("<slug:slug>/contributors/", views.contributors_invite, name="contributors"),
 ]

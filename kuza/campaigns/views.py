@@ -16,9 +16,26 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_tasks import TaskResultStatus
 
-from kuza.campaigns import collection_status, links, presentation, selectors, services
-from kuza.campaigns.forms import BulkAddForm, CampaignForm, GoalForm, JoinForm, WikiAddForm
+from kuza.campaigns import (
+    collection_status,
+    invitation_lists,
+    links,
+    presentation,
+    selectors,
+    services,
+)
+from kuza.campaigns.forms import (
+    BulkAddForm,
+    CampaignForm,
+    GoalForm,
+    InvitationListForm,
+    JoinForm,
+    OptOutForm,
+    WikiAddForm,
+)
 from kuza.campaigns.mediawiki import MediaWikiError
+from kuza.campaigns.models import InvitationOptOut
+from kuza.campaigns.sync import default_client
 from kuza.campaigns.tasks import campaign_sync_task, sync_interval
 from kuza.core.spreadsheets import spreadsheet_safe
 
@@ -329,6 +346,59 @@ def contributors_invite(request: HttpRequest, slug: str) -> HttpResponse:
             ),
         },
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def invitation_list(request: HttpRequest, slug: str) -> HttpResponse:
+    """Organisers: the editors who did most for a worklist's pages, with why, to invite."""
+    campaign = selectors.campaign_for_organiser(user=request.user, slug=slug)
+    if request.method == "POST":
+        invited = invitation_lists.member_invite(
+            campaign=campaign,
+            user_id=int(request.POST.get("member", 0) or 0),
+            organiser=request.user,
+            reason=request.POST.get("reason", ""),
+        )
+        if invited:
+            messages.success(request, _("Invited: the campaign is on their home page."))
+        else:
+            messages.info(request, _("Already invited, or they asked not to be suggested."))
+        return redirect(request.get_full_path())
+    form = InvitationListForm(request.GET or None, campaign=campaign)
+    rows = None
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            rows = invitation_lists.invitation_list(
+                campaign=campaign,
+                wiki=data["wiki"],
+                titles=data["titles"].splitlines(),
+                category=data["category"],
+                days=data["days"],
+                viewer=request.user,
+                client=default_client(),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        except MediaWikiError:
+            form.add_error(None, _("The wiki could not be asked right now. Try again."))
+    return render(
+        request, "campaigns/invitations.html", {"campaign": campaign, "form": form, "rows": rows}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def invitation_opt_out(request: HttpRequest) -> HttpResponse:
+    """Anyone may ask not to be suggested to organisers (nor invited in the app)."""
+    current = InvitationOptOut.objects.filter(user=request.user).exists()
+    form = OptOutForm(request.POST or None, initial={"opted_out": current})
+    if request.method == "POST" and form.is_valid():
+        invitation_lists.opt_out_set(user=request.user, opted_out=form.cleaned_data["opted_out"])
+        messages.success(request, _("Your choice is saved."))
+        return redirect("campaigns:opt_out")
+    return render(request, "campaigns/opt_out.html", {"form": form})
 
 
 @require_GET

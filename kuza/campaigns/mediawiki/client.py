@@ -248,6 +248,50 @@ class MediaWikiClient:
                     status[int(page["pageid"])] = bool(page.get("redirect", False))
         return status
 
+    # -- invitation lists --------------------------------------------------------------------
+
+    def fetch_category_titles(self, api_url: str, category: str, *, limit: int = 500) -> list[str]:
+        """Titles of the articles (namespace 0) in a category, at most `limit`."""
+        title = category if ":" in category else f"Category:{category}"
+        params: dict[str, ParamValue] = {
+            "action": "query",
+            "list": "categorymembers",
+            "cmtitle": title,
+            "cmnamespace": 0,
+            "cmlimit": "max",
+        }
+        titles: list[str] = []
+        for data, _following in self._continued(api_url, params, ()):
+            titles += [str(m["title"]) for m in data.get("query", {}).get("categorymembers", [])]
+            if len(titles) >= limit:
+                break
+        return titles[:limit]
+
+    def fetch_page_edits(
+        self, api_url: str, title: str, start: datetime
+    ) -> list[tuple[str, datetime, int]]:
+        """(user, time, bytes added) of each revision of a page from `start` on, oldest
+        first; bytes added are measured against the revision before, even if older."""
+        params: dict[str, ParamValue] = {
+            "action": "query",
+            "prop": "revisions",
+            "titles": title,
+            "rvprop": "user|timestamp|size",
+            "rvdir": "newer",
+            "rvlimit": "max",
+        }
+        edits: list[tuple[str, datetime, int]] = []
+        previous = 0
+        for data, _following in self._continued(api_url, params, ()):
+            for page in data.get("query", {}).get("pages", []):
+                for item in page.get("revisions", []):
+                    size = int(item.get("size", 0))
+                    moment = datetime.fromisoformat(str(item["timestamp"]).replace("Z", "+00:00"))
+                    if moment >= start and "user" in item:
+                        edits.append((str(item["user"]), moment, size - previous))
+                    previous = size
+        return edits
+
     # -- Wikidata --------------------------------------------------------------------------
 
     def fetch_page_items(self, api_url: str, page_ids: Iterable[int]) -> dict[int, str]:
@@ -438,7 +482,12 @@ class MediaWikiClient:
     # -- accounts ------------------------------------------------------------------------
 
     def fetch_user_registrations(
-        self, api_url: str, usernames: Iterable[str], *, batch_size: int = MAX_VALUES_PER_REQUEST
+        self,
+        api_url: str,
+        usernames: Iterable[str],
+        *,
+        batch_size: int = MAX_VALUES_PER_REQUEST,
+        blocks: bool = False,
     ) -> tuple[UserInfo, ...]:
         """Registration date, edit count and groups of each account, in the order given.
 
@@ -455,7 +504,7 @@ class MediaWikiClient:
                     "action": "query",
                     "list": "users",
                     "ususers": "|".join(chunk),
-                    "usprop": "registration|editcount|groups",
+                    "usprop": "registration|editcount|groups" + ("|blockinfo" if blocks else ""),
                 },
             )
             for item in data.get("query", {}).get("users", []):
