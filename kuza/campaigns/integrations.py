@@ -50,7 +50,6 @@ reportables.register(
 
 # The personal home (kuza/core/home.py): what waits, what is next, what is offered.
 home.register(home.NEXT, "campaigns.mine", selectors.home_my_campaigns)
-home.register(home.NEXT, "campaigns.goals", selectors.home_campaign_goals)
 home.register(home.WAITING, "campaigns.invitations", selectors.home_campaign_invitations)
 home.register_capability(
     home.Capability(

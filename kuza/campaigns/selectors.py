@@ -15,6 +15,7 @@ from django.db import connections
 from django.db.models import (
     CharField,
     Count,
+    Exists,
     IntegerField,
     Max,
     OuterRef,
@@ -53,9 +54,9 @@ from kuza.campaigns.models import (
     Campaign,
     CampaignInvitation,
     CampaignWiki,
+    Goal,
     Participant,
     Revision,
-    Series,
     UncollectableGap,
     Wiki,
     WikiAccount,
@@ -118,7 +119,8 @@ def campaign_list(viewer=None) -> QuerySet[Campaign]:
 
 def home_my_campaigns(user) -> list[HomeItem]:
     """Personal home: campaigns `user` takes part in that have not ended, with their own edit
-    count on the campaign's wikis since it started (one query)."""
+    count on the campaign's wikis since it started (one query), then the goals of those that
+    have any with their progress bars (more queries only for campaigns with goals)."""
     if not is_signed_in(user):
         return []
     now = timezone.now()
@@ -139,9 +141,10 @@ def home_my_campaigns(user) -> list[HomeItem]:
         .filter(campaign__in=campaigns_visible_to(user))
         .select_related("campaign")
         .annotate(edits=Coalesce(Subquery(own_edits, output_field=IntegerField()), 0))
+        .annotate(has_goals=Exists(Goal.objects.filter(campaign=OuterRef("campaign_id"))))
         .order_by("campaign__end", "campaign_id")[: home.LIMIT]
     )
-    return [
+    items = [
         HomeItem(
             title=participation.campaign.name,
             url=reverse("campaigns:detail", args=[participation.campaign.slug]),
@@ -157,6 +160,10 @@ def home_my_campaigns(user) -> list[HomeItem]:
         )
         for participation in participations
     ]
+    for participation in participations:
+        if participation.has_goals:
+            items += _home_goals(participation.campaign)
+    return items
 
 
 def campaign_get(*, slug: str) -> Campaign:
@@ -709,62 +716,17 @@ def figures_between(campaign: Campaign, start: datetime, end: datetime) -> Tally
     return totals
 
 
-def home_campaign_goals(user) -> list[HomeItem]:
-    """Personal home: goals of campaigns `user` takes part in that have not ended, with the
-    progress bar drawn on the server (two queries, metrics from the cache)."""
-    if not is_signed_in(user):
-        return []
-    campaigns = (
-        campaigns_visible_to(user)
-        .filter(participants__user=user, end__gte=timezone.now(), goals__isnull=False)
-        .distinct()
-        .prefetch_related("goals")
-        .order_by("end", "pk")[: home.LIMIT]
-    )
-    items = []
-    for campaign in campaigns:
-        for row in goal_progress(campaign, campaign_metrics(campaign)):
-            items.append(
-                HomeItem(
-                    title=campaign.name,
-                    url=reverse("campaigns:detail", args=[campaign.slug]) + "#goals",
-                    reason=_("A goal of a campaign you take part in"),
-                    figure=mark_safe(row.bar + " " + conditional_escape(row.text)),  # noqa: S308
-                )
-            )
-    return items[: home.LIMIT]
-
-
-# -- series --------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SeriesFigures:
-    editions: list[tuple[Campaign, Tally | None]]  # oldest first; None: not collected yet
-    totals: Tally  # every collected edition, each page and person counted once
-
-
-def series_get(*, slug: str) -> Series:
-    try:
-        return Series.objects.get(slug=slug)
-    except Series.DoesNotExist:
-        raise Http404 from None
-
-
-def series_figures(series: Series, *, viewer) -> SeriesFigures:
-    """The editions `viewer` may see, each with its totals, and the series' own totals."""
-    from kuza.campaigns.series import add_up
-
-    editions = list(campaigns_visible_to(viewer).filter(series=series).order_by("start", "pk"))
-    metrics = [campaign_metrics(campaign) for campaign in editions]
-    wikis = Wiki.objects.filter(campaigns__in=editions).distinct()
-    return SeriesFigures(
-        editions=[
-            (campaign, m.totals if m is not None else None)
-            for campaign, m in zip(editions, metrics, strict=True)
-        ],
-        totals=add_up([m for m in metrics if m is not None], subjects_for(wikis)),
-    )
+def _home_goals(campaign: Campaign) -> list[HomeItem]:
+    """A campaign's goals for a participant's home, each with its progress bar."""
+    return [
+        HomeItem(
+            title=campaign.name,
+            url=reverse("campaigns:detail", args=[campaign.slug]) + "#goals",
+            reason=_("A goal of a campaign you take part in"),
+            figure=mark_safe(row.bar + " " + conditional_escape(row.text)),  # noqa: S308
+        )
+        for row in goal_progress(campaign, campaign_metrics(campaign))
+    ]
 
 
 def home_campaign_invitations(user) -> list[HomeItem]:
