@@ -8,10 +8,14 @@
    throw-away SQLite database; then the selector + metrics run is timed, split into reading
    the rows and computing on rows already in memory, and the previous path (a validated
    RevisionFact per row, then compute_metrics) for comparison; both must agree.
+3. Women's share: A articles (10,000), each linked to its own Wikidata item, read the way a
+   collection reads them (pageprops 50 pages a request, wbgetentities 50 ids a request) from
+   a local endpoint on the loopback serving real Humaniki rows (and synthetic items with the
+   same gender mix beyond the 500 real ones); requests and wall time are printed.
 
     .venv/bin/python bench/campaigns.py [--participants 50] [--wikis 2] [--edits 2]
                                         [--revisions 1000000] [--skip-sync] [--skip-metrics]
-                                        [--skip-old-path]
+                                        [--skip-old-path] [--articles 10000] [--skip-wikidata]
 """
 
 from __future__ import annotations
@@ -274,6 +278,86 @@ def bench_metrics(revision_count: int, participant_count: int, old_path: bool) -
     print("  same metrics from both paths")
 
 
+HUMANIKI = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "humaniki"
+
+
+def bench_womens_share(article_count: int) -> None:
+    """Requests and time to learn what `article_count` articles are about (goals: <= 400
+    requests for 10,000 articles, <= 60 s on the loopback)."""
+    from kuza.campaigns import wikidata
+    from kuza.campaigns.mediawiki import MediaWikiClient, build_user_agent
+    from kuza.campaigns.models import Participant, Revision, Wiki
+    from kuza.campaigns.selectors import compute_campaign_metrics
+    from kuza.campaigns.testing.wikidata_endpoint import HumanRow, WikidataEndpoint, read_humans
+    from kuza.campaigns.tests.factories import CampaignFactory
+
+    folder = Path(os.environ.get("KUZA_HUMANIKI_DIR", HUMANIKI))
+    if not (folder / "denelezh_humans_500.tsv").is_file():
+        print(f"women's share: skipped, no Humaniki data in {folder}")
+        return
+    real = read_humans(folder)
+    humans = [
+        real[n] if n < len(real) else HumanRow(f"Q{900_000_000 + n}", real[n % len(real)].gender)
+        for n in range(article_count)
+    ]
+    pages = {n + 1: row.item for n, row in enumerate(humans)}
+    with WikidataEndpoint(humans, pages=pages) as endpoint:
+        os.environ["KUZA_WIKIDATA_API_URL"] = endpoint.api_url
+        wiki = Wiki.objects.create(
+            db_name="benchwikidatawiki",
+            name="Bench",
+            language="en",
+            project=Wiki.Project.OTHER,
+            api_url=endpoint.api_url.replace("/w/", "/wiki/"),
+        )
+        campaign = CampaignFactory(slug="bench-wikidata", start=START, end=END, on_wikis=[wiki])
+        Participant.objects.create(campaign=campaign, wiki_username="Bench editor")
+        Revision.objects.bulk_create(
+            Revision(
+                wiki=wiki,
+                revid=page_id,
+                parentid=0,
+                page_id=page_id,
+                namespace=0,
+                title=f"Page {page_id}",
+                user="Bench editor",
+                timestamp=START + timedelta(minutes=page_id % 40000),
+                size=100,
+                sizediff=100,
+                is_page_creation=True,
+                source=Revision.Source.CONTRIBUTIONS,
+            )
+            for page_id in pages
+        )
+        client = MediaWikiClient(build_user_agent("https://kuza.example/bench"))
+        now = END + timedelta(days=1)
+        with _Timer() as timer:
+            wikidata.page_items_refresh(
+                wiki=wiki,
+                page_ids=wikidata.campaign_page_ids(campaign, wiki, {"Bench editor"}),
+                client=client,
+                now=now,
+                refresh=timedelta(days=7),
+            )
+            wiki_requests = client.request_count
+            wikidata.items_refresh(
+                items=wikidata.items_of_pages({wiki.pk: list(pages)}),
+                client=client,
+                api_url=endpoint.api_url,
+                now=now,
+                refresh=timedelta(days=7),
+            )
+        client.close()
+        totals = compute_campaign_metrics(campaign, as_of=now).totals
+    share = totals.women_share
+    print(
+        f"women's share of {article_count} articles: {client.request_count} requests "
+        f"(wiki {wiki_requests}, Wikidata {client.request_count - wiki_requests}) {timer}; "
+        f"{totals.women} women of {totals.biographies_created} biographies, "
+        f"share {100 * share:.1f} %"
+    )
+
+
 def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--participants", type=int, default=50)
@@ -281,6 +365,8 @@ def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--edits", type=int, default=2)
     parser.add_argument("--revisions", type=int, default=1_000_000)
     parser.add_argument("--metric-participants", type=int, default=5000)
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--skip-wikidata", action="store_true")
     parser.add_argument("--skip-sync", action="store_true")
     parser.add_argument("--skip-metrics", action="store_true")
     parser.add_argument(
@@ -289,12 +375,13 @@ def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--tiny",
         action="store_true",
-        help="2 participants on 1 wiki, 2,000 revisions (the test suite runs this)",
+        help="2 participants on 1 wiki, 2,000 revisions, 120 articles (the suite runs this)",
     )
     arguments = parser.parse_args(argv)
     if arguments.tiny:
         arguments.participants, arguments.wikis, arguments.edits = 2, 1, 1
         arguments.revisions, arguments.metric_participants = 2_000, 50
+        arguments.articles = 120
     return arguments
 
 
@@ -312,6 +399,8 @@ def measure(arguments: argparse.Namespace) -> None:
         bench_metrics(
             arguments.revisions, arguments.metric_participants, not arguments.skip_old_path
         )
+    if not arguments.skip_wikidata:
+        bench_womens_share(arguments.articles)
 
 
 if __name__ == "__main__":

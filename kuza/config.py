@@ -189,6 +189,17 @@ OPTIONS: tuple[Option, ...] = (
         _parse_int,
     ),
     Option(
+        "KUZA_WIKIDATA_API_URL",
+        "https://www.wikidata.org/w/api.php",
+        "Wikidata's api.php, read for what campaign pages are about (women's share).",
+    ),
+    Option(
+        "KUZA_WIKIDATA_REFRESH_DAYS",
+        "7",
+        "Days before a collection reads a page's Wikidata item, and the item, again.",
+        _parse_int,
+    ),
+    Option(
         "KUZA_OLX_MAX_ARCHIVE_MB",
         "100",
         "Largest Open edX export archive (.tar.gz) `kuza import-olx` accepts, in megabytes.",

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
+from ninja.errors import HttpError
 from ninja.pagination import paginate
+from pydantic import create_model
 
-from kuza.campaigns import links, selectors
-from kuza.campaigns.definitions import METRIC_TEXTS
+from kuza.api.auth import token_or_session
+from kuza.campaigns import catalogue, links, selectors
+from kuza.campaigns.catalogue import API, WIKI, Metric
 from kuza.campaigns.metrics import CampaignMetrics, Tally
 from kuza.translation.selectors import translated_field
 
@@ -29,14 +33,26 @@ class CampaignOut(Schema):
     last_collected: datetime | None
 
 
-class TallyOut(Schema):
-    edits: int
-    articles_created: int
-    articles_improved: int
-    bytes_added: int
-    net_bytes: int
-    files_uploaded: int
-    active_participants: int
+def _figures_schema(name: str, metrics: list[Metric], **extra) -> type[Schema]:
+    """A schema with one field per catalogue metric, described by its English definition."""
+    definitions = catalogue.english_definitions()
+    fields = {
+        metric.key: (
+            float | None if metric.share else int,
+            Field(description=definitions[metric.key]),
+        )
+        for metric in metrics
+    }
+    return create_model(name, __base__=Schema, **extra, **fields)
+
+
+TallyOut = _figures_schema("TallyOut", catalogue.metrics_for(WIKI, API))
+ContributorWikiOut = _figures_schema(
+    "ContributorWikiOut",
+    catalogue.participant_metrics(API),
+    wiki=(str, ...),
+    language=(str, ...),
+)
 
 
 class WikiTallyOut(Schema):
@@ -94,11 +110,20 @@ class BadgeRuleOut(Schema):
     least_counted_edits: int
 
 
+class GoalOut(Schema):
+    metric: str = Field(description="The key of a figure in `definitions`.")
+    target: int
+    value: int | None = Field(description="The figure as of the last collection; null before.")
+    percent: int | None = Field(description="Whole percent of the target, rounded down.")
+    reached: bool
+
+
 class CampaignDetailOut(CampaignOut):
     description: str = Field(description="Markdown, translated like the name, part by part.")
     events: list[LinkedEventOut]
     badges: list[BadgeRuleOut]
     metrics: MetricsOut | None
+    goals: list[GoalOut]
     periods_not_collected: list[GapOut]
     revisions_removed: int = Field(
         description="Revisions in the window that no longer count: their page was deleted, or "
@@ -107,17 +132,27 @@ class CampaignDetailOut(CampaignOut):
     definitions: dict[str, str]
 
 
-class LeaderboardRowOut(Schema):
-    rank: int
+LeaderboardRowOut = _figures_schema(
+    "LeaderboardRowOut",
+    catalogue.participant_metrics(API),
+    rank=(int, ...),
     # The wiki user name, or a neutral label when the caller may not see this person named.
-    username: str
-    named: bool
-    edits: int
-    articles_created: int
-    articles_improved: int
-    bytes_added: int
-    net_bytes: int
-    files_uploaded: int
+    username=(str, ...),
+    named=(bool, ...),
+)
+ParticipantWikisOut = create_model(
+    "ParticipantWikisOut",
+    __base__=Schema,
+    username=(str, ...),
+    wikis=(list[ContributorWikiOut], ...),
+)
+
+
+def _participant(row) -> dict:
+    return {
+        metric.key: catalogue.participant_value(metric, row)
+        for metric in catalogue.participant_metrics(API)
+    }
 
 
 def _campaign(campaign) -> dict:
@@ -136,7 +171,7 @@ def _campaign(campaign) -> dict:
 
 
 def _tally(tally: Tally) -> dict:
-    return {name: getattr(tally, name) for name in TallyOut.model_fields}
+    return {metric.key: metric.value(tally) for metric in catalogue.metrics_for(WIKI, API)}
 
 
 def _metrics(metrics: CampaignMetrics) -> dict:
@@ -181,6 +216,53 @@ def campaign_list(request: HttpRequest):
     return [_campaign(campaign) for campaign in campaigns]
 
 
+EditionTallyOut = _figures_schema("EditionTallyOut", catalogue.metrics_for(catalogue.EDITION, API))
+
+
+class EditionOut(Schema):
+    slug: str
+    name: str
+    start: datetime
+    end: datetime
+    totals: EditionTallyOut | None = Field(description="Null before its first collection.")
+
+
+class SeriesOut(Schema):
+    slug: str
+    name: str
+    editions: list[EditionOut]
+    totals: EditionTallyOut = Field(
+        description="All collected editions: a page created in one edition and improved in "
+        "a later one counts once, as created; each person counts once."
+    )
+
+
+def _edition_tally(tally) -> dict:
+    return {m.key: m.value(tally) for m in catalogue.metrics_for(catalogue.EDITION, API)}
+
+
+@router.get("/series/{slug}", response=SeriesOut)
+def series_detail(request: HttpRequest, slug: str):
+    """A series of editions (#SheSaid 2021, 2022, ...), each edition and the series added up."""
+    series = selectors.series_get(slug=slug)
+    figures = selectors.series_figures(series, viewer=request.user)
+    return {
+        "slug": series.slug,
+        "name": series.name,
+        "editions": [
+            {
+                "slug": campaign.slug,
+                "name": translated_field(campaign, "name").text,
+                "start": campaign.start,
+                "end": campaign.end,
+                "totals": _edition_tally(tally) if tally is not None else None,
+            }
+            for campaign, tally in figures.editions
+        ],
+        "totals": _edition_tally(figures.totals),
+    }
+
+
 @router.get("/{slug}", response=CampaignDetailOut)
 def campaign_detail(request: HttpRequest, slug: str):
     """One campaign with all its metrics as of the last collection (null before the first),
@@ -208,12 +290,22 @@ def campaign_detail(request: HttpRequest, slug: str):
             for reward in links.badge_rewards(campaign)
         ],
         "metrics": _metrics(metrics) if metrics else None,
+        "goals": [
+            {
+                "metric": row.metric.key,
+                "target": row.target,
+                "value": row.progress.value if row.progress else None,
+                "percent": row.progress.percent if row.progress else None,
+                "reached": bool(row.progress and row.progress.reached),
+            }
+            for row in selectors.goal_progress(campaign, metrics)
+        ],
         "periods_not_collected": [
             {"wiki": gap.wiki.db_name, "start": gap.start, "end": gap.end}
             for gap in selectors.gaps_of(campaign)
         ],
         "revisions_removed": selectors.removed_revision_count(campaign),
-        "definitions": {key: str(text) for key, text in METRIC_TEXTS.items()},
+        "definitions": {metric.key: str(metric.definition) for metric in catalogue.METRICS},
     }
 
 
@@ -232,12 +324,39 @@ def leaderboard(request: HttpRequest, slug: str):
             "rank": visible.rank,
             "username": visible.name,
             "named": visible.named,
-            "edits": visible.row.edits,
-            "articles_created": visible.row.articles_created,
-            "articles_improved": visible.row.articles_improved,
-            "bytes_added": visible.row.bytes_added,
-            "net_bytes": visible.row.net_bytes,
-            "files_uploaded": visible.row.files_uploaded,
+            **_participant(visible.row),
         }
         for visible in rows
     ]
+
+
+def _wikis(row) -> list[dict]:
+    return [
+        {"wiki": wiki.wiki, "language": wiki.language, **_participant(wiki)} for wiki in row.wikis
+    ]
+
+
+@router.get("/{slug}/participants/wikis", response=list[ParticipantWikisOut], auth=token_or_session)
+@paginate
+def participant_wikis(request: HttpRequest, slug: str):
+    """Organisers: each contributor's figures wiki by wiki (everyone, named)."""
+    campaign = selectors.campaign_for_viewer(user=request.auth, slug=slug)
+    if not selectors.is_organiser(request.auth, campaign):
+        raise HttpError(403, _("Only the campaign's organisers see every participant's wikis."))
+    metrics = selectors.campaign_metrics(campaign)
+    rows = metrics.leaderboard if metrics else ()
+    return [{"username": row.username, "wikis": _wikis(row)} for row in rows]
+
+
+@router.get("/{slug}/me", response=ParticipantWikisOut, auth=token_or_session)
+def my_figures(request: HttpRequest, slug: str):
+    """The caller's own figures in this campaign, wiki by wiki (404 when not taking part)."""
+    campaign = selectors.campaign_for_viewer(user=request.auth, slug=slug)
+    participation = selectors.participation_of(user=request.auth, campaign=campaign)
+    metrics = selectors.campaign_metrics(campaign)
+    if participation is None:
+        raise Http404
+    for row in metrics.leaderboard if metrics else ():
+        if row.username == participation.wiki_username:
+            return {"username": row.username, "wikis": _wikis(row)}
+    return {"username": participation.wiki_username, "wikis": []}

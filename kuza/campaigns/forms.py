@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from kuza.campaigns.hashtags import normalize_hashtag
-from kuza.campaigns.models import Campaign
+from kuza.campaigns.models import Campaign, Wiki
 from kuza.campaigns.selectors import wiki_choices
 from kuza.campaigns.services import MAX_BULK_NAMES, parse_worklist
 from kuza.core.timezones import TimeZoneField
@@ -56,6 +56,16 @@ class CampaignForm(forms.ModelForm):
         ),
     )
 
+    series_name = forms.CharField(
+        label=_("Series (optional)"),
+        required=False,
+        max_length=200,
+        help_text=_(
+            "The name shared by every edition of a recurring campaign, for example SheSaid; "
+            "the series page adds the editions up."
+        ),
+    )
+
     class Meta:
         model = Campaign
         fields = [
@@ -87,6 +97,7 @@ class CampaignForm(forms.ModelForm):
             self.initial["start"] = campaign.start.astimezone(zone).replace(tzinfo=None)
             self.initial["end"] = campaign.end.astimezone(zone).replace(tzinfo=None)
             self.initial["wikis"] = list(campaign.wikis.all())
+            self.initial["series_name"] = campaign.series.name if campaign.series else ""
             self.initial["worklist"] = "\n".join(
                 f"{row.wiki.db_name}: {title}"
                 for row in campaign.campaign_wikis.select_related("wiki")
@@ -175,4 +186,50 @@ class WikiAddForm(forms.Form):
         max_length=300,
         assume_scheme="https",
         help_text=_("For example https://fr.wikiquote.org/w/api.php."),
+    )
+
+
+class GoalForm(forms.Form):
+    metric = forms.ChoiceField(label=_("Figure"))
+    target = forms.IntegerField(label=_("Target"), min_value=1, max_value=10**9)
+
+    def __init__(self, *args, **kwargs) -> None:
+        from kuza.campaigns.catalogue import goal_metrics
+
+        super().__init__(*args, **kwargs)
+        self.fields["metric"].choices = [(m.key, m.label) for m in goal_metrics()]
+
+
+class InvitationListForm(forms.Form):
+    wiki = forms.ModelChoiceField(label=_("Wiki"), queryset=Wiki.objects.none())
+    titles = forms.CharField(
+        label=_("Page titles, one per line"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    category = forms.CharField(
+        label=_("Or a category"),
+        required=False,
+        max_length=255,
+        help_text=_("Its articles are used instead of the titles, for example Women writers."),
+    )
+    days = forms.IntegerField(
+        label=_("Over the last days"), min_value=1, max_value=3650, initial=365
+    )
+
+    def __init__(self, *args, campaign, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["wiki"].queryset = campaign.wikis.all()
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if not (data.get("titles") or "").strip() and not (data.get("category") or "").strip():
+            raise ValidationError(_("Give page titles or a category."))
+        return data
+
+
+class OptOutForm(forms.Form):
+    opted_out = forms.BooleanField(
+        label=_("Do not suggest me to campaign organisers looking for editors to invite"),
+        required=False,
     )

@@ -46,6 +46,7 @@ reportables.register(
 
 # The personal home (kuza/core/home.py): what waits, what is next, what is offered.
 home.register(home.NEXT, "campaigns.mine", selectors.home_my_campaigns)
+home.register(home.WAITING, "campaigns.invitations", selectors.home_campaign_invitations)
 home.register_capability(
     home.Capability(
         url_name="campaigns:list",

@@ -4,7 +4,7 @@ Pure and single-pass: `compute_metrics` reads each revision fact once, keeps per
 per-participant and per-day counters, and resolves the page-level metrics (which need to know
 every creation in the window) in a linear pass at the end. Nothing is quadratic in the number
 of revisions, so a million facts take seconds. Every metric is defined in plain English in
-`METRIC_DEFINITIONS`; this module is the one place that implements those sentences.
+`catalogue.METRICS`; this module is the one place that implements those sentences.
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ from kuza.campaigns.metrics_inputs import (
     require_aware,
 )
 from kuza.campaigns.metrics_results import (
-    METRIC_DEFINITIONS,
     CampaignMetrics,
+    ContributorWiki,
     DayTally,
     LanguageTally,
     LeaderboardRow,
@@ -34,11 +34,12 @@ from kuza.campaigns.metrics_results import (
     Tally,
     WikiTally,
 )
+from kuza.campaigns.subjects import Gender, Subject
 
 __all__ = [
-    "METRIC_DEFINITIONS",
     "RETENTION_DELAY",
     "CampaignMetrics",
+    "ContributorWiki",
     "CampaignWindow",
     "DayTally",
     "LanguageTally",
@@ -48,6 +49,7 @@ __all__ = [
     "Retention",
     "RevisionFact",
     "RevisionRow",
+    "Subject",
     "Tally",
     "WikiTally",
     "compute_metrics",
@@ -57,6 +59,8 @@ __all__ = [
 ]
 
 _Page = tuple[str, int]  # (wiki, page_id): page ids are only unique within one wiki
+# What each page is about (Wikidata), by page; pages not in it count as not biographies.
+Subjects = Mapping[_Page, Subject]
 
 
 class _Sums:
@@ -81,13 +85,29 @@ class _Wiki(_Sums):
         self.editors: set[_Person] = set()
 
 
-class _Person(_Sums):
-    __slots__ = ("participant", "enrolled")
+class _Person:
+    """A contributor's sums, kept per wiki (`sites`) and added up when the pass ends."""
+
+    __slots__ = ("participant", "enrolled", "sites")
 
     def __init__(self, participant: Participant) -> None:
-        super().__init__()
         self.participant = participant
         self.enrolled = participant.enrolled  # read once per revision: keep it one lookup
+        self.sites: dict[str, _Sums] = {}
+
+    def site(self, wiki: str) -> _Sums:
+        sums = self.sites.get(wiki)
+        if sums is None:
+            sums = self.sites[wiki] = _Sums()
+        return sums
+
+    @property
+    def edits(self) -> int:
+        return sum(sums.edits for sums in self.sites.values())
+
+    @property
+    def has_uploads(self) -> bool:
+        return any(sums.uploads for sums in self.sites.values())
 
 
 class _Names(dict[str, str]):
@@ -168,8 +188,9 @@ def compute_metrics(
     participants: Iterable[Participant],
     window: CampaignWindow,
     as_of: datetime,
+    subjects: Subjects | None = None,
 ) -> CampaignMetrics:
-    """Compute every metric in `METRIC_DEFINITIONS` in one pass over `revisions`.
+    """Compute every metric of `catalogue.METRICS` in one pass over `revisions`.
 
     `revisions` should hold the participants' revisions on the campaign wikis from the start
     of the campaign up to `as_of` (those after the end feed retention), without revisions
@@ -195,7 +216,7 @@ def compute_metrics(
                 raise ValueError(f"{rev.wiki} is given as both {known!r} and {rev.language!r}")
             yield fact_row(rev)
 
-    return compute_metrics_from_rows(rows(), languages, participants, window, as_of)
+    return compute_metrics_from_rows(rows(), languages, participants, window, as_of, subjects)
 
 
 def compute_metrics_from_rows(
@@ -204,15 +225,18 @@ def compute_metrics_from_rows(
     participants: Iterable[Participant],
     window: CampaignWindow,
     as_of: datetime,
+    subjects: Subjects | None = None,
 ) -> CampaignMetrics:
     """`compute_metrics` over plain rows (see ROW_FIELDS), for callers reading a database.
 
     Building a validated RevisionFact per revision costs more than the metrics themselves,
     so a caller whose rows come from typed columns passes them as they are. `languages`
     gives each wiki's content language; a row from a wiki it does not name raises
-    ValueError, as do duplicate (wiki, revid) pairs.
+    ValueError, as do duplicate (wiki, revid) pairs. `subjects` says what pages are about
+    (Wikidata), for the biography figures; a page it does not list is not a biography.
     """
     require_aware("as_of", as_of)
+    subjects = subjects or {}
     people = _enrol(participants)
     start_t, end_t = window.start.timestamp(), window.end.timestamp()
     retention_t, as_of_t = window.retention_start.timestamp(), as_of.timestamp()
@@ -233,6 +257,8 @@ def compute_metrics_from_rows(
     returned: set[str] = set()  # names: a contributor may be found after their later edits
     site = None
     site_key = None
+    mine = None  # the current person's sums on the current wiki
+    mine_key: tuple[_Person, str] | None = None
 
     for row in rows:
         (wiki, revid, page_id, namespace, title, user, t, comment, diff) = row[:9]
@@ -279,25 +305,27 @@ def compute_metrics_from_rows(
                 on_worklist[(wiki, title)] = listed
             if not listed:
                 continue
+        if mine_key is None or mine_key[0] is not person or mine_key[1] != wiki:
+            mine, mine_key = person.site(wiki), (person, wiki)
         if upload:
-            person.uploads.add(page)
+            mine.uploads.add(page)
             site.uploads.add(page)
         if namespace not in content:
             continue
 
         day = bisect_right(day_starts, t)
-        person.edits += 1
+        mine.edits += 1
         site.edits += 1
         edits_by_day[day] += 1
         site.editors.add(person)
         # Additions and removals are summed apart (net = added - removed) so the usual
         # growing edit updates three sums instead of five.
         if diff > 0:
-            person.bytes_added += diff
+            mine.bytes_added += diff
             site.bytes_added += diff
             bytes_by_day[day] += diff
         elif diff:
-            person.bytes_removed -= diff
+            mine.bytes_removed -= diff
             site.bytes_removed -= diff
         if creation:
             order = (t, revid)
@@ -305,7 +333,7 @@ def compute_metrics_from_rows(
             if earlier is None or order < earlier[0]:
                 creations[page] = (order, person, day)
         else:
-            person.improved.add(page)
+            mine.improved.add(page)
             site.improved.add(page)
 
     unnamed = sorted(set(wikis) - set(languages))
@@ -319,12 +347,13 @@ def compute_metrics_from_rows(
     for page, (_, creator, _) in creations.items():
         created_by.setdefault(creator, set()).add(page)
     for person in people.values():
-        person.improved -= created_by.get(person, set())
+        mine_created = created_by.get(person, set())
+        for sums in person.sites.values():
+            sums.improved -= mine_created
     for site in wikis.values():
         site.improved -= creations.keys()
-    created_per_person = Counter(creator for _, creator, _ in creations.values())
     created_per_day = Counter(day for _, _, day in creations.values())
-    per_wiki = _per_wiki(wikis, languages, creations)
+    per_wiki = _per_wiki(wikis, languages, creations, subjects)
     active = [person for person in people.values() if person.edits]
     return CampaignMetrics(
         totals=_add_up([row.tally for row in per_wiki], len(active)),
@@ -347,7 +376,10 @@ def compute_metrics_from_rows(
         retention_start=window.retention_start,
         per_wiki=per_wiki,
         per_language=_per_language(per_wiki, wikis),
-        leaderboard=_leaderboard(people, created_per_person),
+        leaderboard=_leaderboard(people, created_by, languages, subjects),
+        created_pages=frozenset(creations),
+        improved_pages=frozenset().union(*(site.improved for site in wikis.values())),
+        contributors=frozenset(person.participant.username for person in active),
         daily=tuple(
             DayTally(
                 day=day,
@@ -360,24 +392,48 @@ def compute_metrics_from_rows(
     )
 
 
+def biography_figures(
+    created: Iterable[_Page], improved: Iterable[_Page], subjects: Subjects
+) -> dict[str, int]:
+    """Biography figures of pages created and improved (disjoint sets of pages)."""
+    figures = {"biographies_created": 0, "biographies_improved": 0}
+    genders: Counter[Gender] = Counter()
+    if subjects:
+        for key, pages in (("biographies_created", created), ("biographies_improved", improved)):
+            for page in pages:
+                subject = subjects.get(page)
+                if subject is not None and subject.human:
+                    figures[key] += 1
+                    genders[subject.gender] += 1
+    figures["women"] = genders[Gender.WOMAN]
+    figures["men"] = genders[Gender.MAN]
+    figures["other_gender"] = genders[Gender.OTHER]
+    figures["unknown_gender"] = genders[Gender.UNKNOWN]
+    return figures
+
+
 def _per_wiki(
     wikis: dict[str, _Wiki],
     languages: Mapping[str, str],
     creations: dict[_Page, tuple[tuple[float, int], _Person, int]],
+    subjects: Subjects,
 ) -> tuple[WikiTally, ...]:
-    created_per_wiki = Counter(wiki for wiki, _ in creations)
+    created_on: dict[str, list[_Page]] = {}
+    for page in creations:
+        created_on.setdefault(page[0], []).append(page)
     return tuple(
         WikiTally(
             wiki=wiki,
             language=languages[wiki],
             tally=Tally(
                 edits=site.edits,
-                articles_created=created_per_wiki[wiki],
+                articles_created=len(created_on.get(wiki, ())),
                 articles_improved=len(site.improved),
                 bytes_added=site.bytes_added,
                 net_bytes=site.bytes_added - site.bytes_removed,
                 files_uploaded=len(site.uploads),
                 active_participants=len(site.editors),
+                **biography_figures(created_on.get(wiki, ()), site.improved, subjects),
             ),
         )
         for wiki, site in sorted(wikis.items())
@@ -394,7 +450,18 @@ def _add_up(tallies: list[Tally], active_participants: int) -> Tally:
         net_bytes=sum(t.net_bytes for t in tallies),
         files_uploaded=sum(t.files_uploaded for t in tallies),
         active_participants=active_participants,
+        **{name: sum(getattr(t, name) for t in tallies) for name in _BIOGRAPHY_FIELDS},
     )
+
+
+_BIOGRAPHY_FIELDS = (
+    "biographies_created",
+    "biographies_improved",
+    "women",
+    "men",
+    "other_gender",
+    "unknown_gender",
+)
 
 
 def _per_language(
@@ -417,20 +484,44 @@ def _per_language(
 
 
 def _leaderboard(
-    people: dict[str, _Person], created_per_person: Counter[_Person]
+    people: dict[str, _Person],
+    created_by: dict[_Person, set[_Page]],
+    languages: Mapping[str, str],
+    subjects: Subjects,
 ) -> tuple[LeaderboardRow, ...]:
-    rows = [
-        LeaderboardRow(
-            username=name,
-            edits=person.edits,
-            articles_created=created_per_person[person],
-            articles_improved=len(person.improved),
-            bytes_added=person.bytes_added,
-            net_bytes=person.bytes_added - person.bytes_removed,
-            files_uploaded=len(person.uploads),
+    rows = []
+    for name, person in people.items():
+        if not (person.edits or person.has_uploads) or person.participant.hidden_from_leaderboard:
+            continue
+        created: dict[str, list[_Page]] = {}
+        for page in created_by.get(person, ()):
+            created.setdefault(page[0], []).append(page)
+        wikis = tuple(
+            ContributorWiki(
+                wiki=wiki,
+                language=languages[wiki],
+                edits=sums.edits,
+                articles_created=len(created.get(wiki, ())),
+                articles_improved=len(sums.improved),
+                bytes_added=sums.bytes_added,
+                net_bytes=sums.bytes_added - sums.bytes_removed,
+                files_uploaded=len(sums.uploads),
+                **biography_figures(created.get(wiki, ()), sums.improved, subjects),
+            )
+            for wiki, sums in sorted(person.sites.items())
         )
-        for name, person in people.items()
-        if (person.edits or person.uploads) and not person.participant.hidden_from_leaderboard
-    ]
+        rows.append(
+            LeaderboardRow(
+                username=name,
+                edits=sum(row.edits for row in wikis),
+                articles_created=sum(row.articles_created for row in wikis),
+                articles_improved=sum(row.articles_improved for row in wikis),
+                bytes_added=sum(row.bytes_added for row in wikis),
+                net_bytes=sum(row.net_bytes for row in wikis),
+                files_uploaded=sum(row.files_uploaded for row in wikis),
+                **{field: sum(getattr(row, field) for row in wikis) for field in _BIOGRAPHY_FIELDS},
+                wikis=wikis,
+            )
+        )
     rows.sort(key=lambda row: (-row.edits, -row.articles_created, -row.bytes_added, row.username))
     return tuple(rows)

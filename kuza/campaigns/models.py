@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 # Wikimedia wikis keep recent changes for 30 days ($wgRCMaxAge).
 DEFAULT_RECENT_CHANGES_DAYS = 30
@@ -72,6 +73,24 @@ class Wiki(models.Model):
         return f"{base}/index.php?title={quote(title)}"
 
 
+class Series(models.Model):
+    """Editions of one recurring campaign (#SheSaid 2021, 2022, ...), added up on its page."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("short name"), max_length=80, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("series")
+        verbose_name_plural = _("series")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("campaigns:series", kwargs={"slug": self.slug})
+
+
 class Campaign(models.Model):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("short name"), max_length=80, unique=True)
@@ -103,6 +122,14 @@ class Campaign(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     last_synced_at = models.DateTimeField(_("last collected"), null=True, blank=True)
+    series = models.ForeignKey(
+        Series,
+        verbose_name=_("series"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="editions",
+    )
 
     class Meta:
         ordering = ["-start", "name"]
@@ -406,3 +433,111 @@ class CollectionStatus(models.Model):
 
     def __str__(self) -> str:
         return f"{self.campaign} / {self.wiki}: {self.state}"
+
+
+class PageSubject(models.Model):
+    """The Wikidata item a page is linked to (its `wikibase_item` page property); `item` is
+    empty for a page linked to none. Shared by every campaign on the wiki, like revisions;
+    read again at a collection once `checked_at` is older than the refresh interval."""
+
+    wiki = models.ForeignKey(Wiki, on_delete=models.CASCADE, related_name="page_subjects")
+    page_id = models.BigIntegerField()
+    item = models.CharField(max_length=20, blank=True)
+    checked_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["wiki", "page_id"], name="one_subject_per_page"),
+        ]
+        verbose_name = _("page's Wikidata item")
+        verbose_name_plural = _("pages' Wikidata items")
+
+    def __str__(self) -> str:
+        return f"{self.wiki_id}:{self.page_id} → {self.item or '-'}"
+
+
+class WikidataItem(models.Model):
+    """What Kuza last read of a Wikidata item: a human (P31 = Q5) or not, and the group of
+    its sex or gender (P21, see subjects.gender_of). `exists` is false for a deleted item."""
+
+    class Gender(models.TextChoices):
+        WOMAN = "woman", _("woman")
+        MAN = "man", _("man")
+        OTHER = "other", pgettext_lazy("sex or gender", "other")
+        UNKNOWN = "unknown", pgettext_lazy("sex or gender", "unknown")
+
+    item = models.CharField(max_length=20, unique=True)
+    exists = models.BooleanField(default=True)
+    is_human = models.BooleanField(default=False)
+    gender = models.CharField(max_length=10, choices=Gender.choices, default=Gender.UNKNOWN)
+    fetched_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("Wikidata item")
+        verbose_name_plural = _("Wikidata items")
+
+    def __str__(self) -> str:
+        return self.item
+
+
+class Goal(models.Model):
+    """A target organisers set for a campaign on one figure of the catalogue
+    (`catalogue.goal_metrics()`); its progress is the campaign's figure."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="goals")
+    metric = models.CharField(_("figure"), max_length=40)
+    target = models.PositiveIntegerField(_("target"))
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "metric"], name="one_goal_per_metric"),
+            models.CheckConstraint(condition=models.Q(target__gte=1), name="goal_target_set"),
+        ]
+        verbose_name = _("goal")
+        verbose_name_plural = _("goals")
+
+    def __str__(self) -> str:
+        return f"{self.campaign}: {self.metric} {self.target}"
+
+
+class InvitationOptOut(models.Model):
+    """A member who does not want to be suggested to campaign organisers (invitation lists)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", primary_key=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("invitation opt-out")
+        verbose_name_plural = _("invitation opt-outs")
+
+    def __str__(self) -> str:
+        return str(self.user_id)
+
+
+class CampaignInvitation(models.Model):
+    """An organiser's in-app invitation of a member to a campaign, shown on their home."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="invitations")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="campaign_invitations"
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reason = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign", "user"], name="one_campaign_invitation_per_member"
+            ),
+        ]
+        verbose_name = _("campaign invitation")
+        verbose_name_plural = _("campaign invitations")
+
+    def __str__(self) -> str:
+        return f"{self.user_id} to {self.campaign}"

@@ -8,22 +8,12 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from kuza.campaigns import catalogue
+from kuza.campaigns.catalogue import CAMPAIGN, CSV, EDITION, PAGE, WIKI, Metric
 from kuza.campaigns.charts import Bar, bar_chart_svg
-from kuza.campaigns.definitions import METRIC_LABELS, METRIC_TEXTS
-from kuza.campaigns.metrics import CampaignMetrics, Tally, WikiTally
+from kuza.campaigns.metrics import CampaignMetrics, ContributorWiki, WikiTally
 from kuza.campaigns.models import Campaign
 from kuza.campaigns.selectors import VisibleRow, discovered_contributors
-
-# Shown as cards, in this order.
-HEADLINE = (
-    "edits",
-    "articles_created",
-    "articles_improved",
-    "bytes_added",
-    "files_uploaded",
-    "active_participants",
-)
-TABLE_COLUMNS = HEADLINE
 
 
 def language_name(code: str) -> str:
@@ -35,29 +25,56 @@ def language_name(code: str) -> str:
 @dataclass(frozen=True)
 class TableRow:
     label: str
-    values: list[int]
+    values: list[str]
 
 
-def _values(tally: Tally) -> list[int]:
-    return [getattr(tally, name) for name in TABLE_COLUMNS]
+def formatted_values(metrics: list[Metric], source: object) -> list[str]:
+    return [metric.formatted(metric.value(source)) for metric in metrics]
+
+
+def participant_values(source: object, place: str = PAGE) -> list[object]:
+    return [
+        catalogue.participant_value(metric, source)
+        for metric in catalogue.participant_metrics(place)
+    ]
+
+
+def participant_cells(source: object) -> list[str]:
+    metrics = catalogue.participant_metrics(PAGE)
+    return [metric.formatted(catalogue.participant_value(metric, source)) for metric in metrics]
+
+
+def card_value(metric: Metric, metrics: CampaignMetrics) -> int | float | None:
+    """Headline figures are the totals', except those only the campaign has (new editors)."""
+    if hasattr(metrics.totals, metric.key):
+        return metric.value(metrics.totals)
+    return metric.value(metrics)
 
 
 def campaign_page(campaign: Campaign, metrics: CampaignMetrics | None) -> dict:
     """Context for the public campaign page (everything but the leaderboard page)."""
     names = {wiki.db_name: wiki.name for wiki in campaign.wikis.all()}
+    table = catalogue.metrics_for(WIKI, PAGE)
     context: dict = {
         "metrics": metrics,
-        "definitions": [(METRIC_LABELS[key], METRIC_TEXTS[key]) for key in METRIC_TEXTS],
-        "columns": [METRIC_LABELS[name] for name in TABLE_COLUMNS],
+        "definitions": catalogue.definitions(),
+        "columns": [metric.label for metric in table],
+        "participant_columns": [metric.label for metric in catalogue.participant_metrics(PAGE)],
     }
     if metrics is None:
         return context
-    context["cards"] = [(METRIC_LABELS[name], getattr(metrics.totals, name)) for name in HEADLINE]
+    context["cards"] = [
+        (metric.label, metric.formatted(card_value(metric, metrics)))
+        for metric in catalogue.cards()
+        if CAMPAIGN in metric.scopes
+    ]
     context["per_wiki"] = [
-        TableRow(names.get(row.wiki, row.wiki), _values(row.tally)) for row in metrics.per_wiki
+        TableRow(names.get(row.wiki, row.wiki), formatted_values(table, row.tally))
+        for row in metrics.per_wiki
     ]
     context["per_language"] = [
-        TableRow(language_name(row.language), _values(row.tally)) for row in metrics.per_language
+        TableRow(language_name(row.language), formatted_values(table, row.tally))
+        for row in metrics.per_language
     ]
     context["chart"] = daily_chart(metrics)
     retention = metrics.retention
@@ -70,6 +87,54 @@ def campaign_page(campaign: Campaign, metrics: CampaignMetrics | None) -> dict:
             "percent": round(100 * retention.rate),
         }
     return context
+
+
+def own_wikis(campaign: Campaign, metrics: CampaignMetrics | None, username: str) -> list[TableRow]:
+    """A participant's own figures wiki by wiki, for their campaign page (also when they
+    chose to stay off the leaderboard: `metrics` rows are read before that choice applies)."""
+    if metrics is None or not username:
+        return []
+    names = {wiki.db_name: wiki.name for wiki in campaign.wikis.all()}
+    for row in metrics.leaderboard:
+        if row.username == username:
+            return [
+                TableRow(names.get(wiki.wiki, wiki.wiki), participant_cells(wiki))
+                for wiki in row.wikis
+            ]
+    return []
+
+
+def series_page(series, figures) -> dict:
+    """Context of a series page: a row per edition, the totals row, and a chart of the
+    articles each edition created and improved (bars dated by each edition's start)."""
+    table = catalogue.metrics_for(EDITION, PAGE)
+    rows = [
+        (campaign, formatted_values(table, tally) if tally is not None else None)
+        for campaign, tally in figures.editions
+    ]
+    bars = [
+        Bar(campaign.start.date(), tally.articles_created + tally.articles_improved)
+        for campaign, tally in figures.editions
+        if tally is not None
+    ]
+    total = sum(bar.value for bar in bars)
+    description = ngettext(
+        "%(count)d article created or improved over %(editions)d editions.",
+        "%(count)d articles created or improved over %(editions)d editions.",
+        total,
+    ) % {"count": total, "editions": len(bars)}
+    return {
+        "series": series,
+        "columns": [metric.label for metric in table],
+        "rows": rows,
+        "totals": formatted_values(table, figures.totals),
+        "chart": mark_safe(  # noqa: S308 - numbers, dates and escaped text only
+            bar_chart_svg(bars, title=_("Articles per edition"), description=description)
+        ),
+        "definitions": catalogue.definitions(
+            ["articles_created", "articles_improved", "active_participants", "women_share"]
+        ),
+    }
 
 
 def daily_chart(metrics: CampaignMetrics) -> SafeString:
@@ -99,44 +164,38 @@ def suggested_wiki_username(user) -> str:
 
 
 # Headers name what each column counts, since "improved" means something else for one
-# person than for a wiki (METRIC_DEFINITIONS: articles_improved_by_contributor).
-LEADERBOARD_CSV_HEADER = [
-    "rank",
-    "username",
-    "edits (not leaving a redirect)",
-    "articles_created",
-    "articles_improved (edited in the window, not created by them, not a redirect)",
-    "bytes_added",
-    "net_bytes",
-    "files_uploaded",
-]
-WIKI_CSV_HEADER = [
-    "wiki",
-    "language",
-    "edits (not leaving a redirect)",
-    "articles_created",
-    "articles_improved (edited in the window, created by no contributor in it)",
-    *TABLE_COLUMNS[3:],
-    "net_bytes",
-]
+# person than for a wiki (catalogue: articles_improved_by_contributor).
+def leaderboard_csv_header() -> list[str]:
+    return ["rank", "username", *(m.csv_header() for m in catalogue.participant_metrics(CSV))]
 
 
 def leaderboard_csv_row(visible: VisibleRow) -> list[object]:
-    row = visible.row
-    return [
-        visible.rank,
-        visible.name,
-        row.edits,
-        row.articles_created,
-        row.articles_improved,
-        row.bytes_added,
-        row.net_bytes,
-        row.files_uploaded,
-    ]
+    return [visible.rank, visible.name, *participant_values(visible.row, CSV)]
+
+
+def wiki_csv_header() -> list[str]:
+    return ["wiki", "language", *(m.csv_header() for m in catalogue.metrics_for(WIKI, CSV))]
 
 
 def wiki_csv_row(row: WikiTally) -> list[object]:
-    return [row.wiki, row.language, *_values(row.tally), row.tally.net_bytes]
+    values = [metric.value(row.tally) for metric in catalogue.metrics_for(WIKI, CSV)]
+    return [row.wiki, row.language, *values]
+
+
+def participant_wikis_csv_header() -> list[str]:
+    return ["username", *wiki_csv_header()[:2], *leaderboard_csv_header()[2:]]
+
+
+def participant_wikis_csv_rows(metrics: CampaignMetrics | None) -> list[list[object]]:
+    """Organisers' CSV: every contributor's figures wiki by wiki (organisers see everyone)."""
+    if metrics is None:
+        return []
+    rows: list[list[object]] = []
+    for row in metrics.leaderboard:
+        wiki: ContributorWiki
+        for wiki in row.wikis:
+            rows.append([row.username, wiki.wiki, wiki.language, *participant_values(wiki, CSV)])
+    return rows
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -14,6 +15,7 @@ from django.db import connections
 from django.db.models import (
     CharField,
     Count,
+    Exists,
     IntegerField,
     Max,
     OuterRef,
@@ -26,11 +28,16 @@ from django.db.models.functions import Cast, Coalesce
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext, pgettext
 
 from kuza.accounts.selectors import is_signed_in
 from kuza.audience.selectors import access, visible_to
+from kuza.campaigns import catalogue
+from kuza.campaigns.charts import progress_bar_svg
+from kuza.campaigns.goals import Progress
 from kuza.campaigns.hashtags import hashtag_matcher
 from kuza.campaigns.metrics import (
     RETENTION_DELAY,
@@ -39,18 +46,23 @@ from kuza.campaigns.metrics import (
     LeaderboardRow,
     RevisionFact,
     RevisionRow,
+    Tally,
     compute_metrics_from_rows,
 )
 from kuza.campaigns.metrics import Participant as MetricParticipant
 from kuza.campaigns.models import (
     Campaign,
+    CampaignInvitation,
     CampaignWiki,
+    Goal,
     Participant,
     Revision,
+    Series,
     UncollectableGap,
     Wiki,
     WikiAccount,
 )
+from kuza.campaigns.wikidata import subjects_for
 from kuza.core import home
 from kuza.core.home import HomeItem
 from kuza.people.models import Membership, Profile
@@ -141,9 +153,10 @@ def home_my_campaigns(user) -> list[HomeItem]:
             edits=_own_revisions(),
             created=_own_revisions(is_page_creation=True, namespace=0),
         )
+        .annotate(has_goals=Exists(Goal.objects.filter(campaign=OuterRef("campaign_id"))))
         .order_by("campaign__end", "campaign_id")[: home.LIMIT]
     )
-    return [
+    items = [
         HomeItem(
             title=participation.campaign.name,
             source=(participation.campaign, "name"),
@@ -155,6 +168,10 @@ def home_my_campaigns(user) -> list[HomeItem]:
         )
         for participation in participations
     ]
+    for participation in participations:
+        if participation.has_goals:
+            items += _home_goals(participation.campaign)
+    return items
 
 
 def _own_figures(edits: int, created: int) -> str:
@@ -315,6 +332,12 @@ def _facts_query(campaign: Campaign, wiki_ids: list[int], tracked: set[str], as_
             condition |= found_by_tag
         revisions = revisions.filter(condition)
     return revisions
+
+
+def campaign_revisions(campaign: Campaign, wiki_ids: list[int], tracked: set[str], as_of: datetime):
+    """Stored revisions the campaign may count on these wikis, up to `as_of` (not removed;
+    above a few thousand tracked names the user filter is left to the caller)."""
+    return _facts_query(campaign, wiki_ids, tracked, as_of)
 
 
 def removed_revision_count(campaign: Campaign) -> int:
@@ -508,6 +531,10 @@ def metric_participants(
     return people
 
 
+# Bumped when the cached result's shape changes, so no older pickle is ever read back.
+METRICS_VERSION = 2
+
+
 def _cache_key(campaign: Campaign) -> str:
     participants = hashlib.sha256("|".join(enrolled_usernames(campaign)).encode()).hexdigest()
     wikis = campaign.campaign_wikis.aggregate(
@@ -530,7 +557,7 @@ def _cache_key(campaign: Campaign) -> str:
         )
     )
     digest = hashlib.sha256(signature.encode()).hexdigest()[:20]
-    return f"campaigns:metrics:{campaign.pk}:{digest}"
+    return f"campaigns:metrics:{METRICS_VERSION}:{campaign.pk}:{digest}"
 
 
 def compute_campaign_metrics(campaign: Campaign, *, as_of: datetime) -> CampaignMetrics:
@@ -545,6 +572,7 @@ def compute_campaign_metrics(campaign: Campaign, *, as_of: datetime) -> Campaign
         metric_participants(campaign, wikis, discovered),
         campaign_window(campaign, campaign_wiki_rows),
         as_of,
+        subjects_for(wikis),
     )
 
 
@@ -569,6 +597,14 @@ class VisibleRow:
     row: LeaderboardRow
     name: str
     named: bool
+
+    @property
+    def cells(self) -> list[str]:
+        """The row's figures as the page shows them, in the catalogue's column order."""
+        metrics = catalogue.participant_metrics(catalogue.PAGE)
+        return [
+            metric.formatted(catalogue.participant_value(metric, self.row)) for metric in metrics
+        ]
 
 
 def sees_every_participant(viewer, campaign: Campaign) -> bool:
@@ -619,4 +655,150 @@ def leaderboard_for(metrics: CampaignMetrics, *, viewer, campaign: Campaign) -> 
             named=row.username not in hidden,
         )
         for rank, row in enumerate(metrics.leaderboard, start=1)
+    ]
+
+
+# -- goals ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GoalProgress:
+    metric: catalogue.Metric
+    target: int
+    progress: Progress | None  # None before the first collection
+
+    @property
+    def text(self) -> str:
+        if self.progress is None:
+            return _("%(label)s: goal %(target)d, nothing collected yet.") % {
+                "label": self.metric.label,
+                "target": self.target,
+            }
+        return _("%(label)s: %(value)d of %(target)d (%(percent)d%%)") % {
+            "label": self.metric.label,
+            "value": self.progress.value,
+            "target": self.progress.target,
+            "percent": self.progress.percent,
+        }
+
+    @property
+    def bar(self) -> str:
+        """The progress bar as SVG markup built from numbers and escaped text only."""
+        fraction = self.progress.fraction if self.progress is not None else 0.0
+        return mark_safe(progress_bar_svg(fraction, label=self.text))  # noqa: S308
+
+
+def goal_rows(targets: Iterable[tuple[str, int]], totals: Tally | None) -> list[GoalProgress]:
+    """Goals given as (metric key, target) against `totals` (None: nothing collected yet);
+    for campaigns and for their events alike."""
+    rows = []
+    for key, target in targets:
+        metric = catalogue.BY_KEY.get(key)
+        if metric is None or not metric.goal:
+            continue
+        progress = None
+        if totals is not None:
+            progress = Progress(int(metric.value(totals) or 0), target)
+        rows.append(GoalProgress(metric, target, progress))
+    return rows
+
+
+def goal_progress(campaign: Campaign, metrics: CampaignMetrics | None) -> list[GoalProgress]:
+    """Each goal of the campaign with the campaign's figure against it."""
+    targets = [(goal.metric, goal.target) for goal in campaign.goals.all()]
+    return goal_rows(targets, metrics.totals if metrics is not None else None)
+
+
+def figures_between(campaign: Campaign, start: datetime, end: datetime) -> Tally | None:
+    """The campaign's totals for its counted work between `start` and `end` only (an event's
+    hours), as of the last collection; None before it. Cached like the campaign's metrics."""
+    if campaign.last_synced_at is None:
+        return None
+    start, end = max(start, campaign.start), min(end, campaign.end)
+    if start >= end:  # the event lies outside the campaign: nothing of it counts
+        return Tally(0, 0, 0, 0, 0, 0, 0)
+    key = f"{_cache_key(campaign)}:{start.timestamp():.0f}:{end.timestamp():.0f}"
+    totals = cache.get(key)
+    if totals is None:
+        rows = campaign_wikis(campaign)
+        wikis = [row.wiki for row in rows]
+        discovered = discovered_contributors(campaign)
+        tracked = set(enrolled_usernames(campaign)) | set(discovered)
+        window = dataclasses.replace(campaign_window(campaign, rows), start=start, end=end)
+        totals = compute_metrics_from_rows(
+            campaign_rows(campaign, wikis, tracked, campaign.last_synced_at),
+            {wiki.db_name: wiki.language for wiki in wikis},
+            metric_participants(campaign, wikis, discovered),
+            window,
+            campaign.last_synced_at,
+            subjects_for(wikis),
+        ).totals
+        cache.set(key, totals, timeout=24 * 3600)
+    return totals
+
+
+def _home_goals(campaign: Campaign) -> list[HomeItem]:
+    """A campaign's goals for a participant's home, each with its progress bar."""
+    return [
+        HomeItem(
+            title=campaign.name,
+            url=reverse("campaigns:detail", args=[campaign.slug]) + "#goals",
+            reason=_("A goal of a campaign you take part in"),
+            figure=mark_safe(row.bar + " " + conditional_escape(row.text)),  # noqa: S308
+        )
+        for row in goal_progress(campaign, campaign_metrics(campaign))
+    ]
+
+
+# -- series --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SeriesFigures:
+    editions: list[tuple[Campaign, Tally | None]]  # oldest first; None: not collected yet
+    totals: Tally  # every collected edition, each page and person counted once
+
+
+def series_get(*, slug: str) -> Series:
+    try:
+        return Series.objects.get(slug=slug)
+    except Series.DoesNotExist:
+        raise Http404 from None
+
+
+def series_figures(series: Series, *, viewer) -> SeriesFigures:
+    """The editions `viewer` may see, each with its totals, and the series' own totals."""
+    from kuza.campaigns.series import add_up
+
+    editions = list(campaigns_visible_to(viewer).filter(series=series).order_by("start", "pk"))
+    metrics = [campaign_metrics(campaign) for campaign in editions]
+    wikis = Wiki.objects.filter(campaigns__in=editions).distinct()
+    return SeriesFigures(
+        editions=[
+            (campaign, m.totals if m is not None else None)
+            for campaign, m in zip(editions, metrics, strict=True)
+        ],
+        totals=add_up([m for m in metrics if m is not None], subjects_for(wikis)),
+    )
+
+
+def home_campaign_invitations(user) -> list[HomeItem]:
+    """Personal home (waiting): campaigns an organiser invited `user` to, not yet joined."""
+    if not is_signed_in(user):
+        return []
+    invitations = (
+        CampaignInvitation.objects.filter(user=user, campaign__end__gte=timezone.now())
+        .filter(campaign__in=campaigns_visible_to(user))
+        .exclude(campaign__participants__user=user)
+        .select_related("campaign")
+        .order_by("-created_at")[: home.LIMIT]
+    )
+    return [
+        HomeItem(
+            title=invitation.campaign.name,
+            url=reverse("campaigns:detail", args=[invitation.campaign.slug]),
+            reason=_("The organisers invite you to take part"),
+            figure=invitation.reason,
+        )
+        for invitation in invitations
     ]

@@ -12,10 +12,20 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from kuza.campaigns import catalogue
 from kuza.campaigns.mediawiki import MediaWikiClient, MediaWikiError, normalize_username
-from kuza.campaigns.models import Campaign, CampaignWiki, Participant, SyncState, Wiki
+from kuza.campaigns.models import (
+    Campaign,
+    CampaignWiki,
+    Goal,
+    Participant,
+    Series,
+    SyncState,
+    Wiki,
+)
 from kuza.campaigns.sync import accounts_store, default_client
 
 # An organiser pastes a list; more than this at once is better done in several goes.
@@ -333,3 +343,51 @@ def wiki_register(*, api_url: str, user, client: MediaWikiClient | None = None) 
             _("A wiki with the id %(id)s is already listed under another address.")
             % {"id": db_name}
         ) from None
+
+
+def goal_set(*, campaign: Campaign, metric: str, target: int) -> Goal:
+    """Set (or change) the campaign's goal on one figure of the catalogue."""
+    if metric not in {m.key for m in catalogue.goal_metrics()}:
+        raise ValidationError(
+            _("Goals can be set on these figures only: %(keys)s.")
+            % {"keys": ", ".join(str(m.label) for m in catalogue.goal_metrics())}
+        )
+    if not isinstance(target, int) or target < 1:
+        raise ValidationError(_("A goal needs a target of at least 1."))
+    goal, _created = Goal.objects.update_or_create(
+        campaign=campaign, metric=metric, defaults={"target": target}
+    )
+    return goal
+
+
+def goal_remove(*, campaign: Campaign, metric: str) -> None:
+    Goal.objects.filter(campaign=campaign, metric=metric).delete()
+
+
+@transaction.atomic
+def campaign_series_set(*, campaign: Campaign, name: str) -> Series | None:
+    """Make the campaign an edition of the series called `name` (created when new), or of
+    none when `name` is empty. Editions never overlap in time, so no edit counts twice."""
+    name = " ".join(name.split())
+    if not name:
+        Campaign.objects.filter(pk=campaign.pk).update(series=None)
+        campaign.series = None
+        return None
+    slug = slugify(name, allow_unicode=False)[:80]
+    if not slug:
+        raise ValidationError(_("Give the series a name with letters or digits."))
+    series, _created = Series.objects.get_or_create(slug=slug, defaults={"name": name})
+    overlapping = series.editions.exclude(pk=campaign.pk).filter(
+        start__lt=campaign.end, end__gt=campaign.start
+    )
+    if overlapping.exists():
+        raise ValidationError(
+            _(
+                "%(edition)s, an edition of this series, overlaps these dates; editions "
+                "follow one another."
+            )
+            % {"edition": overlapping.first().name}
+        )
+    Campaign.objects.filter(pk=campaign.pk).update(series=series)
+    campaign.series = series
+    return series

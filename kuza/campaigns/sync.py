@@ -9,7 +9,9 @@ Per wiki, in this order:
 3. deletions, restorations and moves since the previous pass, from the wiki's logs
    (`list=logevents`, 500 entries a request): revisions of a deleted page, or hidden ones,
    are marked removed and count in no figure; a moved page's revisions take its new title;
-4. registration date and bot group of accounts not seen before (`list=users`).
+4. registration date and bot group of accounts not seen before (`list=users`);
+5. what the pages are about: their Wikidata items, then, once for the campaign after every
+   wiki, those items from Wikidata (wikidata.py), for the women's share.
 
 Every API page is stored with the cursor that follows it in one transaction, so a sync that
 dies between pages (wiki down, worker killed) repeats nothing and loses nothing when run
@@ -30,6 +32,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
+from kuza.campaigns import wikidata
 from kuza.campaigns.hashtags import hashtag_matcher
 from kuza.campaigns.mediawiki import (
     MAX_VALUES_PER_REQUEST,
@@ -72,6 +75,7 @@ class WikiSyncReport:
     revisions_stored: int = 0  # new rows; rows already stored are not counted again
     accounts_checked: int = 0
     revisions_removed: int = 0  # stored revisions whose page was deleted, or that were hidden
+    pages_linked: int = 0  # pages whose Wikidata item was read
     gaps: list[tuple[datetime, datetime]] = field(default_factory=list)
     error: str = ""
     failure: MediaWikiError | None = None  # what stopped it, for the page to explain
@@ -82,6 +86,9 @@ class SyncReport:
     campaign: str
     requests: int = 0
     wikis: list[WikiSyncReport] = field(default_factory=list)
+    items_read: int = 0  # Wikidata items read (step 6)
+    wikidata_requests: int = 0
+    wikidata_error: str = ""
 
     @property
     def revisions_stored(self) -> int:
@@ -89,7 +96,10 @@ class SyncReport:
 
     @property
     def errors(self) -> list[str]:
-        return [f"{wiki.wiki}: {wiki.error}" for wiki in self.wikis if wiki.error]
+        errors = [f"{wiki.wiki}: {wiki.error}" for wiki in self.wikis if wiki.error]
+        if self.wikidata_error:
+            errors.append(f"wikidata: {self.wikidata_error}")
+        return errors
 
 
 @dataclass(frozen=True)
@@ -142,6 +152,7 @@ def campaign_sync(
                 )
             wiki_report.requests = client.transport.requests_per_wiki[wiki.api_url] - before
             report.wikis.append(wiki_report)
+        _read_items(campaign, client, now, report)
     finally:
         if own_client:
             client.close()
@@ -150,6 +161,33 @@ def campaign_sync(
         Campaign.objects.filter(pk=campaign.pk).update(last_synced_at=now)
         campaign.last_synced_at = now
     return report
+
+
+def _read_items(campaign: Campaign, client: MediaWikiClient, now: datetime, report: SyncReport):
+    """Step 6, once for the campaign: the items of its pages, from Wikidata. A failure is
+    reported like a wiki's (the figures keep their previous collection) and resumes next time."""
+    pages = {
+        wiki_id: wikidata.campaign_page_ids(campaign, wiki, tracked_usernames(campaign, wiki))
+        for wiki_id, wiki in ((row.wiki_id, row.wiki) for row in _campaign_wikis(campaign))
+    }
+    api_url = wikidata.wikidata_api_url()
+    before = client.transport.requests_per_wiki[api_url]
+    try:
+        report.items_read = wikidata.items_refresh(
+            items=wikidata.items_of_pages(pages),
+            client=client,
+            api_url=api_url,
+            now=now,
+            refresh=wikidata.refresh_interval(),
+        )
+    except MediaWikiError as error:
+        logger.warning("campaign %s: Wikidata stopped: %s", campaign.slug, error)
+        report.wikidata_error = str(error)
+    report.wikidata_requests = client.transport.requests_per_wiki[api_url] - before
+
+
+def _campaign_wikis(campaign: Campaign):
+    return campaign.campaign_wikis.select_related("wiki")
 
 
 def _iso(moment: datetime) -> str:
@@ -191,6 +229,13 @@ class _WikiJob:
         # "improved" means "edited and not created by that person" (definitions.py).
         self.learn_removals()
         self.refresh_accounts(users)
+        self.report.pages_linked = wikidata.page_items_refresh(
+            wiki=self.wiki,
+            page_ids=wikidata.campaign_page_ids(self.campaign, self.wiki, set(users)),
+            client=self.client,
+            now=self.now,
+            refresh=wikidata.refresh_interval(),
+        )
         SyncState.objects.filter(campaign=self.campaign, wiki=self.wiki).update(last_error="")
 
     def _state(self, kind: str) -> SyncState:

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -15,9 +16,26 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_tasks import TaskResultStatus
 
-from kuza.campaigns import collection_status, links, presentation, selectors, services
-from kuza.campaigns.forms import BulkAddForm, CampaignForm, JoinForm, WikiAddForm
+from kuza.campaigns import (
+    collection_status,
+    invitation_lists,
+    links,
+    presentation,
+    selectors,
+    services,
+)
+from kuza.campaigns.forms import (
+    BulkAddForm,
+    CampaignForm,
+    GoalForm,
+    InvitationListForm,
+    JoinForm,
+    OptOutForm,
+    WikiAddForm,
+)
 from kuza.campaigns.mediawiki import MediaWikiError
+from kuza.campaigns.models import InvitationOptOut
+from kuza.campaigns.sync import default_client
 from kuza.campaigns.tasks import campaign_sync_task, sync_interval
 from kuza.core.spreadsheets import spreadsheet_safe
 
@@ -63,6 +81,10 @@ def campaign_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "gaps": selectors.gaps_of(campaign),
             "removed_revisions": selectors.removed_revision_count(campaign) if metrics else 0,
             "events": list(links.linked_events(campaign, request.user)),
+            "goals": selectors.goal_progress(campaign, metrics),
+            "own_wikis": presentation.own_wikis(
+                campaign, metrics, participation.wiki_username if participation else ""
+            ),
             "badge_rewards": links.badge_rewards(campaign),
         }
     )
@@ -96,7 +118,7 @@ def leaderboard_csv(request: HttpRequest, slug: str) -> HttpResponse:
     )
     return _csv_response(
         f"{campaign.slug}-leaderboard.csv",
-        presentation.LEADERBOARD_CSV_HEADER,
+        presentation.leaderboard_csv_header(),
         (presentation.leaderboard_csv_row(visible) for visible in rows),
     )
 
@@ -107,8 +129,20 @@ def wikis_csv(request: HttpRequest, slug: str) -> HttpResponse:
     metrics = selectors.campaign_metrics(campaign)
     return _csv_response(
         f"{campaign.slug}-wikis.csv",
-        presentation.WIKI_CSV_HEADER,
+        presentation.wiki_csv_header(),
         (presentation.wiki_csv_row(row) for row in (metrics.per_wiki if metrics else ())),
+    )
+
+
+@login_required
+@require_GET
+def participant_wikis_csv(request: HttpRequest, slug: str) -> HttpResponse:
+    """Organisers: every contributor's figures wiki by wiki."""
+    campaign = selectors.campaign_for_organiser(user=request.user, slug=slug)
+    return _csv_response(
+        f"{campaign.slug}-participants-wikis.csv",
+        presentation.participant_wikis_csv_header(),
+        presentation.participant_wikis_csv_rows(selectors.campaign_metrics(campaign)),
     )
 
 
@@ -163,14 +197,20 @@ def campaign_create(request: HttpRequest) -> HttpResponse:
     form = CampaignForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        campaign = services.campaign_create(
-            organiser=request.user,
-            wikis=list(data["wikis"]),
-            worklist=data["worklist"],
-            **{name: data[name] for name in CampaignForm.Meta.fields},
-        )
-        messages.success(request, _("Campaign created. Add participants, then collect."))
-        return redirect(campaign)
+        try:
+            with transaction.atomic():
+                campaign = services.campaign_create(
+                    organiser=request.user,
+                    wikis=list(data["wikis"]),
+                    worklist=data["worklist"],
+                    **{name: data[name] for name in CampaignForm.Meta.fields},
+                )
+                services.campaign_series_set(campaign=campaign, name=data["series_name"])
+        except ValidationError as error:
+            form.add_error("series_name", error)
+        else:
+            messages.success(request, _("Campaign created. Add participants, then collect."))
+            return redirect(campaign)
     return render(request, "campaigns/form.html", {"form": form, "campaign": None})
 
 
@@ -182,14 +222,20 @@ def campaign_edit(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         fields = {name: data[name] for name in CampaignForm.Meta.fields if name in form.fields}
-        services.campaign_update(
-            campaign=selectors.campaign_get(slug=slug),
-            wikis=list(data["wikis"]),
-            worklist=data["worklist"],
-            **fields,
-        )
-        messages.success(request, _("Campaign saved."))
-        return redirect(campaign)
+        try:
+            with transaction.atomic():
+                updated = services.campaign_update(
+                    campaign=selectors.campaign_get(slug=slug),
+                    wikis=list(data["wikis"]),
+                    worklist=data["worklist"],
+                    **fields,
+                )
+                services.campaign_series_set(campaign=updated, name=data["series_name"])
+        except ValidationError as error:
+            form.add_error("series_name", error)
+        else:
+            messages.success(request, _("Campaign saved."))
+            return redirect(campaign)
     return render(request, "campaigns/form.html", {"form": form, "campaign": campaign})
 
 
@@ -255,6 +301,35 @@ def participants_manage(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
+def goals_manage(request: HttpRequest, slug: str) -> HttpResponse:
+    """Organisers set a target on a figure, change it, or remove it."""
+    campaign = selectors.campaign_for_organiser(user=request.user, slug=slug)
+    form = GoalForm(request.POST if "target" in request.POST else None)
+    if request.method == "POST" and "remove" in request.POST:
+        services.goal_remove(campaign=campaign, metric=request.POST["remove"])
+        messages.success(request, _("Goal removed."))
+        return redirect("campaigns:goals", slug=campaign.slug)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.goal_set(campaign=campaign, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Goal saved."))
+            return redirect("campaigns:goals", slug=campaign.slug)
+    return render(
+        request,
+        "campaigns/goals.html",
+        {
+            "campaign": campaign,
+            "form": form,
+            "goals": selectors.goal_progress(campaign, selectors.campaign_metrics(campaign)),
+        },
+    )
+
+
+@login_required
 @require_GET
 def contributors_invite(request: HttpRequest, slug: str) -> HttpResponse:
     campaign = selectors.campaign_for_organiser(user=request.user, slug=slug)
@@ -271,6 +346,66 @@ def contributors_invite(request: HttpRequest, slug: str) -> HttpResponse:
             ),
         },
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def invitation_list(request: HttpRequest, slug: str) -> HttpResponse:
+    """Organisers: the editors who did most for a worklist's pages, with why, to invite."""
+    campaign = selectors.campaign_for_organiser(user=request.user, slug=slug)
+    if request.method == "POST":
+        invited = invitation_lists.member_invite(
+            campaign=campaign,
+            user_id=int(request.POST.get("member", 0) or 0),
+            organiser=request.user,
+            reason=request.POST.get("reason", ""),
+        )
+        if invited:
+            messages.success(request, _("Invited: the campaign is on their home page."))
+        else:
+            messages.info(request, _("Already invited, or they asked not to be suggested."))
+        return redirect(request.get_full_path())
+    form = InvitationListForm(request.GET or None, campaign=campaign)
+    rows = None
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            rows = invitation_lists.invitation_list(
+                campaign=campaign,
+                wiki=data["wiki"],
+                titles=data["titles"].splitlines(),
+                category=data["category"],
+                days=data["days"],
+                viewer=request.user,
+                client=default_client(),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        except MediaWikiError:
+            form.add_error(None, _("The wiki could not be asked right now. Try again."))
+    return render(
+        request, "campaigns/invitations.html", {"campaign": campaign, "form": form, "rows": rows}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def invitation_opt_out(request: HttpRequest) -> HttpResponse:
+    """Anyone may ask not to be suggested to organisers (nor invited in the app)."""
+    current = InvitationOptOut.objects.filter(user=request.user).exists()
+    form = OptOutForm(request.POST or None, initial={"opted_out": current})
+    if request.method == "POST" and form.is_valid():
+        invitation_lists.opt_out_set(user=request.user, opted_out=form.cleaned_data["opted_out"])
+        messages.success(request, _("Your choice is saved."))
+        return redirect("campaigns:opt_out")
+    return render(request, "campaigns/opt_out.html", {"form": form})
+
+
+@require_GET
+def series_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    series = selectors.series_get(slug=slug)
+    figures = selectors.series_figures(series, viewer=request.user)
+    return render(request, "campaigns/series.html", presentation.series_page(series, figures))
 
 
 @login_required

@@ -216,3 +216,30 @@ def registrations_csv(request: HttpRequest, pk: int) -> HttpResponse:
             ]
         )
     return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def goals(request: HttpRequest, pk: int) -> HttpResponse:
+    """Organisers set targets for the edit-a-thon on its campaign's figures."""
+    from kuza.campaigns.forms import GoalForm
+
+    event = _organised_event(request, pk)
+    form = GoalForm(request.POST if "target" in request.POST else None)
+    if request.method == "POST" and "remove" in request.POST:
+        services.event_goal_remove(event=event, metric=request.POST["remove"])
+        messages.success(request, _("Goal removed."))
+        return redirect("events:goals", pk=event.pk)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.event_goal_set(event=event, **form.cleaned_data)
+        except services.EventError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Goal saved."))
+            return redirect("events:goals", pk=event.pk)
+    return render(
+        request,
+        "events/goals.html",
+        {"event": event, "form": form, "goals": selectors.goal_progress(event, event.campaign)},
+    )

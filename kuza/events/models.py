@@ -211,3 +211,24 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return self.value
+
+
+class EventGoal(models.Model):
+    """A target on one figure of the campaign catalogue for an edit-a-thon: its progress is
+    the event's campaign's counted work during the event's hours."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="goals")
+    metric = models.CharField(_("figure"), max_length=40)
+    target = models.PositiveIntegerField(_("target"))
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "metric"], name="one_event_goal_per_metric"),
+            models.CheckConstraint(condition=models.Q(target__gte=1), name="event_goal_target_set"),
+        ]
+        verbose_name = _("event goal")
+        verbose_name_plural = _("event goals")
+
+    def __str__(self) -> str:
+        return f"{self.event}: {self.metric} {self.target}"

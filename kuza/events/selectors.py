@@ -269,3 +269,13 @@ def events_summary(events: QuerySet[Event]) -> EventsSummary:
     """
     participants = participant_registrations(events).values("user_id").distinct().count()
     return EventsSummary(events=events.count(), participants=participants)
+
+
+def goal_progress(event: Event, campaign: Campaign | None) -> list:
+    """The event's goals against its campaign's figures during the event's hours."""
+    from kuza.campaigns.selectors import figures_between, goal_rows
+
+    targets = [(goal.metric, goal.target) for goal in event.goals.all()]
+    if not targets or campaign is None:
+        return []
+    return goal_rows(targets, figures_between(campaign, event.starts_at, event.ends_at))

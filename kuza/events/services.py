@@ -26,7 +26,7 @@ from kuza.campaigns.models import Campaign
 from kuza.core.tasks import send_email
 from kuza.events import selectors
 from kuza.events.answers import clean_answers
-from kuza.events.models import Answer, Event, Question, Registration
+from kuza.events.models import Answer, Event, EventGoal, Question, Registration
 from kuza.safety.selectors import may_contact_others
 
 
@@ -335,3 +335,23 @@ def attendance_mark(
             event.attendance_marked_at = timezone.now()
             event.save(update_fields=["attendance_marked_at"])
         return confirmed.filter(attended=True).count()
+
+
+def event_goal_set(*, event: Event, metric: str, target: int) -> EventGoal:
+    """Set (or change) an edit-a-thon's goal on a figure of the campaign catalogue."""
+    from kuza.campaigns.catalogue import goal_metrics
+
+    if event.campaign_id is None:
+        raise EventError(_("Link the event to a campaign first: its figures measure the goals."))
+    if metric not in {m.key for m in goal_metrics()}:
+        raise EventError(_("Goals can be set on the figures listed only."))
+    if not isinstance(target, int) or target < 1:
+        raise EventError(_("A goal needs a target of at least 1."))
+    goal, _created = EventGoal.objects.update_or_create(
+        event=event, metric=metric, defaults={"target": target}
+    )
+    return goal
+
+
+def event_goal_remove(*, event: Event, metric: str) -> None:
+    EventGoal.objects.filter(event=event, metric=metric).delete()

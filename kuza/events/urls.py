@@ -19,5 +19,6 @@ urlpatterns = [
         name="question_delete",
     ),
     path("<int:pk>/attendance/", manage_views.attendance, name="attendance"),
+    path("<int:pk>/goals/", manage_views.goals, name="goals"),
     path("<int:pk>/registrations.csv", manage_views.registrations_csv, name="registrations_csv"),
 ]

@@ -68,6 +68,7 @@ def _detail(request: HttpRequest, event: Event, form: RegistrationForm | None = 
         "blocked": selectors.is_blocked_from(request.user, event),
         "campaign": selectors.campaign_shown_with(request.user, event),
     }
+    context["goals"] = selectors.goal_progress(event, context["campaign"])
     status = 400 if form is not None and form.errors else 200
     return render(request, "events/detail.html", context, status=status)
 

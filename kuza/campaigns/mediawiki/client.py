@@ -37,6 +37,7 @@ from kuza.campaigns.mediawiki.transport import (
     ParamValue,
     RetryPolicy,
 )
+from kuza.campaigns.subjects import EntityAnswer, is_item_id, read_entities
 
 # Without the `apihighlimits` right (bots, admins) MediaWiki accepts at most 50 values in a
 # multi-value parameter such as ucuser, pageids or ususers.
@@ -247,6 +248,91 @@ class MediaWikiClient:
                     status[int(page["pageid"])] = bool(page.get("redirect", False))
         return status
 
+    # -- invitation lists --------------------------------------------------------------------
+
+    def fetch_category_titles(self, api_url: str, category: str, *, limit: int = 500) -> list[str]:
+        """Titles of the articles (namespace 0) in a category, at most `limit`."""
+        title = category if ":" in category else f"Category:{category}"
+        params: dict[str, ParamValue] = {
+            "action": "query",
+            "list": "categorymembers",
+            "cmtitle": title,
+            "cmnamespace": 0,
+            "cmlimit": "max",
+        }
+        titles: list[str] = []
+        for data, _following in self._continued(api_url, params, ()):
+            titles += [str(m["title"]) for m in data.get("query", {}).get("categorymembers", [])]
+            if len(titles) >= limit:
+                break
+        return titles[:limit]
+
+    def fetch_page_edits(
+        self, api_url: str, title: str, start: datetime
+    ) -> list[tuple[str, datetime, int]]:
+        """(user, time, bytes added) of each revision of a page from `start` on, oldest
+        first; bytes added are measured against the revision before, even if older."""
+        params: dict[str, ParamValue] = {
+            "action": "query",
+            "prop": "revisions",
+            "titles": title,
+            "rvprop": "user|timestamp|size",
+            "rvdir": "newer",
+            "rvlimit": "max",
+        }
+        edits: list[tuple[str, datetime, int]] = []
+        previous = 0
+        for data, _following in self._continued(api_url, params, ()):
+            for page in data.get("query", {}).get("pages", []):
+                for item in page.get("revisions", []):
+                    size = int(item.get("size", 0))
+                    moment = datetime.fromisoformat(str(item["timestamp"]).replace("Z", "+00:00"))
+                    if moment >= start and "user" in item:
+                        edits.append((str(item["user"]), moment, size - previous))
+                    previous = size
+        return edits
+
+    # -- Wikidata --------------------------------------------------------------------------
+
+    def fetch_page_items(self, api_url: str, page_ids: Iterable[int]) -> dict[int, str]:
+        """The Wikidata item of each existing page (its `wikibase_item` page property), 50
+        pages a request; "" for a page linked to no item. Deleted pages are left out."""
+        unique = list(dict.fromkeys(int(page_id) for page_id in page_ids))
+        items: dict[int, str] = {}
+        for chunk in _chunks(unique, MAX_VALUES_PER_REQUEST):
+            params: dict[str, ParamValue] = {
+                "action": "query",
+                "prop": "pageprops",
+                "ppprop": "wikibase_item",
+                "pageids": "|".join(map(str, chunk)),
+            }
+            for data, _following in self._continued(api_url, params, ()):
+                for page in data.get("query", {}).get("pages", []):
+                    if page.get("missing") or "pageid" not in page:
+                        continue
+                    item = (page.get("pageprops") or {}).get("wikibase_item", "")
+                    page_id = int(page["pageid"])
+                    if item or page_id not in items:
+                        items[page_id] = item if is_item_id(item) else ""
+        return items
+
+    def fetch_entities(self, api_url: str, ids: Sequence[str]) -> list[EntityAnswer]:
+        """What Wikidata says each item is about (`wbgetentities`, claims only, 50 ids a
+        request). Raises BadResponseError when an answer leaves an asked item out."""
+        answers: list[EntityAnswer] = []
+        for chunk in _chunks(list(dict.fromkeys(ids)), MAX_VALUES_PER_REQUEST):
+            bad = [item for item in chunk if not is_item_id(item)]
+            if bad:
+                raise ValueError(f"not Wikidata item ids: {bad}")
+            data = self.transport.get(
+                api_url, {"action": "wbgetentities", "ids": "|".join(chunk), "props": "claims"}
+            )
+            try:
+                answers += read_entities(data, chunk)
+            except ValueError as error:
+                raise BadResponseError(f"{api_url}: {error}") from error
+        return answers
+
     # -- page histories ------------------------------------------------------------------
 
     def fetch_revision_stubs(self, api_url: str, revids: Iterable[int]) -> dict[int, RevisionStub]:
@@ -396,7 +482,12 @@ class MediaWikiClient:
     # -- accounts ------------------------------------------------------------------------
 
     def fetch_user_registrations(
-        self, api_url: str, usernames: Iterable[str], *, batch_size: int = MAX_VALUES_PER_REQUEST
+        self,
+        api_url: str,
+        usernames: Iterable[str],
+        *,
+        batch_size: int = MAX_VALUES_PER_REQUEST,
+        blocks: bool = False,
     ) -> tuple[UserInfo, ...]:
         """Registration date, edit count and groups of each account, in the order given.
 
@@ -413,7 +504,7 @@ class MediaWikiClient:
                     "action": "query",
                     "list": "users",
                     "ususers": "|".join(chunk),
-                    "usprop": "registration|editcount|groups",
+                    "usprop": "registration|editcount|groups" + ("|blockinfo" if blocks else ""),
                 },
             )
             for item in data.get("query", {}).get("users", []):

@@ -184,6 +184,7 @@ class UserInfo:
     registration: datetime | None
     edit_count: int | None
     groups: tuple[str, ...]
+    blocked: bool = False  # known only when asked with usprop=blockinfo
 
     @property
     def is_bot(self) -> bool:

@@ -83,6 +83,7 @@ def user_info(api_url: str, item: JsonObject) -> UserInfo:
             registration=parse_timestamp(registration) if registration else None,
             edit_count=int(item["editcount"]) if "editcount" in item else None,
             groups=tuple(str(group) for group in item.get("groups", ())),
+            blocked="blockid" in item,
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise BadResponseError(f"{api_url}: unexpected list=users item {item!r}") from exc

@@ -104,3 +104,17 @@ $wgHooks['ApiMaxLagInfo'][] = static function ( array &$lagInfo ) use ( $kuzaIns
 // Administrators hide revisions (revision deletion), as Wikimedia's do: the collection must
 // stop counting a revision whose text or author was hidden.
 $wgGroupPermissions['sysop']['deleterevision'] = true;
+// A page's Wikidata item. On Wikimedia wikis the WikibaseClient extension sets the page
+// property `wikibase_item` from Wikidata's sitelinks; test wikis have no Wikidata, so a page
+// names its item in its text, <wikidata-item>Q42</wikidata-item>, and the parser sets the
+// same page property, stored by MediaWiki's own links update and read through the API's
+// prop=pageprops exactly as on Wikimedia.
+$wgHooks['ParserFirstCallInit'][] = static function ( Parser $parser ) {
+	$parser->setHook( 'wikidata-item', static function ( $text, array $args, Parser $parser ) {
+		$item = trim( (string)$text );
+		if ( preg_match( '/^Q[1-9][0-9]*$/', $item ) ) {
+			$parser->getOutput()->setPageProperty( 'wikibase_item', $item );
+		}
+		return '';
+	} );
+};

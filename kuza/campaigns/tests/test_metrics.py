@@ -11,8 +11,8 @@ from datetime import date, timedelta
 
 import pytest
 
+from kuza.campaigns.catalogue import english_definitions
 from kuza.campaigns.metrics import (
-    METRIC_DEFINITIONS,
     CampaignWindow,
     DayTally,
     LeaderboardRow,
@@ -266,10 +266,17 @@ def test_revisions_may_be_a_one_shot_iterator() -> None:
 
 @pytest.mark.parametrize(
     "field",
-    [*Tally.__dataclass_fields__, "new_editors", "retention", "leaderboard", "daily"],
+    [
+        *Tally.__dataclass_fields__,
+        "women_share",
+        "new_editors",
+        "retention",
+        "leaderboard",
+        "daily",
+    ],
 )
 def test_every_reported_metric_has_a_definition(field: str) -> None:
-    assert len(METRIC_DEFINITIONS[field].split()) >= 8  # a sentence, not a label
+    assert len(english_definitions()[field].split()) >= 8  # a sentence, not a label
 
 
 # -- pages begun by someone who is not a participant ------------------------------------

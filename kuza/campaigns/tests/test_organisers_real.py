@@ -146,9 +146,11 @@ def test_the_command_prints_requests_and_revisions_per_wiki(
     text = out.getvalue()
     assert "cmd-test:" in text and "2 new revision(s)" in text
     assert "1 member(s) meeting a badge rule" in text
-    # Contributions, redirect check, the deletion and the move logs, registration.
-    assert "enwikiquote: 5 request(s)" in text
+    # Contributions, redirect check, the deletion and the move logs, registration, and the
+    # Wikidata items of the pages edited (enwiki only: nothing was edited on frwiki).
+    assert "enwikiquote: 6 request(s)" in text
     assert "frwikiquote: 4 request(s)" in text
+    assert "wikidata: 0 request(s), 0 item(s) read" in text  # no page is linked to an item
     # Like the worker, the command awards the campaign's badges and prepares the numbers.
     assertion = Assertion.objects.get(recipient=member)
     assert assertion.badge_class == rule.badge_class and "cmd-test" in assertion.evidence_url
@@ -226,7 +228,7 @@ def test_the_background_task_collects_and_prepares_the_numbers(
     summary = campaign_sync_task.call(campaign.pk)
 
     assert summary["revisions_stored"] == 1 and not summary["errors"]
-    # Per wiki: contributions and page origins as before, plus the delete and move logs.
-    assert summary["requests"] == 9
+    # Per wiki: contributions and page origins as before, plus the delete and move logs;
+    assert summary["requests"] == 10  # and the Wikidata items of the page edited
     metrics = campaign_metrics(Campaign.objects.get(pk=campaign.pk))
     assert metrics is not None and metrics.totals.articles_created == 1

@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 
 from kuza.accounts.tests.factories import UserFactory
-from kuza.campaigns.definitions import METRIC_TEXTS
+from kuza.campaigns.catalogue import METRICS
 from kuza.campaigns.models import Campaign, Participant, Revision, UncollectableGap
 from kuza.campaigns.tests.factories import (
     CampaignFactory,
@@ -67,8 +67,8 @@ def test_the_public_page_shows_metrics_chart_tables_and_definitions(client, driv
     assert "<script" not in page
     assert "<svg" in page and "Edits per day" in page
     assert "Wikiquote FR" in page
-    for text in METRIC_TEXTS.values():
-        assert str(text).replace("'", "&#x27;") in page
+    for metric in METRICS:
+        assert str(metric.definition).replace("'", "&#x27;") in page
     leaderboard = page.split('id="leaderboard"')[1]
     assert "Amina" in leaderboard
     assert "Bea" not in leaderboard  # she chose to be hidden
@@ -341,7 +341,7 @@ def test_the_api_lists_campaigns_and_gives_metrics_with_definitions(client, driv
     assert [item["slug"] for item in listing["items"]] == ["shesaid"]
     assert detail["metrics"]["totals"]["edits"] == 4
     assert detail["metrics"]["per_wiki"][0]["wiki"] == "frwikiquote_t"
-    assert set(detail["definitions"]) == set(METRIC_TEXTS)
+    assert set(detail["definitions"]) == {metric.key for metric in METRICS}
     assert client.get("/api/campaigns/nope").status_code == 404
     board = client.get(f"/api/campaigns/{campaign.slug}/leaderboard").json()["items"]
     assert [row["username"] for row in board] == ["Amina", "A participant", "=HYPERLINK(1)"]

@@ -75,6 +75,12 @@ def test_campaigns_bench_prints_sync_requests_and_metrics_time(capsys):
     assert "loaded 2000 revisions" in printed
     assert re.search(r"selector \+ compute_metrics: .* for 2000 revisions", printed)
     assert "same metrics from both paths" in printed
+    # 120 articles: 3 pageprops and 3 wbgetentities requests of at most 50.
+    assert re.search(
+        r"women's share of 120 articles: 6 requests \(wiki 3, Wikidata 3\) [\d.]+ s .*"
+        r"\d+ women of 120 biographies, share \d+\.\d %",
+        printed,
+    )
 
 
 def test_swaps_bench_prints_greedy_repacked_and_exact_plans(capsys):

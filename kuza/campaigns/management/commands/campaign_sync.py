@@ -63,6 +63,13 @@ class Command(BaseCommand):
                 if wiki.error:
                     line += f"; STOPPED: {wiki.error}"
                 self.stdout.write(line)
+            line = (
+                f"  wikidata: {report.wikidata_requests} request(s), "
+                f"{report.items_read} item(s) read"
+            )
+            if report.wikidata_error:
+                line += f"; STOPPED: {report.wikidata_error}"
+            self.stdout.write(line)
             failed = failed or bool(report.errors)
         if failed:
             raise CommandError("some wikis could not be collected; run again to resume")

@@ -1,0 +1,116 @@
+"""Invitation lists: scoring (pure) and the real wiki's page histories, bots and blocks."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from django.urls import reverse
+
+from kuza.accounts.tests.factories import UserFactory
+from kuza.campaigns.invitation_lists import invitation_list, opt_out_set
+from kuza.campaigns.invitations import PageEdit, suggest
+from kuza.campaigns.models import CampaignInvitation
+from kuza.campaigns.testing import WikiFarm
+from kuza.campaigns.testing.wikifarm import ADMIN_PASSWORD, ADMIN_USER
+from kuza.campaigns.tests.factories import CampaignFactory
+from kuza.campaigns.tests.sync_world import PASSWORD, make_client, wiki_row
+from kuza.people.models import Profile, Visibility
+
+NOW = datetime(2017, 6, 1, tzinfo=UTC)
+
+
+def test_scores_weigh_bytes_edits_and_recency_and_leave_the_excluded_out() -> None:
+    day = timedelta(days=1)
+    edits = [
+        PageEdit("Rita", "A", NOW - 10 * day, 1000),
+        PageEdit("Rita", "B", NOW - 10 * day, 200),
+        PageEdit("Sam", "A", NOW, 100),
+        PageEdit("Sam", "A", NOW - 99 * day, -500),  # removals add nothing
+        PageEdit("Bot", "A", NOW, 10**6),
+        PageEdit("Old", "A", NOW - 200 * day, 5000),  # before the period
+    ]
+
+    rows = suggest(edits, now=NOW, period=100 * day, excluded={"Bot"})
+
+    assert [row.username for row in rows] == ["Rita", "Sam"]
+    rita, sam = rows
+    # Rita: 50 (most bytes) + 30 (2 of 2 edits) + 20 x 0.9; Sam: 50 x 100/1200 + 30 + 20.
+    assert (rita.score, rita.edits, rita.bytes_added, rita.pages) == (98, 2, 1200, 2)
+    assert (sam.score, sam.bytes_added, sam.last_edit) == (54, 100, NOW)
+
+
+@pytest.mark.django_db
+def test_the_list_reads_histories_and_leaves_out_bots_blocked_ips_and_opted_out(
+    wiki_farm: WikiFarm, client
+) -> None:
+    en = wiki_farm["enwikiquote"]
+    if not en.is_running:
+        en.start()
+    token = uuid.uuid4().hex[:6]
+    name = {who: f"{who} {token}" for who in ("Rita", "Sam", "Bot", "Blocked", "Opted", "Old")}
+    titles = [f"Invite page {token} {n}" for n in (1, 2)]
+    day = NOW - timedelta(days=30)
+    with en.create_user(name["Old"], PASSWORD) as old:
+        for title in titles:
+            old.create_page(title, "start", "start", at=NOW - timedelta(days=400))
+    with en.create_user(name["Rita"], PASSWORD) as rita:
+        for n, title in enumerate(titles):
+            rita.edit(title, "start\n" + "x" * 500 * (n + 1), "more", at=day)
+        rita.edit(titles[0], "start\n" + "y" * 600, "more", at=day + timedelta(hours=1))
+    for who in ("Sam", "Blocked", "Opted"):
+        with en.create_user(name[who], PASSWORD) as someone:
+            someone.edit(titles[1], f"start\n{who} {'z' * 30}", "edit", at=NOW - timedelta(days=2))
+    with en.create_bot(name["Bot"], PASSWORD) as bot:
+        bot.edit(titles[0], "b" * 5000, "bot", at=day)
+    with en.session() as anonymous:
+        anonymous.edit(titles[0], "ip edit " * 400, "ip", at=day)
+    with en.login(ADMIN_USER, ADMIN_PASSWORD) as admin:
+        admin.post(
+            action="block",
+            user=name["Blocked"],
+            expiry="infinite",
+            reason="test",
+            token=admin._csrf_token(),
+        )
+    organiser = UserFactory(username=f"organiser-{token}")
+    opted, member = UserFactory(username=f"opted-{token}"), UserFactory(username=f"sam-{token}")
+    for user, wiki_name in ((opted, name["Opted"]), (member, name["Sam"])):
+        Profile.objects.filter(user=user).update(
+            wikimedia_username=wiki_name,
+            wikimedia_verified=True,
+            visibility=Visibility.PUBLIC,
+            wikimedia_visibility=Visibility.PUBLIC,
+        )
+    opt_out_set(user=opted, opted_out=True)
+    wiki = wiki_row(en)
+    campaign = CampaignFactory(
+        slug=f"invite-{token}",
+        organisers=[organiser],
+        on_wikis=[wiki],
+        end=datetime(2999, 1, 1, tzinfo=UTC),  # under way, so it shows on the home
+    )
+
+    rows = invitation_list(
+        campaign=campaign,
+        wiki=wiki,
+        titles=titles,
+        category="",
+        days=100,
+        viewer=organiser,
+        client=make_client(),
+        now=NOW,
+    )
+
+    assert [row.suggestion.username for row in rows] == [name["Rita"], name["Sam"]]
+    assert "in 3 edits on 2 pages" in rows[0].reason and rows[0].member_id is None
+    assert rows[1].member_id == member.pk
+
+    client.force_login(organiser)
+    url = reverse("campaigns:invitation_list", args=[campaign.slug])
+    assert client.post(url, {"member": member.pk, "reason": rows[1].reason}).status_code == 302
+    assert client.post(url, {"member": opted.pk}).status_code == 302
+    assert list(CampaignInvitation.objects.values_list("user_id", flat=True)) == [member.pk]
+    client.force_login(member)
+    assert "The organisers invite you to take part" in client.get("/").content.decode()
