@@ -63,3 +63,23 @@ def test_the_reader_s_own_choice_wins_over_the_browser_s(client):
     html = client.get("/", headers={"accept-language": "pt-BR,pt;q=0.9"}).content.decode()
 
     assert _HTML_LANG.search(html).groups() == ("am", "ltr")
+
+
+def _stylesheet() -> str:
+    from django.contrib.staticfiles import finders
+
+    with open(finders.find("kuza/kuza.css"), encoding="utf-8") as css:
+        return css.read()
+
+
+def test_ethiopic_text_reaches_an_installed_ethiopic_font_without_web_fonts():
+    css = _stylesheet()
+    site_stack = re.search(r"html\{font:[^;]*?/1\.5 ([^;]+);", css).group(1).split(",")
+    # Noto Sans Ethiopic (Linux, Android, ChromeOS), Ebrima and Nyala (Windows), Kefa (macOS):
+    # a browser falls back along the stack letter by letter, so Ethiopic reaches one of them.
+    assert {'"Noto Sans Ethiopic"', "Ebrima", "Nyala", "Kefa"} <= set(site_stack)
+    assert site_stack[-1] == "sans-serif"
+    # Amharic text (the page, and the switcher's own option) puts the Ethiopic fonts first.
+    amharic = re.search(r":lang\(am\)\{font-family:([^}]+)\}", css).group(1).split(",")
+    assert amharic[0] == '"Noto Sans Ethiopic"'
+    assert "@font-face" not in css and "url(" not in css
