@@ -84,18 +84,29 @@ def compile_catalogs() -> int:
         mo_path = po_path.with_suffix(".mo")
         if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
             continue
-        with po_path.open("rb") as po_file:
-            catalog = read_po(po_file)
-        # makemessages marks the header fuzzy; write_mo would then drop it, and with it the
-        # Plural-Forms line, leaving every language on the English plural rule.
-        catalog.fuzzy = False
-        # Written aside then renamed: parallel test workers may read it while it is written.
-        partial = mo_path.with_name(f"{mo_path.name}.{os.getpid()}.tmp")
-        with partial.open("wb") as mo_file:
-            write_mo(mo_file, catalog, use_fuzzy=False)
-        os.replace(partial, mo_path)
+        compile_catalog(po_path, mo_path)
         written += 1
     return written
+
+
+def compile_catalog(po_path: Path, mo_path: Path) -> None:
+    with po_path.open("rb") as po_file:
+        catalog = read_po(po_file)
+    # makemessages marks the header fuzzy; write_mo would then drop it, and with it the
+    # Plural-Forms line, leaving every language on the English plural rule.
+    catalog.fuzzy = False
+    # Babel writes an untranslated plural entry with the English msgids as its forms, the
+    # singular first: in a one-form language (Yoruba, Igbo) every count would then read
+    # "3 module". Left out, gettext falls back to English with the right English form.
+    for message in list(catalog):
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if message.id and not all(strings):
+            catalog.delete(message.id, context=message.context)
+    # Written aside then renamed: parallel test workers may read it while it is written.
+    partial = mo_path.with_name(f"{mo_path.name}.{os.getpid()}.tmp")
+    with partial.open("wb") as mo_file:
+        write_mo(mo_file, catalog, use_fuzzy=False)
+    os.replace(partial, mo_path)
 
 
 def _language_of(po_path: Path) -> str:

@@ -199,3 +199,23 @@ def test_a_plural_entry_with_too_few_forms_is_reported(tmp_path):
     assert [(problem.msgid, problem.problem) for problem in problems] == [
         ("('%(n)s day', '%(n)s days')", "untranslated")
     ]
+
+
+def test_an_untranslated_plural_entry_falls_back_to_english_not_to_the_singular(tmp_path):
+    po_path = tmp_path / "django.po"
+    po_path.write_text(
+        'msgid ""\nmsgstr ""\n"Language: yo\\n"\n'
+        f'"Plural-Forms: {catalogs.PLURAL_FORMS["yo"]}\\n"\n'
+        '"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "%(n)s module"\nmsgid_plural "%(n)s modules"\nmsgstr[0] ""\n\n'
+        'msgid "%(n)s lesson"\nmsgid_plural "%(n)s lessons"\nmsgstr[0] "ẹ̀kọ́ %(n)s"\n',
+        encoding="utf-8",
+    )
+    mo_path = tmp_path / "django.mo"
+
+    catalogs.compile_catalog(po_path, mo_path)
+
+    with mo_path.open("rb") as mo_file:
+        yoruba = gettext.GNUTranslations(mo_file)
+    assert yoruba.ngettext("%(n)s module", "%(n)s modules", 3) == "%(n)s modules"
+    assert yoruba.ngettext("%(n)s lesson", "%(n)s lessons", 3) == "ẹ̀kọ́ %(n)s"
