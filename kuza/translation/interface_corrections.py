@@ -6,7 +6,7 @@ Gettext reads files, so each machine writes the stored corrections out as one .m
 language in KUZA_INTERFACE_CORRECTIONS_DIR, which is first in LOCALE_PATHS and so wins over
 Kuza's and the packages' catalogs:
 
-- `kuza run` writes them at start (the `interface_corrections` command, after migrating);
+- every web process writes them when it starts (kuza/wsgi.py), and `kuza prepare` too;
 - an upload writes its language's file at once, on the machine that took it;
 - every process notices a rewritten file (one stat of a stamp file per request, in
   InterfaceCorrectionsMiddleware) and reloads its catalogs;
@@ -14,13 +14,14 @@ Kuza's and the packages' catalogs:
   process looks at most every CHECK_SECONDS) and write the files from the database.
 
 If the cache loses the revision (Redis restarted), machines keep what they wrote and catch
-up at their next start. Corrections worth keeping for everyone go upstream into the shipped
+up when their processes restart. Corrections worth keeping for everyone go upstream into the shipped
 catalogs; the status page lists them per language.
 """
 
 from __future__ import annotations
 
 import gettext as gettext_module
+import logging
 import time
 from pathlib import Path
 
@@ -33,6 +34,7 @@ from kuza.core.catalogs import PLURAL_FORMS, TRANSLATED_LANGUAGES
 from kuza.translation.interface_catalog import write_mo_catalog
 from kuza.translation.models import InterfaceCorrection
 
+logger = logging.getLogger(__name__)
 CACHE_KEY = "kuza:interface-corrections:revision"
 CHECK_SECONDS = 30
 _STAMP = "stamp"
@@ -84,6 +86,16 @@ def write_corrections(languages=TRANSLATED_LANGUAGES) -> None:
     partial.write_text(str(stored_revision()))
     partial.replace(stamp)
     reload_translations()
+
+
+def write_corrections_at_start() -> None:
+    """For a starting web process: the database may be unreachable, which must not stop it."""
+    from django.db import DatabaseError
+
+    try:
+        write_corrections()
+    except (DatabaseError, OSError) as error:
+        logger.warning("interface corrections not written at start: %s", error)
 
 
 def announce(revision: int) -> None:

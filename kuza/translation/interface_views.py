@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from kuza.core.catalogs import TRANSLATED_LANGUAGES
@@ -16,15 +16,54 @@ from kuza.translation.interface_catalog import UploadOutcome
 from kuza.translation.languages import language_label
 from kuza.translation.services import TranslationPermissionError
 
-_OUTCOMES = {
-    UploadOutcome.CORRECTED: _("corrected and marked reviewed"),
-    UploadOutcome.REVIEWED: _("confirmed as they are and marked reviewed"),
-    UploadOutcome.DRAFT: _("changed but still marked fuzzy: saved as drafts, not reviewed"),
-    UploadOutcome.UNCHANGED: _("unchanged"),
-    UploadOutcome.UNTRANSLATED: _("left blank in the file: nothing deleted"),
-    UploadOutcome.CONFLICT: _("conflicts: not saved"),
-    UploadOutcome.UNKNOWN: _("not in Kuza's catalogs: ignored"),
-}
+
+def _report_lines(report) -> list[str]:
+    """One line per outcome, each in the language's plural form."""
+    n = {outcome: len(report.with_outcome(outcome)) for outcome in UploadOutcome}
+    return [
+        ngettext(
+            "%(count)s entry corrected and marked reviewed",
+            "%(count)s entries corrected and marked reviewed",
+            n[UploadOutcome.CORRECTED],
+        )
+        % {"count": n[UploadOutcome.CORRECTED]},
+        ngettext(
+            "%(count)s entry confirmed as it is and marked reviewed",
+            "%(count)s entries confirmed as they are and marked reviewed",
+            n[UploadOutcome.REVIEWED],
+        )
+        % {"count": n[UploadOutcome.REVIEWED]},
+        ngettext(
+            "%(count)s entry changed but still fuzzy: saved as a draft, not reviewed",
+            "%(count)s entries changed but still fuzzy: saved as drafts, not reviewed",
+            n[UploadOutcome.DRAFT],
+        )
+        % {"count": n[UploadOutcome.DRAFT]},
+        ngettext(
+            "%(count)s entry unchanged",
+            "%(count)s entries unchanged",
+            n[UploadOutcome.UNCHANGED],
+        )
+        % {"count": n[UploadOutcome.UNCHANGED]},
+        ngettext(
+            "%(count)s entry left blank in the file: nothing deleted",
+            "%(count)s entries left blank in the file: nothing deleted",
+            n[UploadOutcome.UNTRANSLATED],
+        )
+        % {"count": n[UploadOutcome.UNTRANSLATED]},
+        ngettext(
+            "%(count)s conflict: not saved",
+            "%(count)s conflicts: not saved",
+            n[UploadOutcome.CONFLICT],
+        )
+        % {"count": n[UploadOutcome.CONFLICT]},
+        ngettext(
+            "%(count)s entry Kuza does not have: ignored",
+            "%(count)s entries Kuza does not have: ignored",
+            n[UploadOutcome.UNKNOWN],
+        )
+        % {"count": n[UploadOutcome.UNKNOWN]},
+    ]
 
 
 def _interface_language_or_404(language: str) -> str:
@@ -76,9 +115,7 @@ def upload(request: HttpRequest, language: str) -> HttpResponse:
     context = {"form": form, "report": report, "language": language}
     context["language_label"] = language_label(language)
     if report is not None:
-        context["counts"] = [
-            (label, len(report.with_outcome(outcome))) for outcome, label in _OUTCOMES.items()
-        ]
+        context["report_lines"] = _report_lines(report)
         context["conflicts"] = report.with_outcome(UploadOutcome.CONFLICT)
         context["unknown"] = report.with_outcome(UploadOutcome.UNKNOWN)
     return render(request, "translation/interface_upload.html", context)

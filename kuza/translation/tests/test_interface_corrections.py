@@ -7,6 +7,7 @@ import re
 import shutil
 
 import pytest
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
@@ -94,7 +95,7 @@ def test_a_correction_is_applied_over_the_shipped_catalog_and_marked_reviewed(cl
 
     response = _upload(client, _with_entry(po_text, "Code of conduct", CORRECTED))
 
-    assert "1 corrected and marked reviewed" in response.content.decode()
+    assert "1 entry corrected and marked reviewed" in response.content.decode()
     assert _footer_link(client) == CORRECTED
     with translation.override("pt"):
         assert translation.gettext("Code of conduct") == CORRECTED
@@ -135,7 +136,7 @@ def test_an_entry_corrected_by_someone_else_since_the_download_is_a_conflict(cli
     response = _upload(client, _with_entry(downloaded, "Code of conduct", "Regras"))
 
     html = response.content.decode()
-    assert "1 conflicts: not saved" in html
+    assert "1 conflict: not saved" in html
     assert CORRECTED in html and "Regras" in html
     row = InterfaceCorrection.objects.get(language="pt", msgid="Code of conduct")
     assert (row.strings, row.translator) == ([CORRECTED], colleague)
@@ -147,8 +148,8 @@ def test_a_fuzzy_change_is_a_draft_and_uploading_twice_changes_nothing(client, t
     first = _upload(client, po_text).content.decode()
     second = _upload(client, po_text).content.decode()
 
-    assert "1 changed but still marked fuzzy" in first
-    assert "0 changed but still marked fuzzy" in second
+    assert "1 entry changed but still fuzzy: saved as a draft" in first
+    assert "0 entries changed but still fuzzy" in second
     row = InterfaceCorrection.objects.get(language="pt", msgid="Code of conduct")
     assert (row.reviewed, row.revision) == (False, 1)
 
@@ -156,6 +157,7 @@ def test_a_fuzzy_change_is_a_draft_and_uploading_twice_changes_nothing(client, t
 def test_corrections_survive_a_deploy_that_replaces_the_files(client, translator, corrections_dir):
     _upload(client, _with_entry(_download(client), "Code of conduct", CORRECTED))
     shutil.rmtree(corrections_dir)  # a new machine, or a release replacing the folder
+    cache.delete(interface_corrections.CACHE_KEY)  # and nothing announced in the cache
     interface_corrections.reload_translations()
     assert _footer_link(client) != CORRECTED
 
@@ -170,4 +172,17 @@ def test_another_machine_writes_the_corrections_it_hears_of(client, translator, 
     interface_corrections.reload_translations()
     interface_corrections._next_cache_check = 0.0  # its next look at the shared cache is due
 
+    assert _footer_link(client) == CORRECTED
+
+
+def test_a_starting_web_process_writes_the_stored_corrections(client, translator, corrections_dir):
+    _upload(client, _with_entry(_download(client), "Code of conduct", CORRECTED))
+    shutil.rmtree(corrections_dir)
+    cache.delete(interface_corrections.CACHE_KEY)
+    interface_corrections.reload_translations()
+    assert _footer_link(client) != CORRECTED
+
+    interface_corrections.write_corrections_at_start()  # what kuza/wsgi.py runs
+
+    assert (corrections_dir / "pt" / "LC_MESSAGES" / "django.mo").exists()
     assert _footer_link(client) == CORRECTED
