@@ -244,6 +244,8 @@ def check(*arguments: str) -> int:
         f"task queue: {'ok' if tasks['ok'] else 'FAILED'} ({tasks.get('backend', '?')})"
         + (f" {tasks.get('error', '')}" if not tasks["ok"] else "")
     )
+    if tasks.get("deferred"):
+        print(f"  {tasks['deferred']} task(s) deferred while the queue was unreachable")
     for queue in tasks.get("queues", []):
         if not queue["ok"]:
             continue

@@ -148,7 +148,10 @@ if REDIS_URL:
         }
     }
     RQ_QUEUES = {name: {"URL": REDIS_URL} for name in TASK_QUEUES}
-    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": TASK_QUEUES}}
+    # Work enqueued while Redis is unreachable waits in the database (kuza/core/taskqueue.py).
+    TASKS = {
+        "default": {"BACKEND": "kuza.core.taskqueue.ResilientRQBackend", "QUEUES": TASK_QUEUES}
+    }
 else:
     # A file cache is shared by every gunicorn worker, which rate limits need.
     CACHES = {

@@ -4,13 +4,17 @@ Kuza's cache only ever holds what can be recomputed (rendered maps, metrics, rat
 counters, short locks), and sessions live in the database. So when Redis is down a page is
 slower, not broken: a read is a miss, a write is dropped, `add` reports "not added" (a lock
 is not taken, so the guarded work is skipped rather than doubled) and `incr` reports a
-missing key (rate limits start counting afresh, i.e. they fail open). Each failure is logged;
+missing key (rate limits start counting afresh, i.e. they fail open). The one exception is
+the short lock django-allauth takes around each of its rate-limit checks: allauth answers 429
+when it cannot take it, which in an outage would refuse every sign-in and password reset, so
+that lock counts as taken and allauth's limits fail open too. Each failure is logged;
 `/healthz` answers 503 naming the task queue, so the outage is seen, not hidden.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -18,6 +22,9 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 
 logger = logging.getLogger(__name__)
 UNREACHABLE = (RedisConnectionError, RedisTimeoutError)
+# allauth.core.internal.ratelimit: "allauth:rl:<app>:<action>:<rate>:<source>:lock", after
+# Django's key prefix and version.
+_RATE_LIMIT_LOCK = re.compile(r"(^|:)allauth:rl:.*:lock$")
 
 
 def _unreachable(operation: str, error: Exception) -> None:
@@ -30,7 +37,7 @@ class ResilientRedisCacheClient(RedisCacheClient):
             return super().add(key, value, timeout)
         except UNREACHABLE as error:
             _unreachable("add", error)
-            return False
+            return bool(_RATE_LIMIT_LOCK.search(key))
 
     def get(self, key, default):
         try:

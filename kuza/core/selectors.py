@@ -26,14 +26,22 @@ def task_queue_status() -> dict:
     Failed jobs are listed so that no failure is silent; they do not make the queue
     unhealthy (a proxy must not take an app server out because a task once failed).
     """
+    from kuza.core.taskqueue import deferred_count
+
     backend = settings.TASKS["default"]["BACKEND"]
-    if backend == "django_tasks_rq.RQBackend":
+    if backend in {"django_tasks_rq.RQBackend", "kuza.core.taskqueue.ResilientRQBackend"}:
         queues = [_rq_queue_status(name) for name in settings.TASKS["default"]["QUEUES"]]
         kind = "rq"
     else:
         queues = [_database_queue_status(name) for name in settings.TASKS["default"]["QUEUES"]]
         kind = "database"
-    status: dict = {"ok": all(queue["ok"] for queue in queues), "backend": kind, "queues": queues}
+    status: dict = {
+        "ok": all(queue["ok"] for queue in queues),
+        "backend": kind,
+        "queues": queues,
+        # Enqueued while the queue was unreachable; the scheduler hands them over when it is back.
+        "deferred": deferred_count(),
+    }
     if not status["ok"]:
         status["error"] = "; ".join(queue["error"] for queue in queues if not queue["ok"])
     return status

@@ -4,13 +4,16 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import DatabaseError, close_old_connections
 
-from kuza.core import schedule
+from kuza.core import schedule, taskqueue
 
 logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
-    help = "Enqueue periodic jobs when they are due (started by `kuza worker`)."
+    help = (
+        "Enqueue periodic jobs when they are due, and tasks deferred while the queue was "
+        "unreachable (started by `kuza worker`)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -25,6 +28,9 @@ class Command(BaseCommand):
             try:
                 for name in schedule.enqueue_due():
                     self.stdout.write(f"enqueued {name}")
+                    self.stdout.flush()
+                if deferred := taskqueue.enqueue_deferred():
+                    self.stdout.write(f"enqueued {deferred} deferred task(s)")
                     self.stdout.flush()
             except DatabaseError as error:
                 if once:
