@@ -77,6 +77,7 @@ def enqueue_due(now: datetime | None = None) -> list[str]:
     A job whose enqueue fails (the queue is unreachable) is released again and logged, so it
     is enqueued by the first pass after the queue is back instead of waiting a whole interval.
     """
+    from kuza.core import taskqueue
     from kuza.core.models import ScheduledRun
 
     now = now or timezone.now()
@@ -90,7 +91,8 @@ def enqueue_due(now: datetime | None = None) -> list[str]:
         if not _claim(job, now):
             continue
         try:
-            job.task.enqueue()
+            # Not deferred when the queue is down: the job is simply due again next pass.
+            taskqueue.enqueue_strictly(job.task)
         except Exception:  # any failure of the queue backend: keep the job due, say so
             _release(job, now, previous)
             logger.exception("could not enqueue periodic job %s; retrying next pass", job.name)

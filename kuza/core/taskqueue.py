@@ -71,6 +71,14 @@ class ResilientRQBackend(RQBackend):
         )
 
 
+def enqueue_strictly(task, *args, **kwargs):
+    """Enqueue without deferring: an unreachable queue raises (for callers that retry anyway)."""
+    backend = task.get_backend()
+    if isinstance(backend, ResilientRQBackend):
+        return backend.enqueue_now(task, args, kwargs)
+    return task.enqueue(*args, **kwargs)
+
+
 def enqueue_deferred(now=None) -> int:
     """Hand deferred tasks to the queue, oldest first; returns how many were enqueued.
 
@@ -92,10 +100,8 @@ def enqueue_deferred(now=None) -> int:
         task = import_string(row.task_path).using(
             queue_name=row.queue_name, priority=row.priority, run_after=row.run_after
         )
-        backend = task.get_backend()
-        send = backend.enqueue_now if isinstance(backend, ResilientRQBackend) else backend.enqueue
         try:
-            send(task, row.args, row.kwargs)
+            enqueue_strictly(task, *row.args, **row.kwargs)
         except UNREACHABLE as error:
             DeferredTask.objects.filter(pk=row.pk).update(
                 claimed_at=None, attempts=row.attempts + 1, last_error=str(error)

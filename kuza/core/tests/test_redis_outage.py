@@ -203,3 +203,13 @@ def test_healthz_and_kuza_check_count_deferred_tasks(client, reachable_queue, ca
     # Only the database checks: see the scheduler test about django_rq in INSTALLED_APPS.
     assert cli.check("--tag", "database") == 0
     assert "1 task(s) deferred while the queue was unreachable" in capsys.readouterr().out
+
+
+def test_periodic_jobs_are_not_deferred_but_stay_due_while_the_queue_is_down(unreachable_queue):
+    from kuza.core import schedule
+    from kuza.core.models import ScheduledRun
+
+    assert schedule.jobs(), "no periodic job registered"
+    assert schedule.enqueue_due() == []
+    assert not DeferredTask.objects.exists()
+    assert not ScheduledRun.objects.filter(last_enqueued_at__isnull=False).exists()
