@@ -92,8 +92,103 @@ def _compiled_catalogs():
     compile_catalogs()
 
 
+class _DemoWorld:
+    """The demo, loaded once for consecutive tests of one module that ask for it.
+
+    Loading the demo is the slowest setup in the suite (about 5 s of CPU, and some modules ask
+    for it in every interface language). It is loaded inside a transaction left open, and each
+    test runs in a savepoint inside it, as Django's TestCase.setUpTestData does: a test's writes
+    are rolled back before the next test. The world is rolled back as soon as a test that does
+    not ask for it comes (or another module starts), so no other test ever sees demo data.
+    """
+
+    module = None
+    atomic = None
+    community = None
+    media = None
+
+    @classmethod
+    def close(cls, django_db_blocker) -> None:
+        if cls.atomic is None:
+            return
+        from django.db import transaction
+
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            cls.atomic.__exit__(None, None, None)
+        cls.module = cls.atomic = cls.community = cls.media = None
+
+
+def _wants_transactions(request) -> bool:
+    marker = request.node.get_closest_marker("django_db")
+    return "transactional_db" in request.fixturenames or bool(
+        marker and marker.kwargs.get("transaction")
+    )
+
+
+@pytest.fixture(autouse=True)
+def _django_db_marker(request, django_db_blocker):
+    """pytest-django's fixture of this name (4.14), plus the shared demo world.
+
+    A test's transaction must open inside the world's, and pytest-django opens it here for
+    tests marked `django_db`, before any fixture the test asks for: so the world is opened (or
+    rolled back, for a test that does not ask for it) here first.
+    """
+    wants_world = "demo_community" in request.fixturenames and not _wants_transactions(request)
+    if _DemoWorld.atomic is not None and not (wants_world and _DemoWorld.module is request.module):
+        _DemoWorld.close(django_db_blocker)
+    if wants_world:
+        request.getfixturevalue("_demo_world")
+    if request.node.get_closest_marker("django_db"):
+        request.getfixturevalue("_django_db_helper")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _demo_world_closed_at_the_end(django_db_blocker):
+    yield
+    _DemoWorld.close(django_db_blocker)
+
+
 @pytest.fixture
-def demo_community(db):
+def _demo_world(request, settings, django_db_setup, django_db_blocker, tmp_path_factory):
+    from django.db import transaction
+
     from kuza.core.demo_loader import load_demo
 
-    return load_demo()
+    # Loaded under the test settings (fast password hashing, an empty cache of its own), which
+    # this fixture, run before the other autouse fixtures, must ask for itself.
+    request.getfixturevalue("_isolated_environment")
+    if _DemoWorld.atomic is None:
+        _DemoWorld.media = tmp_path_factory.mktemp("demo-media")
+        settings.MEDIA_ROOT = _DemoWorld.media
+        with django_db_blocker.unblock():
+            atomic = transaction.atomic()
+            atomic.__enter__()
+            try:
+                community = load_demo()
+            except BaseException:
+                transaction.set_rollback(True)
+                atomic.__exit__(None, None, None)
+                raise
+        _DemoWorld.module, _DemoWorld.atomic, _DemoWorld.community = (
+            request.module,
+            atomic,
+            community,
+        )
+    return _DemoWorld.community
+
+
+@pytest.fixture
+def demo_community(request, settings, db):
+    import copy
+
+    from kuza.core.demo_loader import load_demo
+
+    if _wants_transactions(request):
+        # Committed for real (the test sees other connections): no shared world.
+        return load_demo()
+    # Opened by _django_db_marker before the test's own transaction (`db`), which nests inside.
+    world = request.getfixturevalue("_demo_world")
+    settings.MEDIA_ROOT = _DemoWorld.media
+    # Each test gets the objects as they were loaded, whatever an earlier test did to its copy.
+    return copy.deepcopy(world)
