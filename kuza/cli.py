@@ -37,6 +37,8 @@ def prepare(*, load_demo: bool) -> None:
     _manage("migrate", "--no-input", "-v", "0")
     # Content created by migrations (the code of conduct) gets its translation units here.
     _manage("translation_sync", "-v", "0")
+    # Corrections translators made on the site, stored in the database, over the new catalogs.
+    _manage("interface_corrections", "-v", "0")
     _collect_static_if_changed()
     if load_demo:
         _manage("demo", "--if-empty")

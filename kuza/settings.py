@@ -78,6 +78,8 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Catalogs rewritten by a translator's upload are read before the language is activated.
+    "kuza.translation.interface_corrections.InterfaceCorrectionsMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # Before anything reads the session or a form: a NUL character answers 400 in the
     # visitor's language.
@@ -245,8 +247,12 @@ LANG_INFO.update(
         "am": {"bidi": False, "code": "am", "name": "Amharic", "name_local": "አማርኛ"},
     }
 )
-# Kuza's translations of third-party strings (allauth has no Swahili); app catalogs come after.
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Corrections translators upload on the site (stored in the database, written here by each
+# machine: kuza/translation/interface_corrections.py) win over every shipped catalog; then
+# Kuza's translations of third-party strings (allauth has no Swahili, Hausa, Yoruba, Igbo,
+# Amharic or plain Portuguese; Django none in Hausa, Yoruba or Amharic); app catalogs come after.
+KUZA_INTERFACE_CORRECTIONS_DIR = KUZA_HOME / "locale-corrections"
+LOCALE_PATHS = [KUZA_INTERFACE_CORRECTIONS_DIR, BASE_DIR / "locale"]
 USE_I18N = True
 # One unambiguous date format per language, 24-hour times, the language's number separators.
 FORMAT_MODULE_PATH = ["kuza.core.formats"]

@@ -20,20 +20,23 @@ from babel.messages.pofile import read_po
 
 KUZA_DIR = Path(__file__).resolve().parent.parent
 TRANSLATED_LANGUAGES = ("fr", "ar", "sw", "pt", "ha", "yo", "ig", "am")
-# The gettext conventions Django's own catalogs use; Arabic has six forms (zero, one, two,
-# few, many, other). A catalog without them would pick plurals by the English rule.
+# CLDR's plural rules (as Babel gives them, babel.messages.plurals.get_plural; the catalog test
+# checks each gives the same form as Babel's for every count). Arabic has six forms (zero, one,
+# two, few, many, other); French and Portuguese have a 'many' form for whole millions ("1 000 000
+# de traductions"). A catalog without them would pick plurals by the English rule.
 PLURAL_FORMS = {
-    "fr": "nplurals=2; plural=(n > 1);",
+    "fr": "nplurals=3; plural=((n == 0 || n == 1) ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2);",
     "ar": "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : "
     "n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5);",
     "sw": "nplurals=2; plural=(n != 1);",
-    # CLDR's rules, as Babel gives them (babel.messages.plurals.get_plural).
     "pt": "nplurals=3; plural=((n == 0 || n == 1) ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2);",
     "ha": "nplurals=2; plural=(n != 1);",
     "yo": "nplurals=1; plural=(0);",
     "ig": "nplurals=1; plural=(0);",
     "am": "nplurals=2; plural=(n > 1);",
 }
+# Languages allauth (or Django) ships no catalog for, under the code Kuza's pages use.
+NEEDS_THIRD_PARTY_CATALOG = frozenset({"sw", "pt", "ha", "yo", "ig", "am"})
 _SOURCE_SUFFIXES = {".py", ".html", ".txt", ".md"}
 
 
@@ -41,10 +44,30 @@ _SOURCE_SUFFIXES = {".py", ".html", ".txt", ".md"}
 class CatalogProblem:
     catalog: str
     msgid: str
-    problem: str  # "untranslated", "fuzzy" or "wrong plural rule"
+    # "untranslated", "fuzzy", "wrong plural rule", "wrong number of plural forms" or
+    # "missing catalog"
+    problem: str
 
     def __str__(self) -> str:
         return f"{self.catalog}: {self.problem}: {self.msgid!r}"
+
+
+def third_party_po_file(language: str) -> Path:
+    """Kuza's translations of the allauth and Django strings it shows, where those lack them.
+
+    First in LOCALE_PATHS, so they win over the packages' own catalogs; Django ships `pt` and
+    `ig` (but no django.contrib.auth in Igbo) and no `ha`, `yo` or `am`; allauth ships `pt_PT`
+    and `pt_BR` but no `pt`, which is the code Kuza's pages use.
+    """
+    return KUZA_DIR / "locale" / language / "LC_MESSAGES" / "django.po"
+
+
+def plural_count(plural_forms: str) -> int:
+    """The nplurals of a Plural-Forms header value."""
+    match = re.match(r"\s*nplurals\s*=\s*(\d+)", plural_forms)
+    if match is None:
+        raise ValueError(f"not a Plural-Forms value: {plural_forms!r}")
+    return int(match.group(1))
 
 
 def app_dirs() -> list[Path]:
@@ -63,18 +86,29 @@ def compile_catalogs() -> int:
         mo_path = po_path.with_suffix(".mo")
         if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
             continue
-        with po_path.open("rb") as po_file:
-            catalog = read_po(po_file)
-        # makemessages marks the header fuzzy; write_mo would then drop it, and with it the
-        # Plural-Forms line, leaving every language on the English plural rule.
-        catalog.fuzzy = False
-        # Written aside then renamed: parallel test workers may read it while it is written.
-        partial = mo_path.with_name(f"{mo_path.name}.{os.getpid()}.tmp")
-        with partial.open("wb") as mo_file:
-            write_mo(mo_file, catalog, use_fuzzy=False)
-        os.replace(partial, mo_path)
+        compile_catalog(po_path, mo_path)
         written += 1
     return written
+
+
+def compile_catalog(po_path: Path, mo_path: Path) -> None:
+    with po_path.open("rb") as po_file:
+        catalog = read_po(po_file)
+    # makemessages marks the header fuzzy; write_mo would then drop it, and with it the
+    # Plural-Forms line, leaving every language on the English plural rule.
+    catalog.fuzzy = False
+    # Babel writes an untranslated plural entry with the English msgids as its forms, the
+    # singular first: in a one-form language (Yoruba, Igbo) every count would then read
+    # "3 module". Left out, gettext falls back to English with the right English form.
+    for message in list(catalog):
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if message.id and not all(strings):
+            catalog.delete(message.id, context=message.context)
+    # Written aside then renamed: parallel test workers may read it while it is written.
+    partial = mo_path.with_name(f"{mo_path.name}.{os.getpid()}.tmp")
+    with partial.open("wb") as mo_file:
+        write_mo(mo_file, catalog, use_fuzzy=False)
+    os.replace(partial, mo_path)
 
 
 def _language_of(po_path: Path) -> str:
@@ -110,6 +144,7 @@ def catalog_problems(po_path: Path, label: str) -> list[CatalogProblem]:
     language = _language_of(po_path)
     if language in PLURAL_FORMS and catalog.plural_forms != PLURAL_FORMS[language]:
         problems.append(CatalogProblem(label, catalog.plural_forms, "wrong plural rule"))
+    nplurals = plural_count(catalog.plural_forms)
     for message in catalog:
         if not message.id:
             continue
@@ -118,6 +153,10 @@ def catalog_problems(po_path: Path, label: str) -> list[CatalogProblem]:
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
         if not all(strings):
             problems.append(CatalogProblem(label, str(message.id), "untranslated"))
+        # Babel pads a short entry with blanks (caught above) but keeps extra forms, which
+        # gettext never uses: a form missing for some n falls back to English.
+        if isinstance(message.id, tuple | list) and len(strings) != nplurals:
+            problems.append(CatalogProblem(label, str(message.id), "wrong number of plural forms"))
     return problems
 
 
@@ -176,4 +215,10 @@ def check_catalogs() -> list[CatalogProblem]:
                 po_path = copy / "locale" / language / "LC_MESSAGES" / "django.po"
                 if po_path.exists():
                     problems += catalog_problems(po_path, f"{app_dir.name}/{language}")
+    for language in TRANSLATED_LANGUAGES:
+        po_path = third_party_po_file(language)
+        if po_path.exists():
+            problems += catalog_problems(po_path, f"kuza/locale/{language}")
+        elif language in NEEDS_THIRD_PARTY_CATALOG:
+            problems.append(CatalogProblem(f"kuza/locale/{language}", "", "missing catalog"))
     return problems

@@ -1,5 +1,5 @@
-"""Demo: a real course on starting a gender-gap initiative, in English with a French
-translation through the translation app, and a running cohort with sessions and learners
+"""Demo: a real course on starting a gender-gap initiative, in English with French and
+Portuguese translations through the translation app, and a running cohort with sessions and learners
 at various stages."""
 
 from __future__ import annotations
@@ -20,13 +20,15 @@ from kuza.learning.authoring import (
     quiz_create,
 )
 from kuza.learning.demo_course import COURSE, MODULES
+from kuza.learning.demo_course.portuguese import PORTUGUESE
 from kuza.learning.models import Announcement, Cohort, CohortSession, Course, Question, Quiz
 from kuza.people.models import Organisation
 from kuza.translation.models import SourceUnit, UnitTranslation
 from kuza.translation.services import translation_sync_source
-from kuza.translation.units import split_markdown
+from kuza.translation.units import normalise_source, split_markdown
 
 FRENCH_TRANSLATOR = "sophie.bernard"
+PORTUGUESE_TRANSLATOR = "claire.martin"
 CO_FACILITATOR = "ngozi.adeyemi"
 JOIN_URL = "https://meet.jit.si/kuza-gender-gap-starters"
 WEBINAR_TOPICS = (
@@ -117,6 +119,25 @@ class _French:
         UnitTranslation.objects.bulk_create(self.rows)
 
 
+def _translate_by_source(objects, language: str, texts: dict[str, str], translator) -> None:
+    """Translate every unit of `objects` whose source text `texts` has (kuza.translation's
+    units, as a translator would in the editor)."""
+    by_source = {normalise_source(source): text for source, text in texts.items()}
+    translatables = [translation_sync_source(obj=obj).translatable for obj in objects]
+    units = SourceUnit.objects.filter(field__translatable__in=translatables, removed=False)
+    UnitTranslation.objects.bulk_create(
+        UnitTranslation(
+            unit=unit,
+            language=language,
+            text=by_source[normalise_source(unit.text)],
+            source_hash_at_translation=unit.source_hash,
+            translator=translator,
+        )
+        for unit in units
+        if normalise_source(unit.text) in by_source
+    )
+
+
 def _right_answers(quiz: Quiz) -> dict[str, object]:
     answers: dict[str, object] = {}
     for question in quiz.questions.prefetch_related("options"):
@@ -173,6 +194,13 @@ def _build_course(community: DemoCommunity) -> tuple[Course, list, list[Quiz]]:
         )
         quizzes.append(quiz)
     french.save()
+    modules = list(course.modules.all())
+    _translate_by_source(
+        [course, *modules, *lessons, *quizzes],
+        "pt",
+        PORTUGUESE,
+        community.users.get(PORTUGUESE_TRANSLATOR),
+    )
     return course, lessons, quizzes
 
 

@@ -1,8 +1,10 @@
-"""Demo translations of the code of conduct, and translators for French, Swahili and Arabic.
+"""Demo translations of the code of conduct, and translators for French, Swahili, Arabic and
+Portuguese.
 
-French is complete; Swahili is partial with one translation made from an earlier wording of
-the source (so it shows as outdated); Arabic is partial. Translations are matched to units by
-their source text, so a reworded code of conduct only leaves those units untranslated.
+French and Portuguese are complete; Swahili is partial with one translation made from an
+earlier wording of the source (so it shows as outdated); Arabic is partial. Translations are
+matched to units by their source text, so a reworded code of conduct only leaves those units
+untranslated.
 """
 
 from __future__ import annotations
@@ -13,7 +15,13 @@ from kuza.translation.models import SourceUnit, TranslatorRole, UnitTranslation
 from kuza.translation.services import translation_sync_source
 from kuza.translation.units import normalise_source, source_hash
 
-TRANSLATORS = {"fr": "sophie.bernard", "sw": "rehema.mollel", "ar": "khadija.benali"}
+# The demo community has no member from a Portuguese-speaking country yet: Claire translates.
+TRANSLATORS = {
+    "fr": "sophie.bernard",
+    "sw": "rehema.mollel",
+    "ar": "khadija.benali",
+    "pt": "claire.martin",
+}
 
 _INTRO = (
     "Kuza is a shared space for people who grow open knowledge together. Everyone here must be "
@@ -80,6 +88,39 @@ FRENCH = {
     ),
 }
 
+PORTUGUESE = {
+    "Kuza code of conduct": "Código de conduta do Kuza",
+    _INTRO: (
+        "O Kuza é um espaço partilhado por pessoas que fazem crescer juntas o conhecimento "
+        "livre. Aqui, todas as pessoas devem poder participar em segurança, seja qual for o seu "
+        "género, origem, língua, religião, deficiência, idade ou nível de experiência."
+    ),
+    "We expect": "Esperamos",
+    _RESPECT: (
+        "Respeito e paciência, sobretudo com quem chega e com quem escreve numa segunda língua."
+    ),
+    _CONSENT: (
+        "Consentimento: pergunte antes de partilhar seja o que for sobre outra pessoa, nesta "
+        "plataforma ou fora dela."
+    ),
+    _DATA: (
+        "Cuidado com os dados pessoais: nunca revele onde alguém vive, trabalha ou edita com "
+        "outro nome."
+    ),
+    "We do not accept": "Não aceitamos",
+    _HARASSMENT: "Assédio, ameaças, intimidação ou perseguição, na plataforma ou fora dela.",
+    _ATTENTION: "Atenção sexual indesejada, e piadas ou linguagem discriminatórias.",
+    _PRESSURE: (
+        "Pressionar alguém a revelar a sua identidade ou a contribuir com o seu nome verdadeiro."
+    ),
+    "If something goes wrong": "Se algo correr mal",
+    _REPORT: (
+        "Comunique-o à equipa de moderação a partir da página da pessoa, do conteúdo ou do "
+        "evento em causa. As denúncias são confidenciais: a pessoa denunciada nunca sabe quem a "
+        "denunciou. A moderação pode avisar, ocultar conteúdo ou suspender uma conta."
+    ),
+}
+
 SWAHILI = {
     "Kuza code of conduct": "Kanuni za maadili za Kuza",
     _INTRO: (
@@ -131,7 +172,7 @@ def load(community: DemoCommunity) -> None:
         for unit in SourceUnit.objects.filter(field__translatable=translatable, removed=False)
     }
     rows = []
-    for language, texts in (("fr", FRENCH), ("sw", SWAHILI), ("ar", ARABIC)):
+    for language, texts in (("fr", FRENCH), ("sw", SWAHILI), ("ar", ARABIC), ("pt", PORTUGUESE)):
         for source, text in texts.items():
             unit = units.get(normalise_source(source))
             if unit is not None:

@@ -52,3 +52,19 @@ class GrantRoleForm(PersonPickerForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["language"].choices = language_choices()
+
+
+class InterfaceUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("PO file"),
+        help_text=_(
+            "The file downloaded from this page, corrected in any translation tool. Clear the "
+            "“fuzzy” (needs work) mark of each entry you have reviewed."
+        ),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_IMPORT_BYTES:
+            raise forms.ValidationError(_("The file is larger than 5 MB."))
+        return upload

@@ -178,3 +178,48 @@ class TranslatorRole(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} [{self.language}]"
+
+
+class InterfaceCorrection(models.Model):
+    """A translator's reviewed entry of Kuza's interface catalogs, applied over the shipped one.
+
+    Stored in the database because a release replaces the shipped catalogs: corrections made
+    on the site survive every deploy, and each machine writes them out as the first gettext
+    catalog it reads (kuza.translation.interface_corrections). Ask a translator to send the
+    ones worth keeping upstream: the status page lists them for each language.
+    """
+
+    language = models.CharField(_("language"), max_length=20)
+    key = models.CharField(
+        _("key"), max_length=64, help_text=_("Digest of the entry's context and message id.")
+    )
+    context = models.TextField(_("context"), blank=True)
+    msgid = models.TextField(_("message id"))
+    msgid_plural = models.TextField(_("plural message id"), blank=True)
+    strings = models.JSONField(_("translation"), help_text=_("One string per plural form."))
+    reviewed = models.BooleanField(
+        _("reviewed"), default=False, help_text=_("Confirmed by a translator for the language.")
+    )
+    translator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="interface_corrections",
+        verbose_name=_("translator"),
+    )
+    revision = models.PositiveIntegerField(
+        _("revision"), help_text=_("The upload that last changed it, counted per language.")
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["language", "msgid"]
+        constraints = [
+            models.UniqueConstraint(fields=["language", "key"], name="one_correction_per_entry"),
+        ]
+        verbose_name = _("interface correction")
+        verbose_name_plural = _("interface corrections")
+
+    def __str__(self) -> str:
+        return f"{self.msgid[:60]} [{self.language}]"

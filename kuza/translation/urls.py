@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from kuza.translation import views
+from kuza.translation import interface_views, views
 
 
 class LanguageConverter:
@@ -42,6 +42,9 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("import/", views.import_file, name="import"),
     path("translators/", views.translators, name="translators"),
+    path("interface/", interface_views.status, name="interface"),
+    path("interface/<lang:language>.po", interface_views.download, name="interface_download"),
+    path("interface/<lang:language>/upload/", interface_views.upload, name="interface_upload"),
     path("translators/<int:role_id>/revoke/", views.translator_revoke, name="translator_revoke"),
     path("<int:pk>/", views.object_detail, name="object"),
     path("<int:pk>/<lang:language>/", views.editor, name="editor"),

@@ -18,7 +18,8 @@ def test_the_demo_course_has_three_modules_with_lessons_and_quizzes(demo_communi
     assert kinds == {"single", "multiple", "text", "numeric"}
 
 
-def test_the_demo_course_is_fully_translated_into_french(demo_community):
+@pytest.mark.parametrize("language", ["fr", "pt"])
+def test_the_demo_course_is_fully_translated_into_french_and_portuguese(demo_community, language):
     course = demo_community.extra["learning_course"]
     objects = [
         course,
@@ -27,7 +28,7 @@ def test_the_demo_course_is_fully_translated_into_french(demo_community):
         *Quiz.objects.filter(course=course),
     ]
     for obj in objects:
-        assert object_progress(obj)["fr"].percent == 100, obj
+        assert object_progress(obj)[language].percent == 100, obj
 
 
 def test_the_demo_course_reads_in_french(client, demo_community):
@@ -37,6 +38,20 @@ def test_the_demo_course_reads_in_french(client, demo_community):
     page = client.get(reverse("learning:lesson", args=[course.slug, lesson.pk])).content.decode()
     assert "Pourquoi le fossé des genres compte" in page
     assert "moins d'une biographie sur cinq" in page.replace("&#x27;", "'")
+
+
+def test_the_demo_course_reads_in_portuguese_when_the_reader_picks_it(client, demo_community):
+    course = demo_community.extra["learning_course"]
+    lesson = Lesson.objects.filter(course=course).first()
+    client.post(reverse("set_language"), {"language": "pt", "next": "/"})
+
+    page = client.get(reverse("learning:lesson", args=[course.slug, lesson.pk])).content.decode()
+    course_page = client.get(reverse("learning:course", args=[course.slug])).content.decode()
+
+    assert '<html lang="pt"' in page
+    assert "Porque é que a desigualdade de género importa" in page
+    assert "menos de uma biografia em cada cinco" in page
+    assert "Lançar uma iniciativa contra a desigualdade de género" in course_page
 
 
 def test_the_demo_cohort_runs_with_sessions_and_learners_at_various_stages(client, demo_community):

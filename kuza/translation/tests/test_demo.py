@@ -38,3 +38,19 @@ def test_the_swahili_code_of_conduct_page_is_partly_translated_with_an_outdated_
     assert "Tunatarajia" in page
     assert '<span lang="en" dir="ltr">Care with personal data' in page
     assert page.count('class="muted outdated"') == 1
+
+
+def test_the_code_of_conduct_reads_in_portuguese_when_the_reader_picks_it(client, demo_community):
+    from kuza.accounts.selectors import current_code_of_conduct
+
+    progress = selectors.object_progress(current_code_of_conduct())
+    client.post(reverse("set_language"), {"language": "pt", "next": "/"})
+
+    page = client.get(reverse("code_of_conduct")).content.decode()
+
+    assert (progress["pt"].percent, progress["pt"].outdated) == (100, 0)
+    assert '<html lang="pt"' in page
+    assert '<div lang="pt" dir="ltr">' in page
+    assert "Respeito e paciência" in page
+    assert "As denúncias são confidenciais" in page
+    assert 'lang="en"' not in page.split("<main", 1)[1].split("</main>", 1)[0]
