@@ -25,8 +25,6 @@ router = Router(tags=["people"])
 PAGE_SIZE = 50
 
 
-
-
 def _viewer(request: HttpRequest):
     return request.auth
 

@@ -33,7 +33,6 @@ def _scaled_transform(match: re.Match[str], scale: float) -> str:
     return f'transform="{match.group(1)}({",".join(f"{number:g}" for number in numbers)})"'
 
 
-
 class PathError(ValueError):
     """Path data this simplifier does not understand (arcs, or a broken command)."""
 

@@ -76,8 +76,7 @@ def resource_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_edit": permissions.can_edit_resource(user, resource),
             "can_submit": permissions.can_submit_resource(user, resource),
             "can_history": permissions.can_view_history(user, resource),
-            "can_translate": is_signed_in(user)
-            and resource.status == Resource.Status.PUBLISHED,
+            "can_translate": is_signed_in(user) and resource.status == Resource.Status.PUBLISHED,
             "review_form": ReviewForm()
             if permissions.can_review_resource(user, resource)
             else None,

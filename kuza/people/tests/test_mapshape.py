@@ -67,7 +67,7 @@ def test_the_shipped_world_map_becomes_much_smaller_and_keeps_every_country():
     countries = re.findall(r'class="(\w+) country', WORLD_MAP)
     assert re.findall(r'class="(\w+) country', compact) == countries
     assert 'viewBox="-10 20.3333 918 466"' in compact  # scaled with the coordinates
-    assert ' d=""' not in compact and "id=\"path" not in compact
+    assert ' d=""' not in compact and 'id="path' not in compact
 
 
 def test_scaling_divides_coordinates_and_translations_alike():
