@@ -32,6 +32,12 @@ class InvitationRow:
     member_id: int | None  # a Kuza member the organiser may see and invite
     invited: bool
 
+    @property
+    def wiki_account(self) -> str:
+        """The editor's account on the wiki (public there), not a Kuza name: a Kuza member is
+        named only through `member_id`, which is set only for people the organiser may see."""
+        return self.suggestion.username
+
 
 def reason_of(suggestion: Suggestion) -> str:
     pages = ngettext("%(count)d page", "%(count)d pages", suggestion.pages) % {

@@ -40,7 +40,17 @@ def test_errors_share_one_body_shape(client):
 def test_about_lists_interface_languages_in_their_own_names(client):
     about = client.get("/api/about").json()
     languages = {entry["code"]: entry["name"] for entry in about["languages"]}
-    assert languages == {"en": "English", "fr": "français", "ar": "العربيّة", "sw": "Kiswahili"}
+    assert languages == {
+        "en": "English",
+        "fr": "français",
+        "ar": "العربيّة",
+        "sw": "Kiswahili",
+        "pt": "Português",
+        "ha": "Hausa",
+        "yo": "Èdè Yorùbá",
+        "ig": "Asụsụ Ìgbò",
+        "am": "አማርኛ",
+    }
 
 
 def test_anonymous_clients_are_rate_limited(client):

@@ -23,11 +23,6 @@ OWNERS = ("audience/", "people/visibility.py", "safety/")
 # (file, line without surrounding spaces), grouped under why each is not a visibility rule.
 ALLOWED = {
     # Writes: whom one may add or grant something to (refusing a suspended account).
-    ("programs/forms.py", "Q(is_active=True) | Q(pk__in=self.keep), username__in=names"),
-    (
-        "events/forms.py",
-        "users = list(get_user_model().objects.filter(username__in=names, is_active=True))",
-    ),
     (
         "translation/services.py",
         "user = get_user_model().objects.filter(username=username, is_active=True).first()",

@@ -30,6 +30,7 @@ def test_healthz_reports_database_and_task_queue(client):
                 "failed_jobs": [],
             }
         ],
+        "deferred": 0,
     }
 
 

@@ -91,11 +91,12 @@ def test_the_demo_members_home_is_small_in_queries(
     client, demo_community, django_assert_max_num_queries
 ):
     # The organiser, a mentee, the platform moderator and a member waiting for an answer.
-    # The aim is 15; 18 are done today (about 7 of them by every page: session, user,
-    # code of conduct, moderator notices, menu), so this guards against growth meanwhile.
+    # The aim is 15; up to 21 are done today (about 7 of them by every page: session, user,
+    # code of conduct, moderator notices, menu; one more since campaign goals joined the home),
+    # so this guards against growth meanwhile.
     for username in ("amina", "wanjiru.kamau", "thandeka.dlamini", "aisha.bello"):
         client.force_login(demo_community.users[username])
-        with django_assert_max_num_queries(20):
+        with django_assert_max_num_queries(21):
             response = client.get("/")
         assert response.status_code == 200
 
