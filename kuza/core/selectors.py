@@ -28,6 +28,11 @@ def task_queue_status() -> dict:
     """
     from kuza.core.taskqueue import deferred_count
 
+    # Counted first: on PostgreSQL a failed queue query below aborts the request's transaction.
+    try:
+        deferred = deferred_count()
+    except DatabaseError:
+        deferred = None
     backend = settings.TASKS["default"]["BACKEND"]
     if backend in {"django_tasks_rq.RQBackend", "kuza.core.taskqueue.ResilientRQBackend"}:
         queues = [_rq_queue_status(name) for name in settings.TASKS["default"]["QUEUES"]]
@@ -40,7 +45,7 @@ def task_queue_status() -> dict:
         "backend": kind,
         "queues": queues,
         # Enqueued while the queue was unreachable; the scheduler hands them over when it is back.
-        "deferred": deferred_count(),
+        "deferred": deferred,
     }
     if not status["ok"]:
         status["error"] = "; ".join(queue["error"] for queue in queues if not queue["ok"])
