@@ -21,6 +21,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import time
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,6 +30,7 @@ import pytest
 from django.db import connection
 
 from kuza.campaigns.collection import campaign_collect
+from kuza.campaigns.locking import ADVISORY_NAMESPACE
 from kuza.campaigns.management.commands.campaign_sync import EXIT_ALREADY_RUNNING
 from kuza.campaigns.models import Campaign, Participant, Revision
 from kuza.campaigns.selectors import compute_campaign_metrics, removed_revision_count
@@ -105,13 +107,32 @@ class SharedDatabase:
             with sqlite3.connect(self.file) as target:
                 connection.connection.backup(target)
 
-    def take_back(self) -> None:
+    def take_back(self, campaign: Campaign) -> None:
+        """Read back what the killed child left. On PostgreSQL the server ends the dead child's
+        session when it reads the closed socket, a few milliseconds after the kill, more on a
+        loaded machine: until then its advisory lock is rightly held, so wait for that."""
         if self.is_sqlite:
             source = sqlite3.connect(self.file)
             try:
                 source.backup(connection.connection)
             finally:
                 source.close()
+            return
+        deadline = time.monotonic() + 30
+        while _advisory_lock_held(campaign.pk):
+            assert time.monotonic() < deadline, "the dead child's session kept its lock for 30 s"
+            time.sleep(0.05)
+
+
+def _advisory_lock_held(campaign_id: int) -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted"
+            " AND classid = %s AND objid = %s AND objsubid = 2",
+            [ADVISORY_NAMESPACE, campaign_id],
+        )
+        (held,) = cursor.fetchone()
+    return held > 0
 
 
 def _environment(database: SharedDatabase) -> dict[str, str]:
@@ -185,7 +206,7 @@ def test_a_killed_collection_rerun_gives_the_truth(
     database.hand_over()
 
     _kill_at(database, campaign.slug, kind, page)
-    database.take_back()
+    database.take_back(campaign)
     if delete:
         _delete(world, delete)
     _collect_here(campaign)
@@ -238,6 +259,6 @@ def test_a_rerun_meeting_a_live_collection_says_so_and_exits_75(
     assert rerun.returncode == EXIT_ALREADY_RUNNING, rerun.stderr
     assert "another collection of it is running right now" in rerun.stderr
     # The killed holder never blocks the next collection, at once.
-    database.take_back()
+    database.take_back(campaign)
     _collect_here(campaign)
     assert _figures(campaign) == world.truth(open_campaign=True)
