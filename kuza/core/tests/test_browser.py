@@ -160,8 +160,7 @@ def test_kuza_run_serves_the_demo_and_stops_cleanly_on_ctrl_c(tmp_path):
 PHONE_WIDTH = 360
 
 
-@pytest.mark.django_db(transaction=False)
-def test_no_page_an_organiser_reaches_scrolls_sideways_on_a_phone(tmp_path):
+def test_no_page_an_organiser_reaches_scrolls_sideways_on_a_phone(demo_server):
     """Wide tables scroll inside the page and images shrink: the page itself never widens."""
     from urllib.parse import urldefrag, urlsplit
 
@@ -169,8 +168,8 @@ def test_no_page_an_organiser_reaches_scrolls_sideways_on_a_phone(tmp_path):
     from kuza.core.tests.test_page_budget import FILE_SUFFIXES, MAX_PAGES, NOT_PAGES
 
     too_wide, visited = {}, []
-    with kuza_run(tmp_path) as run, chromium_page() as page:
-        base = run["url"]
+    base = demo_server
+    with chromium_page() as page:
         page.set_viewport_size({"width": PHONE_WIDTH, "height": 740})
         page.goto(f"{base}/accounts/login/")
         page.fill("#id_login", DEMO_ORGANISER)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from kuza.core.demo_loader import DEMO_ORGANISER, DEMO_PASSWORD
-from kuza.core.tests.test_browser import PHONE_WIDTH, chromium_page, kuza_run
+from kuza.core.tests.test_browser import PHONE_WIDTH, chromium_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=False)]
 
@@ -29,21 +29,16 @@ def artefacts() -> Path:
     return folder
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    # Migrating and loading the demo is most of the wait; a busy CI machine needs longer.
-    with kuza_run(tmp_path_factory.mktemp("journeys"), startup_seconds=900) as run:
-        yield run["url"]
-
-
 @pytest.fixture(params=["en", "ar"])
-def phone(request, server):
+def phone(request, demo_server):
     """A phone-sized page with the interface language set, and a `shot(name)` helper."""
     language = request.param
     with chromium_page() as page:
         page.set_viewport_size({"width": PHONE_WIDTH, "height": PHONE_HEIGHT})
-        page.context.add_cookies([{"name": "django_language", "value": language, "url": server}])
-        page.base, page.language = server, language
+        page.context.add_cookies(
+            [{"name": "django_language", "value": language, "url": demo_server}]
+        )
+        page.base, page.language = demo_server, language
 
         def shot(name: str) -> None:
             page.screenshot(path=str(artefacts() / f"{request.node.name}-{name}.png"))
