@@ -268,6 +268,7 @@ class _Importer:
                 "title": parsed.display_name[:200] or key,
                 "intro": self.markdown(parsed.intro_html),
                 "explanation": self.markdown("".join(text for text in explanations if text)),
+                "hints": [hint for hint in map(self.markdown, parsed.hints) if hint.strip()],
                 "source_type": parsed.kind[:60],
                 "pass_mark": IMPORTED_PASS_MARK,
                 "max_attempts": parsed.max_attempts or 0,  # Kuza's 0 is "no limit"

@@ -26,7 +26,7 @@ from django.utils.translation import get_language
 from kuza.audience.selectors import published_rows
 from kuza.learning.images import OFFLINE_MAX_WIDTH, OFFLINE_QUALITY, ImageError, compress_image
 from kuza.learning.models import Course, Lesson, LessonImage, Module, Quiz
-from kuza.learning.rendering import lesson_body_for, lesson_parts, shown_questions
+from kuza.learning.rendering import lesson_body_for, lesson_parts, shown_hints, shown_questions
 from kuza.translation.models import UnitTranslation
 from kuza.translation.selectors import (
     prefetch_translations,
@@ -98,6 +98,7 @@ def _lesson(lesson: Lesson, *, language: str, text_only: bool) -> OfflineLesson:
         elif part.kind == "quiz":
             shown["intro"] = translated_field(part.quiz, "intro", language).html
             shown["questions"] = shown_questions(part.quiz, language)
+            shown["hints"] = shown_hints(part.quiz, language)
         else:
             shown["name"] = translated_field(part.placeholder, "display_name", language).text
         parts.append(shown)
