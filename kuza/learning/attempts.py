@@ -17,7 +17,7 @@ from django.utils.safestring import SafeString
 
 from kuza.core.markdown import render_markdown, render_plain_text
 from kuza.learning.models import Question, Quiz, QuizAttempt
-from kuza.learning.rendering import quiz_text, translated_quiz_texts
+from kuza.learning.rendering import quiz_text, translated_quiz_texts, with_missing_images_shown
 from kuza.translation.rendering import RenderedPart
 
 
@@ -94,7 +94,9 @@ def _row(
     explanation = snapshot.get("explanation", "")
     return AttemptRow(
         number=snapshot.get("number", index),
-        html=render_markdown(text(prefix, prompt, question.prompt if question else None)),
+        html=with_missing_images_shown(
+            render_markdown(text(prefix, prompt, question.prompt if question else None))
+        ),
         picked=picked,
         given=given if isinstance(given, str) and not snapshot.get("options") else "",
         explanation=render_plain_text(

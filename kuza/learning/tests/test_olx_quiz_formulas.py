@@ -50,9 +50,14 @@ def course(tmp_path):
             '<choice correct="false">\\(16\\)'
             "<choicehint>The last column is \\(5 + 1 + 1\\).</choicehint></choice>",
         ),
+        (  # text before the question: the quiz's introduction
+            "<multiplechoiceresponse>",
+            '<p>Count the beads.<img src="/static/beads.png" alt="Beads"/></p>'
+            "<multiplechoiceresponse>",
+        ),
     ):
         assert old in xml
-        xml = xml.replace(old, new)
+        xml = xml.replace(old, new, 1)
     abacus.write_text(xml, encoding="utf-8")
     return olx_import(path=copy).course
 
@@ -116,3 +121,28 @@ def test_the_offline_copy_draws_option_feedback_and_hint_formulas(course):
     assert QUADRATIC in html
     assert "Right: <math" in html
     assert "\\(10 + 7" not in html and "\\(x = \\frac" not in html
+
+
+def test_images_the_export_lacks_show_as_notes_in_quiz_intros_and_explanations(client, course):
+    # The demo export ships no static/ folder: every image it refers to is missing, e.g. the
+    # abacus of problem/ef8c...'s question and solution (the quiz's explanation, shown once
+    # passed), and the one the test wrote into its introduction.
+    abacus = Quiz.objects.get(course=course, olx_key=ABACUS)
+    assert "\ue011missing-image:Abacus_solution.png\ue011" in abacus.explanation
+    assert "\ue011missing-image:beads.png\ue011" in abacus.intro
+
+    learner = UserFactory()
+    services.enrolment_create(user=learner, course=course)
+    client.force_login(learner)
+    url = reverse("learning:quiz", args=[course.slug, abacus.pk])
+    right = abacus.questions.get().options.get(correct=True)
+    results = client.get(client.post(url, {"q1": right.key})["Location"]).content.decode()
+    assert "Passed." in results
+    assert "[Image missing from the imported course: Abacus_solution.png]" in results
+    assert "\ue011" not in results
+
+    page = client.get(url).content.decode()
+    assert "[Image missing from the imported course: beads.png]" in page
+    assert "\ue011" not in page
+    copy = offline.offline_html(course=course).decode()
+    assert "\ue011" not in copy
