@@ -146,3 +146,31 @@ def test_images_the_export_lacks_show_as_notes_in_quiz_intros_and_explanations(c
     assert "\ue011" not in page
     copy = offline.offline_html(course=course).decode()
     assert "\ue011" not in copy
+
+
+def test_a_translated_hint_keeps_its_formula_and_is_read_in_the_readers_language(client, course):
+    from kuza.translation.models import SourceUnit, UnitTranslation
+
+    roots = Quiz.objects.get(course=course, olx_key=ROOTS)
+    units = {
+        unit.key: unit
+        for unit in SourceUnit.objects.filter(
+            field__translatable__object_id=roots.pk,
+            field__translatable__content_type__model="quiz",
+            field__field_name="hints",
+            removed=False,
+        )
+    }
+    assert set(units) == {"h1", "h2", "h3"}
+    assert "\\frac{-b \\pm \\sqrt{b^2 - 4ac}}{2a}" in units["h1"].text  # TeX for translators
+    UnitTranslation.objects.create(
+        unit=units["h1"],
+        language="fr",
+        text="Rappel : \\(x = \\frac{-b \\pm \\sqrt{b^2 - 4ac}}{2a}\\)",
+        source_hash_at_translation=units["h1"].source_hash,
+    )
+
+    client.cookies["django_language"] = "fr"
+    html = client.get(reverse("learning:quiz", args=[course.slug, roots.pk])).content.decode()
+    assert "Indice 1 sur 3" in html
+    assert "Rappel : <math" in html and QUADRATIC in html
