@@ -5,10 +5,12 @@ presents a token which is malformed, unknown, revoked or belongs to a suspended 
 refused with 401 everywhere, never served as if it came from a visitor.
 """
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
 from ninja.errors import AuthenticationError
-from ninja.security import HttpBearer, SessionAuth
+from ninja.security import HttpBearer
+from ninja.security import SessionAuth as NinjaSessionAuth
 
 from kuza.accounts.services import api_token_authenticate
 
@@ -31,6 +33,23 @@ class TokenAuth(HttpBearer):
             raise AuthenticationError()
         request.user = user
         return user
+
+
+class SessionAuth(NinjaSessionAuth):
+    """The browser session of Kuza's own pages, CSRF-checked on unsafe methods (403 without
+    the token). A request that sends no session cookie has no session to check: it is not
+    refused for CSRF but goes on to the next way in (anonymous, or 401 where an account is
+    needed), so a script without a token learns that it needs one."""
+
+    def _get_key(self, request: HttpRequest):
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return None
+        return super()._get_key(request)
+
+    def authenticate(self, request: HttpRequest, key):
+        if key is None:
+            return None
+        return super().authenticate(request, key)
 
 
 def _anonymous(request: HttpRequest):

@@ -1,21 +1,28 @@
 """Every error the API answers: one body shape, one handler per kind, all documented.
 
-Each operation's schema lists the error statuses any operation can answer (400, 401, 403,
-404, 409, 422, 429) with the `ErrorOut` body, so clients, the docs and the fuzzer
-(`.ci/fuzz-api`) know them; `document_error_statuses` adds them once for every operation.
+Each operation's schema lists, with the `ErrorOut` body, the error statuses any operation can
+answer (400, 401, 404, 422, 429: `ERROR_STATUSES`), and 403 or 409 only where they can come:
+declared with `@answers(403)` or `@answers(409)` by the few operations whose own rules refuse
+or conflict (`OPERATION_ERROR_STATUSES`), and 403 on unsafe methods that take the browser
+session (its CSRF check). So clients, the docs and the fuzzer (`.ci/fuzz-api`, which fails on
+any status the schema does not document) know what each operation answers;
+`document_error_statuses` adds them once for every operation.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from django.db import DataError
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Schema
+from ninja.constants import NOT_SET
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
+from kuza.api.auth import SessionAuth
 from kuza.core.middleware import error_body
 
 logger = logging.getLogger(__name__)
@@ -34,12 +41,41 @@ class ErrorOut(Schema):
 ERROR_STATUSES = {
     400: "The request cannot be read (a NUL character, a value out of range, bad JSON).",
     401: "The token is missing, wrong or revoked (a wrong token is never taken as anonymous).",
-    403: "Signed in, but not allowed to do this.",
     404: "Not found, or not visible to the caller.",
-    409: "In conflict with the current state.",
     422: "A parameter or field is not valid; `details` says which.",
     429: "Too many requests; `Retry-After` says when to retry.",
 }
+# Answered only by the operations that declare them with @answers.
+OPERATION_ERROR_STATUSES = {
+    403: "Signed in, but not allowed to do this.",
+    409: "In conflict with the current state.",
+}
+_DECLARED = "_kuza_error_statuses"
+
+
+def answers(*statuses: int) -> Callable[[Callable], Callable]:
+    """Declare the statuses of OPERATION_ERROR_STATUSES an operation answers.
+
+    Put it right above the function (below @router.get and @paginate, which keep the mark):
+
+        @router.get("/summary", response=SummaryOut)
+        @answers(403)
+        def summary(request): ...
+    """
+    unknown = set(statuses) - set(OPERATION_ERROR_STATUSES)
+    if unknown:
+        raise ValueError(f"not an operation error status: {sorted(unknown)}")
+
+    def mark(view: Callable) -> Callable:
+        setattr(view, _DECLARED, frozenset(statuses) | getattr(view, _DECLARED, frozenset()))
+        return view
+
+    return mark
+
+
+def declared_statuses(view: Callable) -> frozenset[int]:
+    """The statuses an operation's function declared with @answers."""
+    return getattr(view, _DECLARED, frozenset())
 
 
 def install_error_handlers(api: NinjaAPI) -> None:
@@ -92,12 +128,36 @@ def install_error_handlers(api: NinjaAPI) -> None:
         )
 
 
+_SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
+
+
+def _csrf_checked(operation, router, api: NinjaAPI) -> bool:
+    """Whether the operation takes the session on an unsafe method (403 without CSRF token)."""
+    if not set(operation.methods) - _SAFE_METHODS:
+        return False
+    auth = operation.auth_param
+    if auth is NOT_SET:
+        auth = router.auth if router.auth is not NOT_SET else api.auth
+    callbacks = auth if isinstance(auth, list | tuple) else [auth]
+    return any(isinstance(callback, SessionAuth) for callback in callbacks)
+
+
+def operation_error_statuses(operation, router, api: NinjaAPI) -> list[int]:
+    """The error statuses an operation can answer, as its schema documents them."""
+    statuses = {*ERROR_STATUSES, *declared_statuses(operation.view_func)}
+    if _csrf_checked(operation, router, api):
+        statuses.add(403)
+    return sorted(statuses)
+
+
 def document_error_statuses(api: NinjaAPI) -> None:
-    """Add every error status with the `ErrorOut` body to each operation's responses."""
+    """Add each operation's error statuses (`operation_error_statuses`) with the `ErrorOut`
+    body to its responses."""
     for _prefix, router in api._routers:
         for path_view in router.path_operations.values():
             for operation in path_view.operations:
-                for status in ERROR_STATUSES:
+                statuses = operation_error_statuses(operation, router, api)
+                for status in statuses:
                     if status not in operation.response_models:
                         operation.response_models[status] = operation._create_response_model(
                             ErrorOut

@@ -12,6 +12,7 @@ from ninja.pagination import paginate
 from pydantic import create_model
 
 from kuza.api.auth import token_or_session
+from kuza.api.errors import answers
 from kuza.campaigns import catalogue, links, selectors
 from kuza.campaigns.catalogue import API, WIKI, Metric
 from kuza.campaigns.metrics import CampaignMetrics, Tally
@@ -338,6 +339,7 @@ def _wikis(row) -> list[dict]:
 
 @router.get("/{slug}/participants/wikis", response=list[ParticipantWikisOut], auth=token_or_session)
 @paginate
+@answers(403)
 def participant_wikis(request: HttpRequest, slug: str):
     """Organisers: each contributor's figures wiki by wiki (everyone, named)."""
     campaign = selectors.campaign_for_viewer(user=request.auth, slug=slug)

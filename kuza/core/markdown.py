@@ -10,7 +10,7 @@ import nh3
 from django.utils.safestring import SafeString, mark_safe
 from markdown_it import MarkdownIt
 
-from kuza.core.texmath import MATHML_ATTRIBUTES, MATHML_TAGS, tex_math_plugin
+from kuza.core.texmath import MATHML_ATTRIBUTES, MATHML_TAGS, plain_text_html, tex_math_plugin
 
 _ALLOWED_TAGS = {
     "a",
@@ -72,3 +72,8 @@ def sanitise_html(html: str) -> str:
 def render_markdown(text: str) -> SafeString:
     """Markdown source -> safe HTML fragment."""
     return mark_safe(sanitise_html(_parser.render(text or "")))  # noqa: S308 - sanitised above
+
+
+def render_plain_text(text: str) -> SafeString:
+    """Plain text (no Markdown) -> safe HTML, its TeX formulas drawn as in Markdown."""
+    return mark_safe(sanitise_html(plain_text_html(text or "")))  # noqa: S308 - sanitised above

@@ -15,6 +15,7 @@ read is shown as its TeX source in a code span, never dropped. No Django here.
 from __future__ import annotations
 
 import html
+import re
 
 from latex2mathml.converter import convert
 from markdown_it import MarkdownIt
@@ -89,6 +90,30 @@ def render_formula(tex: str, *, display: bool) -> str:
         return mathml
     opening, closing = ("$$", "$$") if display else ("\\(", "\\)")
     return f"<code>{html.escape(opening + tex + closing)}</code>"
+
+
+# Formulas in plain text (quiz options, answer units, feedback): MathJax's inline `\( \)` and
+# displayed `\[ \]`, and Kuza's `$$ ... $$`. No Markdown here, so `\[` is not an escape.
+_PLAIN_FORMULA = re.compile(r"\\\((.+?)\\\)|\\\[(.+?)\\\]|\$\$(.+?)\$\$", re.DOTALL)
+
+
+def plain_text_html(text: str) -> str:
+    """Plain text as HTML: escaped, with each formula drawn as MathML by render_formula.
+
+    Quiz options and feedback are stored as plain text (the TeX source, as translators see
+    it); this is how they reach the page, so a formula looks the same as in a lesson.
+    """
+    out: list[str] = []
+    position = 0
+    for match in _PLAIN_FORMULA.finditer(text or ""):
+        tex = next(group for group in match.groups() if group is not None)
+        if not tex.strip():
+            continue
+        out.append(html.escape(text[position : match.start()], quote=False))
+        out.append(render_formula(tex, display=match[1] is None))
+        position = match.end()
+    out.append(html.escape((text or "")[position:], quote=False))
+    return "".join(out)
 
 
 def _tex(state: StateInline, silent: bool) -> bool:

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from kuza.core import achievements, home
 from kuza.core.home import HomeItem
+from kuza.core.viewers import is_signed_in
 from kuza.credentials.models import Assertion, AwardRule, BadgeClass, Issuer
 from kuza.people.models import Membership, Organisation
 
@@ -45,7 +46,7 @@ def organiser_organisation_ids(user) -> set[int]:
 
 def can_manage_issuer(user, issuer: Issuer) -> bool:
     """Staff manage every issuer; an organisation's organisers manage its issuer."""
-    if user is None or not user.is_authenticated or not user.is_active:
+    if not is_signed_in(user):
         return False
     if user.is_staff:
         return True
@@ -55,13 +56,13 @@ def can_manage_issuer(user, issuer: Issuer) -> bool:
 
 
 def can_start_issuer_for(user, organisation: Organisation) -> bool:
-    if user is None or not user.is_authenticated or not user.is_active:
+    if not is_signed_in(user):
         return False
     return user.is_staff or organisation.pk in organiser_organisation_ids(user)
 
 
 def manageable_issuers(user) -> QuerySet[Issuer]:
-    if user is None or not user.is_authenticated or not user.is_active:
+    if not is_signed_in(user):
         return Issuer.objects.none()
     issuers = Issuer.objects.annotate(badge_count=Count("badge_classes"))
     if user.is_staff:
@@ -71,7 +72,7 @@ def manageable_issuers(user) -> QuerySet[Issuer]:
 
 def organisations_without_issuer(user) -> QuerySet[Organisation]:
     """Organisations `user` organises that do not issue badges yet."""
-    if user is None or not user.is_authenticated or not user.is_active:
+    if not is_signed_in(user):
         return Organisation.objects.none()
     organisations = Organisation.objects.filter(badge_issuer__isnull=True)
     if user.is_staff:

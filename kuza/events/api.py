@@ -17,6 +17,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
 from kuza.api.auth import token_or_session
+from kuza.api.errors import answers
 from kuza.events import selectors
 from kuza.events.models import Event
 from kuza.translation.selectors import translated_field
@@ -112,6 +113,7 @@ def event_list(request: HttpRequest, filters: Query[EventFilter]):
 
 
 @router.get("/summary", response=EventsSummaryOut, auth=token_or_session)
+@answers(403)
 def summary(request: HttpRequest, filters: Query[SummaryFilter]):
     """Counts for reports over published events, e.g. {"events": 3, "participants": 98}.
 

@@ -13,12 +13,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
-from kuza.core.markdown import render_markdown
+from kuza.core.markdown import render_markdown, render_plain_text
 from kuza.learning.models import Question, Quiz, QuizAttempt
-from kuza.learning.rendering import quiz_text, translated_quiz_texts
+from kuza.learning.rendering import quiz_text, translated_quiz_texts, with_missing_images_shown
 from kuza.translation.rendering import RenderedPart
 
 
@@ -44,7 +43,9 @@ class AttemptRow:
     html: SafeString
     picked: tuple[SafeString, ...]
     given: str
-    explanation: str
+    explanation: SafeString
+    # The feedback the learner was given, as stored with the attempt, formulas drawn.
+    feedback: tuple[SafeString, ...]
     result: Mapping
 
 
@@ -83,11 +84,8 @@ def _row(
     given = snapshot.get("given")
     picked_keys = {str(key) for key in given} if isinstance(given, list) else {str(given)}
     picked = tuple(
-        format_html(
-            "{}",
-            text(
-                f"{prefix}.o{option['unit']}", option["text"], current_options.get(option["unit"])
-            ),
+        render_plain_text(
+            text(f"{prefix}.o{option['unit']}", option["text"], current_options.get(option["unit"]))
         )
         for option in snapshot.get("options", [])
         if given not in (None, "") and str(option["key"]) in picked_keys
@@ -96,11 +94,14 @@ def _row(
     explanation = snapshot.get("explanation", "")
     return AttemptRow(
         number=snapshot.get("number", index),
-        html=render_markdown(text(prefix, prompt, question.prompt if question else None)),
+        html=with_missing_images_shown(
+            render_markdown(text(prefix, prompt, question.prompt if question else None))
+        ),
         picked=picked,
         given=given if isinstance(given, str) and not snapshot.get("options") else "",
-        explanation=text(
-            f"{prefix}.explanation", explanation, question.explanation if question else None
+        explanation=render_plain_text(
+            text(f"{prefix}.explanation", explanation, question.explanation if question else None)
         ),
+        feedback=tuple(render_plain_text(str(item)) for item in result.get("feedback") or ()),
         result=result,
     )

@@ -69,8 +69,21 @@ class ImportResult:
     report: list[str] = field(default_factory=list)
 
 
+_IMG_TAG = re.compile(r"<img\b[^>]*>", re.I)
+_IMG_TEXT = re.compile(r"""\b(alt|src)\s*=\s*(["'])(.*?)\2""", re.I | re.S)
+
+
+def _image_as_text(match: re.Match[str]) -> str:
+    """An image in a plain text (an option, a feedback) as its alternative text in brackets,
+    else its file name, so an option that is only a picture is not left empty."""
+    attributes = {name.lower(): value for name, _quote, value in _IMG_TEXT.findall(match[0])}
+    text = attributes.get("alt", "").strip() or attributes.get("src", "").rsplit("/", 1)[-1]
+    return f" [{text}] " if text else " "
+
+
 def _plain(html: str) -> str:
-    text = html_lib.unescape(nh3.clean(html or "", tags=set()))
+    html = _IMG_TAG.sub(_image_as_text, html or "")
+    text = html_lib.unescape(nh3.clean(html, tags=set()))
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -268,6 +281,7 @@ class _Importer:
                 "title": parsed.display_name[:200] or key,
                 "intro": self.markdown(parsed.intro_html),
                 "explanation": self.markdown("".join(text for text in explanations if text)),
+                "hints": [hint for hint in map(self.markdown, parsed.hints) if hint.strip()],
                 "source_type": parsed.kind[:60],
                 "pass_mark": IMPORTED_PASS_MARK,
                 "max_attempts": parsed.max_attempts or 0,  # Kuza's 0 is "no limit"

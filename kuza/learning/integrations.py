@@ -30,7 +30,7 @@ from kuza.learning.models import (
     Placeholder,
     Quiz,
 )
-from kuza.learning.rendering import quiz_texts
+from kuza.learning.rendering import quiz_hints, quiz_texts
 from kuza.people.models import Membership
 from kuza.safety.reportables import Reportable
 from kuza.safety.reportables import register as register_reportable
@@ -129,7 +129,7 @@ registry.register(
         "intro": registry.MARKDOWN,
         "explanation": registry.MARKDOWN,
     },
-    named={"questions": quiz_texts},
+    named={"questions": quiz_texts, "hints": quiz_hints},
     source_language=lambda quiz: quiz.course.language,
     title=lambda quiz: f"{quiz.course.title} · {quiz.title}",
 )

@@ -26,7 +26,13 @@ from django.utils.translation import get_language
 from kuza.audience.selectors import published_rows
 from kuza.learning.images import OFFLINE_MAX_WIDTH, OFFLINE_QUALITY, ImageError, compress_image
 from kuza.learning.models import Course, Lesson, LessonImage, Module, Quiz
-from kuza.learning.rendering import lesson_body_for, lesson_parts, shown_questions
+from kuza.learning.rendering import (
+    lesson_body_for,
+    lesson_parts,
+    shown_hints,
+    shown_questions,
+    with_missing_images_shown,
+)
 from kuza.translation.models import UnitTranslation
 from kuza.translation.selectors import (
     prefetch_translations,
@@ -96,8 +102,10 @@ def _lesson(lesson: Lesson, *, language: str, text_only: bool) -> OfflineLesson:
             html = str(part.html) if text_only else inline_images(str(part.html))
             shown["html"] = mark_safe(_shift_headings(html))  # noqa: S308 - sanitised HTML
         elif part.kind == "quiz":
-            shown["intro"] = translated_field(part.quiz, "intro", language).html
+            intro = translated_field(part.quiz, "intro", language).html
+            shown["intro"] = with_missing_images_shown(intro)
             shown["questions"] = shown_questions(part.quiz, language)
+            shown["hints"] = shown_hints(part.quiz, language)
         else:
             shown["name"] = translated_field(part.placeholder, "display_name", language).text
         parts.append(shown)

@@ -16,7 +16,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from kuza.core.markdown import render_markdown
+from kuza.core.markdown import render_markdown, render_plain_text
 from kuza.learning.models import Lesson, Placeholder, Quiz
 from kuza.translation.rendering import RenderedField, RenderedPart
 from kuza.translation.selectors import translated_field, translated_parts
@@ -154,7 +154,7 @@ class ShownOption:
     key: str
     html: SafeString
     correct: bool
-    feedback: str
+    feedback: SafeString
 
 
 @dataclass(frozen=True)
@@ -163,10 +163,10 @@ class ShownQuestion:
     kind: str
     html: SafeString
     options: tuple[ShownOption, ...]
-    explanation: str
+    explanation: SafeString
     # Right answers to a text or number question, as written (offline copies show them).
     answers: tuple[str, ...] = ()
-    unit: str = ""  # shown right after the answer box of a text or number question
+    unit: SafeString = mark_safe("")  # noqa: S308 - empty; shown right after the answer box of a text or number question
 
     @property
     def field_name(self) -> str:
@@ -217,6 +217,23 @@ def quiz_texts(quiz: Quiz) -> dict[str, str]:
     return texts
 
 
+def quiz_hints(quiz: Quiz) -> dict[str, str]:
+    """A quiz's hints for translators, keyed "h1", "h2"... in the order they are revealed."""
+    return {f"h{number}": str(hint) for number, hint in enumerate(quiz.hints or [], start=1)}
+
+
+def shown_hints(quiz: Quiz, language: str | None = None) -> list[SafeString]:
+    """The quiz's hints as HTML, in the reader's language where translated and up to date."""
+    texts = quiz_hints(quiz)
+    if not texts:
+        return []
+    parts, _progress = translated_parts(quiz, "hints", language)
+    return [
+        with_missing_images_shown(render_markdown(quiz_text(parts, key, source)))
+        for key, source in texts.items()
+    ]
+
+
 def translated_quiz_texts(quiz: Quiz, language: str | None = None) -> dict[str, RenderedPart]:
     parts, _progress = translated_parts(quiz, "questions", language)
     return parts
@@ -249,9 +266,11 @@ def shown_questions(quiz: Quiz, language: str | None = None) -> list[ShownQuesti
         options = tuple(
             ShownOption(
                 key=option.key,
-                html=format_html("{}", text(f"{prefix}.{option.unit_suffix}", option.text)),
+                html=render_plain_text(text(f"{prefix}.{option.unit_suffix}", option.text)),
                 correct=option.correct,
-                feedback=text(f"{prefix}.{option.unit_suffix}.feedback", option.feedback),
+                feedback=render_plain_text(
+                    text(f"{prefix}.{option.unit_suffix}.feedback", option.feedback)
+                ),
             )
             for option in question.options.all()
         )
@@ -261,9 +280,9 @@ def shown_questions(quiz: Quiz, language: str | None = None) -> list[ShownQuesti
                 kind=question.kind,
                 html=prompt_html,
                 options=options,
-                explanation=text(f"{prefix}.explanation", question.explanation),
+                explanation=render_plain_text(text(f"{prefix}.explanation", question.explanation)),
                 answers=_answers(question),
-                unit=text(f"{prefix}.unit", question.answer_unit),
+                unit=render_plain_text(text(f"{prefix}.unit", question.answer_unit)),
             )
         )
     return shown

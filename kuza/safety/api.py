@@ -2,6 +2,9 @@
 
 A member's own reports never carry the reporter's or anyone else's identity beyond the
 snapshot of what was reported; the moderation endpoints answer 403 to everyone but moderators.
+People are named as the pages name them, through the person presenter (`person_name`), never
+by username: the blocks list and moderation screens name everyone concerned (as
+`{% person ... everyone=True %}` does on the pages), with ids for acting on them.
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ from ninja.pagination import paginate
 
 from kuza.accounts.selectors import current_code_of_conduct, has_accepted_current_conduct
 from kuza.api.auth import token_or_session
+from kuza.api.errors import answers
+from kuza.audience.presenter import person_name
 from kuza.safety import permissions, selectors, services
 from kuza.safety.evidence import MAX_LINKS
 from kuza.safety.models import Report
@@ -48,6 +53,7 @@ def conduct(request: HttpRequest):
 
 
 @router.post("/conduct/accept", response=ConductOut)
+@answers(409)
 def conduct_accept(request: HttpRequest, payload: ConductAcceptIn):
     try:
         services.conduct_accept_version(user=request.auth, version=payload.version)
@@ -73,7 +79,7 @@ def preferences_update(request: HttpRequest, payload: PreferencesIO):
 
 class BlockOut(Schema):
     user_id: int
-    username: str
+    name: str
     blocked_at: datetime
 
 
@@ -84,7 +90,8 @@ class BlockIn(Schema):
 def _block_out(block) -> dict:
     return {
         "user_id": block.blocked_id,
-        "username": block.blocked.get_username(),
+        # The person one blocked is named to them, as on the page of people one blocked.
+        "name": person_name(None, block.blocked, everyone=True),
         "blocked_at": block.created_at,
     }
 
@@ -173,7 +180,8 @@ class ModeratedReportOut(Schema):
     target_id: int
     about: str = Field(alias="target_snapshot")
     reporter: str | None
-    reported_username: str | None
+    reported_user_id: int | None
+    reported_person: str | None
     organisation: str | None
     description: str
     evidence_links: list[str]
@@ -184,13 +192,16 @@ class ModeratedReportOut(Schema):
     def resolve_target_type(report: Report) -> str:
         return f"{report.target_type.app_label}.{report.target_type.model}"
 
+    # Moderators see everyone (the presenter's `everyone`), as on the moderation pages.
     @staticmethod
     def resolve_reporter(report: Report) -> str | None:
-        return report.reporter.get_username() if report.reporter else None
+        return person_name(None, report.reporter, everyone=True) if report.reporter else None
 
     @staticmethod
-    def resolve_reported_username(report: Report) -> str | None:
-        return report.reported_user.get_username() if report.reported_user else None
+    def resolve_reported_person(report: Report) -> str | None:
+        if report.reported_user is None:
+            return None
+        return person_name(None, report.reported_user, everyone=True)
 
     @staticmethod
     def resolve_organisation(report: Report) -> str | None:
@@ -205,7 +216,7 @@ class ModeratedReportDetailOut(ModeratedReportOut):
     def resolve_notes(report: Report) -> list:
         return [
             {
-                "author": note.author.get_username() if note.author else "",
+                "author": person_name(None, note.author, everyone=True) if note.author else "",
                 "body": note.body,
                 "created_at": note.created_at,
             }
@@ -224,6 +235,7 @@ def _require_moderator(request: HttpRequest) -> None:
 
 @router.get("/moderation/reports", response=list[ModeratedReportOut])
 @paginate
+@answers(403)
 def moderation_queue(request: HttpRequest, status: str | None = None):
     """Moderators only: the reports you may handle, open ones first (status: new, in_review,
     action_taken or closed)."""
@@ -231,11 +243,12 @@ def moderation_queue(request: HttpRequest, status: str | None = None):
     if status and status not in Report.Status.values:
         raise HttpError(422, _("Unknown status."))
     return selectors.moderation_queue(request.auth, status=status).select_related(
-        "reported_user", "target_type"
+        "reporter__profile", "reported_user__profile", "target_type"
     )
 
 
 @router.get("/moderation/reports/{report_id}", response=ModeratedReportDetailOut)
+@answers(403)
 def moderation_report(request: HttpRequest, report_id: int):
     _require_moderator(request)
     report = selectors.report_for_moderator(request.auth, report_id)

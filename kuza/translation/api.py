@@ -10,6 +10,7 @@ from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from kuza.api.auth import token_or_session
+from kuza.api.errors import answers
 from kuza.translation import selectors
 
 router = Router(tags=["translation"])
@@ -60,6 +61,7 @@ def _forbidden() -> HttpError:
 
 @router.get("/objects", response=list[ObjectProgressOut], auth=token_or_session)
 @paginate
+@answers(403)
 def object_list(request: HttpRequest, model: str = ""):
     """Translatable objects with their progress per language (translators, organisers, staff)."""
     try:
@@ -70,6 +72,7 @@ def object_list(request: HttpRequest, model: str = ""):
 
 
 @router.get("/objects/{object_pk}", response=ObjectProgressOut, auth=token_or_session)
+@answers(403)
 def object_detail(request: HttpRequest, object_pk: int):
     """One object's progress per language."""
     try:

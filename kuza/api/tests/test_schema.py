@@ -59,6 +59,60 @@ def test_every_operation_documents_every_error_status_with_the_error_body(client
                 assert body["$ref"].endswith("/ErrorOut"), (method, path, status)
 
 
+def _documenting(schema: dict, status: int) -> set[str]:
+    return {
+        f"{method.upper()} {path}"
+        for path, operations in schema["paths"].items()
+        for method, operation in operations.items()
+        if str(status) in operation["responses"]
+    }
+
+
+def test_403_and_409_are_documented_only_where_they_can_be_answered(client):
+    """403: the operations whose rules refuse some callers, and unsafe methods taking the
+    browser session (CSRF). 409: the one operation that can conflict. No other."""
+    schema = client.get("/api/openapi.json").json()
+    forbidden = _documenting(schema, 403)
+
+    assert {name for name in forbidden if name.startswith("GET ")} == {
+        "GET /api/campaigns/{slug}/participants/wikis",
+        "GET /api/events/summary",
+        "GET /api/safety/moderation/reports",
+        "GET /api/safety/moderation/reports/{report_id}",
+        "GET /api/translation/objects",
+        "GET /api/translation/objects/{object_pk}",
+    }
+    assert "POST /api/safety/reports" in forbidden  # session callers need the CSRF token
+    assert _documenting(schema, 409) == {"POST /api/safety/conduct/accept"}
+
+
+def test_the_documented_403_and_409_are_really_answered(client):
+    from django.test import Client
+
+    from kuza.accounts.tests.factories import UserFactory
+    from kuza.safety.tests.factories import ModeratorRoleFactory
+
+    member = UserFactory()
+    client.force_login(member)
+    assert client.get("/api/safety/moderation/reports").status_code == 403
+    assert client.get("/api/events/summary").status_code == 403
+    stale = client.post(
+        "/api/safety/conduct/accept", {"version": 999}, content_type="application/json"
+    )
+    assert stale.status_code == 409
+    client.force_login(ModeratorRoleFactory(organisation=None).user)
+    assert client.get("/api/safety/moderation/reports").status_code == 200
+
+    # A browser session without the CSRF token is refused; no session at all is a 401.
+    browser = Client(enforce_csrf_checks=True)
+    report = {"kind": "person", "target_id": member.pk, "description": "x"}
+    no_one = browser.post("/api/safety/reports", report, content_type="application/json")
+    assert no_one.status_code == 401
+    browser.force_login(UserFactory())
+    without_token = browser.post("/api/safety/reports", report, content_type="application/json")
+    assert without_token.status_code == 403
+
+
 def test_paginated_lists_publish_their_bounds(client):
     schema = client.get("/api/openapi.json").json()
     parameters = {

@@ -46,3 +46,18 @@ def test_escaped_brackets_and_parentheses_stay_text():
     html = str(render_markdown("A note \\[1\\], \\\\(not a formula\\\\) and \\$\\$5."))
     assert "<math" not in html
     assert "[1]" in html and "\\(not a formula\\)" in html and "$$5" in html
+
+
+def test_plain_text_is_escaped_and_its_formulas_drawn_like_markdowns():
+    from kuza.core.markdown import render_plain_text
+    from kuza.core.texmath import plain_text_html
+
+    html = plain_text_html("a <b> & \\(x^2\\), \\[y\\] and $$z$$; \\( \\) stays")
+    assert html.startswith("a &lt;b&gt; &amp; <math ")
+    assert '<math xmlns="http://www.w3.org/1998/Math/MathML" display="block"><mrow><mi>y' in html
+    assert html.count("<math ") == 3 and html.endswith("; \\( \\) stays")
+    # A formula latex2mathml cannot read shows its source, as in Markdown.
+    assert plain_text_html("see \\(\\frac{\\)") == "see <code>\\(\\frac{\\)</code>"
+    # Sanitised like Markdown output: no script gets through the formula's text.
+    safe = str(render_plain_text("\\(\\text{<script>alert(1)</script>}\\)"))
+    assert "<script" not in safe and "<math" in safe

@@ -11,6 +11,7 @@ or an option leaves every other translation where it was; a new one gets a fresh
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -186,13 +187,18 @@ def quiz_update(
     title: str,
     intro: str = "",
     explanation: str = "",
+    hints: Sequence[str] | None = None,
     pass_mark: int = 70,
     max_attempts: int = 0,
 ) -> Quiz:
+    """Change a quiz's settings and texts; `hints` (Markdown, in the order learners reveal
+    them) replaces the quiz's hints, None leaves them."""
     _check_quiz_settings(title=title, pass_mark=pass_mark, max_attempts=max_attempts)
     quiz.title = title.strip()
     quiz.intro = clean_markdown(intro)
     quiz.explanation = clean_markdown(explanation)
+    if hints is not None:
+        quiz.hints = [text for text in (clean_markdown(hint) for hint in hints) if text.strip()]
     quiz.pass_mark = pass_mark
     quiz.max_attempts = max_attempts
     with transaction.atomic():

@@ -16,6 +16,9 @@ from kuza.translation.languages import content_languages, language_name
 
 MARKDOWN_HELP = _("Markdown: ## heading, *emphasis*, **strong**, - list item, [link](https://…).")
 MAX_OPTIONS = 10
+# Hints are written in one box, separated by a line holding only "---".
+HINT_SEPARATOR = "\n\n---\n\n"
+_HINT_SPLIT = re.compile(r"^[ \t]*---[ \t]*$", re.MULTILINE)
 
 
 def _language_choices() -> list[tuple[str, str]]:
@@ -114,6 +117,14 @@ class QuizForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=MARKDOWN_HELP,
     )
+    hints = forms.CharField(
+        label=_("Hints"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Learners reveal them one at a time. Separate hints with a line holding only ---."
+        ),
+    )
     pass_mark = forms.IntegerField(label=_("Pass mark (%)"), min_value=0, max_value=100, initial=70)
     max_attempts = forms.IntegerField(
         label=_("Attempts allowed"), min_value=0, initial=0, help_text=_("0 for no limit.")
@@ -121,10 +132,16 @@ class QuizForm(forms.Form):
 
     @classmethod
     def initial_for(cls, quiz: Quiz) -> dict:
-        return {
+        initial = {
             name: getattr(quiz, name)
             for name in ("title", "intro", "explanation", "pass_mark", "max_attempts")
         }
+        initial["hints"] = HINT_SEPARATOR.join(str(hint) for hint in quiz.hints or [])
+        return initial
+
+    def clean_hints(self) -> list[str]:
+        text = self.cleaned_data["hints"].replace("\r\n", "\n")
+        return [hint.strip() for hint in _HINT_SPLIT.split(text) if hint.strip()]
 
 
 class QuestionForm(forms.Form):

@@ -27,6 +27,8 @@ class Quiz(ArchivableContent):
     max_attempts = models.PositiveSmallIntegerField(
         _("attempts allowed"), default=0, help_text=_("0 for no limit.")
     )
+    # Hints (Markdown), revealed one at a time on request: Open edX demand hints.
+    hints = models.JSONField(_("hints"), default=list, blank=True)
     olx_key = models.CharField(_("Open edX key"), max_length=300, blank=True, default="")
     # The Open edX response type(s) an imported quiz came from, e.g. "optionresponse".
     source_type = models.CharField(_("imported type"), max_length=60, blank=True, default="")

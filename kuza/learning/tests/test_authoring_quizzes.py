@@ -358,3 +358,29 @@ def test_services_refuse_what_forms_would_refuse(course):
             ),
         )
     assert not quiz.questions.exists()
+
+
+def test_authors_write_hints_that_learners_reveal_one_at_a_time(client, author, quiz):
+    edit = reverse("learning:edit_quiz", args=[quiz.course.slug, quiz.pk])
+    settings = {"title": "Q", "intro": "", "explanation": "", "pass_mark": "70"}
+    client.post(
+        edit,
+        {
+            **settings,
+            "max_attempts": "0",
+            "hints": "Think of *Wikidata*.\r\n---\r\nThe answer is \\(Q5\\).\r\n\r\n---\r\n  \r\n",
+        },
+    )
+    quiz.refresh_from_db()
+    assert quiz.hints == ["Think of *Wikidata*.", "The answer is \\(Q5\\)."]
+
+    page = client.get(reverse("learning:quiz", args=[quiz.course.slug, quiz.pk])).content.decode()
+    first, second = page.index("Hint 1 of 2"), page.index("Hint 2 of 2")
+    assert "<em>Wikidata</em>" in page[first:second] and "</details>" not in page[first:second]
+    assert "The answer is <math" in page
+
+    form = client.get(edit).content.decode()
+    assert "Think of *Wikidata*.\n\n---\n\nThe answer is \\(Q5\\)." in form
+    client.post(edit, {**settings, "max_attempts": "0", "hints": ""})
+    quiz.refresh_from_db()
+    assert quiz.hints == []

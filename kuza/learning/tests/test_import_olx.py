@@ -268,3 +268,24 @@ def test_an_answer_unit_shows_after_the_answer_box_in_every_language(client, tmp
     quiz = question.quiz
     html = client.get(reverse("learning:quiz", args=[quiz.course.slug, quiz.pk])).content.decode()
     assert re.search(r'<input [^>]*name="q1"[^>]*> <span>%</span>', html)
+
+
+def test_an_option_that_is_a_picture_keeps_its_text_alternative(tmp_path):
+    export = one_vertical_export(
+        tmp_path / "export",
+        """
+        <problem url_name="animals" display_name="Animals">
+          <multiplechoiceresponse>
+            <label>Which one is a cat?</label>
+            <choicegroup type="MultipleChoice">
+              <choice correct="true"><img src="/static/cat.png" alt="A grey cat"/></choice>
+              <choice correct="false"><img src="/static/dog.png"/></choice>
+              <choice correct="false">A <b>fox</b> <img src="/static/fox.png" alt=""/></choice>
+            </choicegroup>
+          </multiplechoiceresponse>
+        </problem>
+        """,
+    )
+    run_import(export)
+    options = Question.objects.get().options.order_by("position")
+    assert [option.text for option in options] == ["[A grey cat]", "[dog.png]", "A fox [fox.png]"]

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from kuza.learning import grading, selectors, services
 from kuza.learning.attempts import attempt_rows
 from kuza.learning.forms import quiz_form_class
-from kuza.learning.rendering import shown_questions
+from kuza.learning.rendering import shown_hints, shown_questions
 
 
 @require_http_methods(["GET", "POST"])
@@ -46,6 +46,7 @@ def quiz_detail(request: HttpRequest, slug: str, quiz_id: int) -> HttpResponse:
             "course": course,
             "quiz": quiz,
             "rows": [(question, fields[question.field_name]) for question in questions],
+            "hints": shown_hints(quiz),
             "form": form,
             "enrolment": enrolment,
             "attempts": attempts,

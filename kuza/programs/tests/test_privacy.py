@@ -377,3 +377,42 @@ def test_a_suspended_member_appears_nowhere_but_in_the_organisers_table(client, 
     assert "Wanjiku Suspended" in table
     plan_page = client.get(_plan_url(world)).content.decode()
     assert SECRET in plan_page and "Her update" not in plan_page
+
+
+def test_a_post_plan_or_note_reported_by_a_reader_is_hidden_by_a_moderator(client, world):
+    """The whole path through the reportables registry: report page, moderation, hiding."""
+    from kuza.safety.models import Report
+    from kuza.safety.tests.factories import ModeratorRoleFactory
+
+    post = services.vision_post_create(
+        cohort=world["cohort"], author=world["author"], body="Vision of Goal Z"
+    )
+    note = services.plan_note_add(plan=world["plan"], author=world["mentor"], body="Note Y")
+    moderator = ModeratorRoleFactory(user=PersonFactory(), organisation=None).user
+    board = reverse("programs:detail", args=[world["programme"].pk])
+    for kind, target, text, page in (
+        ("programme-vision-post", post, "Vision of Goal Z", board),
+        ("programme-plan-note", note, "Note Y", _plan_url(world)),
+        ("programme-plan", world["plan"], SECRET, _plan_url(world)),
+    ):
+        client.force_login(world["peer"])
+        assert text in client.get(page).content.decode(), kind
+        response = client.post(
+            f"/safety/report/{kind}/{target.pk}/",
+            {"description": "Mocking me.", "evidence_links": ""},
+        )
+        report = Report.objects.get(kind=kind)
+        assert response.status_code == 302 and report.reported_user == target_author(target)
+
+        client.force_login(moderator)
+        detail = client.get(f"/safety/moderation/{report.pk}/").content.decode()
+        assert text in detail  # the snapshot of what was reported
+        client.post(f"/safety/moderation/{report.pk}/hide/", {"reason": "Mockery."})
+
+        client.force_login(world["peer"])
+        response = client.get(page)
+        assert response.status_code == 404 or text not in response.content.decode(), kind
+
+
+def target_author(target):
+    return target.member.user if isinstance(target, Plan) else target.author

@@ -73,10 +73,19 @@ def test_moderators_read_the_queue_with_the_reporter_and_notes(client, cast):
 
     queue = client.get("/api/safety/moderation/reports?status=new", headers=headers).json()
     assert queue["count"] == 0  # the note moved it to "in review"
-    queue = client.get("/api/safety/moderation/reports", headers=headers).json()
-    assert queue["items"][0]["reporter"] == "neema"
+    for user, name in ((cast.reporter, "Neema Wanjiku"), (cast.reported, "Baraka O.")):
+        user.profile.display_name = name
+        user.profile.save()
+    queue = client.get("/api/safety/moderation/reports", headers=headers)
+    item = queue.json()["items"][0]
+    # Named through the presenter (moderators see everyone), never by username.
+    assert (item["reporter"], item["reported_person"]) == ("Neema Wanjiku", "Baraka O.")
+    assert item["reported_user_id"] == cast.reported.pk
     detail = client.get(f"/api/safety/moderation/reports/{cast.report.pk}", headers=headers)
     assert detail.json()["notes"][0]["body"] == "secret note"
+    assert detail.json()["notes"][0]["author"] == cast.staff.profile.display_name
+    for body in (queue.content, detail.content):
+        assert b'"neema"' not in body and b'"baraka"' not in body and b"staffer" not in body
     assert (
         client.get("/api/safety/moderation/reports?status=bogus", headers=headers).status_code
         == 422
@@ -93,9 +102,15 @@ def test_blocks_and_conduct_in_the_api(client, cast):
         headers=headers,
     )
     assert created.status_code == 201
-    assert (
-        client.get("/api/safety/blocks", headers=headers).json()["items"][0]["username"] == "baraka"
-    )
+    cast.reported.profile.display_name = "Baraka O."
+    cast.reported.profile.save()
+    listed = client.get("/api/safety/blocks", headers=headers)
+    # The person one blocked is named to them (as on the page), by name, not username.
+    assert listed.json()["items"][0] == {
+        "user_id": cast.reported.pk,
+        "name": "Baraka O.",
+        "blocked_at": listed.json()["items"][0]["blocked_at"],
+    }
     assert (
         client.delete(f"/api/safety/blocks/{cast.reported.pk}", headers=headers).status_code == 204
     )
