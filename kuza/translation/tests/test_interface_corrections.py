@@ -157,7 +157,6 @@ def test_a_fuzzy_change_is_a_draft_and_uploading_twice_changes_nothing(client, t
 def test_corrections_survive_a_deploy_that_replaces_the_files(client, translator, corrections_dir):
     _upload(client, _with_entry(_download(client), "Code of conduct", CORRECTED))
     shutil.rmtree(corrections_dir)  # a new machine, or a release replacing the folder
-    cache.delete(interface_corrections.CACHE_KEY)  # and nothing announced in the cache
     interface_corrections.reload_translations()
     assert _footer_link(client) != CORRECTED
 
@@ -166,19 +165,35 @@ def test_corrections_survive_a_deploy_that_replaces_the_files(client, translator
     assert _footer_link(client) == CORRECTED
 
 
-def test_another_machine_writes_the_corrections_it_hears_of(client, translator, corrections_dir):
+def test_another_machine_reads_the_stored_revision_from_the_database(
+    client, translator, corrections_dir
+):
     _upload(client, _with_entry(_download(client), "Code of conduct", CORRECTED))
     shutil.rmtree(corrections_dir)  # this "machine" never wrote them
+    cache.clear()  # a cache restarted, or one not shared: the database alone must tell
     interface_corrections.reload_translations()
-    interface_corrections._next_cache_check = 0.0  # its next look at the shared cache is due
+    assert _footer_link(client) != CORRECTED  # its look at the database is not due yet
+
+    interface_corrections._next_check = 0.0  # now it is
 
     assert _footer_link(client) == CORRECTED
+    assert interface_corrections.written_revision() == 1
+
+
+def test_a_machine_follows_the_database_when_it_holds_another_revision(
+    client, translator, corrections_dir
+):
+    _upload(client, _with_entry(_download(client), "Code of conduct", CORRECTED))
+    InterfaceCorrection.objects.all().delete()  # e.g. a backup from before the upload restored
+    interface_corrections._next_check = 0.0
+
+    assert _footer_link(client) != CORRECTED
+    assert interface_corrections.written_revision() == 0
 
 
 def test_a_starting_web_process_writes_the_stored_corrections(client, translator, corrections_dir):
     _upload(client, _with_entry(_download(client), "Code of conduct", CORRECTED))
     shutil.rmtree(corrections_dir)
-    cache.delete(interface_corrections.CACHE_KEY)
     interface_corrections.reload_translations()
     assert _footer_link(client) != CORRECTED
 
