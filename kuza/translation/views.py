@@ -19,6 +19,7 @@ from kuza.translation.catalog import ImportOutcome
 from kuza.translation.forms import GrantRoleForm, ImportForm, UnitTranslationForm
 from kuza.translation.languages import content_languages, language_direction, language_label
 from kuza.translation.po import export_po
+from kuza.translation.problem_messages import UPLOAD_PROBLEMS
 from kuza.translation.xliff import export_xliff
 
 OBJECTS_PER_PAGE = 20
@@ -249,6 +250,11 @@ def import_file(request: HttpRequest) -> HttpResponse:
             )
         except services.TranslationPermissionError:
             raise PermissionDenied from None
+        except services.TranslationFileError as error:
+            for text in UPLOAD_PROBLEMS.texts(error.problems):
+                form.add_error(
+                    "file", _("The file cannot be imported: %(reason)s") % {"reason": text}
+                )
         except services.TranslationError as error:
             form.add_error("file", str(error))
     context = {"form": form, "report": report}

@@ -149,7 +149,26 @@ def test_a_file_for_another_language_is_refused_with_a_clear_error(client, trans
 
     response = _upload(client, spanish, "conduct.po")
 
-    assert "The file cannot be imported" in response.content.decode()
+    assert (
+        "The file cannot be imported: The PO file is for the language es, not fr."
+        in response.content.decode()
+    )
+    assert not UnitTranslation.objects.exists()
+
+
+def test_a_refused_file_is_explained_in_the_reader_s_language(client, translator, conduct):
+    exported = _export(client, conduct)
+    broken = exported + b'\nmsgctxt "x"\nmsgid "Hello"\nmsgstr "Bonjour\n'
+    line = broken.count(b"\n")
+    client.cookies["django_language"] = "fr"
+
+    html = _upload(client, broken, "conduct.po").content.decode()
+
+    assert (
+        f"Le fichier ne peut pas être importé : La ligne {line} n&#x27;est pas un mot-clé "
+        "suivi d&#x27;une chaîne entre guillemets complète : msgstr &quot;Bonjour"
+    ) in html
+    assert "is not a keyword" not in html
     assert not UnitTranslation.objects.exists()
 
 

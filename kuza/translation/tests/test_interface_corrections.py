@@ -121,9 +121,20 @@ def test_a_broken_entry_changes_nothing_and_names_its_line(client, translator):
     response = _upload(client, broken)
 
     html = response.content.decode()
-    assert f"line {line} (&#x27;Log in&#x27;): %(nome)s is not in the source" in html
+    assert f"Line {line} (“Log in”): %(nome)s is not in the English text." in html
     assert not InterfaceCorrection.objects.exists()
     assert _footer_link(client) != CORRECTED
+
+
+def test_an_upload_s_problems_are_worded_in_the_reader_s_language(client, translator):
+    broken = _with_entry(_download(client), "Log in", "Entrar %(nome)s")
+    line = broken.split("\n").index('msgid "Log in"') + 1
+    client.cookies["django_language"] = "pt"
+
+    html = _upload(client, broken).content.decode()
+
+    assert f"Linha {line} (“Log in”): %(nome)s não está no texto em inglês." in html
+    assert "is not in the English text" not in html
 
 
 def test_an_entry_corrected_by_someone_else_since_the_download_is_a_conflict(client, translator):
