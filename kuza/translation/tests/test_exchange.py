@@ -271,3 +271,20 @@ def test_an_xliff_file_giving_a_part_two_translations_reports_a_conflict(
 
     assert "1 conflict: not imported" in page and "Sois gentil" in page
     assert not UnitTranslation.objects.filter(unit__text="Be kind").exists()
+
+
+def test_a_text_xliff_cannot_carry_is_explained_and_the_po_file_offered(client, translator):
+    conduct = CodeOfConductFactory(body="Ring the bell \x07 to start.\n", title="Bell")
+    translatable = TranslatableObject.objects.get(object_id=conduct.pk)
+    client.cookies["django_language"] = "fr"
+
+    response = client.get(
+        reverse("translation:export_object", args=[translatable.pk, "fr", "xliff"])
+    )
+
+    assert response.status_code == 422
+    html = response.content.decode()
+    assert "contient le caractère U+0007, que XML 1.0 ne peut pas transporter" in html
+    po_url = reverse("translation:export_object", args=[translatable.pk, "fr", "po"])
+    assert f'href="{po_url}"' in html
+    assert client.get(po_url).status_code == 200
