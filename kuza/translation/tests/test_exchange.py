@@ -7,6 +7,7 @@ import pytest
 from babel.messages.pofile import read_po, write_po
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.urls import reverse
 
 from kuza.translation import selectors
@@ -288,3 +289,14 @@ def test_a_text_xliff_cannot_carry_is_explained_and_the_po_file_offered(client, 
     po_url = reverse("translation:export_object", args=[translatable.pk, "fr", "po"])
     assert f'href="{po_url}"' in html
     assert client.get(po_url).status_code == 200
+
+
+def test_the_command_line_import_words_a_refused_file_s_problem(
+    client, translator, conduct, tmp_path
+):
+    path = tmp_path / "conduct.es.po"
+    path.write_bytes(_export(client, conduct).replace(b"Language: fr", b"Language: es"))
+
+    with pytest.raises(CommandError, match="The PO file is for the language es, not fr."):
+        call_command("translation_import", str(path), "--language", "fr")
+    assert not UnitTranslation.objects.exists()
