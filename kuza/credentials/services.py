@@ -24,8 +24,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kuza.core import achievements
+from kuza.core.problems import Problem
 from kuza.credentials import csvimport, identity, images
 from kuza.credentials.models import Assertion, AwardRule, BadgeClass, Issuer
+from kuza.credentials.problem_messages import CSV_ROW_OUTCOMES
 from kuza.credentials.selectors import (
     can_manage_issuer,
     can_start_issuer_for,
@@ -294,7 +296,12 @@ class CsvOutcome:
     line: int
     username: str
     outcome: str  # "awarded", "already", or "error"
-    message: str
+    detail: Problem
+    """Why, as data; `message` words it in the language active when it is shown."""
+
+    @property
+    def message(self) -> str:
+        return CSV_ROW_OUTCOMES.text(self.detail)
 
 
 @dataclass
@@ -358,25 +365,23 @@ def assertions_award_csv(*, badge_class: BadgeClass, actor, text: str) -> CsvRep
 
 
 def _award_csv_row(badge_class, actor, row: csvimport.CsvRow, users: dict) -> CsvOutcome:
-    def error(message: str) -> CsvOutcome:
-        return CsvOutcome(row.line, row.username, "error", message)
+    def outcome(kind: str, code: str, **params) -> CsvOutcome:
+        return CsvOutcome(row.line, row.username, kind, Problem(code, params))
 
     if row.duplicate_of is not None:
-        return error(_("Listed already on line %(line)s.") % {"line": row.duplicate_of})
+        return outcome("error", "listed_twice", line=row.duplicate_of)
     user = users.get(row.username.casefold())
     if user is None:
-        return error(_("No active member has this username."))
+        return outcome("error", "unknown_username")
     if row.evidence_url and not _valid_url(row.evidence_url):
-        return error(_("The evidence is not a web address (http or https)."))
+        return outcome("error", "evidence_not_web_address")
     try:
         _assertion, created = assertion_award_manual(
             badge_class=badge_class, actor=actor, recipient=user, evidence_url=row.evidence_url
         )
-    except AwardError as problem:
-        return error(str(problem))
-    if created:
-        return CsvOutcome(row.line, row.username, "awarded", _("Awarded."))
-    return CsvOutcome(row.line, row.username, "already", _("Already holds this badge."))
+    except AwardError:  # the one refusal assertion_issue makes: no e-mail address
+        return outcome("error", "no_email", name=user.get_username())
+    return outcome("awarded", "awarded") if created else outcome("already", "already")
 
 
 def award_for_achievement(

@@ -7,6 +7,10 @@ translations, say, from two translators' files pasted together) is a CONFLICT to
 is chosen silently. Fuzzy entries (PO `#, fuzzy`, XLIFF `state="needs-..."`) are
 imported as outdated translations, so a translator's draft is kept but still flagged for
 review. A blank translation is UNTRANSLATED and deletes nothing.
+
+A file that cannot be read raises CatalogFormatError or CatalogLanguageError, whose problems
+are codes with parameters (kuza.core.problems); kuza/translation/problem_messages.py words
+them in the reader's language.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from kuza.core.problems import Problem, ProblemError
 from kuza.translation.keys import UNCONFIRMED_SOURCE_HASH, Translation
 from kuza.translation.units import source_hash
 
@@ -23,29 +28,33 @@ _LANGUAGE = re.compile(r"[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*")
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
 
-class CatalogFormatError(ValueError):
+class CatalogFormatError(ProblemError):
     """An exchange file cannot be read, or a unit cannot be written to one."""
 
 
-class CatalogLanguageError(ValueError):
+class CatalogLanguageError(ProblemError):
     """An exchange file is for another language than the one being imported."""
 
 
 def check_language(language: str) -> str:
     """The language code as given, after checking it looks like one (BCP 47 or gettext)."""
     if not _LANGUAGE.fullmatch(language):
-        raise CatalogLanguageError(
-            f"{language!r} is not a language code such as 'ar', 'pt-BR' or 'zh_Hans'"
-        )
+        raise CatalogLanguageError(Problem("language_code_invalid", {"language": language}))
     return language
 
 
 def check_same_language(found: str | None, expected: str, where: str) -> None:
-    """Refuse a file for another language: 'pt-BR' and 'pt_br' are the same, 'pt' is not."""
+    """Refuse a file for another language: 'pt-BR' and 'pt_br' are the same, 'pt' is not.
+
+    `where` is the file's format, "po" or "xliff", which the problem names.
+    """
+    xliff = where == "xliff"
     if not found:
-        raise CatalogLanguageError(f"{where} does not say its language; expected {expected!r}")
+        code = "xliff_language_missing" if xliff else "po_language_missing"
+        raise CatalogLanguageError(Problem(code, {"expected": expected}))
     if found.replace("-", "_").lower() != expected.replace("-", "_").lower():
-        raise CatalogLanguageError(f"{where} is for {found!r}, not {expected!r}")
+        code = "xliff_language_other" if xliff else "po_language_other"
+        raise CatalogLanguageError(Problem(code, {"found": found, "expected": expected}))
 
 
 @dataclass(frozen=True)
@@ -62,11 +71,9 @@ class CatalogUnit:
 
     def __post_init__(self) -> None:
         if not self.context.strip() or _CONTROL_CHARACTERS.search(self.context):
-            raise CatalogFormatError(
-                f"unit context {self.context!r} must be non-blank, without control characters"
-            )
+            raise CatalogFormatError(Problem("unit_context_invalid", {"context": self.context}))
         if not self.source.strip():
-            raise CatalogFormatError(f"unit {self.context!r} has no source text")
+            raise CatalogFormatError(Problem("unit_without_source", {"context": self.context}))
         object.__setattr__(self, "source_hash", source_hash(self.source))
 
     @property
@@ -83,7 +90,7 @@ def index_by_context(units: Iterable[CatalogUnit]) -> dict[str, CatalogUnit]:
     indexed: dict[str, CatalogUnit] = {}
     for unit in units:
         if unit.context in indexed:
-            raise CatalogFormatError(f"unit context {unit.context!r} is given twice")
+            raise CatalogFormatError(Problem("unit_context_twice", {"context": unit.context}))
         indexed[unit.context] = unit
     return indexed
 

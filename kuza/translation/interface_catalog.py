@@ -15,7 +15,8 @@ downloads, and checks the file a translator uploads the way content imports are 
   entry Kuza does not have is UNKNOWN and ignored.
 - A broken entry (unreadable line, a placeholder or HTML tag the source does not have, a
   placeholder dropped, wrong number of plural forms, a file for another language) refuses the
-  whole file with errors naming each line: nothing is stored.
+  whole file with problems naming each line (codes with parameters, kuza.core.problems,
+  worded in the reader's language by kuza/translation/problem_messages.py): nothing is stored.
 """
 
 from __future__ import annotations
@@ -30,10 +31,11 @@ from enum import StrEnum
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
-from babel.messages.pofile import PoFileError, PoFileParser, read_po, write_po
+from babel.messages.pofile import read_po, write_po
 
-from kuza.translation.catalog import CatalogFormatError
-from kuza.translation.po import _check_strings_are_terminated, _EveryEntryCatalog
+from kuza.core.problems import Problem, ProblemError
+from kuza.translation.catalog import CatalogFormatError, CatalogLanguageError, check_same_language
+from kuza.translation.po import read_po_entries
 
 REVISION_HEADER = "X-Kuza-Revision"
 _REVISION = re.compile(rb'"X-Kuza-Revision:\s*(\d+)\\n"')
@@ -192,37 +194,21 @@ class UploadReport:
         )
 
 
-class UploadError(ValueError):
+class UploadError(ProblemError):
     """The file cannot be used; `problems` name each line at fault."""
-
-    def __init__(self, problems: Sequence[str]) -> None:
-        super().__init__("; ".join(problems))
-        self.problems = tuple(problems)
 
 
 def read_upload(data: bytes, *, language: str, nplurals: int) -> tuple[list[UploadedEntry], int]:
     """The entries of an uploaded PO file and the revision it was downloaded at."""
     data = data.removeprefix(codecs.BOM_UTF8)
     try:
-        _check_strings_are_terminated(data)
-    except CatalogFormatError as error:
-        raise UploadError([str(error)]) from error
-    catalog = _EveryEntryCatalog()
-    try:
-        PoFileParser(catalog, abort_invalid=True).parse(io.BytesIO(data))
-    except (PoFileError, UnicodeDecodeError, ValueError) as error:
-        raise UploadError([f"not a readable PO file: {error}"]) from error
-    found = (catalog.locale_identifier or "").replace("-", "_").lower()
-    if found != language.replace("-", "_").lower():
-        raise UploadError(
-            [f"the file's Language header is {found or 'missing'!r}, not {language!r}"]
-        )
+        catalog = read_po_entries(data)
+        check_same_language(catalog.locale_identifier, language, "po")
+    except (CatalogFormatError, CatalogLanguageError) as error:
+        raise UploadError(*error.problems) from error
     if catalog.num_plurals != nplurals:
         raise UploadError(
-            [
-                f"the file's Plural-Forms header gives {catalog.num_plurals} forms; "
-                f"{language!r} has {nplurals}"
-            ]
+            Problem("po_plural_forms_other", {"found": catalog.num_plurals, "expected": nplurals})
         )
     revision = _REVISION.search(data)
     entries = []
@@ -242,40 +228,54 @@ def read_upload(data: bytes, *, language: str, nplurals: int) -> tuple[list[Uplo
     return entries, int(revision.group(1)) if revision else 0
 
 
-def entry_problems(entry: UploadedEntry, shipped: ShippedEntry) -> list[str]:
+def entry_problems(entry: UploadedEntry, shipped: ShippedEntry) -> list[Problem]:
     """What makes an uploaded translation unusable, each naming the entry's line."""
     if not any(entry.strings):
         return []
-    where = f"line {entry.line} ({entry.msgid[:40]!r})"
+    where = {"line": entry.line, "msgid": entry.msgid[:40]}
     if bool(entry.msgid_plural) != bool(shipped.msgid_plural):
-        return [f"{where}: Kuza's entry {'has' if shipped.msgid_plural else 'has no'} plural forms"]
+        code = "entry_plural_expected" if shipped.msgid_plural else "entry_plural_unexpected"
+        return [Problem(code, where)]
     if len(entry.strings) != len(shipped.strings) or not all(entry.strings):
-        return [f"{where}: every plural form needs a translation ({len(shipped.strings)} forms)"]
+        return [Problem("entry_plural_incomplete", {**where, "last": len(shipped.strings) - 1})]
     problems = []
     source_text = entry.msgid + entry.msgid_plural
     allowed = set(_PLACEHOLDER.findall(source_text))
     tags = {_tag_name(tag) for tag in _TAG.findall(source_text)}
     for index, text in enumerate(entry.strings):
-        form = f" form {index}" if shipped.msgid_plural else ""
+        # In a plural entry the message names the form as the file does: msgstr[index].
+        form = {"form": index} if shipped.msgid_plural else {}
         unknown = set(_PLACEHOLDER.findall(text)) - allowed
         if unknown:
-            problems.append(f"{where}{form}: {', '.join(sorted(unknown))} is not in the source")
+            problems.append(
+                Problem(
+                    "entry_placeholder_unknown_in_form" if form else "entry_placeholder_unknown",
+                    {**where, **form, "placeholders": ", ".join(sorted(unknown))},
+                )
+            )
         new_tags = {_tag_name(tag) for tag in _TAG.findall(text)} - tags
         if new_tags:
             problems.append(
-                f"{where}{form}: HTML <{', '.join(sorted(new_tags))}> is not in the source"
+                Problem(
+                    "entry_tag_unknown_in_form" if form else "entry_tag_unknown",
+                    {**where, **form, "tags": ", ".join(f"<{tag}>" for tag in sorted(new_tags))},
+                )
             )
     # A dropped placeholder loses a name or a number; a dropped %s breaks the page. The
     # singular form of a plural entry may leave the count out ("one book").
     last = entry.strings[-1]
     for placeholder in sorted(set(_PLACEHOLDER.findall(entry.msgid))):
         if placeholder not in last and placeholder not in entry.strings[0]:
-            problems.append(f"{where}: the translation lacks {placeholder}")
+            problems.append(
+                Problem("entry_placeholder_missing", {**where, "placeholder": placeholder})
+            )
     positional = [p for p in _PLACEHOLDER.findall(entry.msgid) if not p.startswith("%(")]
     if positional and sorted(positional) != sorted(
         p for p in _PLACEHOLDER.findall(last) if not p.startswith("%(")
     ):
-        problems.append(f"{where}: the translation must keep {' '.join(positional)} in number")
+        problems.append(
+            Problem("entry_positional_count", {**where, "placeholders": " ".join(positional)})
+        )
     return problems
 
 
@@ -291,14 +291,14 @@ def reconcile(
     base_revision: int,
 ) -> UploadReport:
     """Decide what each uploaded entry means; UploadError if any entry is broken."""
-    problems: list[str] = []
+    problems: list[Problem] = []
     by_key: dict[Key, list[UploadedEntry]] = {}
     for entry in entries:
         by_key.setdefault(entry.key, []).append(entry)
         if entry.key in shipped:
             problems += entry_problems(entry, shipped[entry.key])
     if problems:
-        raise UploadError(problems)
+        raise UploadError(*problems)
     results = []
     for key, given in by_key.items():
         distinct = {(entry.strings, entry.fuzzy): entry for entry in given}

@@ -10,11 +10,13 @@ Kuza's and the packages' catalogs:
 - an upload writes its language's file at once, on the machine that took it;
 - every process notices a rewritten file (one stat of a stamp file per request, in
   InterfaceCorrectionsMiddleware) and reloads its catalogs;
-- other machines learn of an upload from the shared cache (the revision is stored there; a
-  process looks at most every CHECK_SECONDS) and write the files from the database.
+- other machines learn of an upload from the database itself: at most every CHECK_SECONDS a
+  process reads the stored revision (one small query) and, when it differs from the one its
+  machine wrote in the stamp file, writes the files again.
 
-If the cache loses the revision (Redis restarted), machines keep what they wrote and catch
-up when their processes restart. Corrections worth keeping for everyone go upstream into the shipped
+The database is the one source of truth: no cache holds the revision, so a cache that is
+cleared, restarted or not shared cannot leave a machine behind, and every process agrees
+within CHECK_SECONDS. Corrections worth keeping for everyone go upstream into the shipped
 catalogs; the status page lists them per language.
 """
 
@@ -26,7 +28,7 @@ import time
 from pathlib import Path
 
 from django.conf import settings
-from django.core.cache import cache
+from django.db import DatabaseError
 from django.utils import translation
 from django.utils.translation import trans_real
 
@@ -35,12 +37,11 @@ from kuza.translation.interface_catalog import write_mo_catalog
 from kuza.translation.models import InterfaceCorrection
 
 logger = logging.getLogger(__name__)
-CACHE_KEY = "kuza:interface-corrections:revision"
 CHECK_SECONDS = 30
 _STAMP = "stamp"
 
 _seen_stamp: int | None = None
-_next_cache_check = 0.0
+_next_check = 0.0
 
 
 def corrections_dir() -> Path:
@@ -90,17 +91,10 @@ def write_corrections(languages=TRANSLATED_LANGUAGES) -> None:
 
 def write_corrections_at_start() -> None:
     """For a starting web process: the database may be unreachable, which must not stop it."""
-    from django.db import DatabaseError
-
     try:
         write_corrections()
     except (DatabaseError, OSError) as error:
         logger.warning("interface corrections not written at start: %s", error)
-
-
-def announce(revision: int) -> None:
-    """Tell other machines the stored corrections changed (after the upload commits)."""
-    cache.set(CACHE_KEY, revision, timeout=None)
 
 
 def reload_translations() -> None:
@@ -123,16 +117,19 @@ def _stamp_mtime() -> int:
 
 
 def reload_if_changed() -> None:
-    """Per request: reload when another process rewrote the files, or another machine
-    announced corrections this one has not written yet."""
-    global _seen_stamp, _next_cache_check
+    """Per request: reload when another process rewrote the files; at most every
+    CHECK_SECONDS, write them again when the database holds another revision than the one
+    this machine wrote (an upload taken by another machine, or a restored backup)."""
+    global _seen_stamp, _next_check
     now = time.monotonic()
-    if now >= _next_cache_check:
-        _next_cache_check = now + CHECK_SECONDS
-        announced = cache.get(CACHE_KEY)
-        if announced is not None and int(announced) > written_revision():
-            write_corrections()
-            return
+    if now >= _next_check:
+        _next_check = now + CHECK_SECONDS
+        try:
+            if stored_revision() != written_revision():
+                write_corrections()
+                return
+        except (DatabaseError, OSError) as error:  # pages still render; next look later
+            logger.warning("interface corrections not checked: %s", error)
     mtime = _stamp_mtime()
     if _seen_stamp is None:
         _seen_stamp = mtime

@@ -68,8 +68,7 @@ def interface_po_upload(*, user, language: str, data: bytes) -> UploadReport:
                     "revision": revision,
                 },
             )
-    # Committed (this function owns the transaction): this machine's catalogs first, then
-    # the other machines are told.
+    # Committed (this function owns the transaction): this machine's catalogs at once; the
+    # other machines read the new revision from the database (interface_corrections).
     interface_corrections.write_corrections([language])
-    interface_corrections.announce(interface_corrections.stored_revision())
     return report

@@ -14,6 +14,7 @@ from kuza.translation import interface_selectors, interface_services, permission
 from kuza.translation.forms import InterfaceUploadForm
 from kuza.translation.interface_catalog import UploadOutcome
 from kuza.translation.languages import language_label
+from kuza.translation.problem_messages import UPLOAD_PROBLEMS
 from kuza.translation.services import TranslationPermissionError
 
 
@@ -110,8 +111,8 @@ def upload(request: HttpRequest, language: str) -> HttpResponse:
         except TranslationPermissionError:
             raise PermissionDenied from None
         except interface_services.UploadError as error:
-            for problem in error.problems:
-                form.add_error("file", problem)
+            for text in UPLOAD_PROBLEMS.texts(error.problems):
+                form.add_error("file", text)
     context = {"form": form, "report": report, "language": language}
     context["language_label"] = language_label(language)
     if report is not None:

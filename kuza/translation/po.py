@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import PoFileError, PoFileParser, write_po
 
+from kuza.core.problems import Problem
 from kuza.translation.catalog import (
     CatalogEntry,
     CatalogFormatError,
@@ -50,7 +51,9 @@ def export_po(units: Sequence[CatalogUnit], *, language: str, project: str = "Ku
             charset="utf-8",
         )
     except ValueError as error:  # babel's own check of the code, stricter for some forms
-        raise CatalogLanguageError(f"babel cannot use language {language!r}: {error}") from error
+        raise CatalogLanguageError(
+            Problem("language_code_invalid", {"language": language})
+        ) from error
     for unit in units:
         message = catalog.add(
             unit.source,
@@ -70,14 +73,29 @@ def import_po(data: bytes, current: Sequence[CatalogUnit], *, language: str) -> 
     check_language(language)
     # Babel would read a BOM as part of the first keyword and turn the header into an entry.
     data = data.removeprefix(codecs.BOM_UTF8)
+    catalog = read_po_entries(data)
+    check_same_language(catalog.locale_identifier, language, "po")
+    return reconcile((_entry(message) for message in catalog.entries), current)
+
+
+def read_po_entries(data: bytes) -> _EveryEntryCatalog:
+    """Parse a PO file (no BOM) keeping every entry; CatalogFormatError naming the line."""
     _check_strings_are_terminated(data)
     catalog = _EveryEntryCatalog()
     try:
         PoFileParser(catalog, abort_invalid=True).parse(io.BytesIO(data))
-    except (PoFileError, UnicodeDecodeError, ValueError) as error:
-        raise CatalogFormatError(f"not a readable PO file: {error}") from error
-    check_same_language(catalog.locale_identifier, language, "the PO file's Language header")
-    return reconcile((_entry(message) for message in catalog.entries), current)
+    except PoFileError as error:
+        raise CatalogFormatError(Problem("po_line_invalid", {"line": error.lineno + 1})) from error
+    except UnicodeDecodeError as error:
+        raise CatalogFormatError(
+            Problem(
+                "po_not_decodable",
+                {"line": _undecodable_line(data, error.encoding), "encoding": error.encoding},
+            )
+        ) from error
+    except ValueError as error:
+        raise CatalogFormatError(Problem("po_unreadable")) from error
+    return catalog
 
 
 class _EveryEntryCatalog(Catalog):
@@ -102,15 +120,26 @@ def _check_strings_are_terminated(data: bytes) -> None:
         line = line.strip()
         if line and not line.startswith(b"#") and not _PO_STRING_LINE.fullmatch(line):
             raise CatalogFormatError(
-                f"not a readable PO file: line {number} is not a keyword with one complete "
-                f"quoted string: {line[:60]!r}"
+                Problem(
+                    "po_line_unterminated",
+                    {"line": number, "text": line[:60].decode("utf-8", errors="replace")},
+                )
             )
+
+
+def _undecodable_line(data: bytes, encoding: str) -> int:
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        try:
+            line.decode(encoding)
+        except UnicodeDecodeError:
+            return number
+    return 0
 
 
 def _entry(message: Message) -> CatalogEntry:
     if not isinstance(message.id, str) or not isinstance(message.string, str):
         raise CatalogFormatError(
-            f"plural entry {message.id!r} is not supported: Kuza units have no plural forms"
+            Problem("po_plural_entry", {"line": message.lineno or 0, "msgid": message.id[0]})
         )
     return CatalogEntry(
         context=message.context or "",

@@ -14,6 +14,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kuza.core.problems import Problem
 from kuza.translation import permissions, registry, selectors
 from kuza.translation.catalog import CatalogFormatError, CatalogLanguageError, ImportReport
 from kuza.translation.keys import KeyedUnit, UnitStatus, assign_keys, named_units
@@ -38,6 +39,15 @@ class TranslationError(Exception):
 
 class TranslationPermissionError(TranslationError):
     """The person may not do this."""
+
+
+class TranslationFileError(TranslationError):
+    """An import file that cannot be used. `problems` say why, as codes with parameters: show
+    them with problem_messages.UPLOAD_PROBLEMS, in the reader's language."""
+
+    def __init__(self, problems: tuple[Problem, ...]) -> None:
+        super().__init__("; ".join(str(problem) for problem in problems))
+        self.problems = problems
 
 
 # --- Keeping source units in step ----------------------------------------------------------
@@ -385,9 +395,7 @@ def translation_import(
         units = catalog_units(translatables_by_context(contexts), language)
         report = importer(data, [catalog_unit for catalog_unit, _unit in units], language=language)
     except (CatalogFormatError, CatalogLanguageError) as error:
-        raise TranslationError(
-            _("The file cannot be imported: %(reason)s") % {"reason": str(error)}
-        ) from error
+        raise TranslationFileError(error.problems) from error
     source_units = {catalog_unit.context: unit for catalog_unit, unit in units}
     with transaction.atomic():
         for result in report.to_save:

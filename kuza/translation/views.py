@@ -15,10 +15,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from kuza.audience.presenter import person_name
 from kuza.core.confirm import confirm_page
 from kuza.translation import permissions, selectors, services
-from kuza.translation.catalog import ImportOutcome
+from kuza.translation.catalog import CatalogFormatError, ImportOutcome
 from kuza.translation.forms import GrantRoleForm, ImportForm, UnitTranslationForm
 from kuza.translation.languages import content_languages, language_direction, language_label
 from kuza.translation.po import export_po
+from kuza.translation.problem_messages import UPLOAD_PROBLEMS
 from kuza.translation.xliff import export_xliff
 
 OBJECTS_PER_PAGE = 20
@@ -176,7 +177,9 @@ def _download(data: bytes, filename: str, content_type: str) -> HttpResponse:
     return response
 
 
-def _export(translatables, language: str, file_format: str, name: str) -> HttpResponse:
+def _export(
+    request: HttpRequest, translatables, language: str, file_format: str, name: str
+) -> HttpResponse:
     units = [
         catalog_unit for catalog_unit, _unit in selectors.catalog_units(translatables, language)
     ]
@@ -188,7 +191,17 @@ def _export(translatables, language: str, file_format: str, name: str) -> HttpRe
         )
     source_languages = {translatable.source_language for translatable in translatables}
     source_language = source_languages.pop() if len(source_languages) == 1 else "en"
-    data = export_xliff(units, language=language, source_language=source_language, original=name)
+    try:
+        data = export_xliff(
+            units, language=language, source_language=source_language, original=name
+        )
+    except CatalogFormatError as error:  # a text XML cannot carry: the PO file can
+        match = request.resolver_match
+        context = {
+            "problems": UPLOAD_PROBLEMS.texts(error.problems),
+            "po_url": reverse(match.view_name, kwargs={**match.kwargs, "file_format": "po"}),
+        }
+        return render(request, "translation/export_refused.html", context, status=422)
     return _download(data, f"{name}.{language}.xlf", "application/x-xliff+xml")
 
 
@@ -198,7 +211,7 @@ def export_object(request: HttpRequest, pk: int, language: str, file_format: str
     language = _language_or_404(language)
     translatable = selectors.translatable_object(user=request.user, pk=pk)
     name = f"{translatable.model_label}-{translatable.object_id}"
-    return _export([translatable], language, file_format, name)
+    return _export(request, [translatable], language, file_format, name)
 
 
 @login_required
@@ -210,7 +223,7 @@ def export_whole(request: HttpRequest, pk: int, language: str, file_format: str)
     if not selectors.has_parts(translatable):
         raise Http404
     name = f"{translatable.model_label}-{translatable.object_id}-all"
-    return _export(selectors.translatable_whole(translatable), language, file_format, name)
+    return _export(request, selectors.translatable_whole(translatable), language, file_format, name)
 
 
 @login_required
@@ -222,7 +235,7 @@ def export_type(
     translatables = list(selectors.translatable_objects(user=request.user, model_label=model_label))
     if not translatables:
         raise Http404
-    return _export(translatables, language, file_format, model_label)
+    return _export(request, translatables, language, file_format, model_label)
 
 
 @login_required
@@ -249,6 +262,11 @@ def import_file(request: HttpRequest) -> HttpResponse:
             )
         except services.TranslationPermissionError:
             raise PermissionDenied from None
+        except services.TranslationFileError as error:
+            for text in UPLOAD_PROBLEMS.texts(error.problems):
+                form.add_error(
+                    "file", _("The file cannot be imported: %(reason)s") % {"reason": text}
+                )
         except services.TranslationError as error:
             form.add_error("file", str(error))
     context = {"form": form, "report": report}

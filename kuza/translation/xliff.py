@@ -16,6 +16,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
 from xml.parsers import expat
 
+from kuza.core.problems import Problem
 from kuza.translation.catalog import (
     CatalogEntry,
     CatalogFormatError,
@@ -80,8 +81,10 @@ def _check_representable(unit: CatalogUnit) -> None:
     for text in texts:
         if match := _NOT_IN_XML.search(text):
             raise CatalogFormatError(
-                f"unit {unit.context!r} contains U+{ord(match.group()):04X}, which XML 1.0 "
-                "cannot carry; export it as PO instead"
+                Problem(
+                    "xml_character_invalid",
+                    {"context": unit.context, "character": f"U+{ord(match.group()):04X}"},
+                )
             )
 
 
@@ -90,20 +93,20 @@ def import_xliff(data: bytes, current: Sequence[CatalogUnit], *, language: str) 
     check_language(language)
     root = parse_xml_safely(data)
     if root.tag != _tag("xliff") or root.get("version") != "1.2":
-        raise CatalogFormatError("not an XLIFF 1.2 file (<xliff version='1.2'> in its namespace)")
+        raise CatalogFormatError(Problem("xliff_not_1_2"))
     return reconcile(_entries(root, language), current)
 
 
 def _entries(root: ET.Element, language: str) -> Iterator[CatalogEntry]:
     for file in root.iter(_tag("file")):
-        check_same_language(file.get("target-language"), language, "an XLIFF <file>")
+        check_same_language(file.get("target-language"), language, "xliff")
         for unit in file.iter(_tag("trans-unit")):
             context = unit.get("id")
             if not context:
-                raise CatalogFormatError("an XLIFF <trans-unit> has no id")
+                raise CatalogFormatError(Problem("xliff_unit_without_id"))
             source = unit.find(_tag("source"))
             if source is None:
-                raise CatalogFormatError(f"trans-unit {context!r} has no <source>")
+                raise CatalogFormatError(Problem("xliff_unit_without_source", {"unit": context}))
             # One entry per <target>: a unit given two targets is then reported as a
             # conflict by reconcile() instead of one of them being taken silently.
             for target in unit.findall(_tag("target")) or [None]:
@@ -118,15 +121,13 @@ def _entries(root: ET.Element, language: str) -> Iterator[CatalogEntry]:
 
 def _plain_text(element: ET.Element, context: str) -> str:
     if len(element):
-        raise CatalogFormatError(
-            f"trans-unit {context!r} has inline markup (<{element[0].tag}>); Kuza units are "
-            "plain Markdown text"
-        )
+        tag = str(element[0].tag).rpartition("}")[2]
+        raise CatalogFormatError(Problem("xliff_inline_markup", {"unit": context, "tag": tag}))
     return element.text or ""
 
 
 def _refuse_doctype(*_declaration: object) -> None:
-    raise CatalogFormatError("XML with a DOCTYPE (DTD or entities) is refused")
+    raise CatalogFormatError(Problem("xml_doctype"))
 
 
 def _clark(expat_name: str) -> str:
@@ -150,5 +151,7 @@ def parse_xml_safely(data: bytes) -> ET.Element:
     try:
         parser.Parse(data, True)
     except expat.ExpatError as error:
-        raise CatalogFormatError(f"not well-formed XML: {error}") from error
+        raise CatalogFormatError(
+            Problem("xml_malformed", {"line": error.lineno, "column": error.offset + 1})
+        ) from error
     return builder.close()

@@ -1,9 +1,12 @@
 """The interface languages: the switcher names each in itself, the browser's choice is honoured."""
 
+import datetime
 import re
 
 import pytest
+from babel import dates
 from django.conf import settings
+from django.utils import formats, translation
 
 pytestmark = pytest.mark.django_db
 
@@ -83,3 +86,36 @@ def test_ethiopic_text_reaches_an_installed_ethiopic_font_without_web_fonts():
     amharic = re.search(r":lang\(am\)\{font-family:([^}]+)\}", css).group(1).split(",")
     assert amharic[0] == '"Noto Sans Ethiopic"'
     assert "@font-face" not in css and "url(" not in css
+
+
+# 1234567.5 and 5 March 2026 at 14:30, as each language writes them: its own separators, the
+# month in words from its catalog (never a number, never English), the 24-hour clock.
+NUMBERS = {
+    "en": "1,234,567.5",
+    "fr": "1\u202f234\u202f567,5",
+    "ar": "1.234.567,5",
+    "sw": "1,234,567.5",
+    "pt": "1.234.567,5",
+    "ha": "1,234,567.5",
+    "yo": "1,234,567.5",
+    "ig": "1,234,567.5",
+    "am": "1,234,567.5",
+}
+DATE_PATTERNS = {"pt": "d 'de' MMMM 'de' y"}
+
+
+@pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES])
+def test_dates_and_numbers_are_written_the_language_s_way(language):
+    moment = datetime.datetime(2026, 3, 5, 14, 30)
+    with translation.override(language):
+        number = formats.number_format(1234567.5, 1, force_grouping=True)
+        date = formats.date_format(moment.date(), "SHORT_DATE_FORMAT")
+        date_time = formats.date_format(moment, "DATETIME_FORMAT")
+
+    assert number == NUMBERS[language]
+    if language != "ig":  # Django's Igbo catalog names the months itself
+        pattern = DATE_PATTERNS.get(language, "d MMMM y")
+        assert date == dates.format_date(moment.date(), pattern, locale=language)
+    assert date.startswith("5 ") and "2026" in date and "03" not in date
+    assert language == "en" or "March" not in date
+    assert date_time.startswith(date) and date_time.endswith("14:30")

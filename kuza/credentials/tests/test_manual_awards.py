@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 from kuza.accounts.tests.factories import UserFactory
 from kuza.campaigns.tests.factories import CampaignFactory
@@ -112,6 +113,27 @@ def test_a_csv_awards_everyone_listed_and_reports_each_bad_row(client, organiser
     ]:
         assert f"<td>{line}</td>" in page
         assert problem in page
+
+
+def test_the_csv_report_is_worded_in_the_reader_s_language(client, organiser_and_badge):
+    organiser, badge_class = organiser_and_badge
+    UserFactory(username="amina")
+    client.force_login(organiser)
+    client.cookies["django_language"] = "sw"
+
+    response = client.post(
+        manage_url(badge_class, "award-csv/"),
+        {"file": SimpleUploadedFile("people.csv", b"amina\nghost\namina\n", "text/csv")},
+    )
+
+    page = response.content.decode()
+    with translation.override("sw"):
+        for problem in (
+            translation.gettext("No active member has this username."),
+            translation.gettext("Listed already on line %(line)s.") % {"line": 1},
+        ):
+            assert problem in page
+    assert "No active member has this username." not in page
 
 
 def test_uploading_the_same_csv_twice_awards_nobody_twice(client, organiser_and_badge):

@@ -7,6 +7,7 @@ import pytest
 from babel.messages.pofile import read_po, write_po
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.urls import reverse
 
 from kuza.translation import selectors
@@ -149,7 +150,26 @@ def test_a_file_for_another_language_is_refused_with_a_clear_error(client, trans
 
     response = _upload(client, spanish, "conduct.po")
 
-    assert "The file cannot be imported" in response.content.decode()
+    assert (
+        "The file cannot be imported: The PO file is for the language es, not fr."
+        in response.content.decode()
+    )
+    assert not UnitTranslation.objects.exists()
+
+
+def test_a_refused_file_is_explained_in_the_reader_s_language(client, translator, conduct):
+    exported = _export(client, conduct)
+    broken = exported + b'\nmsgctxt "x"\nmsgid "Hello"\nmsgstr "Bonjour\n'
+    line = broken.count(b"\n")
+    client.cookies["django_language"] = "fr"
+
+    html = _upload(client, broken, "conduct.po").content.decode()
+
+    assert (
+        f"Le fichier ne peut pas être importé : La ligne {line} n&#x27;est pas un mot-clé "
+        "suivi d&#x27;une chaîne entre guillemets complète : msgstr &quot;Bonjour"
+    ) in html
+    assert "is not a keyword" not in html
     assert not UnitTranslation.objects.exists()
 
 
@@ -252,3 +272,31 @@ def test_an_xliff_file_giving_a_part_two_translations_reports_a_conflict(
 
     assert "1 conflict: not imported" in page and "Sois gentil" in page
     assert not UnitTranslation.objects.filter(unit__text="Be kind").exists()
+
+
+def test_a_text_xliff_cannot_carry_is_explained_and_the_po_file_offered(client, translator):
+    conduct = CodeOfConductFactory(body="Ring the bell \x07 to start.\n", title="Bell")
+    translatable = TranslatableObject.objects.get(object_id=conduct.pk)
+    client.cookies["django_language"] = "fr"
+
+    response = client.get(
+        reverse("translation:export_object", args=[translatable.pk, "fr", "xliff"])
+    )
+
+    assert response.status_code == 422
+    html = response.content.decode()
+    assert "contient le caractère U+0007, que XML 1.0 ne peut pas transporter" in html
+    po_url = reverse("translation:export_object", args=[translatable.pk, "fr", "po"])
+    assert f'href="{po_url}"' in html
+    assert client.get(po_url).status_code == 200
+
+
+def test_the_command_line_import_words_a_refused_file_s_problem(
+    client, translator, conduct, tmp_path
+):
+    path = tmp_path / "conduct.es.po"
+    path.write_bytes(_export(client, conduct).replace(b"Language: fr", b"Language: es"))
+
+    with pytest.raises(CommandError, match="The PO file is for the language es, not fr."):
+        call_command("translation_import", str(path), "--language", "fr")
+    assert not UnitTranslation.objects.exists()

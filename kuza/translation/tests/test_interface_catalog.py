@@ -117,37 +117,72 @@ def test_an_entry_given_twice_differently_is_a_conflict():
 
 
 @pytest.mark.parametrize(
-    "entry,line,message",
+    "entry,problem",
     [
-        ('msgid "Hello %(name)s"\nmsgstr "Olá %(nome)s"\n', 11, "%(nome)s is not in the source"),
-        ('msgid "Hello %(name)s"\nmsgstr "Olá"\n', 11, "lacks %(name)s"),
+        (
+            'msgid "Hello %(name)s"\nmsgstr "Olá %(nome)s"\n',
+            (
+                "entry_placeholder_unknown",
+                {"line": 11, "msgid": "Hello %(name)s", "placeholders": "%(nome)s"},
+            ),
+        ),
+        (
+            'msgid "Hello %(name)s"\nmsgstr "Olá"\n',
+            (
+                "entry_placeholder_missing",
+                {"line": 11, "msgid": "Hello %(name)s", "placeholder": "%(name)s"},
+            ),
+        ),
         (
             'msgid "Read <a href=\\"%(url)s\\">more</a>"\nmsgstr "Ler <script>x</script>"\n',
-            11,
-            "HTML <script> is not in the source",
+            (
+                "entry_tag_unknown",
+                {"line": 11, "msgid": 'Read <a href="%(url)s">more</a>', "tags": "<script>"},
+            ),
         ),
         (
             'msgid "%(count)s book"\nmsgid_plural "%(count)s books"\n'
             'msgstr[0] "um livro"\nmsgstr[1] "%(count)s livros"\n',
-            11,
-            "every plural form needs a translation",
+            ("entry_plural_incomplete", {"line": 11, "msgid": "%(count)s book", "last": 2}),
         ),
-        ('msgid "Save"\nmsgstr "Gravar\n', 12, "line 12 is not a keyword"),
+        (
+            'msgid "%(count)s book"\nmsgid_plural "%(count)s books"\nmsgstr[0] "um livro"\n'
+            'msgstr[1] "%(count)s livros"\nmsgstr[2] "%(count)s <b>livros</b>"\n',
+            (
+                "entry_tag_unknown_in_form",
+                {"line": 11, "msgid": "%(count)s book", "form": 2, "tags": "<b>"},
+            ),
+        ),
+        (
+            'msgid "Save"\nmsgstr "Gravar\n',
+            ("po_line_unterminated", {"line": 12, "text": 'msgstr "Gravar'}),
+        ),
     ],
 )
-def test_a_broken_entry_refuses_the_file_naming_its_line(entry, line, message):
+def test_a_broken_entry_refuses_the_file_naming_its_line(entry, problem):
     good = 'msgid "Save"\nmsgstr "Gravar"\n\n'
     # The good entry takes lines 8-10; the broken one starts on line 11.
     with pytest.raises(UploadError) as refused:
-        _outcomes(good + entry.replace("\n", "\n", 1))
+        _outcomes(good + entry)
 
-    assert any(message in problem for problem in refused.value.problems), refused.value.problems
-    assert any(f"line {line}" in problem for problem in refused.value.problems)
+    found = [(found.code, dict(found.params)) for found in refused.value.problems]
+    assert problem in found  # with any other problem of the same entry, each on its line
+    assert {params["line"] for _code, params in found} == {problem[1]["line"]}
 
 
 def test_a_file_for_another_language_or_plural_rule_is_refused():
-    with pytest.raises(UploadError, match="not 'ha'"):
+    with pytest.raises(UploadError) as refused:
         read_upload(_upload('msgid "Save"\nmsgstr "Gravar"\n'), language="ha", nplurals=2)
+    (problem,) = refused.value.problems
+    assert (problem.code, dict(problem.params)) == (
+        "po_language_other",
+        {"found": "pt", "expected": "ha"},
+    )
     two_forms = _upload("").replace(b"nplurals=3", b"nplurals=2")
-    with pytest.raises(UploadError, match="gives 2 forms"):
+    with pytest.raises(UploadError) as refused:
         read_upload(two_forms, language="pt", nplurals=3)
+    (problem,) = refused.value.problems
+    assert (problem.code, dict(problem.params)) == (
+        "po_plural_forms_other",
+        {"found": 2, "expected": 3},
+    )

@@ -121,9 +121,20 @@ def test_a_broken_entry_changes_nothing_and_names_its_line(client, translator):
     response = _upload(client, broken)
 
     html = response.content.decode()
-    assert f"line {line} (&#x27;Log in&#x27;): %(nome)s is not in the source" in html
+    assert f"Line {line} (“Log in”): %(nome)s is not in the English text." in html
     assert not InterfaceCorrection.objects.exists()
     assert _footer_link(client) != CORRECTED
+
+
+def test_an_upload_s_problems_are_worded_in_the_reader_s_language(client, translator):
+    broken = _with_entry(_download(client), "Log in", "Entrar %(nome)s")
+    line = broken.split("\n").index('msgid "Log in"') + 1
+    client.cookies["django_language"] = "pt"
+
+    html = _upload(client, broken).content.decode()
+
+    assert f"Linha {line} (“Log in”): %(nome)s não está no texto em inglês." in html
+    assert "is not in the English text" not in html
 
 
 def test_an_entry_corrected_by_someone_else_since_the_download_is_a_conflict(client, translator):
@@ -157,7 +168,6 @@ def test_a_fuzzy_change_is_a_draft_and_uploading_twice_changes_nothing(client, t
 def test_corrections_survive_a_deploy_that_replaces_the_files(client, translator, corrections_dir):
     _upload(client, _with_entry(_download(client), "Code of conduct", CORRECTED))
     shutil.rmtree(corrections_dir)  # a new machine, or a release replacing the folder
-    cache.delete(interface_corrections.CACHE_KEY)  # and nothing announced in the cache
     interface_corrections.reload_translations()
     assert _footer_link(client) != CORRECTED
 
@@ -166,19 +176,35 @@ def test_corrections_survive_a_deploy_that_replaces_the_files(client, translator
     assert _footer_link(client) == CORRECTED
 
 
-def test_another_machine_writes_the_corrections_it_hears_of(client, translator, corrections_dir):
+def test_another_machine_reads_the_stored_revision_from_the_database(
+    client, translator, corrections_dir
+):
     _upload(client, _with_entry(_download(client), "Code of conduct", CORRECTED))
     shutil.rmtree(corrections_dir)  # this "machine" never wrote them
+    cache.clear()  # a cache restarted, or one not shared: the database alone must tell
     interface_corrections.reload_translations()
-    interface_corrections._next_cache_check = 0.0  # its next look at the shared cache is due
+    assert _footer_link(client) != CORRECTED  # its look at the database is not due yet
+
+    interface_corrections._next_check = 0.0  # now it is
 
     assert _footer_link(client) == CORRECTED
+    assert interface_corrections.written_revision() == 1
+
+
+def test_a_machine_follows_the_database_when_it_holds_another_revision(
+    client, translator, corrections_dir
+):
+    _upload(client, _with_entry(_download(client), "Code of conduct", CORRECTED))
+    InterfaceCorrection.objects.all().delete()  # e.g. a backup from before the upload restored
+    interface_corrections._next_check = 0.0
+
+    assert _footer_link(client) != CORRECTED
+    assert interface_corrections.written_revision() == 0
 
 
 def test_a_starting_web_process_writes_the_stored_corrections(client, translator, corrections_dir):
     _upload(client, _with_entry(_download(client), "Code of conduct", CORRECTED))
     shutil.rmtree(corrections_dir)
-    cache.delete(interface_corrections.CACHE_KEY)
     interface_corrections.reload_translations()
     assert _footer_link(client) != CORRECTED
 

@@ -250,42 +250,62 @@ def test_a_byte_order_mark_from_a_windows_editor_is_ignored():
     assert [result.translation.text for result in report.to_save] == ["Vitabu"]
 
 
+def _problem(refused) -> tuple[str, dict]:
+    """The one problem a refused file was refused for, as data (words come at display)."""
+    (problem,) = refused.value.problems
+    return problem.code, dict(problem.params)
+
+
 def test_a_file_for_another_language_is_refused():
     _, _, catalog_units = _lesson_units()
     po = export_po(catalog_units, language="pt-BR")
 
     assert import_po(po, catalog_units, language="pt_br").results
-    with pytest.raises(CatalogLanguageError, match="is for 'pt_BR', not 'pt'"):
+    with pytest.raises(CatalogLanguageError) as refused:
         import_po(po, catalog_units, language="pt")
-    with pytest.raises(CatalogLanguageError, match="does not say its language"):
+    assert _problem(refused) == ("po_language_other", {"found": "pt_BR", "expected": "pt"})
+    with pytest.raises(CatalogLanguageError) as refused:
         import_po(b'msgid "Books"\nmsgstr "Vitabu"\n', catalog_units, language="sw")
-    with pytest.raises(CatalogLanguageError, match="not a language code"):
+    assert _problem(refused) == ("po_language_missing", {"expected": "sw"})
+    with pytest.raises(CatalogLanguageError) as refused:
         export_po(catalog_units, language="x-klingon!")
+    assert _problem(refused) == ("language_code_invalid", {"language": "x-klingon!"})
 
 
 def test_unreadable_files_and_unsupported_entries_are_clear_errors():
     _, _, catalog_units = _lesson_units()
     header = 'msgid ""\nmsgstr "Language: sw\\n"\n\n'
 
-    with pytest.raises(CatalogFormatError, match="not a readable PO file"):
+    with pytest.raises(CatalogFormatError) as refused:
+        missing_msgstr = b'msgid "Books"\nmsgid "Pens"\nmsgstr "Kalamu"\n'
+        import_po(header.encode() + missing_msgstr, catalog_units, language="sw")
+    assert _problem(refused) == ("po_line_invalid", {"line": 4})
+    with pytest.raises(CatalogFormatError) as refused:
         import_po(header.encode() + b"garbage here\n", catalog_units, language="sw")
-    with pytest.raises(CatalogFormatError, match="not a readable PO file"):
-        import_po(b"\xff\xfe not UTF-8", catalog_units, language="sw")
+    assert _problem(refused) == ("po_line_unterminated", {"line": 4, "text": "garbage here"})
+    with pytest.raises(CatalogFormatError) as refused:
+        import_po(header.encode() + b'msgid "\xff\xfe"\n', catalog_units, language="sw")
+    assert _problem(refused) == ("po_not_decodable", {"line": 4, "encoding": "utf-8"})
     unterminated = 'msgctxt "learning.lesson:42:body:3"\nmsgid "Books"\nmsgstr "Vitabu\n'
-    with pytest.raises(CatalogFormatError, match="line 6 is not a keyword with one complete"):
+    with pytest.raises(CatalogFormatError) as refused:
         import_po((header + unterminated).encode(), catalog_units, language="sw")
-    with pytest.raises(CatalogFormatError, match="plural entry"):
+    assert _problem(refused) == ("po_line_unterminated", {"line": 6, "text": 'msgstr "Vitabu'})
+    with pytest.raises(CatalogFormatError) as refused:
         plural = 'msgid "book"\nmsgid_plural "books"\nmsgstr[0] "kitabu"\nmsgstr[1] "vitabu"\n'
         import_po((header + plural).encode(), catalog_units, language="sw")
-    with pytest.raises(CatalogFormatError, match="given twice"):
+    assert _problem(refused) == ("po_plural_entry", {"line": 4, "msgid": "book"})
+    with pytest.raises(CatalogFormatError) as refused:
         export_po([catalog_units[0], catalog_units[0]], language="sw")
+    assert _problem(refused)[0] == "unit_context_twice"
 
 
 def test_catalog_units_need_a_context_and_source():
-    with pytest.raises(CatalogFormatError, match="context"):
+    with pytest.raises(CatalogFormatError) as refused:
         CatalogUnit("bad\ncontext", "text")
-    with pytest.raises(CatalogFormatError, match="no source text"):
+    assert _problem(refused) == ("unit_context_invalid", {"context": "bad\ncontext"})
+    with pytest.raises(CatalogFormatError) as refused:
         CatalogUnit("learning.lesson:1:title:1", "  ")
+    assert _problem(refused) == ("unit_without_source", {"context": "learning.lesson:1:title:1"})
 
 
 UNIT_TEXT = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=80).filter(

@@ -145,8 +145,14 @@ def test_right_to_left_text_and_carriage_returns_round_trip():
 def test_text_xml_cannot_carry_is_refused_on_export():
     unit = CatalogUnit("skills.skill:3:name:1", "bell \x07 character")
 
-    with pytest.raises(CatalogFormatError, match="U\\+0007.*export it as PO"):
+    with pytest.raises(CatalogFormatError) as refused:
         export_xliff([unit], language="he", source_language="en")
+
+    (problem,) = refused.value.problems
+    assert (problem.code, dict(problem.params)) == (
+        "xml_character_invalid",
+        {"context": "skills.skill:3:name:1", "character": "U+0007"},
+    )
 
 
 BILLION_LAUGHS = b"""<?xml version="1.0"?>
@@ -159,39 +165,46 @@ EXTERNAL_ENTITY = b"""<?xml version="1.0"?>
 
 @pytest.mark.parametrize("data", [BILLION_LAUGHS, EXTERNAL_ENTITY])
 def test_dtds_and_entities_are_refused(data):
-    with pytest.raises(CatalogFormatError, match="DOCTYPE"):
+    with pytest.raises(CatalogFormatError) as refused:
         import_xliff(data, [], language="sw")
+
+    assert [problem.code for problem in refused.value.problems] == ["xml_doctype"]
 
 
 @pytest.mark.parametrize(
-    "body,message",
+    "body,problem",
     [
-        (b"<xliff version='1.2'/>", "not an XLIFF 1.2 file"),
-        (b"<xliff version='2.0' xmlns='urn:oasis:names:tc:xliff:document:2.0'/>", "not an XLIFF"),
-        (b"<xliff", "not well-formed"),
+        (b"<xliff version='1.2'/>", ("xliff_not_1_2", {})),
+        (
+            b"<xliff version='2.0' xmlns='urn:oasis:names:tc:xliff:document:2.0'/>",
+            ("xliff_not_1_2", {}),
+        ),
+        (b"<xliff", ("xml_malformed", {"line": 1, "column": 1})),
         (
             b"<xliff version='1.2' xmlns='urn:oasis:names:tc:xliff:document:1.2'>"
             b"<file target-language='sw'><body><trans-unit id='a'><source>Hi <g id='1'>there</g>"
             b"</source></trans-unit></body></file></xliff>",
-            "inline markup",
+            ("xliff_inline_markup", {"unit": "a", "tag": "g"}),
         ),
         (
             b"<xliff version='1.2' xmlns='urn:oasis:names:tc:xliff:document:1.2'>"
             b"<file target-language='sw'><body><trans-unit><source>Hi</source></trans-unit>"
             b"</body></file></xliff>",
-            "has no id",
+            ("xliff_unit_without_id", {}),
         ),
         (
             b"<xliff version='1.2' xmlns='urn:oasis:names:tc:xliff:document:1.2'>"
             b"<file target-language='sw'><body><trans-unit id='a'><target>Habari</target>"
             b"</trans-unit></body></file></xliff>",
-            "has no <source>",
+            ("xliff_unit_without_source", {"unit": "a"}),
         ),
     ],
 )
-def test_malformed_files_are_clear_errors(body, message):
-    with pytest.raises(CatalogFormatError, match=message):
+def test_malformed_files_are_clear_errors(body, problem):
+    with pytest.raises(CatalogFormatError) as refused:
         import_xliff(body, [], language="sw")
+
+    assert [(found.code, dict(found.params)) for found in refused.value.problems] == [problem]
 
 
 def test_a_file_for_another_language_is_refused():
@@ -199,8 +212,14 @@ def test_a_file_for_another_language_is_refused():
     xliff = export_xliff(catalog_units, language="zh-Hans", source_language="en")
 
     assert import_xliff(xliff, catalog_units, language="zh_hans").results
-    with pytest.raises(CatalogLanguageError, match="is for 'zh-Hans', not 'zh-Hant'"):
+    with pytest.raises(CatalogLanguageError) as refused:
         import_xliff(xliff, catalog_units, language="zh-Hant")
+
+    (problem,) = refused.value.problems
+    assert (problem.code, dict(problem.params)) == (
+        "xliff_language_other",
+        {"found": "zh-Hans", "expected": "zh-Hant"},
+    )
 
 
 XML_TEXT = st.text(

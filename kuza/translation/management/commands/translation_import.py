@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from kuza.translation import services
 from kuza.translation.catalog import ImportOutcome
+from kuza.translation.problem_messages import UPLOAD_PROBLEMS
 
 
 class Command(BaseCommand):
@@ -33,6 +34,8 @@ class Command(BaseCommand):
             report = services.translation_import(
                 user=None, data=data, language=options["language"], file_format=file_format
             )
+        except services.TranslationFileError as error:
+            raise CommandError(" ".join(UPLOAD_PROBLEMS.texts(error.problems))) from error
         except services.TranslationError as error:
             raise CommandError(str(error)) from error
         for outcome in ImportOutcome:
