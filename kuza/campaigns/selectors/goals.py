@@ -47,6 +47,21 @@ class GoalProgress:
         fraction = self.progress.fraction if self.progress is not None else 0.0
         return mark_safe(progress_bar_svg(fraction, label=self.text))  # noqa: S308
 
+    @property
+    def figure(self) -> str:
+        """The bar followed by its words, as a personal home item shows a goal."""
+        return mark_safe(self.bar + " " + conditional_escape(self.text))  # noqa: S308
+
+    def as_api(self) -> dict:
+        """The goal as the API gives it (campaigns and events alike)."""
+        return {
+            "metric": self.metric.key,
+            "target": self.target,
+            "value": self.progress.value if self.progress else None,
+            "percent": self.progress.percent if self.progress else None,
+            "reached": bool(self.progress and self.progress.reached),
+        }
+
 
 def goal_rows(targets: Iterable[tuple[str, int]], totals: Tally | None) -> list[GoalProgress]:
     """Goals given as (metric key, target) against `totals` (None: nothing collected yet);
@@ -76,7 +91,7 @@ def home_goals(campaign: Campaign) -> list[HomeItem]:
             title=campaign.name,
             url=reverse("campaigns:detail", args=[campaign.slug]) + "#goals",
             reason=_("A goal of a campaign you take part in"),
-            figure=mark_safe(row.bar + " " + conditional_escape(row.text)),  # noqa: S308
+            figure=row.figure,
         )
         for row in goal_progress(campaign, campaign_metrics(campaign))
     ]
