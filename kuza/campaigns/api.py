@@ -244,7 +244,7 @@ def _edition_tally(tally) -> dict:
 @router.get("/series/{slug}", response=SeriesOut)
 def series_detail(request: HttpRequest, slug: str):
     """A series of editions (#SheSaid 2021, 2022, ...), each edition and the series added up."""
-    series = selectors.series_get(slug=slug)
+    series = selectors.series_for_viewer(viewer=request.user, slug=slug)
     figures = selectors.series_figures(series, viewer=request.user)
     return {
         "slug": series.slug,

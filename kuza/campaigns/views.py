@@ -403,7 +403,7 @@ def invitation_opt_out(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def series_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    series = selectors.series_get(slug=slug)
+    series = selectors.series_for_viewer(viewer=request.user, slug=slug)
     figures = selectors.series_figures(series, viewer=request.user)
     return render(request, "campaigns/series.html", presentation.series_page(series, figures))
 

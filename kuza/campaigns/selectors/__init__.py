@@ -48,7 +48,7 @@ from kuza.campaigns.selectors.revisions import (
     metric_participants,
     removed_revision_count,
 )
-from kuza.campaigns.selectors.series import SeriesFigures, series_figures, series_get
+from kuza.campaigns.selectors.series import SeriesFigures, series_figures, series_for_viewer
 from kuza.campaigns.selectors.tracking import (
     discovered_contributors,
     enrolled_usernames,
@@ -94,7 +94,7 @@ __all__ = [
     "removed_revision_count",
     "sees_every_participant",
     "series_figures",
-    "series_get",
+    "series_for_viewer",
     "tracked_usernames",
     "wiki_choices",
 ]

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.http import Http404
-
+from kuza.audience.selectors import access
 from kuza.campaigns.metrics import Tally
 from kuza.campaigns.models import Campaign, Series, Wiki
 from kuza.campaigns.selectors.access import campaigns_visible_to
@@ -21,11 +20,9 @@ class SeriesFigures:
     totals: Tally  # every collected edition, each page and person counted once
 
 
-def series_get(*, slug: str) -> Series:
-    try:
-        return Series.objects.get(slug=slug)
-    except Series.DoesNotExist:
-        raise Http404 from None
+def series_for_viewer(*, viewer, slug: str) -> Series:
+    """A series `viewer` may see (its audience, declared in integrations.py), or Http404."""
+    return access(Series, viewer, slug=slug)
 
 
 def series_figures(series: Series, *, viewer) -> SeriesFigures:
