@@ -33,6 +33,15 @@ registry.register(
 register_navigation(
     NavItem(url_name="campaigns:list", label=_("Campaigns"), order=60, group=navigation.GATHER)
 )
+# On the settings page: each campaign's leaderboard, and invitation lists.
+register_navigation(
+    NavItem(
+        url_name="campaigns:my_choices",
+        label=_("My campaign choices: leaderboards and invitation lists"),
+        members_only=True,
+        group=navigation.SETTINGS,
+    )
+)
 
 schedule.register("campaigns.sync-active", every=sync_interval(), task=sync_active_campaigns)
 

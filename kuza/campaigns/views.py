@@ -8,8 +8,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -390,15 +390,41 @@ def invitation_list(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def invitation_opt_out(request: HttpRequest) -> HttpResponse:
-    """Anyone may ask not to be suggested to organisers (nor invited in the app)."""
+def my_choices(request: HttpRequest) -> HttpResponse:
+    """A member's campaign choices in one place (linked from her settings page): whether
+    each campaign she takes part in names her on its leaderboard, and whether organisers'
+    invitation lists may suggest her."""
+    if request.method == "POST" and "participant" in request.POST:
+        participant = get_object_or_404(
+            selectors.participations_of(request.user),
+            pk=_int_or_404(request.POST["participant"]),
+        )
+        services.participant_set_hidden(
+            participant=participant, hidden=request.POST.get("hidden") == "1"
+        )
+        messages.success(request, _("Your choice is saved."))
+        return redirect("campaigns:my_choices")
     current = InvitationOptOut.objects.filter(user=request.user).exists()
-    form = OptOutForm(request.POST or None, initial={"opted_out": current})
+    # Unticking the box posts no field at all: still a submission.
+    form = OptOutForm(
+        request.POST if request.method == "POST" else None, initial={"opted_out": current}
+    )
     if request.method == "POST" and form.is_valid():
         invitation_lists.opt_out_set(user=request.user, opted_out=form.cleaned_data["opted_out"])
         messages.success(request, _("Your choice is saved."))
-        return redirect("campaigns:opt_out")
-    return render(request, "campaigns/opt_out.html", {"form": form})
+        return redirect("campaigns:my_choices")
+    return render(
+        request,
+        "campaigns/my_choices.html",
+        {"form": form, "participations": selectors.participations_of(request.user)},
+    )
+
+
+def _int_or_404(value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise Http404 from None
 
 
 @require_GET

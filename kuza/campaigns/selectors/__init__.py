@@ -39,7 +39,11 @@ from kuza.campaigns.selectors.leaderboard import (
     leaderboard_for,
     sees_every_participant,
 )
-from kuza.campaigns.selectors.personal_home import home_campaign_invitations, home_my_campaigns
+from kuza.campaigns.selectors.personal_home import (
+    home_campaign_invitations,
+    home_my_campaigns,
+    participations_of,
+)
 from kuza.campaigns.selectors.revisions import (
     campaign_facts,
     campaign_revisions,
@@ -87,6 +91,7 @@ __all__ = [
     "home_campaign_invitations",
     "home_goals",
     "home_my_campaigns",
+    "participations_of",
     "is_organiser",
     "leaderboard_for",
     "metric_participants",

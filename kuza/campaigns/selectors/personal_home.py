@@ -1,8 +1,8 @@
-"""What campaigns put on a member's personal home."""
+"""What campaigns put on a member's personal home, and her own campaign choices."""
 
 from __future__ import annotations
 
-from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery
+from django.db.models import Count, Exists, IntegerField, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -106,3 +106,15 @@ def home_campaign_invitations(user) -> list[HomeItem]:
         )
         for invitation in invitations
     ]
+
+
+def participations_of(user) -> QuerySet[Participant]:
+    """The campaigns `user` takes part in (that she may see), newest first, for her choices
+    page: whether each leaderboard names her."""
+    if not is_signed_in(user):
+        return Participant.objects.none()
+    return (
+        Participant.objects.filter(user=user, campaign__in=campaigns_visible_to(user))
+        .select_related("campaign")
+        .order_by("-campaign__start", "campaign_id")
+    )
