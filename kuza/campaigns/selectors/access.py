@@ -12,8 +12,6 @@ from kuza.audience.selectors import access, visible_to
 from kuza.campaigns.models import Campaign, CampaignWiki, Participant, UncollectableGap, Wiki
 from kuza.people.models import Membership
 
-# -- campaigns and access ------------------------------------------------------------------
-
 
 def campaigns_visible_to(user) -> QuerySet[Campaign]:
     """The campaigns `user` may see (the audience declared in integrations.py): public, as

@@ -18,8 +18,6 @@ from kuza.campaigns.models import Campaign
 from kuza.campaigns.selectors.figures import campaign_metrics
 from kuza.core.home import HomeItem
 
-# -- goals ---------------------------------------------------------------------------------
-
 
 @dataclass(frozen=True)
 class GoalProgress:

@@ -39,9 +39,6 @@ _FACT_FIELDS = (
 )
 
 
-# -- metrics -------------------------------------------------------------------------------
-
-
 def campaign_window(campaign: Campaign, wikis: list[CampaignWiki]) -> CampaignWindow:
     worklist = {
         (campaign_wiki.wiki.db_name, title)

@@ -11,8 +11,6 @@ from kuza.campaigns.selectors.access import campaigns_visible_to
 from kuza.campaigns.selectors.figures import campaign_metrics
 from kuza.campaigns.wikidata import subjects_for
 
-# -- series --------------------------------------------------------------------------------
-
 
 @dataclass(frozen=True)
 class SeriesFigures:

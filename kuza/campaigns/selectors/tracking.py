@@ -7,8 +7,6 @@ from collections import Counter
 from kuza.campaigns.hashtags import hashtag_matcher
 from kuza.campaigns.models import Campaign, Revision, Wiki
 
-# -- who is tracked ------------------------------------------------------------------------
-
 
 def enrolled_usernames(campaign: Campaign) -> list[str]:
     return sorted(campaign.participants.values_list("wiki_username", flat=True))
