@@ -245,7 +245,7 @@ def _edition_tally(tally) -> dict:
 @router.get("/series/{slug}", response=SeriesOut)
 def series_detail(request: HttpRequest, slug: str):
     """A series of editions (#SheSaid 2021, 2022, ...), each edition and the series added up."""
-    series = selectors.series_get(slug=slug)
+    series = selectors.series_for_viewer(viewer=request.user, slug=slug)
     figures = selectors.series_figures(series, viewer=request.user)
     return {
         "slug": series.slug,
@@ -291,16 +291,7 @@ def campaign_detail(request: HttpRequest, slug: str):
             for reward in links.badge_rewards(campaign)
         ],
         "metrics": _metrics(metrics) if metrics else None,
-        "goals": [
-            {
-                "metric": row.metric.key,
-                "target": row.target,
-                "value": row.progress.value if row.progress else None,
-                "percent": row.progress.percent if row.progress else None,
-                "reached": bool(row.progress and row.progress.reached),
-            }
-            for row in selectors.goal_progress(campaign, metrics)
-        ],
+        "goals": [row.as_api() for row in selectors.goal_progress(campaign, metrics)],
         "periods_not_collected": [
             {"wiki": gap.wiki.db_name, "start": gap.start, "end": gap.end}
             for gap in selectors.gaps_of(campaign)

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from kuza.audience.declarations import Audience
 from kuza.audience.declarations import register as register_audience
 from kuza.campaigns import awards, selectors
-from kuza.campaigns.models import Campaign
+from kuza.campaigns.models import Campaign, Series
 from kuza.campaigns.tasks import sync_active_campaigns, sync_interval
 from kuza.core import home, navigation, schedule
 from kuza.core.navigation import NavItem
@@ -18,6 +18,9 @@ from kuza.translation import registry
 # Campaigns are public (what they show is public wiki activity) unless moderators hid them;
 # organisers always see theirs. Participants are named through the presenter.
 register_audience(Audience(model=Campaign, managers=("organisers",), people=("organisers",)))
+# A series (its name, and its editions added up) is public too unless moderators hid it; the
+# organisers of its editions always see it. Its page lists only the editions one may see.
+register_audience(Audience(model=Series, managers=("editions__organisers",)))
 
 # Readers see a campaign's texts in their language.
 registry.register(
@@ -30,6 +33,15 @@ registry.register(
 register_navigation(
     NavItem(url_name="campaigns:list", label=_("Campaigns"), order=60, group=navigation.GATHER)
 )
+# On the settings page: each campaign's leaderboard, and invitation lists.
+register_navigation(
+    NavItem(
+        url_name="campaigns:my_choices",
+        label=_("My campaign choices: leaderboards and invitation lists"),
+        members_only=True,
+        group=navigation.SETTINGS,
+    )
+)
 
 schedule.register("campaigns.sync-active", every=sync_interval(), task=sync_active_campaigns)
 
@@ -41,6 +53,16 @@ reportables.register(
         describe=lambda campaign: campaign.name,
         person_of=selectors.campaign_creator,
         url_of=lambda campaign: campaign.get_absolute_url(),
+    )
+)
+
+reportables.register(
+    reportables.Reportable(
+        kind="campaign-series",
+        model=Series,
+        label=_("a series of campaigns"),
+        describe=lambda series: series.name,
+        url_of=lambda series: series.get_absolute_url(),
     )
 )
 

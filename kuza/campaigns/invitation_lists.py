@@ -3,6 +3,10 @@
 Reads the wiki (page histories, a category's members, the editors' groups and blocks), leaves
 out bots, blocked accounts and members who opted out, scores the rest (invitations.py), and
 says which suggested editors are Kuza members the organiser may invite in the app.
+
+Organisers' lists are built by the worker (`invitation_list_request` queues, the task calls
+`invitation_list_build`): a hundred page histories take too long for a web request. The
+organiser sees each list's state, and its editors once it is ready.
 """
 
 from __future__ import annotations
@@ -17,8 +21,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from kuza.campaigns.invitations import PageEdit, Suggestion, suggest
-from kuza.campaigns.mediawiki import MediaWikiClient
-from kuza.campaigns.models import Campaign, CampaignInvitation, InvitationOptOut, Wiki
+from kuza.campaigns.mediawiki import MediaWikiClient, MediaWikiError
+from kuza.campaigns.models import (
+    Campaign,
+    CampaignInvitation,
+    InvitationList,
+    InvitationOptOut,
+    Wiki,
+)
 from kuza.people.models import Profile
 from kuza.people.selectors import people_visible_to
 
@@ -66,28 +76,45 @@ def opted_out_names() -> set[str]:
     )
 
 
-def invitation_list(
+class ListProblem(Exception):
+    """Why a list could not be built, as an `InvitationList.Problem` code."""
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(problem)
+        self.problem = problem
+
+
+def _checked(*, wiki: Wiki, campaign: Campaign, titles: list[str], category: str, days: int):
+    """The request's own mistakes, said at once (before anything is queued)."""
+    if days < 1 or days > 3650:
+        raise ValidationError(_("Choose a period between 1 and 3650 days."))
+    if not campaign.wikis.filter(pk=wiki.pk).exists():
+        raise ValidationError(_("Choose one of the campaign's wikis."))
+    titles = list(dict.fromkeys(title.strip() for title in titles if title.strip()))
+    if not titles and not category.strip():
+        raise ValidationError(_("Give page titles or a category with pages in it."))
+    if len(titles) > MAX_PAGES and not category.strip():
+        raise ValidationError(_("At most %(count)d pages at once.") % {"count": MAX_PAGES})
+    return titles
+
+
+def editor_suggestions(
     *,
-    campaign: Campaign,
     wiki: Wiki,
     titles: list[str],
     category: str,
     days: int,
-    viewer,
     client: MediaWikiClient,
-    now: datetime | None = None,
-) -> list[InvitationRow]:
-    """Editors of the pages (titles, or a category's articles) over the last `days`."""
-    now = now or timezone.now()
-    if days < 1 or days > 3650:
-        raise ValidationError(_("Choose a period between 1 and 3650 days."))
+    now: datetime,
+) -> list[Suggestion]:
+    """Editors of the pages (titles, or a category's articles) over the `days` before `now`,
+    scored; bots, blocked accounts, unregistered editors and members who opted out left out.
+    Raises ListProblem when a category gives no pages."""
     if category.strip():
+        # Its first hundred articles, as the form says.
         titles = client.fetch_category_titles(wiki.api_url, category.strip(), limit=MAX_PAGES)
-    titles = list(dict.fromkeys(title for title in titles if title.strip()))
-    if not titles:
-        raise ValidationError(_("Give page titles or a category with pages in it."))
-    if len(titles) > MAX_PAGES:
-        raise ValidationError(_("At most %(count)d pages at once.") % {"count": MAX_PAGES})
+        if not titles:
+            raise ListProblem(InvitationList.Problem.NO_PAGES)
     start = now - timedelta(days=days)
     edits = [
         PageEdit(user, title, moment, added)
@@ -101,7 +128,15 @@ def invitation_list(
     # Unregistered editors (IP addresses) cannot be invited; members who opted out are not
     # suggested at all.
     excluded |= {name for name in editors if name not in accounts} | opted_out_names()
-    suggestions = suggest(edits, now=now, period=timedelta(days=days), excluded=excluded)
+    return suggest(edits, now=now, period=timedelta(days=days), excluded=excluded)
+
+
+def rows_for(campaign: Campaign, suggestions: list[Suggestion], *, viewer) -> list[InvitationRow]:
+    """The suggestions as `viewer` reads them: which are members she may see and invite
+    (decided now, not when the list was built), and whom the campaign already invited.
+    Members who opted out since the list was built are left out."""
+    opted_out = opted_out_names()
+    suggestions = [s for s in suggestions if s.username not in opted_out]
     names = [s.username for s in suggestions]
     members = dict(
         people_visible_to(viewer, fields=("wikimedia",))
@@ -113,6 +148,138 @@ def invitation_list(
         InvitationRow(s, reason_of(s), members.get(s.username), members.get(s.username) in invited)
         for s in suggestions
     ]
+
+
+def invitation_list(
+    *,
+    campaign: Campaign,
+    wiki: Wiki,
+    titles: list[str],
+    category: str,
+    days: int,
+    viewer,
+    client: MediaWikiClient,
+    now: datetime | None = None,
+) -> list[InvitationRow]:
+    """The list at once, in this process (the worker's build and its reading in one step)."""
+    titles = _checked(wiki=wiki, campaign=campaign, titles=titles, category=category, days=days)
+    try:
+        suggestions = editor_suggestions(
+            wiki=wiki,
+            titles=titles,
+            category=category,
+            days=days,
+            client=client,
+            now=now or timezone.now(),
+        )
+    except ListProblem as problem:
+        raise ValidationError(InvitationList.Problem(problem.problem).label) from None
+    return rows_for(campaign, suggestions, viewer=viewer)
+
+
+# -- built by the worker ---------------------------------------------------------------------
+
+
+def invitation_list_request(
+    *,
+    campaign: Campaign,
+    organiser,
+    wiki: Wiki,
+    titles: list[str],
+    category: str,
+    days: int,
+    now: datetime | None = None,
+) -> InvitationList:
+    """Queue the building of a list (over the `days` before `now`) for the worker; the
+    request's own mistakes raise ValidationError and queue nothing."""
+    from kuza.campaigns.tasks import invitation_list_task
+
+    titles = _checked(wiki=wiki, campaign=campaign, titles=titles, category=category, days=days)
+    made = InvitationList.objects.create(
+        campaign=campaign,
+        requested_by=organiser,
+        wiki=wiki,
+        titles="\n".join(titles),
+        category=category.strip(),
+        days=days,
+        requested_at=now or timezone.now(),
+    )
+    invitation_list_task.enqueue(made.pk)
+    return made
+
+
+def invitation_list_build(*, list_id: int, client: MediaWikiClient) -> InvitationList | None:
+    """The worker's part: read the wiki, score the editors, store them with the list's state.
+    A list already taken by a worker (or gone) is left alone; a wiki that cannot be asked
+    marks the list failed with the reason, for the organiser to try again."""
+    with transaction.atomic():
+        made = (
+            InvitationList.objects.select_for_update()
+            .filter(pk=list_id, state=InvitationList.State.QUEUED)
+            .select_related("wiki")
+            .first()
+        )
+        if made is None:
+            return None
+        made.state = InvitationList.State.RUNNING
+        made.save(update_fields=["state"])
+    problem = InvitationList.Problem.INTERNAL
+    try:
+        suggestions = editor_suggestions(
+            wiki=made.wiki,
+            titles=made.titles.splitlines(),
+            category=made.category,
+            days=made.days,
+            client=client,
+            now=made.requested_at,
+        )
+    except ListProblem as error:
+        problem = error.problem
+    except MediaWikiError:
+        problem = InvitationList.Problem.UNREACHABLE
+    except Exception:
+        _finish(made, state=InvitationList.State.FAILED, problem=problem)
+        raise
+    else:
+        made.suggestions = [_as_json(s) for s in suggestions]
+        return _finish(made, state=InvitationList.State.DONE, problem="")
+    return _finish(made, state=InvitationList.State.FAILED, problem=problem)
+
+
+def _finish(made: InvitationList, *, state: str, problem: str) -> InvitationList:
+    made.state, made.problem, made.finished_at = state, problem, timezone.now()
+    made.save(update_fields=["state", "problem", "finished_at", "suggestions"])
+    return made
+
+
+def _as_json(suggestion: Suggestion) -> dict:
+    return {
+        "username": suggestion.username,
+        "score": suggestion.score,
+        "edits": suggestion.edits,
+        "bytes_added": suggestion.bytes_added,
+        "pages": suggestion.pages,
+        "last_edit": suggestion.last_edit.isoformat(),
+    }
+
+
+def stored_suggestions(made: InvitationList) -> list[Suggestion]:
+    return [
+        Suggestion(
+            row["username"],
+            row["score"],
+            row["edits"],
+            row["bytes_added"],
+            row["pages"],
+            datetime.fromisoformat(row["last_edit"]),
+        )
+        for row in made.suggestions
+    ]
+
+
+def lists_of(campaign: Campaign, *, limit: int = 5) -> list[InvitationList]:
+    """The campaign's latest lists, newest first, with their state, for its organisers."""
+    return list(campaign.invitation_lists.select_related("wiki")[:limit])
 
 
 def member_invite(*, campaign: Campaign, user_id: int, organiser, reason: str = "") -> bool:

@@ -11,8 +11,23 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 
+class _WomenShare:
+    """The women's share, for every result that carries the sex-or-gender figures."""
+
+    __slots__ = ()
+    women: int
+    men: int
+    other_gender: int
+
+    @property
+    def women_share(self) -> float | None:
+        """Women among biographies whose sex or gender is known; None when there are none."""
+        known = self.women + self.men + self.other_gender
+        return self.women / known if known else None
+
+
 @dataclass(frozen=True, slots=True)
-class Tally:
+class Tally(_WomenShare):
     """Metrics for one slice: the whole campaign, one wiki or one language.
 
     All fields add up across wikis except `active_participants`, since one person may be
@@ -34,11 +49,6 @@ class Tally:
     other_gender: int = 0
     unknown_gender: int = 0
 
-    @property
-    def women_share(self) -> float | None:
-        """Women among biographies whose sex or gender is known; None when there are none."""
-        return _share(self.women, self.women + self.men + self.other_gender)
-
 
 @dataclass(frozen=True, slots=True)
 class WikiTally:
@@ -55,7 +65,7 @@ class LanguageTally:
 
 
 @dataclass(frozen=True, slots=True)
-class LeaderboardRow:
+class LeaderboardRow(_WomenShare):
     """One participant's contribution; `articles_improved` counts pages they improved, so
     two people improving one page both get it and rows may add up to more than the total."""
 
@@ -75,13 +85,9 @@ class LeaderboardRow:
     # The same figures wiki by wiki (only wikis they worked on), by wiki id.
     wikis: tuple[ContributorWiki, ...] = field(default=(), compare=False)
 
-    @property
-    def women_share(self) -> float | None:
-        return _share(self.women, self.women + self.men + self.other_gender)
-
 
 @dataclass(frozen=True, slots=True)
-class ContributorWiki:
+class ContributorWiki(_WomenShare):
     """One contributor's figures on one wiki (the leaderboard's fields, for that wiki)."""
 
     wiki: str
@@ -98,14 +104,6 @@ class ContributorWiki:
     men: int = 0
     other_gender: int = 0
     unknown_gender: int = 0
-
-    @property
-    def women_share(self) -> float | None:
-        return _share(self.women, self.women + self.men + self.other_gender)
-
-
-def _share(part: int, whole: int) -> float | None:
-    return part / whole if whole else None
 
 
 @dataclass(frozen=True, slots=True)

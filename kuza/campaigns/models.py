@@ -541,3 +541,46 @@ class CampaignInvitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} to {self.campaign}"
+
+
+class InvitationList(models.Model):
+    """An organiser's invitation list, built by the worker: reading up to a hundred page
+    histories from a wiki takes too long for a web request. `suggestions` holds the scored
+    editors (invitations.Suggestion as JSON); who of them is a member the reader may invite
+    is decided when the list is shown, for that reader."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("waiting for the worker")
+        RUNNING = "running", _("being built")
+        DONE = "done", _("ready")
+        FAILED = "failed", _("failed")
+
+    class Problem(models.TextChoices):
+        NONE = "", _("none")
+        NO_PAGES = "no_pages", _("the category has no pages")
+        UNREACHABLE = "unreachable", _("the wiki could not be asked; try again later")
+        INTERNAL = "internal", _("an error in Kuza")
+
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.CASCADE, related_name="invitation_lists"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    wiki = models.ForeignKey(Wiki, on_delete=models.CASCADE, related_name="+")
+    titles = models.TextField(blank=True)
+    category = models.CharField(max_length=255, blank=True)
+    days = models.PositiveIntegerField()
+    requested_at = models.DateTimeField()
+    state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
+    problem = models.CharField(max_length=20, choices=Problem.choices, blank=True, default="")
+    finished_at = models.DateTimeField(null=True, blank=True)
+    suggestions = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-id"]
+        verbose_name = _("invitation list")
+        verbose_name_plural = _("invitation lists")
+
+    def __str__(self) -> str:
+        return f"{self.campaign}: {self.get_state_display()}"

@@ -104,9 +104,11 @@ class SyncReport:
 
 @dataclass(frozen=True)
 class PageStored:
-    """Told to `on_page` after each API page is committed (progress output, tests)."""
+    """Told to `on_page` after each API page is committed (progress output, tests). Kinds:
+    recent_changes, contributions, removals, page_items (a wiki's pages' Wikidata items),
+    wikidata_items (Wikidata's answers, for the whole campaign: `wiki` is None)."""
 
-    wiki: Wiki
+    wiki: Wiki | None
     kind: str
     revisions: int
 
@@ -152,7 +154,7 @@ def campaign_sync(
                 )
             wiki_report.requests = client.transport.requests_per_wiki[wiki.api_url] - before
             report.wikis.append(wiki_report)
-        _read_items(campaign, client, now, report)
+        _read_items(campaign, client, now, report, on_page)
     finally:
         if own_client:
             client.close()
@@ -163,7 +165,13 @@ def campaign_sync(
     return report
 
 
-def _read_items(campaign: Campaign, client: MediaWikiClient, now: datetime, report: SyncReport):
+def _read_items(
+    campaign: Campaign,
+    client: MediaWikiClient,
+    now: datetime,
+    report: SyncReport,
+    on_page: Callable[[PageStored], None] | None,
+):
     """Step 6, once for the campaign: the items of its pages, from Wikidata. A failure is
     reported like a wiki's (the figures keep their previous collection) and resumes next time."""
     pages = {
@@ -179,6 +187,9 @@ def _read_items(campaign: Campaign, client: MediaWikiClient, now: datetime, repo
             api_url=api_url,
             now=now,
             refresh=wikidata.refresh_interval(),
+            on_chunk=(lambda count: on_page(PageStored(None, "wikidata_items", count)))
+            if on_page is not None
+            else None,
         )
     except MediaWikiError as error:
         logger.warning("campaign %s: Wikidata stopped: %s", campaign.slug, error)
@@ -235,6 +246,7 @@ class _WikiJob:
             client=self.client,
             now=self.now,
             refresh=wikidata.refresh_interval(),
+            on_chunk=self._told("page_items"),
         )
         SyncState.objects.filter(campaign=self.campaign, wiki=self.wiki).update(last_error="")
 
@@ -247,6 +259,13 @@ class _WikiJob:
     def _stored(self, kind: str, count: int) -> None:
         self.report.revisions_stored += count
         self._progress(kind, count)
+
+    def _told(self, kind: str) -> Callable[[int], None] | None:
+        """Tell `on_page` of a step that stores no revisions (without counting it a page)."""
+        if self.on_page is None:
+            return None
+        on_page, wiki = self.on_page, self.wiki
+        return lambda count: on_page(PageStored(wiki, kind, count))
 
     def _progress(self, kind: str, count: int) -> None:
         self.report.pages += 1

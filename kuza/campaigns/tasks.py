@@ -10,6 +10,7 @@ from django_tasks import task
 from kuza.campaigns.collection import campaign_collect
 from kuza.campaigns.models import Campaign
 from kuza.campaigns.selectors import active_campaigns
+from kuza.campaigns.sync import default_client
 
 
 @task()
@@ -50,3 +51,14 @@ def sync_active_campaigns() -> list[int]:
     for campaign_id in ids:
         campaign_sync_task.enqueue(campaign_id)
     return ids
+
+
+@task()
+def invitation_list_task(list_id: int) -> dict:
+    """Build one organiser's invitation list (see `invitation_lists.invitation_list_build`)."""
+    from kuza.campaigns.invitation_lists import invitation_list_build
+
+    built = invitation_list_build(list_id=list_id, client=default_client())
+    if built is None:
+        return {"list": list_id, "skipped": "already built, or being built"}
+    return {"list": list_id, "state": built.state, "suggestions": len(built.suggestions)}

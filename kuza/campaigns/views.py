@@ -8,8 +8,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -35,7 +35,6 @@ from kuza.campaigns.forms import (
 )
 from kuza.campaigns.mediawiki import MediaWikiError
 from kuza.campaigns.models import InvitationOptOut
-from kuza.campaigns.sync import default_client
 from kuza.campaigns.tasks import campaign_sync_task, sync_interval
 from kuza.core.spreadsheets import spreadsheet_safe
 
@@ -351,12 +350,13 @@ def contributors_invite(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def invitation_list(request: HttpRequest, slug: str) -> HttpResponse:
-    """Organisers: the editors who did most for a worklist's pages, with why, to invite."""
+    """Organisers: ask the worker for the editors who did most for a worklist's pages, follow
+    the list's state, and invite the members among them."""
     campaign = selectors.campaign_for_organiser(user=request.user, slug=slug)
-    if request.method == "POST":
+    if request.method == "POST" and "member" in request.POST:
         invited = invitation_lists.member_invite(
             campaign=campaign,
-            user_id=int(request.POST.get("member", 0) or 0),
+            user_id=_int_or_404(request.POST["member"]),
             organiser=request.user,
             reason=request.POST.get("reason", ""),
         )
@@ -365,45 +365,82 @@ def invitation_list(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             messages.info(request, _("Already invited, or they asked not to be suggested."))
         return redirect(request.get_full_path())
-    form = InvitationListForm(request.GET or None, campaign=campaign)
-    rows = None
-    if form.is_valid():
+    form = InvitationListForm(request.POST or None, campaign=campaign)
+    if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            rows = invitation_lists.invitation_list(
+            invitation_lists.invitation_list_request(
                 campaign=campaign,
+                organiser=request.user,
                 wiki=data["wiki"],
                 titles=data["titles"].splitlines(),
                 category=data["category"],
                 days=data["days"],
-                viewer=request.user,
-                client=default_client(),
             )
         except ValidationError as error:
             form.add_error(None, error)
-        except MediaWikiError:
-            form.add_error(None, _("The wiki could not be asked right now. Try again."))
+        else:
+            messages.info(
+                request,
+                _("The list is being built; reload this page to see it when it is ready."),
+            )
+            return redirect("campaigns:invitation_list", slug=campaign.slug)
+    lists = invitation_lists.lists_of(campaign)
+    latest = lists[0] if lists else None
+    rows = None
+    if latest is not None and latest.state == latest.State.DONE:
+        rows = invitation_lists.rows_for(
+            campaign, invitation_lists.stored_suggestions(latest), viewer=request.user
+        )
     return render(
-        request, "campaigns/invitations.html", {"campaign": campaign, "form": form, "rows": rows}
+        request,
+        "campaigns/invitations.html",
+        {"campaign": campaign, "form": form, "lists": lists, "latest": latest, "rows": rows},
     )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def invitation_opt_out(request: HttpRequest) -> HttpResponse:
-    """Anyone may ask not to be suggested to organisers (nor invited in the app)."""
+def my_choices(request: HttpRequest) -> HttpResponse:
+    """A member's campaign choices in one place (linked from her settings page): whether
+    each campaign she takes part in names her on its leaderboard, and whether organisers'
+    invitation lists may suggest her."""
+    if request.method == "POST" and "participant" in request.POST:
+        participant = get_object_or_404(
+            selectors.participations_of(request.user),
+            pk=_int_or_404(request.POST["participant"]),
+        )
+        services.participant_set_hidden(
+            participant=participant, hidden=request.POST.get("hidden") == "1"
+        )
+        messages.success(request, _("Your choice is saved."))
+        return redirect("campaigns:my_choices")
     current = InvitationOptOut.objects.filter(user=request.user).exists()
-    form = OptOutForm(request.POST or None, initial={"opted_out": current})
+    # Unticking the box posts no field at all: still a submission.
+    form = OptOutForm(
+        request.POST if request.method == "POST" else None, initial={"opted_out": current}
+    )
     if request.method == "POST" and form.is_valid():
         invitation_lists.opt_out_set(user=request.user, opted_out=form.cleaned_data["opted_out"])
         messages.success(request, _("Your choice is saved."))
-        return redirect("campaigns:opt_out")
-    return render(request, "campaigns/opt_out.html", {"form": form})
+        return redirect("campaigns:my_choices")
+    return render(
+        request,
+        "campaigns/my_choices.html",
+        {"form": form, "participations": selectors.participations_of(request.user)},
+    )
+
+
+def _int_or_404(value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise Http404 from None
 
 
 @require_GET
 def series_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    series = selectors.series_get(slug=slug)
+    series = selectors.series_for_viewer(viewer=request.user, slug=slug)
     figures = selectors.series_figures(series, viewer=request.user)
     return render(request, "campaigns/series.html", presentation.series_page(series, figures))
 

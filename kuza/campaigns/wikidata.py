@@ -15,7 +15,7 @@ stops half way (Wikidata down, worker killed) resumes where it stopped, reading 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 
 from django.db.models import Q
@@ -65,8 +65,10 @@ def page_items_refresh(
     client: MediaWikiClient,
     now: datetime,
     refresh: timedelta,
+    on_chunk: Callable[[int], None] | None = None,
 ) -> int:
-    """Read the item of each page not read since `now - refresh`; returns pages read."""
+    """Read the item of each page not read since `now - refresh`; returns pages read.
+    `on_chunk(count)` is told after each request's answer is stored (progress, kill tests)."""
     page_ids = list(page_ids)
     fresh = set(
         PageSubject.objects.filter(
@@ -87,6 +89,8 @@ def page_items_refresh(
             unique_fields=["wiki", "page_id"],
             update_fields=["item", "checked_at"],
         )
+        if on_chunk is not None:
+            on_chunk(len(chunk))
     return len(due)
 
 
@@ -97,8 +101,10 @@ def items_refresh(
     api_url: str,
     now: datetime,
     refresh: timedelta,
+    on_chunk: Callable[[int], None] | None = None,
 ) -> int:
-    """Read each item not read since `now - refresh` from Wikidata; returns items read."""
+    """Read each item not read since `now - refresh` from Wikidata; returns items read.
+    `on_chunk(count)` is told after each request's answer is stored."""
     wanted = sorted(set(items) - {""})
     fresh = set(
         WikidataItem.objects.filter(item__in=wanted, fetched_at__gt=now - refresh).values_list(
@@ -123,6 +129,8 @@ def items_refresh(
             unique_fields=["item"],
             update_fields=["exists", "is_human", "gender", "fetched_at"],
         )
+        if on_chunk is not None:
+            on_chunk(len(chunk))
     return len(due)
 
 

@@ -3,7 +3,9 @@
 Entries sit in at most six groups, named for what people come to do, so that a phone shows the
 whole menu on one or two lines: each group is a `<details>` element that opens without script.
 An app names its entry's group (`NavItem.group`); the groups themselves are declared here once.
-The account (my account, inbox, log out) is outside the groups.
+The account (my account, inbox, log out) is outside the groups; SETTINGS entries are not in the
+menu at all but listed on the person's settings page (safety preferences), where apps offer
+their own choices (a campaign's leaderboard, invitation lists).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-PEOPLE, LEARN, MENTORING, GATHER, LIBRARY, MORE, ACCOUNT = (
+PEOPLE, LEARN, MENTORING, GATHER, LIBRARY, MORE, ACCOUNT, SETTINGS = (
     "people",
     "learn",
     "mentoring",
@@ -23,8 +25,10 @@ PEOPLE, LEARN, MENTORING, GATHER, LIBRARY, MORE, ACCOUNT = (
     "library",
     "more",
     "account",
+    "settings",
 )
-# The top-level groups, in order; ACCOUNT entries are shown with the account, not here.
+# The top-level groups, in order; ACCOUNT entries are shown with the account, SETTINGS entries
+# on the settings page, not here.
 GROUPS: tuple[tuple[str, Promise], ...] = (
     (PEOPLE, _("People")),
     (LEARN, _("Learn")),
@@ -63,7 +67,7 @@ _items: list[NavItem] = []
 
 def register(item: NavItem) -> None:
     """Add an entry to the main navigation; apps call this from their integrations.py."""
-    known = {key for key, _label in GROUPS} | {ACCOUNT}
+    known = {key for key, _label in GROUPS} | {ACCOUNT, SETTINGS}
     if item.group not in known:
         raise ValueError(f"unknown navigation group {item.group!r}; use one of {sorted(known)}")
     if all(existing.url_name != item.url_name for existing in _items):
@@ -93,3 +97,8 @@ def groups_for(user) -> list[NavGroup]:
 
 def account_items_for(user) -> list[NavItem]:
     return [item for item in items_for(user) if item.group == ACCOUNT]
+
+
+def settings_items_for(user) -> list[NavItem]:
+    """Pages of choices apps offer, for the person's settings page."""
+    return [item for item in items_for(user) if item.group == SETTINGS]

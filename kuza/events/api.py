@@ -18,6 +18,7 @@ from ninja.errors import HttpError
 
 from kuza.api.auth import token_or_session
 from kuza.api.errors import answers
+from kuza.campaigns.api import GoalOut
 from kuza.events import selectors
 from kuza.events.models import Event
 from kuza.translation.selectors import translated_field
@@ -45,6 +46,14 @@ class EventOut(Schema):
     ics_url: str
     campaign: str | None = Field(
         None, description="Slug of the linked campaign, if any (not one moderators hid)."
+    )
+
+
+class EventDetailOut(EventOut):
+    goals: list[GoalOut] = Field(
+        description="The event's goals, measured by its campaign's figures for the work "
+        "counted during the event's hours (keys defined in the campaign's `definitions`); "
+        "empty without a campaign the reader may see."
     )
 
 
@@ -141,9 +150,12 @@ def summary(request: HttpRequest, filters: Query[SummaryFilter]):
     }
 
 
-@router.get("/{event_id}", response=EventOut)
+@router.get("/{event_id}", response=EventDetailOut)
 def event_detail(request: HttpRequest, event_id: int):
+    """A published event, with its goals and their progress."""
     event = selectors.event_for_viewer(AnonymousUser(), event_id)
     if event is None:
         raise Http404
-    return _out(event)
+    campaign = selectors.campaign_shown_with(AnonymousUser(), event)
+    goals = selectors.goal_progress(event, campaign)
+    return {**_out(event), "goals": [row.as_api() for row in goals]}

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -28,7 +28,7 @@ from kuza.campaigns.models import Campaign
 from kuza.campaigns.selectors import campaigns_visible_to
 from kuza.core import home
 from kuza.core.home import HomeItem
-from kuza.events.models import Answer, Event, Question, Registration
+from kuza.events.models import Answer, Event, EventGoal, Question, Registration
 from kuza.people.models import Membership
 
 # --- Roles -------------------------------------------------------------------------------------
@@ -169,9 +169,14 @@ def home_registrations(user) -> list[HomeItem]:
     """Personal home: events `user` has a place at or waits for, soonest first (one query)."""
     # Despite blocks: one's own place at an event stays one's own business.
     shown = visible_to(Event.objects.all(), user, despite_blocks=True).values("pk")
-    registrations = active_registrations_of(user).filter(event__in=shown)
+    registrations = (
+        active_registrations_of(user)
+        .filter(event__in=shown)
+        .annotate(has_goals=Exists(EventGoal.objects.filter(event=OuterRef("event_id"))))
+    )
     items = []
-    for registration in registrations[: home.LIMIT]:
+    listed = list(registrations[: home.LIMIT])
+    for registration in listed:
         event = registration.event
         when = date_format(timezone.localtime(event.starts_at), "DATETIME_FORMAT")
         if registration.status == Registration.Status.WAITING:
@@ -187,7 +192,24 @@ def home_registrations(user) -> list[HomeItem]:
                 when=event.starts_at,
             )
         )
+    for registration in listed:
+        if registration.has_goals:  # no query for the many events without goals
+            items += _home_goals(user, registration.event)
     return items
+
+
+def _home_goals(user, event: Event) -> list[HomeItem]:
+    """An event's goals for the home of someone registered, each with its progress bar."""
+    return [
+        HomeItem(
+            title=event.title,
+            source=(event, "title"),
+            url=reverse("events:detail", args=[event.pk]) + "#goals",
+            reason=_("A goal of an event you registered for"),
+            figure=row.figure,
+        )
+        for row in goal_progress(event, campaign_shown_with(user, event))
+    ]
 
 
 # --- For organisers ----------------------------------------------------------------------------

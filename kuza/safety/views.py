@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from kuza.accounts.selectors import current_code_of_conduct, has_accepted_current_conduct
 from kuza.audience.presenter import person_name
+from kuza.core import navigation
 from kuza.core.confirm import confirm_page
 from kuza.safety import permissions, reportables, selectors, services
 from kuza.safety.forms import ConductAcceptForm, ConductPublishForm, PreferencesForm, ReportForm
@@ -59,6 +60,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "accepted_conduct": has_accepted_current_conduct(request.user),
             "is_moderator": permissions.is_moderator(request.user),
             "unread_notices": selectors.unread_notice_count(request.user),
+            "more_settings": navigation.settings_items_for(request.user),
         },
     )
 

@@ -65,7 +65,7 @@ ALLOWED = {
         'blocked = ",".join(str(pk) for pk in sorted(blocked_user_ids(request.user)))',
     ),
     # Leaderboards count people they do not name (the rule stated on the page).
-    ("campaigns/selectors.py", "blocked = blocked_user_ids(viewer)"),
+    ("campaigns/selectors/leaderboard.py", "blocked = blocked_user_ids(viewer)"),
     # Mentorships have no audience: moderators hide one for its two people.
     ("mentorship/selectors.py", ".exclude(mentorship_id__in=hidden_ids(Mentorship))"),
 }

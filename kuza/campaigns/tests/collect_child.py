@@ -1,10 +1,10 @@
-"""A collection run as its own process, for the kill tests (test_collection_killed.py).
+"""A collection run as its own process, for the kill tests (killing.py).
 
 `python -m kuza.campaigns.tests.collect_child SLUG [KIND N]` collects campaign SLUG with
 small API pages (so every step has several). With KIND and N it prints PAUSED once the N-th
-page of KIND ("recent_changes", "contributions", "removals") is committed, then
-waits to be killed. Exits 0 when collected, 1 when a wiki failed, 75 when another collection
-was running.
+page of KIND ("recent_changes", "contributions", "removals", or the Wikidata step's
+"page_items" and "wikidata_items") is committed, then waits to be killed. Exits 0 when
+collected, 1 when a wiki failed, 75 when another collection was running.
 """
 
 from __future__ import annotations

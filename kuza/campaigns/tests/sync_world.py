@@ -213,7 +213,7 @@ def stop_after(pages: int, wiki: LocalWiki, kind: str) -> Callable:
     seen = Counter()
 
     def callback(page) -> None:
-        if page.wiki.db_name == wiki.spec.db_name and page.kind == kind:
+        if page.wiki is not None and page.wiki.db_name == wiki.spec.db_name and page.kind == kind:
             seen[kind] += 1
             if seen[kind] == pages:
                 wiki.stop()

@@ -18,32 +18,34 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
-import time
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from django.db import connection
 
-from kuza.campaigns.collection import campaign_collect
-from kuza.campaigns.locking import ADVISORY_NAMESPACE
 from kuza.campaigns.management.commands.campaign_sync import EXIT_ALREADY_RUNNING
 from kuza.campaigns.models import Campaign, Participant, Revision
 from kuza.campaigns.selectors import compute_campaign_metrics, removed_revision_count
 from kuza.campaigns.testing import WikiFarm
 from kuza.campaigns.testing.wikifarm import ADMIN_PASSWORD, ADMIN_USER
 from kuza.campaigns.tests.factories import CampaignFactory
-from kuza.campaigns.tests.sync_world import PASSWORD, World, build_world, make_client, wiki_row
+from kuza.campaigns.tests.killing import (
+    WORKTREE,
+    SharedDatabase,
+    child_environment,
+    collect_here,
+    kill_at,
+    start_child,
+)
+from kuza.campaigns.tests.sync_world import PASSWORD, World, build_world, wiki_row
 from kuza.campaigns.tests.test_sync import as_dict
 
 pytestmark = pytest.mark.django_db(transaction=True)  # the children read committed rows
 
 START = datetime(2012, 5, 1, tzinfo=UTC)
-WORKTREE = Path(__file__).resolve().parents[3]
 CHILD_SECONDS = 300
 
 
@@ -83,97 +85,6 @@ def _campaign(world: World) -> Campaign:
     return campaign
 
 
-class SharedDatabase:
-    """The database the child processes use: this test's own on PostgreSQL; on SQLite, whose
-    test database lives in this process's memory, a file copied out and back."""
-
-    def __init__(self, folder: Path) -> None:
-        self.file = folder / "shared.sqlite3"
-
-    @property
-    def is_sqlite(self) -> bool:
-        return connection.vendor == "sqlite"
-
-    def url(self) -> str:
-        if self.is_sqlite:
-            return f"sqlite:///{self.file}"
-        db = connection.settings_dict
-        user = db["USER"] or "postgres"
-        return f"postgres://{user}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-
-    def hand_over(self) -> None:
-        if self.is_sqlite:
-            connection.ensure_connection()
-            with sqlite3.connect(self.file) as target:
-                connection.connection.backup(target)
-
-    def take_back(self, campaign: Campaign) -> None:
-        """Read back what the killed child left. On PostgreSQL the server ends the dead child's
-        session when it reads the closed socket, a few milliseconds after the kill, more on a
-        loaded machine: until then its advisory lock is rightly held, so wait for that."""
-        if self.is_sqlite:
-            source = sqlite3.connect(self.file)
-            try:
-                source.backup(connection.connection)
-            finally:
-                source.close()
-            return
-        deadline = time.monotonic() + 30
-        while _advisory_lock_held(campaign.pk):
-            assert time.monotonic() < deadline, "the dead child's session kept its lock for 30 s"
-            time.sleep(0.05)
-
-
-def _advisory_lock_held(campaign_id: int) -> bool:
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted"
-            " AND classid = %s AND objid = %s AND objsubid = 2",
-            [ADVISORY_NAMESPACE, campaign_id],
-        )
-        (held,) = cursor.fetchone()
-    return held > 0
-
-
-def _environment(database: SharedDatabase) -> dict[str, str]:
-    return {
-        **os.environ,
-        "DATABASE_URL": database.url(),
-        "DJANGO_SETTINGS_MODULE": "kuza.settings",
-        "PYTHONPATH": str(WORKTREE),
-    }
-
-
-def _start_child(database: SharedDatabase, slug: str, *pause: str) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "kuza.campaigns.tests.collect_child", slug, *pause],
-        cwd=WORKTREE,
-        env=_environment(database),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-
-
-def _collect_here(campaign: Campaign) -> None:
-    """A whole collection in this process, as the worker or `kuza campaign-sync` runs it."""
-    collected = campaign_collect(campaign, client=make_client())
-    assert collected is not None, "the lock of a dead collection was still held"
-    assert not collected.report.errors, collected.report.errors
-
-
-def _kill_at(database: SharedDatabase, slug: str, kind: str, page: int) -> None:
-    """Start a collection, wait until it committed `page` pages of `kind`, then kill -9 it."""
-    child = _start_child(database, slug, kind, str(page))
-    try:
-        line = child.stdout.readline() if child.stdout else ""
-        assert line.strip() == "PAUSED", child.stderr.read() if child.stderr else line
-    finally:
-        os.kill(child.pid, signal.SIGKILL)
-        child.wait(timeout=30)
-    assert child.returncode == -signal.SIGKILL
-
-
 def _delete(world: World, key: str) -> None:
     with world.wikis["enwikiquote"].login(ADMIN_USER, ADMIN_PASSWORD) as admin:
         admin.delete(world.deletable[key], "copyright violation")  # type: ignore[attr-defined]
@@ -205,11 +116,11 @@ def test_a_killed_collection_rerun_gives_the_truth(
     database = SharedDatabase(tmp_path)
     database.hand_over()
 
-    _kill_at(database, campaign.slug, kind, page)
+    kill_at(database, campaign.slug, kind, page)
     database.take_back(campaign)
     if delete:
         _delete(world, delete)
-    _collect_here(campaign)
+    collect_here(campaign)
 
     assert _figures(campaign) == world.truth(open_campaign=True)
     if delete:
@@ -223,12 +134,12 @@ def test_a_killed_collection_rerun_gives_the_truth(
 def test_a_page_deleted_after_a_collection_stops_counting_at_the_next(world: World) -> None:
     # No process is killed here, so both collections run in this process.
     campaign = _campaign(world)
-    _collect_here(campaign)
+    collect_here(campaign)
     before = _figures(campaign)
     assert before == world.truth(open_campaign=True)
 
     _delete(world, "third")
-    _collect_here(campaign)
+    collect_here(campaign)
 
     after = _figures(campaign)
     assert after == world.truth(open_campaign=True)
@@ -242,13 +153,13 @@ def test_a_rerun_meeting_a_live_collection_says_so_and_exits_75(
     campaign = _campaign(world)
     database = SharedDatabase(tmp_path)
     database.hand_over()
-    live = _start_child(database, campaign.slug, "contributions", "1")
+    live = start_child(database, campaign.slug, "contributions", "1")
     try:
         assert live.stdout is not None and live.stdout.readline().strip() == "PAUSED"
         rerun = subprocess.run(
             [sys.executable, "-m", "kuza.cli", "campaign-sync", campaign.slug],
             cwd=WORKTREE,
-            env=_environment(database),
+            env=child_environment(database),
             capture_output=True,
             text=True,
             timeout=CHILD_SECONDS,
@@ -260,5 +171,5 @@ def test_a_rerun_meeting_a_live_collection_says_so_and_exits_75(
     assert "another collection of it is running right now" in rerun.stderr
     # The killed holder never blocks the next collection, at once.
     database.take_back(campaign)
-    _collect_here(campaign)
+    collect_here(campaign)
     assert _figures(campaign) == world.truth(open_campaign=True)

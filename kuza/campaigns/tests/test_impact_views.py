@@ -210,3 +210,46 @@ def test_an_edit_a_thon_has_goals_measured_during_its_hours(client, drive):
     campaign_page = client.get(campaign.get_absolute_url()).content.decode()
     assert 'id="goals"' not in campaign_page  # the campaign itself has no goal
     assert '<span class="stat">4</span>Edits' in campaign_page  # all four count for it
+
+
+def test_an_events_goals_are_in_the_api_and_on_the_home_of_those_registered(client, drive):
+    from kuza.events.services import event_goal_set
+    from kuza.events.tests.factories import EventFactory, RegistrationFactory
+
+    campaign, organiser, amina = drive
+    Campaign.objects.filter(pk=campaign.pk).update(end=datetime(2999, 1, 1, tzinfo=UTC))
+    campaign.refresh_from_db()
+    # Still on (its registrations show on the home); its hours hold Amina's and Bea's edits.
+    event = EventFactory(
+        campaign=campaign,
+        title="Wiki Loves Women evening",
+        starts_at=datetime(2025, 3, 10, 9, tzinfo=UTC),
+        ends_at=datetime(2999, 1, 1, tzinfo=UTC),
+        organisers=[organiser],
+    )
+    event_goal_set(event=event, metric="edits", target=6)
+    event_goal_set(event=event, metric="women", target=1)
+    RegistrationFactory(event=event, user=amina)
+
+    api = client.get(f"/api/events/{event.pk}").json()
+    assert [
+        (g["metric"], g["target"], g["value"], g["percent"], g["reached"]) for g in api["goals"]
+    ] == [
+        ("edits", 6, 3, 50, False),
+        ("women", 1, 1, 100, True),
+    ]
+    client.force_login(amina)
+    home = client.get("/").content.decode()
+    assert "A goal of an event you registered for" in home
+    assert "Edits: 3 of 6 (50%)" in home and '<rect width="100" height="12"' in home
+    assert "Biographies of women: 1 of 1 (100%)" in home
+    client.force_login(UserFactory(username="not-registered"))
+    assert "Edits: 3 of 6" not in client.get("/").content.decode()
+
+
+def test_an_event_without_a_campaign_has_no_goals_in_the_api(client):
+    from kuza.events.tests.factories import EventFactory
+
+    event = EventFactory()
+
+    assert client.get(f"/api/events/{event.pk}").json()["goals"] == []

@@ -1,4 +1,5 @@
-"""Invitation lists: scoring (pure) and the real wiki's page histories, bots and blocks."""
+"""Invitation lists: scoring (pure), the real wiki's page histories, bots and blocks, and the
+lists built by the worker with their state shown to the organiser."""
 
 from __future__ import annotations
 
@@ -114,3 +115,71 @@ def test_the_list_reads_histories_and_leaves_out_bots_blocked_ips_and_opted_out(
     assert list(CampaignInvitation.objects.values_list("user_id", flat=True)) == [member.pk]
     client.force_login(member)
     assert "The organisers invite you to take part" in client.get("/").content.decode()
+
+
+# The worker closes database connections between tasks, as a long-running process should;
+# inside the usual per-test transaction that would end the test's own connection.
+@pytest.mark.django_db(transaction=True)
+def test_the_list_is_built_by_the_worker_and_the_organiser_follows_its_state(
+    wiki_farm: WikiFarm, client
+) -> None:
+    from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
+
+    from kuza.campaigns.models import InvitationList
+
+    en = wiki_farm["enwikiquote"]
+    if not en.is_running:
+        en.start()
+    token = uuid.uuid4().hex[:6]
+    title, editor = f"Worker page {token}", f"Zawadi {token}"
+    with en.create_user(editor, PASSWORD) as zawadi:
+        zawadi.create_page(title, "start " + "z" * 300, "new")
+    organiser = UserFactory(username=f"organiser-w-{token}")
+    wiki = wiki_row(en)
+    campaign = CampaignFactory(slug=f"worker-{token}", organisers=[organiser], on_wikis=[wiki])
+    client.force_login(organiser)
+    url = reverse("campaigns:invitation_list", args=[campaign.slug])
+    DBTaskResult.objects.all().delete()
+
+    asked = client.post(url, {"wiki": wiki.pk, "titles": title, "category": "", "days": 30})
+    empty = client.post(url, {"wiki": wiki.pk, "category": f"No such {token}", "days": 30})
+
+    # Queued, not built in the request: the page says so and lists no one yet.
+    assert asked.status_code == empty.status_code == 302
+    queued = DBTaskResult.objects.filter(task_path__endswith="invitation_list_task")
+    assert queued.count() == 2
+    waiting = client.get(url).content.decode()
+    assert waiting.count("waiting for the worker") == 2 and editor not in waiting
+
+    call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+
+    states = dict(InvitationList.objects.values_list("category", "state"))
+    assert states == {"": "done", f"No such {token}": "failed"}
+    page = client.get(url).content.decode()
+    assert "failed: the category has no pages" in page
+    assert "ready" in page
+    # The newest list is the failed one; the ready list's editors show once it is the newest.
+    InvitationList.objects.filter(state="failed").delete()
+    page = client.get(url).content.decode()
+    assert editor in page.split('id="editors"')[1] and "in 1 edit on 1 page" in page
+
+
+@pytest.mark.django_db
+def test_a_request_with_its_own_mistake_queues_nothing(client) -> None:
+    from kuza.campaigns.models import InvitationList
+    from kuza.campaigns.tests.factories import WikiFactory
+
+    organiser = UserFactory(username="organiser-mistake")
+    wiki, elsewhere = WikiFactory(), WikiFactory()
+    campaign = CampaignFactory(slug="mistake", organisers=[organiser], on_wikis=[wiki])
+    client.force_login(organiser)
+    url = reverse("campaigns:invitation_list", args=[campaign.slug])
+
+    too_many = "\n".join(f"Page {n}" for n in range(101))
+    answer = client.post(url, {"wiki": wiki.pk, "titles": too_many, "days": 30})
+    assert answer.status_code == 200 and "At most 100 pages at once." in answer.content.decode()
+    assert client.post(url, {"wiki": elsewhere.pk, "titles": "A", "days": 30}).status_code == 200
+    assert client.post(url, {"wiki": wiki.pk, "titles": "A", "days": 0}).status_code == 200
+    assert client.post(url, {"member": "not a number"}).status_code == 404
+    assert not InvitationList.objects.exists()

@@ -13,7 +13,6 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from kuza.campaigns import selectors
 from kuza.campaigns.metrics import RETENTION_DELAY, compute_metrics
 from kuza.campaigns.models import Campaign, PageOrigin, Participant, Revision, WikiAccount
 from kuza.campaigns.selectors import (
@@ -25,6 +24,7 @@ from kuza.campaigns.selectors import (
     discovered_contributors,
     enrolled_usernames,
     metric_participants,
+    revisions,
 )
 from kuza.campaigns.tests.factories import CampaignFactory, WikiFactory
 
@@ -140,7 +140,7 @@ def test_names_filtered_in_python_beyond_the_sql_limit(monkeypatch) -> None:
     campaign = _store_campaign(7, is_open=True)
     in_sql = compute_campaign_metrics(campaign, as_of=AS_OF)
 
-    monkeypatch.setattr(selectors, "_MAX_SQL_NAMES", 1)
+    monkeypatch.setattr(revisions, "_MAX_SQL_NAMES", 1)
 
     assert compute_campaign_metrics(campaign, as_of=AS_OF) == in_sql == _plain_metrics(campaign)
 

@@ -124,3 +124,34 @@ def test_an_overlapping_edition_is_refused(series):
     assert overlapping.series is None
     campaign_series_set(campaign=overlapping, name="Another drive")
     assert overlapping.series.slug == "another-drive"
+
+
+def test_a_series_goes_through_the_audience_layer_hidden_by_moderators(client, series):
+    from kuza.accounts.tests.factories import UserFactory
+    from kuza.safety import moderation
+    from kuza.safety import services as safety
+    from kuza.safety.tests.factories import ModeratorRoleFactory
+
+    organiser = UserFactory(username="edition-organiser")
+    series.editions.get(slug="shesaid-2022").organisers.add(organiser)
+    reporter = UserFactory(username="series-reporter")
+    client.force_login(reporter)
+    page = client.get(series.get_absolute_url()).content.decode()
+    assert f'href="/safety/report/campaign-series/{series.pk}/"' in page
+    made = safety.report_create(
+        reporter=reporter,
+        kind="campaign-series",
+        target_id=series.pk,
+        description="The name insults a community.",
+        evidence_links="",
+    )
+    moderator = ModeratorRoleFactory(organisation=None).user
+    moderation.content_hide(moderator=moderator, report=made, reason="Hate speech.")
+
+    client.logout()
+    assert client.get(series.get_absolute_url()).status_code == 404
+    assert client.get(f"/api/campaigns/series/{series.slug}").status_code == 404
+    assert client.get("/campaigns/series/no-such-series/").status_code == 404
+    client.force_login(organiser)  # who organises an edition still sees it
+    assert client.get(series.get_absolute_url()).status_code == 200
+    assert client.get(f"/api/campaigns/series/{series.slug}").status_code == 200

@@ -229,3 +229,44 @@ def test_items_are_cached_resumed_after_a_failure_and_read_again_after_the_inter
         sum(wiki.pages_linked for wiki in later.wikis)
         == PageSubject.objects.filter(wiki__campaigns=campaign).count()
     )
+
+
+# Killed mid step: the wikis' pages read for their items (the first 50-page answer of
+# enwikiquote stored), or Wikidata's answers (the first 50 items stored). The killed child
+# and the rerun share the kill tests' helpers (killing.py).
+@pytest.mark.django_db(transaction=True)  # the child reads and writes committed rows
+@pytest.mark.parametrize("kind", ["page_items", "wikidata_items"])
+def test_a_collection_killed_in_the_wikidata_step_resumes_to_the_same_figures(
+    drive: Drive, wiki_farm: WikiFarm, wikidata: WikidataEndpoint, tmp_path: Path, kind: str
+) -> None:
+    from kuza.campaigns.tests.killing import SharedDatabase, collect_here, kill_at
+
+    campaign = make_campaign(drive, wiki_farm)
+    database = SharedDatabase(tmp_path)
+    database.hand_over()
+
+    kill_at(database, campaign.slug, kind, 1)
+    database.take_back(campaign)
+
+    # All or nothing: exactly one request's answer was stored before the kill.
+    campaign.refresh_from_db()
+    assert campaign.last_synced_at is None
+    if kind == "page_items":
+        assert PageSubject.objects.count() == 50 and not WikidataItem.objects.exists()
+    else:
+        assert WikidataItem.objects.count() == 50
+    asked_before = len(wikidata.wbgetentities_requests())
+
+    collect_here(campaign)
+
+    campaign.refresh_from_db()
+    metrics = compute_campaign_metrics(campaign, as_of=campaign.last_synced_at)
+    everything = drive.created_en + drive.created_fr
+    assert _figures(metrics.totals) == drive.expected(everything, drive.improved_en)
+    by_wiki = {row.wiki: row.tally for row in metrics.per_wiki}
+    assert _figures(by_wiki["frwikiquote"]) == drive.expected(drive.created_fr, [])
+    # Resumed, reading nothing twice: after 50 of the items, one more request for the rest.
+    items = len({row.item for row in everything + drive.improved_en}) + 1  # and Q1
+    asked = len(wikidata.wbgetentities_requests()) - asked_before
+    assert asked == (1 if kind == "wikidata_items" else -(-items // 50))
+    assert WikidataItem.objects.count() == items

@@ -80,4 +80,5 @@ class Command(BaseCommand):
             )
 
     def _progress(self, page: PageStored) -> None:
-        self.stdout.write(f"    {page.wiki.db_name} {page.kind}: {page.revisions} stored")
+        where = page.wiki.db_name if page.wiki is not None else "wikidata"
+        self.stdout.write(f"    {where} {page.kind}: {page.revisions} stored")

@@ -1,0 +1,107 @@
+"""Campaigns and who may see or manage them: lists, access checks, organisers."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, QuerySet
+from django.http import Http404
+
+from kuza.audience.selectors import access, visible_to
+from kuza.campaigns.models import Campaign, CampaignWiki, Participant, UncollectableGap, Wiki
+from kuza.people.models import Membership
+
+
+def campaigns_visible_to(user) -> QuerySet[Campaign]:
+    """The campaigns `user` may see (the audience declared in integrations.py): public, as
+    what they show is public wiki activity, unless moderators hid them."""
+    return visible_to(Campaign.objects.all(), user)
+
+
+def campaign_list(viewer=None) -> QuerySet[Campaign]:
+    """The campaigns `viewer` may see (see `campaigns_visible_to`), newest first."""
+    return (
+        campaigns_visible_to(viewer)
+        .annotate(
+            participant_count=Count("participants", distinct=True),
+            wiki_count=Count("campaign_wikis", distinct=True),
+        )
+        .order_by("-start", "name")
+    )
+
+
+def campaign_get(*, slug: str) -> Campaign:
+    """Any campaign, hidden or not: for its organisers' pages and for leaving it."""
+    try:
+        return Campaign.objects.get(slug=slug)
+    except Campaign.DoesNotExist:
+        raise Http404 from None
+
+
+def campaign_for_viewer(*, user, slug: str) -> Campaign:
+    """A campaign `user` may see, or Http404: one hidden by moderators is not found."""
+    return access(Campaign, user, slug=slug)
+
+
+def campaign_creator(campaign: Campaign):
+    """The organiser who created the campaign (the first added), or None when none is left."""
+    link = (
+        Campaign.organisers.through.objects.filter(campaign=campaign)
+        .select_related("user")
+        .order_by("pk")
+        .first()
+    )
+    return link.user if link is not None else None
+
+
+def can_create_campaigns(user) -> bool:
+    """Staff, and organisers of a community organisation, may start campaigns."""
+    if not user.is_authenticated:
+        return False
+    return (
+        user.is_staff
+        or Membership.objects.filter(user=user, role=Membership.Role.ORGANISER).exists()
+    )
+
+
+def is_organiser(user, campaign: Campaign) -> bool:
+    if not user.is_authenticated:
+        return False
+    return user.is_staff or campaign.organisers.filter(pk=user.pk).exists()
+
+
+# `kuza campaign-sync --active` and the periodic job keep collecting this long after the end:
+# late edits still count for retention, and a wiki that was down catches up.
+ACTIVE_AFTER_END = timedelta(days=60)
+
+
+def active_campaigns(*, now: datetime) -> QuerySet[Campaign]:
+    """Campaigns worth collecting now: started, and not ended more than 60 days ago."""
+    return Campaign.objects.filter(start__lte=now, end__gte=now - ACTIVE_AFTER_END).order_by("pk")
+
+
+def campaign_for_organiser(*, user, slug: str) -> Campaign:
+    """Fetch a campaign and check the user may manage it, in one step."""
+    campaign = campaign_get(slug=slug)
+    if not is_organiser(user, campaign):
+        raise PermissionDenied
+    return campaign
+
+
+def participation_of(*, user, campaign: Campaign) -> Participant | None:
+    if not user.is_authenticated:
+        return None
+    return campaign.participants.filter(user=user).first()
+
+
+def campaign_wikis(campaign: Campaign) -> list[CampaignWiki]:
+    return list(campaign.campaign_wikis.select_related("wiki"))
+
+
+def wiki_choices() -> QuerySet[Wiki]:
+    return Wiki.objects.order_by("project", "language")
+
+
+def gaps_of(campaign: Campaign) -> QuerySet[UncollectableGap]:
+    return campaign.uncollectable_gaps.select_related("wiki")
