@@ -11,6 +11,20 @@ from django.core.cache import cache
 from django.utils import translation
 
 NO_SKIPS = os.environ.get("KUZA_NO_SKIPS", "") not in {"", "0", "false"}
+# CI's second pass, on PostgreSQL, runs only the tests that reach the database: the others
+# (pure code, catalogs, commands started on a SQLite home of their own) ran on SQLite already
+# and would give the same answer at several minutes' cost.
+DATABASE_TESTS_ONLY = os.environ.get("KUZA_DATABASE_TESTS_ONLY", "") not in {"", "0", "false"}
+# pytest-django refuses database access to a test that asks for none of these (or the marker).
+DATABASE_FIXTURES = frozenset(
+    {"db", "transactional_db", "django_db_setup", "live_server", "admin_user", "admin_client"}
+)
+
+
+def _reaches_the_database(item) -> bool:
+    return bool(item.get_closest_marker("django_db")) or not DATABASE_FIXTURES.isdisjoint(
+        getattr(item, "fixturenames", ())
+    )
 
 
 def pytest_collection_modifyitems(config, items):
@@ -24,6 +38,10 @@ def pytest_collection_modifyitems(config, items):
             config.hook.pytest_deselected(items=stage)
             items[:] = [item for item in items if not item.get_closest_marker("scaleout")]
     if connection.vendor == "postgresql":
+        if DATABASE_TESTS_ONLY:
+            elsewhere = [item for item in items if not _reaches_the_database(item)]
+            config.hook.pytest_deselected(items=elsewhere)
+            items[:] = [item for item in items if _reaches_the_database(item)]
         return
     # Deselected rather than skipped: they are not meant to run on this database at all.
     kept = [item for item in items if "postgres_only" not in item.keywords]
