@@ -22,6 +22,8 @@ DATABASE_FIXTURES = frozenset(
 
 
 def _reaches_the_database(item) -> bool:
+    if item.get_closest_marker("one_database"):
+        return False
     return bool(item.get_closest_marker("django_db")) or not DATABASE_FIXTURES.isdisjoint(
         getattr(item, "fixturenames", ())
     )

@@ -45,6 +45,7 @@ def _demo_contents(community) -> list[str]:
     return [content for content in contents if _left_to_right(content)]
 
 
+@pytest.mark.one_database  # markup, whatever the database
 @pytest.mark.parametrize("persona", ["amina", None])
 def test_arabic_pages_isolate_names_hashtags_and_wiki_names(client, demo_community, persona):
     client.cookies["django_language"] = "ar"

@@ -60,17 +60,16 @@ def test_every_page_anonymous_visitors_reach_fits_the_budget(client, demo_commun
     assert_within_budget(reports)
 
 
-def test_every_page_a_logged_in_organiser_reaches_fits_the_budget(client, demo_community):
-    client.force_login(demo_community.users["amina"])
-
-    reports = crawl(client)
-
-    assert "/account/" in {report.url for report in reports}
-    assert_within_budget(reports)
-
-
-@pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES])
-def test_every_page_carries_its_language_and_fits_the_budget_in_every_language(
+@pytest.mark.parametrize(
+    "language",
+    [
+        # Page bytes and languages are the same whatever the database: PostgreSQL's pass in CI
+        # crawls one left-to-right and one right-to-left language.
+        code if code in {"en", "ar"} else pytest.param(code, marks=pytest.mark.one_database)
+        for code, _name in settings.LANGUAGES
+    ],
+)
+def test_every_page_an_organiser_reaches_carries_its_language_and_fits_the_budget(
     client, demo_community, language
 ):
     client.cookies["django_language"] = language
@@ -78,6 +77,7 @@ def test_every_page_carries_its_language_and_fits_the_budget_in_every_language(
 
     reports = crawl(client)
 
+    assert "/account/" in {report.url for report in reports}
     direction = "rtl" if language == "ar" else "ltr"  # right to left for Arabic only
     for report in reports:
         assert (report.lang, report.direction) == (language, direction), report.url
