@@ -98,8 +98,9 @@ def _free_port() -> int:
 
 
 @contextmanager
-def kuza_run(home, startup_seconds: int = 240):
-    """What `make run` does: prepare, load the demo, serve with gunicorn and a worker.
+def kuza_run(home, startup_seconds: int = 240, environment: dict[str, str] | None = None):
+    """What `make run` does: prepare, load the demo, serve with gunicorn and a worker;
+    `environment` adds KUZA_* options.
 
     Yields the base URL and, once the block ends (Ctrl-C sent), the process to inspect."""
     import signal
@@ -116,6 +117,7 @@ def kuza_run(home, startup_seconds: int = 240):
         "DATABASE_URL": "",
         "KUZA_LOAD_DEMO": "true",
         "KUZA_WEB_WORKERS": "1",
+        **(environment or {}),
     }
     server = subprocess.Popen(
         [sys.executable, "-m", "kuza.cli", "run"],
