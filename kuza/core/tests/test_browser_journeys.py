@@ -402,6 +402,9 @@ def test_the_organiser_creates_a_campaign_on_a_local_wiki_collects_it_and_reads_
     page.locator("main form button").first.click()
     page.wait_for_load_state()
     assert page.url.endswith("/campaigns/"), page.locator("main").inner_text()
+    added = page.locator(".messages").inner_text()
+    assert f"Journey {page.language}" in added, added
+    assert tr(page, "can now be chosen", "يمكن الآن اختيار") in added, added
     page.shot("wiki-added")
 
     page.goto(f"{page.base}/campaigns/new/")
@@ -423,6 +426,8 @@ def test_the_organiser_creates_a_campaign_on_a_local_wiki_collects_it_and_reads_
 
     page.locator("main form[action$='/collect/'] button").click()
     page.wait_for_load_state()
+    queued = page.locator(".messages").inner_text()
+    assert tr(page, "Collection queued", "أُدرج الجمع") in queued, queued
     page.shot("collect-queued")
 
     # The demo server's worker collects; the page says so once it is done (bounded wait).
