@@ -189,6 +189,13 @@ OPTIONS: tuple[Option, ...] = (
         _parse_int,
     ),
     Option(
+        "KUZA_CAMPAIGNS_ALLOW_PRIVATE_WIKIS",
+        "false",
+        "Let organisers add wikis on this machine or its network, over plain http "
+        "(local test wikis). Off on a public server: Kuza would fetch from its own network.",
+        _parse_bool,
+    ),
+    Option(
         "KUZA_WIKIDATA_API_URL",
         "https://www.wikidata.org/w/api.php",
         "Wikidata's api.php, read for what campaign pages are about (women's share).",

@@ -306,6 +306,8 @@ CONTENT_SECURITY_POLICY = {
 }
 
 KUZA_CERTIFICATE_FONT_DIR = str(config.get("KUZA_CERTIFICATE_FONT_DIR"))
+# Local test wikis over http (kuza.campaigns.services._check_public_address); off in production.
+KUZA_CAMPAIGNS_ALLOW_PRIVATE_WIKIS = bool(config.get("KUZA_CAMPAIGNS_ALLOW_PRIVATE_WIKIS"))
 # Limits on Open edX export archives (kuza.learning.olx.archive), in megabytes and files.
 KUZA_OLX_MAX_ARCHIVE_MB = int(config.get("KUZA_OLX_MAX_ARCHIVE_MB"))  # type: ignore[call-overload]
 KUZA_OLX_MAX_UNPACKED_MB = int(config.get("KUZA_OLX_MAX_UNPACKED_MB"))  # type: ignore[call-overload]

@@ -285,7 +285,7 @@ def _check_public_address(api_url: str) -> None:
     """Refuse URLs that would make Kuza fetch from its own network (SSRF), unless the
     operator allows it (KUZA_CAMPAIGNS_ALLOW_PRIVATE_WIKIS, for local test wikis)."""
     parts = urlsplit(api_url)
-    allow_private = getattr(settings, "KUZA_CAMPAIGNS_ALLOW_PRIVATE_WIKIS", False)
+    allow_private = settings.KUZA_CAMPAIGNS_ALLOW_PRIVATE_WIKIS
     if parts.scheme != "https" and not (allow_private and parts.scheme == "http"):
         raise ValidationError(_("The API URL must start with https://."))
     if not parts.path.endswith("/api.php") or parts.query or parts.fragment:

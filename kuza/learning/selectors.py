@@ -158,6 +158,20 @@ def next_in_outline(lesson: Lesson) -> Lesson | Quiz | None:
     return lesson_neighbours(lesson)[1]
 
 
+def after_quiz(quiz: Quiz) -> Lesson | Quiz | None:
+    """What follows `quiz` in the course outline: its lesson's next quiz, else the next lesson."""
+    following = (
+        quiz.lesson.quizzes.filter(
+            Q(position__gt=quiz.position) | Q(position=quiz.position, pk__gt=quiz.pk)
+        )
+        .order_by("position", "pk")
+        .first()
+    )
+    if following is not None:
+        return following
+    return lesson_neighbours(quiz.lesson)[1]
+
+
 # --- A learner's progress -----------------------------------------------------------------------
 
 

@@ -3,6 +3,7 @@
 import os
 import shutil
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
@@ -98,8 +99,9 @@ def _free_port() -> int:
 
 
 @contextmanager
-def kuza_run(home, startup_seconds: int = 240):
-    """What `make run` does: prepare, load the demo, serve with gunicorn and a worker.
+def kuza_run(home, startup_seconds: int = 240, environment: dict[str, str] | None = None):
+    """What `make run` does: prepare, load the demo, serve with gunicorn and a worker;
+    `environment` adds KUZA_* options.
 
     Yields the base URL and, once the block ends (Ctrl-C sent), the process to inspect."""
     import signal
@@ -116,15 +118,20 @@ def kuza_run(home, startup_seconds: int = 240):
         "DATABASE_URL": "",
         "KUZA_LOAD_DEMO": "true",
         "KUZA_WEB_WORKERS": "1",
+        **(environment or {}),
     }
+    # Into a file, not a pipe nobody reads until the end: a server shared by many tests logs
+    # more than a pipe holds (64 KB), and would then block on its next log line.
+    log_path = Path(home) / "kuza-run.log"
+    log = log_path.open("w")
     server = subprocess.Popen(
         [sys.executable, "-m", "kuza.cli", "run"],
         env=env,
         text=True,
-        stdout=subprocess.PIPE,
+        stdout=log,
         stderr=subprocess.STDOUT,
     )
-    run = {"url": f"http://127.0.0.1:{port}", "server": server, "output": ""}
+    run = {"url": f"http://127.0.0.1:{port}", "server": server, "output": "", "log": log_path}
     try:
         deadline, health = time.monotonic() + startup_seconds, None
         while time.monotonic() < deadline and server.poll() is None:
@@ -138,7 +145,9 @@ def kuza_run(home, startup_seconds: int = 240):
         yield run
     finally:
         server.send_signal(signal.SIGINT)
-        run["output"], _ = server.communicate(timeout=60)
+        server.wait(timeout=60)
+        log.close()
+        run["output"] = log_path.read_text()
 
 
 @pytest.mark.django_db(transaction=False)

@@ -8,10 +8,14 @@ folder (KUZA_ARTEFACTS, printed by .ci/run), for a person to look at.
 from __future__ import annotations
 
 import os
+import re
+import time
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from kuza.campaigns.testing import LocalWiki
 from kuza.core.demo_loader import DEMO_ORGANISER, DEMO_PASSWORD
 from kuza.core.tests.test_browser import PHONE_WIDTH, chromium_page
 
@@ -96,19 +100,22 @@ def test_a_visitor_sees_every_capability_and_a_menu_that_fits(phone):
     page.shot("404")
 
 
-def test_a_new_member_signs_up_answers_the_onboarding_and_lands_on_the_mentor_search(phone):
-    page = phone
-    name = f"halima{page.language}"
+def sign_up(page, username: str) -> None:
+    """A new member signs up (accepting the code of conduct) and lands on the onboarding."""
     page.goto(f"{page.base}/accounts/signup/")
-    page.fill("#id_email", f"{name}@example.org")
-    page.fill("#id_username", name)
+    page.fill("#id_email", f"{username}@example.org")
+    page.fill("#id_username", username)
     page.fill("#id_password1", "a long and unusual passphrase")
     page.fill("#id_password2", "a long and unusual passphrase")
     page.check("#id_accept_code_of_conduct")
     page.locator("main form button").first.click()
     page.wait_for_load_state()
-
     assert "/people/welcome/" in page.url
+
+
+def test_a_new_member_signs_up_answers_the_onboarding_and_lands_on_the_mentor_search(phone):
+    page = phone
+    sign_up(page, f"halima{page.language}")
     heading_on_first_screen(page)
     page.shot("onboarding")
     page.fill("#id_display_name", "Halima Yusuf")
@@ -297,3 +304,142 @@ def test_a_member_reports_someone_and_the_moderator_warns_her(phone):
     page.goto(f"{page.base}/safety/moderation/log/")
     heading_on_first_screen(page)
     page.shot("log")
+
+
+def answer_the_quiz(page, spec: dict) -> None:
+    """Give the right answers, read from the demo course's spec, as the learner would."""
+    for position, question in enumerate(spec["questions"], start=1):
+        field = f"q{position}"
+        if question["kind"] in {"single", "multiple"}:
+            boxes = page.locator(f"main input[name={field}]")
+            for index, (_text, correct, _feedback) in enumerate(question["options"]):
+                if correct:
+                    boxes.nth(index).check()
+        elif question["kind"] == "text":
+            page.fill(f"main input[name={field}]", question["accepted"][0])
+        else:
+            page.fill(f"main input[name={field}]", f"{question['answer']:g}")
+    page.locator("main form button").last.click()
+    page.wait_for_load_state()
+
+
+def test_a_new_member_takes_the_demo_course_to_its_badge_and_certificate(phone):
+    from kuza.learning.demo_course import MODULES
+
+    page = phone
+    sign_up(page, f"kofi{page.language}")
+    course = f"{page.base}/learn/gender-gap-initiative/"
+    page.goto(course)
+    page.locator("main form[action$='/enrol/'] button").click()
+    page.wait_for_load_state()
+    page.locator("main section ol a").first.click()  # the first lesson of the contents
+    page.wait_for_load_state()
+
+    passed = []
+    for _step in range(40):  # every lesson and quiz of the course, with room to spare
+        if "/quizzes/" not in page.url:
+            # The lesson's main button: mark as read and go to what follows, lesson or quiz.
+            page.locator("main form[action$='/read/'] button").click()
+            page.wait_for_load_state()
+            continue
+        spec = MODULES[len(passed)]["quiz"]
+        assert heading_on_first_screen(page) == spec["title"][0]
+        answer_the_quiz(page, spec)
+        result = page.locator("main [role=status]").inner_text()
+        assert tr(page, "Passed.", "ناجح.") in result, page.locator("main").inner_text()
+        passed.append(page.url)
+        if len(passed) == 1:
+            page.shot("quiz-passed")
+        if len(passed) == len(MODULES):
+            break
+        page.locator("main a.button[href*='/lessons/']").click()  # passed: the next lesson
+        page.wait_for_load_state()
+    assert len(passed) == len(MODULES), page.url
+    # Passing the last quiz completed the course, and the page says so.
+    assert (
+        tr(page, "you have completed this course", "لقد أتممت هذا المقرر")
+        in page.locator(".messages").inner_text()
+    )
+    page.shot("course-completed")
+
+    page.goto(f"{page.base}/")
+    next_section = page.locator("main section[aria-labelledby=next]")
+    assert tr(page, "A new badge", "شارة جديدة") in next_section.inner_text()
+    next_section.locator("a", has_text="Gender-gap initiative starter").click()
+    page.wait_for_load_state()
+    assert heading_on_first_screen(page) == "Gender-gap initiative starter"
+    page.shot("badge")
+
+    link = page.locator("main a[href$='/certificate.pdf']").first
+    assert link.is_visible()
+    pdf = page.request.get(f"{page.base}{link.get_attribute('href')}")
+    assert pdf.status == 200
+    assert pdf.headers["content-type"] == "application/pdf"
+    assert pdf.body().startswith(b"%PDF")
+
+
+@pytest.fixture
+def tagged_wiki(phone, wiki_farm) -> LocalWiki:
+    """A wiki of the local farm for this language's run, with two edits tagged #KuzaJourney;
+    its own, so each run registers a wiki Kuza does not list yet."""
+    wiki = wiki_farm.add(f"journey{phone.language}wiki", "en", f"Journey {phone.language}")
+    with wiki.create_user("Zawadi Journey", "Kuza-journey-password-1") as editor:
+        editor.create_page("Wangari Maathai", "A quote.", "Added a quote #KuzaJourney")
+        editor.create_page("Miriam Makeba", "A quote.", "Added a quote #KuzaJourney")
+    return wiki
+
+
+def test_the_organiser_creates_a_campaign_on_a_local_wiki_collects_it_and_reads_its_status(
+    phone, tagged_wiki
+):
+    page = phone
+    log_in(page, DEMO_ORGANISER)
+
+    # The wiki is not listed yet: she adds it by its API address.
+    page.goto(f"{page.base}/campaigns/wikis/add/")
+    heading_on_first_screen(page)
+    page.fill("#id_api_url", tagged_wiki.api_url)
+    page.locator("main form button").first.click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/campaigns/"), page.locator("main").inner_text()
+    added = page.locator(".messages").inner_text()
+    assert f"Journey {page.language}" in added, added
+    assert tr(page, "can now be chosen", "يمكن الآن اختيار") in added, added
+    page.shot("wiki-added")
+
+    page.goto(f"{page.base}/campaigns/new/")
+    today = datetime.now(UTC).date()
+    page.fill("#id_name", tr(page, "Journey quotes", "اقتباسات الرحلة"))
+    page.fill("#id_slug", f"journey-{page.language}")
+    page.fill("#id_hashtag", "#KuzaJourney")
+    page.fill("#id_start", f"{today - timedelta(days=1)}T00:00")
+    page.fill("#id_end", f"{today + timedelta(days=7)}T00:00")
+    page.check("#id_is_open")
+    page.locator("main label", has_text=f"({tagged_wiki.spec.db_name})").click()
+    page.locator("main form button").first.click()
+    page.wait_for_load_state()
+    assert page.url.endswith(f"/campaigns/journey-{page.language}/"), page.locator(
+        "main"
+    ).inner_text()
+    heading_on_first_screen(page)
+    page.shot("campaign-created")
+
+    page.locator("main form[action$='/collect/'] button").click()
+    page.wait_for_load_state()
+    queued = page.locator(".messages").inner_text()
+    assert tr(page, "Collection queued", "أُدرج الجمع") in queued, queued
+    page.shot("collect-queued")
+
+    # The demo server's worker collects; the page says so once it is done (bounded wait).
+    done = {
+        "en": re.compile(r"collected on .+, 2 new edits\."),
+        "ar": re.compile(r"جُمع في .+، تعديلان جديدان"),
+    }[page.language]
+    row = page.locator("main section[aria-labelledby=collection] li", has_text="Journey")
+    deadline = time.monotonic() + 120
+    while not done.search(row.inner_text()) and time.monotonic() < deadline:
+        time.sleep(1)
+        page.reload()
+    assert done.search(row.inner_text()), row.inner_text()
+    row.scroll_into_view_if_needed()
+    page.shot("collected")

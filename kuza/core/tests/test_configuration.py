@@ -96,3 +96,41 @@ def test_an_api_rate_must_be_a_count_per_period(monkeypatch):
     monkeypatch.setenv("KUZA_API_RATE_ANONYMOUS", "fast")
     with pytest.raises(config.ConfigError, match="KUZA_API_RATE_ANONYMOUS"):
         config.get("KUZA_API_RATE_ANONYMOUS")
+
+
+def test_local_wikis_are_refused_unless_the_environment_allows_them(monkeypatch, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    monkeypatch.delenv("KUZA_CAMPAIGNS_ALLOW_PRIVATE_WIKIS", raising=False)
+    assert config.get("KUZA_CAMPAIGNS_ALLOW_PRIVATE_WIKIS") is False
+
+    # A fresh process, as the browser stage starts `kuza run`: the setting follows the variable.
+    root = Path(config.__file__).resolve().parents[1]
+    environment = {**os.environ, "PYTHONPATH": str(root), "KUZA_HOME": str(tmp_path)}
+    environment.pop("DATABASE_URL", None)
+    script = (
+        "import django; django.setup()\n"
+        "from kuza.campaigns.services import _check_public_address\n"
+        "_check_public_address('http://127.0.0.1:8080/w/api.php')\n"
+        "print('accepted')\n"
+    )
+    results = {
+        allowed: subprocess.run(
+            [sys.executable, "-c", script],
+            cwd=tmp_path,
+            env={
+                **environment,
+                "DJANGO_SETTINGS_MODULE": "kuza.settings",
+                "KUZA_CAMPAIGNS_ALLOW_PRIVATE_WIKIS": allowed,
+            },
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        for allowed in ("true", "false")
+    }
+
+    assert results["true"].stdout.strip() == "accepted", results["true"].stderr
+    assert "must start with https://" in results["false"].stderr

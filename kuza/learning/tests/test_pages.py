@@ -104,6 +104,31 @@ def test_quiz_works_with_a_plain_form_post_and_shows_results(client, course, lea
     assert "Right: sex or gender." in results  # the chosen option's feedback
 
 
+def test_a_passed_quiz_leads_on_to_the_next_lesson_and_the_last_one_completes_the_course(
+    client, course, learner
+):
+    first_quiz, last_quiz = Quiz.objects.filter(course=course).order_by("lesson__module__position")
+    next_lesson = Lesson.objects.filter(course=course).order_by("module__position", "position")[2]
+    for lesson in Lesson.objects.filter(course=course):
+        client.post(reverse("learning:lesson_read", args=[course.slug, lesson.pk]))
+
+    wrong = client.post(reverse("learning:quiz", args=[course.slug, first_quiz.pk]), {})
+    passed = client.post(
+        reverse("learning:quiz", args=[course.slug, first_quiz.pk]), RIGHT_ANSWERS, follow=True
+    )
+    finished = client.post(
+        reverse("learning:quiz", args=[course.slug, last_quiz.pk]), RIGHT_ANSWERS, follow=True
+    )
+
+    next_url = reverse("learning:lesson", args=[course.slug, next_lesson.pk])
+    assert f'href="{next_url}"' not in _main(client.get(wrong["Location"]))
+    assert f'<a class="button" href="{next_url}">Next lesson</a>' in _main(passed)
+    assert "completed this course" not in _main(passed)
+    # The last quiz is the course's last item: passing it completes the course, and says so.
+    assert "Congratulations: you have completed this course!" in finished.content.decode()
+    assert 'class="button" href' not in _main(finished)
+
+
 def test_wrong_answers_show_feedback_and_the_best_score_is_kept(client, course, learner):
     quiz = Quiz.objects.filter(course=course).first()
     url = reverse("learning:quiz", args=[course.slug, quiz.pk])

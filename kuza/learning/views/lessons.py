@@ -6,15 +6,13 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kuza.learning import authoring, permissions, selectors, services
 from kuza.learning.forms import LessonImageForm
-from kuza.learning.models import Quiz
 from kuza.learning.rendering import lesson_body_for, lesson_parts
-from kuza.learning.views.common import is_text_only
+from kuza.learning.views.common import is_text_only, outline_step
 from kuza.translation.selectors import prefetch_translations
 
 
@@ -87,15 +85,7 @@ def lesson_read(request: HttpRequest, slug: str, lesson_id: int) -> HttpResponse
 def _next_item(course, lesson) -> dict:
     """Where the lesson's main button leads: the next item of the outline, a quiz or a
     lesson, or the course page at the end."""
-    following = selectors.next_in_outline(lesson)
-    if isinstance(following, Quiz):
-        return {"kind": "quiz", "url": reverse("learning:quiz", args=[course.slug, following.pk])}
-    if following is not None:
-        return {
-            "kind": "lesson",
-            "url": reverse("learning:lesson", args=[course.slug, following.pk]),
-        }
-    return {"kind": "end", "url": reverse("learning:course", args=[course.slug])}
+    return outline_step(course, selectors.next_in_outline(lesson))
 
 
 @login_required

@@ -4,12 +4,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from kuza.learning import grading, selectors, services
 from kuza.learning.attempts import attempt_rows
 from kuza.learning.forms import quiz_form_class
 from kuza.learning.rendering import shown_hints, shown_questions
+from kuza.learning.views.common import outline_step
 
 
 @require_http_methods(["GET", "POST"])
@@ -26,6 +28,7 @@ def quiz_detail(request: HttpRequest, slug: str, quiz_id: int) -> HttpResponse:
             return redirect("learning:course", slug=course.slug)
         form = form_class(request.POST)
         if form.is_valid():
+            was_complete = enrolment.completed_at is not None
             try:
                 attempt = services.quiz_submit(
                     enrolment=enrolment, quiz=quiz, responses=form.cleaned_data
@@ -33,6 +36,9 @@ def quiz_detail(request: HttpRequest, slug: str, quiz_id: int) -> HttpResponse:
             except services.LearningError as error:
                 messages.error(request, str(error))
             else:
+                # Passing the last quiz is how most courses end: say so, as reading does.
+                if not was_complete and enrolment.completed_at is not None:
+                    messages.success(request, _("Congratulations: you have completed this course!"))
                 return redirect(
                     "learning:attempt", slug=course.slug, quiz_id=quiz.pk, attempt_id=attempt.pk
                 )
@@ -75,5 +81,9 @@ def attempt_detail(request: HttpRequest, slug: str, quiz_id: int, attempt_id: in
             "rows": rows,
             "best": grading.best_score(item.score for item in attempts),
             "attempts_left": grading.attempts_left(limit=quiz.max_attempts, used=len(attempts)),
+            # Passed, the learner goes on with the outline.
+            "next_item": outline_step(course, selectors.after_quiz(quiz))
+            if attempt.passed
+            else None,
         },
     )
