@@ -156,23 +156,14 @@ def survey_for_viewer(user, pk: int) -> Survey | None:
 
 
 def sections_of(survey: Survey) -> list[Section]:
-    """The survey's sections in order, read once per survey object: a page asks for them for
-    its texts and for its outline."""
-    if not hasattr(survey, "_sections_in_order"):
-        survey._sections_in_order = list(survey.sections.order_by("position", "pk"))
-    return survey._sections_in_order
+    return list(survey.sections.order_by("position", "pk"))
 
 
 def survey_questions(survey: Survey) -> list[Question]:
-    """Every question of the survey in reading order with its options, read once per survey
-    object (the page's texts and its results both need them)."""
-    if not hasattr(survey, "_questions_in_order"):
-        survey._questions_in_order = list(
-            survey.questions.order_by("section__position", "position", "pk").prefetch_related(
-                "options"
-            )
-        )
-    return survey._questions_in_order
+    """Every question of the survey in reading order, with its options (two queries)."""
+    return list(
+        survey.questions.order_by("section__position", "position", "pk").prefetch_related("options")
+    )
 
 
 def questions_of(section: Section) -> list[Question]:
