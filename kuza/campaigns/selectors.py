@@ -267,7 +267,9 @@ def gaps_of(campaign: Campaign) -> QuerySet[UncollectableGap]:
 
 
 def enrolled_usernames(campaign: Campaign) -> list[str]:
-    return sorted(campaign.participants.values_list("wiki_username", flat=True))
+    """The participants' wiki user names (from the campaign's prefetched participants when the
+    page has them: its metrics, gaps and contributors all ask)."""
+    return sorted(participant.wiki_username for participant in campaign.participants.all())
 
 
 def discovered_contributors(
