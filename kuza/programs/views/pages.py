@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from kuza.audience.selectors import people_shown_to
 from kuza.campaigns.selectors import campaigns_visible_to
 from kuza.events.selectors import events_visible_to
 from kuza.learning.selectors import course_list
@@ -71,9 +72,19 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "courses": programme.courses.filter(pk__in=course_list(user=user).values("pk")),
         "events": programme.events.filter(pk__in=events_visible_to(user).values("pk")),
         "campaigns": programme.campaigns.filter(pk__in=campaigns_visible_to(user).values("pk")),
-        "organisers": selectors.programme_organisers(programme, user),
-        "mentors": selectors.programme_mentors(programme, user),
+        "organisers": list(selectors.programme_organisers(programme, user)),
+        "mentors": list(selectors.programme_mentors(programme, user)),
     }
+    context["plans"] = list(context["plans"])
+    context["posts"] = list(context["posts"])
+    # Everyone the page names, asked of the presenter in one query rather than one each.
+    people_shown_to(
+        user,
+        [person.pk for person in context["organisers"] + context["mentors"]]
+        + [plan.member.user_id for plan in context["plans"]]
+        + [post.author_id for post in context["posts"]]
+        + [member.user_id for cohort in context["cohorts"] for member in cohort.members.all()],
+    )
     return render(request, "programs/detail.html", context)
 
 
