@@ -18,6 +18,7 @@ from kuza.programs.forms import ProgrammeForm, VisionPostForm
 from kuza.programs.views.common import participant_or_404, visible_or_404
 from kuza.safety.decorators import conduct_required
 from kuza.safety.services import SafetyError
+from kuza.translation.selectors import prefetch_translations
 
 
 @login_required
@@ -75,8 +76,12 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "organisers": list(selectors.programme_organisers(programme, user)),
         "mentors": list(selectors.programme_mentors(programme, user)),
     }
-    context["plans"] = list(context["plans"])
-    context["posts"] = list(context["posts"])
+    for listed in ("plans", "posts", "courses", "events", "campaigns"):
+        context[listed] = list(context[listed])
+    # The translated titles of the programme and everything it links, in one query.
+    prefetch_translations(
+        [programme, *context["courses"], *context["events"], *context["campaigns"]]
+    )
     # Everyone the page names, asked of the presenter in one query rather than one each.
     people_shown_to(
         user,
