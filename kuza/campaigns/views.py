@@ -39,6 +39,7 @@ from kuza.campaigns.models import InvitationOptOut
 from kuza.campaigns.sync import default_client
 from kuza.campaigns.tasks import campaign_sync_task, sync_interval
 from kuza.core.spreadsheets import spreadsheet_safe
+from kuza.translation.selectors import prefetch_translations
 
 CAMPAIGNS_PER_PAGE = 20
 LEADERBOARD_PER_PAGE = 25
@@ -63,6 +64,7 @@ def campaign_detail(request: HttpRequest, slug: str) -> HttpResponse:
     campaign = selectors.campaign_for_viewer(user=request.user, slug=slug)
     # Read once for the whole page: metrics, figures, gaps and contributors each ask.
     prefetch_related_objects([campaign], "wikis", "participants")
+    prefetch_translations([campaign, *campaign.wikis.all()])
     metrics = selectors.campaign_metrics(campaign)
     context = presentation.campaign_page(campaign, metrics)
     if metrics is not None:
