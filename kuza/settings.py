@@ -163,9 +163,11 @@ else:
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": TASK_QUEUES}}
 
 # --- Authentication -------------------------------------------------------------------------
+# Django's and allauth's backends, which load the session's user with the facts every page
+# shows about the member in the same query (kuza/core/viewers.py).
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "kuza.accounts.backends.ModelBackend",
+    "kuza.accounts.backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
 from django.core.cache import cache
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
 
 from kuza.accounts.models import ApiToken, CodeOfConduct, ConductAcceptance, User
-from kuza.core.viewers import is_signed_in  # noqa: F401 - the apps' import point
+from kuza.core.viewers import (
+    fact,
+    is_signed_in,  # noqa: F401 - the apps' import point
+)
 
 # Every signed-in page asks whether its member accepted the current code of conduct, so the
 # answer is cached: the current version until a version is saved or deleted, an acceptance
@@ -31,10 +34,23 @@ def current_conduct_id() -> int | None:
     return current or None
 
 
+def accepted_current_conduct_fact() -> Exists:
+    """Whether the member accepted the latest code of conduct, read with the account."""
+    latest = CodeOfConduct.objects.order_by("-version").values("pk")[:1]
+    return Exists(
+        ConductAcceptance.objects.filter(user_id=OuterRef("pk"), conduct_id=Subquery(latest))
+    )
+
+
 def has_accepted_current_conduct(user: User) -> bool:
     current = current_conduct_id()
     if current is None:
         return True
+    return fact(user, "accepted-current-conduct", _has_accepted)
+
+
+def _has_accepted(user: User) -> bool:
+    current = current_conduct_id()
     key = accepted_key(user.pk, current)
     if cache.get(key):
         return True

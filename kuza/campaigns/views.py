@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -37,6 +38,7 @@ from kuza.campaigns.mediawiki import MediaWikiError
 from kuza.campaigns.models import InvitationOptOut
 from kuza.campaigns.tasks import campaign_sync_task, sync_interval
 from kuza.core.spreadsheets import spreadsheet_safe
+from kuza.translation.selectors import prefetch_translations
 
 CAMPAIGNS_PER_PAGE = 20
 LEADERBOARD_PER_PAGE = 25
@@ -59,6 +61,9 @@ def campaign_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def campaign_detail(request: HttpRequest, slug: str) -> HttpResponse:
     campaign = selectors.campaign_for_viewer(user=request.user, slug=slug)
+    # Read once for the whole page: metrics, figures, gaps and contributors each ask.
+    prefetch_related_objects([campaign], "wikis", "participants")
+    prefetch_translations([campaign, *campaign.wikis.all()])
     metrics = selectors.campaign_metrics(campaign)
     context = presentation.campaign_page(campaign, metrics)
     if metrics is not None:

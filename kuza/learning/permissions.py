@@ -12,9 +12,21 @@
 
 from __future__ import annotations
 
+from django.db.models import Exists
+
 from kuza.accounts.selectors import is_signed_in
 from kuza.learning.models import Cohort, Course
 from kuza.people.models import Membership
+
+
+def _asked_once(obj, question: str, user, answer) -> bool:
+    """`answer()` for `user`, remembered on this course or cohort object: a page asks the same
+    question from its view, its selectors and its template (a change made by a service is seen
+    on the next request, which fetches the object again)."""
+    remembered = obj.__dict__.setdefault("_permissions_asked", {})
+    if (question, user.pk) not in remembered:
+        remembered[(question, user.pk)] = answer()
+    return remembered[(question, user.pk)]
 
 
 def can_manage_course(user, course: Course) -> bool:
@@ -22,12 +34,25 @@ def can_manage_course(user, course: Course) -> bool:
         return False
     if user.is_staff:
         return True
-    if course.pk is not None and course.authors.filter(pk=user.pk).exists():
-        return True
+    if course.pk is None:
+        return _organises(user, course.organisation_id)
+    return _asked_once(course, "manage", user, lambda: _manages(user, course))
+
+
+def _manages(user, course: Course) -> bool:
+    """An author of the course or an organiser of its organisation, in one query."""
+    author = Course.authors.through.objects.filter(course_id=course.pk, user_id=user.pk)
+    organiser = Membership.objects.filter(
+        user_id=user.pk, organisation_id=course.organisation_id, role=Membership.Role.ORGANISER
+    )
+    return Course.objects.filter(pk=course.pk).filter(Exists(author) | Exists(organiser)).exists()
+
+
+def _organises(user, organisation_id: int | None) -> bool:
     return bool(
-        course.organisation_id
+        organisation_id
         and Membership.objects.filter(
-            user=user, organisation_id=course.organisation_id, role=Membership.Role.ORGANISER
+            user=user, organisation_id=organisation_id, role=Membership.Role.ORGANISER
         ).exists()
     )
 
@@ -44,7 +69,9 @@ def can_create_course(user) -> bool:
 
 
 def is_facilitator(user, cohort: Cohort) -> bool:
-    return is_signed_in(user) and cohort.facilitators.filter(pk=user.pk).exists()
+    return is_signed_in(user) and _asked_once(
+        cohort, "facilitate", user, lambda: cohort.facilitators.filter(pk=user.pk).exists()
+    )
 
 
 def can_facilitate(user, cohort: Cohort) -> bool:

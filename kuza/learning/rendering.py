@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
+from django.db.models import prefetch_related_objects
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -187,11 +188,18 @@ def combination_key(prefix: str, positions: Iterable[object]) -> str:
     return key
 
 
+def quiz_questions(quiz: Quiz) -> list:
+    """The quiz's questions with their options, read in two queries once per quiz object
+    (a quiz page reads them for its texts and again to show them)."""
+    prefetch_related_objects([quiz], "questions__options")
+    return list(quiz.questions.all())
+
+
 def quiz_texts(quiz: Quiz) -> dict[str, str]:
     """The translatable parts of a quiz's questions, keyed by each question's and option's
     unit key (see Question.unit_key), so moving or removing one leaves the others' keys."""
     texts: dict[str, str] = {}
-    for question in quiz.questions.all():
+    for question in quiz_questions(quiz):
         prefix = question.unit_prefix
         if question.prompt:
             texts[prefix] = question.prompt
@@ -260,7 +268,7 @@ def shown_questions(quiz: Quiz, language: str | None = None) -> list[ShownQuesti
         return quiz_text(parts, key, fallback)
 
     shown = []
-    for question in quiz.questions.all():
+    for question in quiz_questions(quiz):
         prefix = question.unit_prefix
         prompt_html = with_missing_images_shown(render_markdown(text(prefix, question.prompt)))
         options = tuple(

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from kuza.core import home, navigation
 from kuza.core.navigation import NavItem
 from kuza.core.navigation import register as register_navigation
+from kuza.core.viewers import register_fact
 from kuza.people import selectors
 
 register_navigation(
@@ -51,3 +52,6 @@ home.register_capability(
         order=12,
     )
 )
+
+# The name the home greets the member by, read with the account.
+register_fact("display-name", selectors.display_name_fact)

@@ -9,13 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.db.models import Case, Exists, F, Max, OuterRef, Q, QuerySet, Value, When
+from django.db.models import Case, Exists, F, Max, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kuza.accounts.selectors import is_signed_in
 from kuza.core import home
 from kuza.core.home import HomeItem
+from kuza.core.viewers import fact
 from kuza.people.models import (
     ContactRequest,
     Membership,
@@ -175,8 +176,17 @@ def profile_visible_to(viewer, profile_id: int) -> ProfileCard | None:
 
 def own_display_name(user) -> str:
     """The name `user` gave themself, for addressing them (their username before a profile)."""
-    name = Profile.objects.filter(user=user).values_list("display_name", flat=True).first()
+    name = fact(user, "display-name", _display_name)
     return name or user.get_username()
+
+
+def _display_name(user) -> str | None:
+    return Profile.objects.filter(user=user).values_list("display_name", flat=True).first()
+
+
+def display_name_fact() -> Subquery:
+    """The name the member gave themself, read with the account (see own_display_name)."""
+    return Subquery(Profile.objects.filter(user_id=OuterRef("pk")).values("display_name")[:1])
 
 
 def own_profile(user) -> Profile:

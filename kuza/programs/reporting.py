@@ -50,10 +50,9 @@ def report_rows(
     key_results = list(key_results)
     currents = {key_result.pk: measures.current_value(key_result) for key_result in key_results}
     if snapshot:
-        for key_result in key_results:
-            services.snapshot_take(
-                key_result=key_result, day=today, replace=False, value=currents[key_result.pk]
-            )
+        services.snapshots_take_missing(
+            values={key_result: currents[key_result.pk] for key_result in key_results}, day=today
+        )
     stored: dict[int, list[tuple[date, Decimal]]] = {}
     for key_result_id, day, value in Snapshot.objects.filter(
         key_result__in=key_results

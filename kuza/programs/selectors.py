@@ -45,22 +45,46 @@ from kuza.safety.selectors import (
 # --- Roles -------------------------------------------------------------------------------------
 
 
+def _asked_once(programme: Programme, question: str, user, answer):
+    """`answer()` for `user`, remembered on this programme object: a page asks the same role
+    questions from its view, its selectors and its template (a change made by a service is
+    seen on the next request, which fetches the programme again)."""
+    remembered = programme.__dict__.setdefault("_roles_asked", {})
+    if (question, user.pk) not in remembered:
+        remembered[(question, user.pk)] = answer()
+    return remembered[(question, user.pk)]
+
+
 def is_organiser(user, programme: Programme) -> bool:
     if not is_signed_in(user):
         return False
-    return programme.organisers.filter(pk=user.pk).exists()
+    return _asked_once(
+        programme,
+        "organiser",
+        user,
+        lambda: programme.organisers.filter(pk=user.pk).exists(),
+    )
 
 
 def is_mentor(user, programme: Programme) -> bool:
     if not is_signed_in(user):
         return False
-    return programme.mentors.filter(pk=user.pk).exists()
+    return _asked_once(
+        programme, "mentor", user, lambda: programme.mentors.filter(pk=user.pk).exists()
+    )
 
 
 def member_of(user, programme: Programme) -> Member | None:
     if not is_signed_in(user):
         return None
-    return Member.objects.filter(programme=programme, user=user).select_related("cohort").first()
+    return _asked_once(
+        programme,
+        "member",
+        user,
+        lambda: (
+            Member.objects.filter(programme=programme, user=user).select_related("cohort").first()
+        ),
+    )
 
 
 def is_participant(user, programme: Programme) -> bool:

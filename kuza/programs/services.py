@@ -339,6 +339,25 @@ def snapshot_take(
     return snapshot
 
 
+def snapshots_take_missing(*, values: dict[KeyResult, Decimal | None], day: date) -> int:
+    """Store `values` (already measured) as `day`'s snapshots of the key results that have
+    none that day; an existing snapshot is kept. Two queries whatever the number of key
+    results (the report's at-most-once-a-day snapshot)."""
+    taken = set(
+        Snapshot.objects.filter(key_result__in=list(values), taken_on=day).values_list(
+            "key_result_id", flat=True
+        )
+    )
+    missing = [
+        Snapshot(key_result=key_result, taken_on=day, value=value)
+        for key_result, value in values.items()
+        if value is not None and key_result.pk not in taken
+    ]
+    # Another worker storing the same day at the same moment: theirs stands.
+    Snapshot.objects.bulk_create(missing, ignore_conflicts=True)
+    return len(missing)
+
+
 def snapshots_take_for_programme(*, programme: Programme, replace: bool) -> int:
     return sum(
         snapshot_take(key_result=key_result, replace=replace) is not None

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from kuza.core import home, navigation, schedule
 from kuza.core.navigation import NavItem
 from kuza.core.navigation import register as register_navigation
+from kuza.core.viewers import register_fact
 from kuza.safety import permissions, reportables, selectors
 from kuza.safety.models import ModeratorRole, Suspension
 from kuza.safety.moderation import forget_next_suspension_end
@@ -65,3 +66,7 @@ post_delete.connect(forget_next_suspension_end, sender=Suspension)
 # The navigation's cached "is a moderator" must follow role changes.
 post_save.connect(permissions.forget_moderator, sender=ModeratorRole)
 post_delete.connect(permissions.forget_moderator, sender=ModeratorRole)
+
+# What every page's layout shows about the member, read with the account.
+register_fact("unread-notices", selectors.unread_notices_fact)
+register_fact("moderates", permissions.moderates_fact)

@@ -12,9 +12,10 @@ status and acts on it. Nobody else sees any of that.
 from __future__ import annotations
 
 from django.core.cache import cache
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from kuza.accounts.selectors import is_signed_in
+from kuza.core.viewers import fact
 from kuza.people.models import Membership
 from kuza.safety.models import ModeratorRole, Report
 
@@ -43,7 +44,16 @@ def is_moderator(user) -> bool:
         return False
     if user.is_staff:
         return True
-    # Every page's navigation asks: cached until the member's roles change (apps.py).
+    # Every page's navigation asks: read with the account (see moderates_fact), or else
+    # cached until the member's roles change (apps.py).
+    return fact(user, "moderates", _moderates)
+
+
+def moderates_fact() -> Exists:
+    return Exists(ModeratorRole.objects.filter(user_id=OuterRef("pk")))
+
+
+def _moderates(user) -> bool:
     key = moderator_key(user.pk)
     moderates = cache.get(key)
     if moderates is None:
@@ -63,26 +73,28 @@ def forget_moderator(instance: ModeratorRole, **_signal) -> None:
     cache.delete(moderator_key(instance.user_id))
 
 
-def _moderation_scope(user) -> tuple[bool, set[int]]:
-    """(moderates the whole platform?, organisations moderated), in at most one query."""
-    if user.is_staff:
-        return True, set()
-    ids = set(ModeratorRole.objects.filter(user=user).values_list("organisation_id", flat=True))
-    return None in ids, ids - {None}
-
-
 def moderatable_reports(user) -> QuerySet[Report]:
-    """Every report `user` may handle (none for non-moderators)."""
+    """Every report `user` may handle (none for non-moderators).
+
+    The member's roles are read inside the same query (a platform role sees every report, an
+    organisation role its organisation's reports and those about its members), so counting or
+    listing them is one query.
+    """
     if not is_signed_in(user):
         return Report.objects.none()
     reports = Report.objects.exclude(reporter=user).exclude(reported_user=user)
-    platform, organisations = _moderation_scope(user)
-    if platform:
+    if user.is_staff:
         return reports
-    if not organisations:
+    if not is_moderator(user):
         return Report.objects.none()
+    roles = ModeratorRole.objects.filter(user=user)
+    organisations = roles.filter(organisation__isnull=False).values("organisation_id")
     members = Membership.objects.filter(organisation_id__in=organisations).values("user_id")
-    return reports.filter(Q(organisation_id__in=organisations) | Q(reported_user__in=members))
+    return reports.filter(
+        Exists(roles.filter(organisation__isnull=True))
+        | Q(organisation_id__in=organisations)
+        | Q(reported_user__in=members)
+    )
 
 
 def can_moderate(user, report: Report) -> bool:

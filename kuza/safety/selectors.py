@@ -14,13 +14,26 @@ from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Case, IntegerField, Model, Q, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    IntegerField,
+    Model,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import ngettext
 
 from kuza.accounts.selectors import has_accepted_current_conduct, is_signed_in
 from kuza.core.home import HomeItem
+from kuza.core.viewers import fact
 from kuza.safety import permissions
 from kuza.safety.models import (
     Block,
@@ -158,7 +171,8 @@ def moderation_queue(user, *, status: str | None = None) -> QuerySet[Report]:
 
 
 def home_new_reports(user) -> list[HomeItem]:
-    """Personal home: new reports in `user`'s moderation queue, as one line (≤ 3 queries)."""
+    """Personal home: new reports in `user`'s moderation queue, as one line (one query; none
+    for a member who moderates nothing)."""
     new = permissions.moderatable_reports(user).filter(status=Report.Status.NEW).count()
     if not new:
         return []
@@ -231,4 +245,20 @@ def notices_of(user) -> QuerySet[MemberNotice]:
 
 
 def unread_notice_count(user) -> int:
+    """The member's unread notices (every page shows the count: read with the account)."""
+    return fact(user, "unread-notices", _count_unread_notices)
+
+
+def _count_unread_notices(user) -> int:
     return notices_of(user).filter(read_at__isnull=True).count()
+
+
+def unread_notices_fact() -> Coalesce:
+    unread = (
+        MemberNotice.objects.filter(user_id=OuterRef("pk"), read_at__isnull=True)
+        .order_by()
+        .values("user_id")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(unread), 0)

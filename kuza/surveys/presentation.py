@@ -13,14 +13,15 @@ from dataclasses import dataclass
 from django.utils.safestring import SafeString
 
 from kuza.surveys.models import Survey
+from kuza.surveys.selectors import sections_of, survey_questions
 from kuza.translation.selectors import translated_field, translated_parts
 
 
 def survey_named_texts(survey: Survey) -> dict[str, str]:
     texts: dict[str, str] = {}
-    for section in survey.sections.order_by("position", "pk"):
+    for section in sections_of(survey):
         texts[f"s{section.pk}"] = section.title
-    for question in survey.questions.order_by("section__position", "position", "pk"):
+    for question in survey_questions(survey):
         texts[f"q{question.pk}"] = question.text
         for suffix, value in (
             ("help", question.help_text),
@@ -29,7 +30,7 @@ def survey_named_texts(survey: Survey) -> dict[str, str]:
         ):
             if value:
                 texts[f"q{question.pk}.{suffix}"] = value
-        for option in question.options.order_by("position", "pk"):
+        for option in question.options.all():
             texts[f"o{option.pk}"] = option.label
     return texts
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, QuerySet, prefetch_related_objects
 from django.utils.translation import gettext as _
 from django_countries import countries
 
@@ -211,11 +211,8 @@ def survey_results(*, viewer, survey: Survey, breakdown: str | None = None) -> S
             may_read_texts=False,
             held=True,
         )
-    questions = list(
-        survey.questions.order_by("section__position", "position", "pk").prefetch_related(
-            "options", "skills"
-        )
-    )
+    questions = selectors.survey_questions(survey)
+    prefetch_related_objects(questions, "skills")
     by_id = {question.pk: question for question in questions}
     columns = [
         "question_id",
@@ -336,9 +333,7 @@ def csv_rows(*, viewer, survey: Survey) -> list[list]:
             _("The results of an anonymous survey are shown once it closes, so that no one "
               "can tell an answer by when it arrived.")
         )  # fmt: skip
-    questions = list(
-        survey.questions.order_by("section__position", "position", "pk").prefetch_related("options")
-    )
+    questions = selectors.survey_questions(survey)
     header = [_("response")]
     for question in questions:
         if question.kind == Question.Kind.SKILLS:

@@ -90,7 +90,8 @@ _HOME_CANDIDATES = 20
 
 
 def home_surveys_to_answer(user) -> list[HomeItem]:
-    """Personal home: open surveys shown to `user` that they have not submitted (two queries).
+    """Personal home: open surveys shown to `user` that they have not submitted (one query,
+    two when an anonymous survey is open to them).
 
     Responses are found by respondent key, as the survey itself finds them, so anonymous
     surveys are recognised too without linking the response to the account.
@@ -104,18 +105,25 @@ def home_surveys_to_answer(user) -> list[HomeItem]:
         | Q(audience=Survey.Audience.ORGANISATION) & Exists(member_of)
         | Exists(invited)
     )
+    # An identified survey's response carries the account: answered or not is known in the
+    # same query. An anonymous one's is found by its respondent key, in a second query only
+    # when such a survey is among the candidates.
+    answered = Response.objects.filter(survey_id=OuterRef("pk"), user=user, submitted=True)
     candidates = list(
-        visible_to(shown.annotate(invited=Exists(invited)), user).order_by("closes_at", "pk")[
-            :_HOME_CANDIDATES
-        ]
+        visible_to(shown.annotate(invited=Exists(invited), answered=Exists(answered)), user)
+        .filter(answered=False)
+        .order_by("closes_at", "pk")[:_HOME_CANDIDATES]
     )
-    if not candidates:
-        return []
-    submitted = set(
-        Response.objects.filter(
-            respondent_key__in=[keys.user_key(survey.pk, user.pk) for survey in candidates],
-            submitted=True,
-        ).values_list("survey_id", flat=True)
+    anonymous = [survey for survey in candidates if survey.anonymous]
+    submitted = (
+        set(
+            Response.objects.filter(
+                respondent_key__in=[keys.user_key(survey.pk, user.pk) for survey in anonymous],
+                submitted=True,
+            ).values_list("survey_id", flat=True)
+        )
+        if anonymous
+        else set()
     )
     return [
         HomeItem(
@@ -149,6 +157,13 @@ def survey_for_viewer(user, pk: int) -> Survey | None:
 
 def sections_of(survey: Survey) -> list[Section]:
     return list(survey.sections.order_by("position", "pk"))
+
+
+def survey_questions(survey: Survey) -> list[Question]:
+    """Every question of the survey in reading order, with its options (two queries)."""
+    return list(
+        survey.questions.order_by("section__position", "position", "pk").prefetch_related("options")
+    )
 
 
 def questions_of(section: Section) -> list[Question]:

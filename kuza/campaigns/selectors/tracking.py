@@ -9,7 +9,9 @@ from kuza.campaigns.models import Campaign, Revision, Wiki
 
 
 def enrolled_usernames(campaign: Campaign) -> list[str]:
-    return sorted(campaign.participants.values_list("wiki_username", flat=True))
+    """The participants' wiki user names (from the campaign's prefetched participants when the
+    page has them: its metrics, gaps and contributors all ask)."""
+    return sorted(participant.wiki_username for participant in campaign.participants.all())
 
 
 def discovered_contributors(

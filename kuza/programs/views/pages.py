@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from kuza.audience.selectors import people_shown_to
 from kuza.campaigns.selectors import campaigns_visible_to
 from kuza.events.selectors import events_visible_to
 from kuza.learning.selectors import course_list
@@ -17,6 +18,7 @@ from kuza.programs.forms import ProgrammeForm, VisionPostForm
 from kuza.programs.views.common import participant_or_404, visible_or_404
 from kuza.safety.decorators import conduct_required
 from kuza.safety.services import SafetyError
+from kuza.translation.selectors import prefetch_translations
 
 
 @login_required
@@ -71,9 +73,23 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "courses": programme.courses.filter(pk__in=course_list(user=user).values("pk")),
         "events": programme.events.filter(pk__in=events_visible_to(user).values("pk")),
         "campaigns": programme.campaigns.filter(pk__in=campaigns_visible_to(user).values("pk")),
-        "organisers": selectors.programme_organisers(programme, user),
-        "mentors": selectors.programme_mentors(programme, user),
+        "organisers": list(selectors.programme_organisers(programme, user)),
+        "mentors": list(selectors.programme_mentors(programme, user)),
     }
+    for listed in ("plans", "posts", "courses", "events", "campaigns"):
+        context[listed] = list(context[listed])
+    # The translated titles of the programme and everything it links, in one query.
+    prefetch_translations(
+        [programme, *context["courses"], *context["events"], *context["campaigns"]]
+    )
+    # Everyone the page names, asked of the presenter in one query rather than one each.
+    people_shown_to(
+        user,
+        [person.pk for person in context["organisers"] + context["mentors"]]
+        + [plan.member.user_id for plan in context["plans"]]
+        + [post.author_id for post in context["posts"]]
+        + [member.user_id for cohort in context["cohorts"] for member in cohort.members.all()],
+    )
     return render(request, "programs/detail.html", context)
 
 
