@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from kuza.audience.presenter import present
 from kuza.safety import moderation
 from kuza.safety.models import MemberNotice, Report
 
@@ -62,7 +63,9 @@ def test_permission_matrix_for_reports_and_moderation(client, cast, persona):
 
     visible = _everything_visible_to(client, cast.report)
     assert _sees_report(client, cast.report) is sees
-    assert ("neema" in visible) is sees_reporter
+    # Moderators see the reporter as the person presenter names her, on pages and in the API.
+    reporter_name = present(None, cast.reporter, everyone=True).name
+    assert (reporter_name in visible) is sees_reporter
     assert (NOTE in visible) is sees_notes
     # What the reporter sees of the report is its status and the moderators' reply.
     assert (REPLY in visible) is sees
