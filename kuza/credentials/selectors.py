@@ -35,7 +35,7 @@ class Status:
 
 
 def organiser_organisation_ids(user) -> set[int]:
-    if user is None or not user.is_authenticated:
+    if not is_signed_in(user):
         return set()
     return set(
         Membership.objects.filter(user=user, role=Membership.Role.ORGANISER).values_list(
@@ -109,7 +109,7 @@ def managed_assertion(*, user, uuid) -> Assertion:
 
 def owned_assertion(*, user, uuid) -> Assertion:
     """An assertion its recipient acts on; anyone else gets 404 (nothing is revealed)."""
-    if user is None or not user.is_authenticated:
+    if not is_signed_in(user):
         raise Http404
     assertion = (
         Assertion.objects.filter(uuid=uuid, recipient=user)
@@ -299,7 +299,7 @@ def assertion_for_viewer(*, viewer, uuid, key: str = "") -> AssertionView:
 
 
 def backpack(user) -> QuerySet[Assertion]:
-    if user is None or not user.is_authenticated:
+    if not is_signed_in(user):
         return Assertion.objects.none()
     return Assertion.objects.filter(recipient=user).select_related("badge_class__issuer")
 

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from kuza.accounts.selectors import is_signed_in
 from kuza.audience.selectors import access, among_people, published_rows, visible_to
 from kuza.core import home
 from kuza.core.home import HomeItem
@@ -176,7 +177,7 @@ def after_quiz(quiz: Quiz) -> Lesson | Quiz | None:
 
 
 def enrolment_for(*, user, course: Course) -> Enrolment | None:
-    if not user.is_authenticated:
+    if not is_signed_in(user):
         return None
     return (
         Enrolment.objects.select_related("cohort", "last_lesson")

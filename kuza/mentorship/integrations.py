@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from kuza.audience.declarations import Audience, nobody
+from kuza.audience.declarations import register as register_audience
 from kuza.core import home, navigation
 from kuza.core.navigation import NavItem
 from kuza.core.navigation import register as register_navigation
@@ -38,6 +41,22 @@ register_navigation(
         order=27,
         members_only=True,
         group=navigation.MENTORING,
+    )
+)
+
+# A mentorship (its goals, check-ins and feedback) is its two people's only: nobody else, not
+# organisers, not staff, sees one, hidden by moderators or not. What others read of
+# mentorships (a mentor's average rating) leaves out those moderators hid and those of a
+# suspended person (`kuza.audience.selectors.moderated_rows`).
+register_audience(
+    Audience(
+        model=Mentorship,
+        published=Q(pk__in=[]),
+        members_only=True,
+        managers=("learner", "mentor"),
+        authors=("learner", "mentor"),
+        people=("learner", "mentor"),
+        sees_all=nobody,
     )
 )
 

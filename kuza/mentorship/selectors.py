@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kuza.accounts.selectors import is_signed_in
-from kuza.audience.selectors import among_people
+from kuza.audience.selectors import among_people, moderated_rows, visible_to
 from kuza.core import home
 from kuza.core.home import HomeItem
 from kuza.mentorship.models import (
@@ -34,7 +34,6 @@ from kuza.mentorship.models import (
     SwapRound,
 )
 from kuza.people.models import Membership, Organisation
-from kuza.safety.selectors import hidden_ids
 from kuza.skills.selectors import localise_skills
 
 # --- Relationship source for people's privacy tiers ------------------------------------------
@@ -79,16 +78,17 @@ def mentor_loads(user_ids: Iterable[int]) -> dict[int, int]:
 def average_feedback(user_ids: Iterable[int]) -> dict[int, float]:
     """Mean rating learners gave each mentor at the end of completed mentorships.
 
-    Mentorships the moderators hid do not count (e.g. a reported mentorship set up to inflate
-    a rating).
+    Read through the mentorships' audience (kuza.mentorship.integrations): those the moderators
+    hid (e.g. a reported mentorship set up to inflate a rating) and those of a suspended
+    person do not count.
     """
+    counted = moderated_rows(
+        Mentorship.objects.filter(mentor_id__in=list(user_ids), status=Mentorship.Status.COMPLETED)
+    )
     rows = (
         Feedback.objects.filter(
-            mentorship__mentor_id__in=list(user_ids),
-            mentorship__status=Mentorship.Status.COMPLETED,
-            author_id=F("mentorship__learner_id"),
+            mentorship__in=counted.values("pk"), author_id=F("mentorship__learner_id")
         )
-        .exclude(mentorship_id__in=hidden_ids(Mentorship))
         .values("mentorship__mentor_id")
         .annotate(average=Avg("rating"))
     )
@@ -113,12 +113,10 @@ def request_for_learner(user, request_id: int) -> MentorshipRequest | None:
 
 
 def mentorships_of(user) -> QuerySet[Mentorship]:
-    """Mentorships `user` is in, on either side, with partners who are not suspended (one
-    in a block with `user` stays listed, ended by the block, and named by the presenter's
-    rule)."""
-    if not is_signed_in(user):
-        return Mentorship.objects.none()
-    mine = Mentorship.objects.filter(Q(learner=user) | Q(mentor=user))
+    """Mentorships `user` is in, on either side (their audience: kuza.mentorship.integrations),
+    with partners who are not suspended (one in a block with `user` stays listed, ended by
+    the block, and named by the presenter's rule)."""
+    mine = visible_to(Mentorship.objects.all(), user)
     for side in ("learner", "mentor"):
         mine = among_people(mine, user, side, despite_blocks=True)
     return mine.select_related("learner__profile", "mentor__profile", "skill")

@@ -1,9 +1,10 @@
 """The capacity map's numbers: per country, who can mentor, knows or wants to learn what.
 
-Only people the viewer may see count: their profile, skills and place must all be visible to
-the viewer, they must not have left the map (a safety preference, read through
-`kuza.safety.selectors.users_hidden_from_map`), not be suspended and not be blocked either
-way. Counts below 3 leave this module as "fewer than 3" (see capacity_rules).
+Only people the viewer may see count (`people_visible_to`, the one rule for profiles): their
+profile, skills and place must all be visible to the viewer, they must not be suspended nor
+in a block with the viewer either way, and they must not have left the map (a safety
+preference, read through `kuza.safety.selectors.users_hidden_from_map`). Counts below 3 leave
+this module as "fewer than 3" (see capacity_rules).
 
 Needs come from several sources: people who want to learn, plus any source another app
 registers with `register_need_source` (e.g. the surveys app's needs assessments).
@@ -21,8 +22,7 @@ from django_countries import countries
 
 from kuza.people.capacity_rules import Shown, gap, shown
 from kuza.people.models import ProfileLanguage, SkillClaim
-from kuza.people.selectors import language_q
-from kuza.people.visibility import among_people, visible_q
+from kuza.people.selectors import language_q, people_visible_to
 from kuza.safety.selectors import users_hidden_from_map
 
 
@@ -103,13 +103,12 @@ def raw_people_counts(viewer, map_filter: MapFilter) -> dict[str, RawCounts]:
     """Exact per-country counts of visible people; for the map's own use and its tests."""
     fields = ["skills", "location"] + (["languages"] if map_filter.language else [])
     claims = (
-        SkillClaim.objects.filter(visible_q(viewer, fields, prefix="profile__"))
+        # The profiles rule (tiers, suspension, blocks either way): kuza.people.selectors.
+        SkillClaim.objects.filter(profile__in=people_visible_to(viewer, fields).values("pk"))
         .exclude(profile__country="")
-        # Left the map by choice.
+        # Left the map by choice (a safety preference of its own).
         .exclude(profile__user_id__in=users_hidden_from_map())
     )
-    # Suspended, deleted, or in a block with the viewer.
-    claims = among_people(claims, viewer, "profile__user")
     if map_filter.skill_ids is not None:
         claims = claims.filter(skill_id__in=sorted(map_filter.skill_ids))
     if map_filter.language:

@@ -375,7 +375,7 @@ def is_organiser(user, organisation: Organisation) -> bool:
 
 
 def membership_of(user, organisation: Organisation) -> Membership | None:
-    if not (user and user.is_authenticated):
+    if not is_signed_in(user):
         return None
     return Membership.objects.filter(organisation=organisation, user=user).first()
 

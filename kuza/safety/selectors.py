@@ -50,6 +50,8 @@ from kuza.safety.models import (
 
 def blocked_user_ids(user) -> set[int]:
     """Ids of everyone `user` must not see or be seen by: blocks in either direction."""
+    # Not is_signed_in: a block outlasts a suspension (what a suspended person may still read,
+    # as a visitor, leaves out the content of whoever is in a block with them).
     if user is None or not user.is_authenticated:
         return set()
     pairs = Block.objects.filter(Q(blocker=user) | Q(blocked=user)).values_list(
@@ -61,6 +63,7 @@ def blocked_user_ids(user) -> set[int]:
 def blocked_with_q(user, field: str) -> Q:
     """Rows whose `field` is someone in a block with `user` (either direction), as a condition
     evaluated in the database: no query of its own, unlike `blocked_user_ids`."""
+    # Not is_signed_in, as in blocked_user_ids: blocks outlast a suspension.
     if user is None or not user.is_authenticated:
         return Q(pk__in=[])
     return Q(**{f"{field}__in": Block.objects.filter(blocker=user).values("blocked_id")}) | Q(

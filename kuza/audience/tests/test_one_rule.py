@@ -66,8 +66,6 @@ ALLOWED = {
     ),
     # Leaderboards count people they do not name (the rule stated on the page).
     ("campaigns/selectors/leaderboard.py", "blocked = blocked_user_ids(viewer)"),
-    # Mentorships have no audience: moderators hide one for its two people.
-    ("mentorship/selectors.py", ".exclude(mentorship_id__in=hidden_ids(Mentorship))"),
 }
 
 

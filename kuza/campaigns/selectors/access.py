@@ -10,6 +10,7 @@ from django.http import Http404
 
 from kuza.audience.selectors import access, visible_to
 from kuza.campaigns.models import Campaign, CampaignWiki, Participant, UncollectableGap, Wiki
+from kuza.core.viewers import is_signed_in
 from kuza.people.models import Membership
 
 
@@ -57,7 +58,7 @@ def campaign_creator(campaign: Campaign):
 
 def can_create_campaigns(user) -> bool:
     """Staff, and organisers of a community organisation, may start campaigns."""
-    if not user.is_authenticated:
+    if not is_signed_in(user):
         return False
     return (
         user.is_staff
@@ -66,7 +67,7 @@ def can_create_campaigns(user) -> bool:
 
 
 def is_organiser(user, campaign: Campaign) -> bool:
-    if not user.is_authenticated:
+    if not is_signed_in(user):
         return False
     return user.is_staff or campaign.organisers.filter(pk=user.pk).exists()
 
@@ -90,7 +91,7 @@ def campaign_for_organiser(*, user, slug: str) -> Campaign:
 
 
 def participation_of(*, user, campaign: Campaign) -> Participant | None:
-    if not user.is_authenticated:
+    if not is_signed_in(user):
         return None
     return campaign.participants.filter(user=user).first()
 

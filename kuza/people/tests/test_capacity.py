@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -17,7 +18,7 @@ from kuza.people.capacity_rules import SMALL_COUNT, count_band, gap, gap_band, s
 from kuza.people.mapchart import render_capacity_svg
 from kuza.people.models import Visibility
 from kuza.people.tests.factories import LanguageFactory, SkillClaimFactory, make_person, skill
-from kuza.safety.services import preferences_update
+from kuza.safety.services import block_create, preferences_update
 from kuza.skills.selectors import category_skill_ids, skill_with_descendants_ids
 
 # --- The small-count rule (pure) ------------------------------------------------------------
@@ -192,3 +193,31 @@ def test_the_map_image_fits_the_page_budget_compressed(client):
 
     assert b"path d=" in svg and b'class="ke country' in svg
     assert len(gzip.compress(svg, 6)) <= PAGE_BUDGET_BYTES
+
+
+# --- Who counts, for each viewer (the profiles rule: people_visible_to) ---------------------
+
+
+def test_the_map_counts_whom_each_viewer_may_see_and_never_a_suspended_person():
+    """Tried as a visitor, a member, a member someone blocked and a suspended person."""
+    public = Visibility.PUBLIC
+    person_with("open", "ML", "storytelling", visibility=public, can_mentor=True)
+    person_with("members", "ML", "storytelling", can_mentor=True)
+    blocker = person_with("blocker", "ML", "storytelling", visibility=public, can_mentor=True)
+    suspended = person_with("away", "ML", "storytelling", visibility=public, can_mentor=True)
+    suspended.user.is_active = False
+    suspended.user.save(update_fields=["is_active"])
+    member, blocked_member = make_person("member").user, make_person("blocked").user
+    block_create(blocker=blocker.user, blocked=blocked_member)
+    suspended_viewer = make_person("suspended-viewer").user
+    suspended_viewer.is_active = False
+    suspended_viewer.save(update_fields=["is_active"])
+
+    def mentors(viewer) -> int:
+        return raw_people_counts(viewer, MapFilter())["ML"].mentors
+
+    assert mentors(AnonymousUser()) == 2  # the public profiles, not the suspended one
+    assert mentors(member) == 3  # and the members-only profile
+    assert mentors(blocked_member) == 2  # not the person in a block with the viewer
+    assert mentors(blocker.user) == 3  # herself included, the person she blocked has no claim
+    assert mentors(suspended_viewer) == mentors(AnonymousUser())  # a suspended account: a visitor
