@@ -239,3 +239,38 @@ def test_a_list_whose_worker_died_is_shown_failed_and_can_be_asked_again(
     assert again.state == "done" and again.started_at and again.finished_at
     page = client.get(url).content.decode()
     assert editor in page.split('id="editors"')[1]
+
+
+@pytest.mark.django_db
+def test_a_category_worklist_reads_the_histories_of_its_articles(wiki_farm: WikiFarm) -> None:
+    en = wiki_farm["enwikiquote"]
+    if not en.is_running:
+        en.start()
+    token = uuid.uuid4().hex[:6]
+    category, editor, outside = f"Worklist {token}", f"Wanjiru {token}", f"Kito {token}"
+    day = NOW - timedelta(days=10)
+    with en.create_user(editor, PASSWORD) as wanjiru:
+        for n in (1, 2):
+            wanjiru.create_page(
+                f"Listed {token} {n}", f"text {'w' * 200}\n[[Category:{category}]]", "new", at=day
+            )
+    with en.create_user(outside, PASSWORD) as kito:
+        kito.create_page(f"Not listed {token}", "k" * 900, "new", at=day)
+    organiser = UserFactory(username=f"organiser-c-{token}")
+    wiki = wiki_row(en)
+    campaign = CampaignFactory(slug=f"category-{token}", organisers=[organiser], on_wikis=[wiki])
+
+    rows = invitation_list(
+        campaign=campaign,
+        wiki=wiki,
+        titles=[],
+        category=category,
+        days=30,
+        viewer=organiser,
+        client=make_client(),
+        now=NOW,
+    )
+
+    # Only the category's articles are read: the editor of the page outside it is not suggested.
+    assert [row.suggestion.username for row in rows] == [editor]
+    assert "in 2 edits on 2 pages" in rows[0].reason
