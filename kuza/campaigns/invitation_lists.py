@@ -6,7 +6,9 @@ says which suggested editors are Kuza members the organiser may invite in the ap
 
 Organisers' lists are built by the worker (`invitation_list_request` queues, the task calls
 `invitation_list_build`): a hundred page histories take too long for a web request. The
-organiser sees each list's state, and its editors once it is ready.
+organiser sees each list's state, and its editors once it is ready. A list its worker will
+never finish (the worker died while building it, or the queue records its job as failed) is
+shown failed when the organiser next looks (`invitation_lists_recover`), and can be asked again.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django_tasks.base import TaskResultStatus
+from django_tasks.exceptions import TaskException
 
 from kuza.campaigns.invitations import PageEdit, Suggestion, suggest
 from kuza.campaigns.mediawiki import MediaWikiClient, MediaWikiError
@@ -29,10 +33,14 @@ from kuza.campaigns.models import (
     InvitationOptOut,
     Wiki,
 )
+from kuza.core.cache import UNREACHABLE
 from kuza.people.models import Profile
 from kuza.people.selectors import people_visible_to
 
 MAX_PAGES = 100
+# A list being built for longer than this has lost its worker: a hundred page histories take
+# a few minutes, and nothing else would ever end it.
+STUCK_AFTER = timedelta(minutes=30)
 
 
 @dataclass(frozen=True)
@@ -204,8 +212,56 @@ def invitation_list_request(
         days=days,
         requested_at=now or timezone.now(),
     )
-    invitation_list_task.enqueue(made.pk)
+    job = invitation_list_task.enqueue(made.pk)
+    made.task_id = job.id or ""
+    made.save(update_fields=["task_id"])
     return made
+
+
+def invitation_list_again(*, made: InvitationList, organiser, now: datetime | None = None):
+    """Ask again for a failed list, with its pages and period (counted back from now)."""
+    if made.state != InvitationList.State.FAILED:
+        raise ValidationError(_("Only a failed list can be asked again."))
+    return invitation_list_request(
+        campaign=made.campaign,
+        organiser=organiser,
+        wiki=made.wiki,
+        titles=made.titles.splitlines(),
+        category=made.category,
+        days=made.days,
+        now=now,
+    )
+
+
+def _job_failed(made: InvitationList) -> bool:
+    """Whether the task queue records the list's job as failed (a worker killed under it, a
+    job that could not start). Unknown (no id, the queue unreachable or forgetting) is no."""
+    if not made.task_id:
+        return False
+    from kuza.campaigns.tasks import invitation_list_task
+
+    try:
+        job = invitation_list_task.get_result(made.task_id)
+    except (TaskException, NotImplementedError, *UNREACHABLE):
+        return False
+    return job.status == TaskResultStatus.FAILED
+
+
+def invitation_lists_recover(campaign: Campaign, *, now: datetime | None = None) -> int:
+    """Mark failed (problem STOPPED) the campaign's lists that will never be finished: being
+    built for longer than STUCK_AFTER, or whose job the task queue records as failed. Returns
+    how many. A worker that was only slow and finishes afterwards still stores its list."""
+    now = now or timezone.now()
+    State = InvitationList.State
+    recovered = 0
+    for made in campaign.invitation_lists.filter(state__in=[State.QUEUED, State.RUNNING]):
+        started = made.started_at or made.requested_at
+        if (made.state == State.RUNNING and started < now - STUCK_AFTER) or _job_failed(made):
+            # Only if still in the state read: a worker finishing meanwhile wins.
+            recovered += InvitationList.objects.filter(pk=made.pk, state=made.state).update(
+                state=State.FAILED, problem=InvitationList.Problem.STOPPED, finished_at=now
+            )
+    return recovered
 
 
 def invitation_list_build(*, list_id: int, client: MediaWikiClient) -> InvitationList | None:
@@ -221,8 +277,8 @@ def invitation_list_build(*, list_id: int, client: MediaWikiClient) -> Invitatio
         )
         if made is None:
             return None
-        made.state = InvitationList.State.RUNNING
-        made.save(update_fields=["state"])
+        made.state, made.started_at = InvitationList.State.RUNNING, timezone.now()
+        made.save(update_fields=["state", "started_at"])
     problem = InvitationList.Problem.INTERNAL
     try:
         suggestions = editor_suggestions(

@@ -560,6 +560,7 @@ class InvitationList(models.Model):
         NO_PAGES = "no_pages", _("the category has no pages")
         UNREACHABLE = "unreachable", _("the wiki could not be asked; try again later")
         INTERNAL = "internal", _("an error in Kuza")
+        STOPPED = "stopped", _("the worker stopped before it was ready; ask again")
 
     campaign = models.ForeignKey(
         Campaign, on_delete=models.CASCADE, related_name="invitation_lists"
@@ -574,8 +575,12 @@ class InvitationList(models.Model):
     requested_at = models.DateTimeField()
     state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
     problem = models.CharField(max_length=20, choices=Problem.choices, blank=True, default="")
+    started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     suggestions = models.JSONField(default=list, blank=True)
+    # The task queue's id of the job building it, to read the job's failure when the worker
+    # died without saying so (empty when the queue gave none).
+    task_id = models.CharField(max_length=64, blank=True, default="")
 
     class Meta:
         ordering = ["-requested_at", "-id"]

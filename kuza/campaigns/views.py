@@ -370,6 +370,15 @@ def invitation_list(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             messages.info(request, _("Already invited, or they asked not to be suggested."))
         return redirect(request.get_full_path())
+    if request.method == "POST" and "again" in request.POST:
+        failed = get_object_or_404(
+            campaign.invitation_lists, pk=_int_or_404(request.POST["again"]), state="failed"
+        )
+        invitation_lists.invitation_list_again(made=failed, organiser=request.user)
+        messages.info(
+            request, _("The list is being built; reload this page to see it when it is ready.")
+        )
+        return redirect("campaigns:invitation_list", slug=campaign.slug)
     form = InvitationListForm(request.POST or None, campaign=campaign)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -390,6 +399,7 @@ def invitation_list(request: HttpRequest, slug: str) -> HttpResponse:
                 _("The list is being built; reload this page to see it when it is ready."),
             )
             return redirect("campaigns:invitation_list", slug=campaign.slug)
+    invitation_lists.invitation_lists_recover(campaign)
     lists = invitation_lists.lists_of(campaign)
     latest = lists[0] if lists else None
     rows = None

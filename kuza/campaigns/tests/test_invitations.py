@@ -183,3 +183,94 @@ def test_a_request_with_its_own_mistake_queues_nothing(client) -> None:
     assert client.post(url, {"wiki": wiki.pk, "titles": "A", "days": 0}).status_code == 200
     assert client.post(url, {"member": "not a number"}).status_code == 404
     assert not InvitationList.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_list_whose_worker_died_is_shown_failed_and_can_be_asked_again(
+    wiki_farm: WikiFarm, client
+) -> None:
+    from django.core.management import call_command
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    from kuza.campaigns.invitation_lists import STUCK_AFTER
+    from kuza.campaigns.models import InvitationList
+
+    en = wiki_farm["enwikiquote"]
+    if not en.is_running:
+        en.start()
+    token = uuid.uuid4().hex[:6]
+    title, editor = f"Stuck page {token}", f"Neema {token}"
+    with en.create_user(editor, PASSWORD) as neema:
+        neema.create_page(title, "start " + "n" * 300, "new")
+    organiser = UserFactory(username=f"organiser-s-{token}")
+    wiki = wiki_row(en)
+    campaign = CampaignFactory(slug=f"stuck-{token}", organisers=[organiser], on_wikis=[wiki])
+    client.force_login(organiser)
+    url = reverse("campaigns:invitation_list", args=[campaign.slug])
+    DBTaskResult.objects.all().delete()
+    for days in (30, 31, 32):
+        assert client.post(url, {"wiki": wiki.pk, "titles": title, "days": days}).status_code == 302
+    dead, failed_job, slow = InvitationList.objects.order_by("days")
+    assert dead.task_id and failed_job.task_id and slow.task_id
+
+    # What a worker killed while building leaves: its job claimed and the list being built,
+    # long ago for the first, a moment ago for the third. The second's job the queue records
+    # as failed (as a worker killed under it does on the RQ queue) while the list waits.
+    now = timezone.now()
+    for made, started in ((dead, now - STUCK_AFTER - timedelta(minutes=1)), (slow, now)):
+        DBTaskResult.objects.get(pk=made.task_id).claim("killed-worker")
+        InvitationList.objects.filter(pk=made.pk).update(state="running", started_at=started)
+    DBTaskResult.objects.get(pk=failed_job.task_id).set_failed(RuntimeError("killed"))
+
+    page = client.get(url).content.decode()
+    states = dict(InvitationList.objects.values_list("days", "state"))
+    assert states == {30: "failed", 31: "failed", 32: "running"}
+    assert page.count("failed: the worker stopped before it was ready; ask again") == 2
+    assert "being built" in page and page.count('name="again"') == 2
+
+    # Asked again: a new list with the same pages and period, built by the worker.
+    assert client.post(url, {"again": dead.pk}).status_code == 302
+    assert client.post(url, {"again": slow.pk}).status_code == 404  # not failed
+    again = InvitationList.objects.get(state="queued")
+    assert (again.titles, again.days, again.wiki_id) == (title, 30, wiki.pk)
+    call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+    again.refresh_from_db()
+    assert again.state == "done" and again.started_at and again.finished_at
+    page = client.get(url).content.decode()
+    assert editor in page.split('id="editors"')[1]
+
+
+@pytest.mark.django_db
+def test_a_category_worklist_reads_the_histories_of_its_articles(wiki_farm: WikiFarm) -> None:
+    en = wiki_farm["enwikiquote"]
+    if not en.is_running:
+        en.start()
+    token = uuid.uuid4().hex[:6]
+    category, editor, outside = f"Worklist {token}", f"Wanjiru {token}", f"Kito {token}"
+    day = NOW - timedelta(days=10)
+    with en.create_user(editor, PASSWORD) as wanjiru:
+        for n in (1, 2):
+            wanjiru.create_page(
+                f"Listed {token} {n}", f"text {'w' * 200}\n[[Category:{category}]]", "new", at=day
+            )
+    with en.create_user(outside, PASSWORD) as kito:
+        kito.create_page(f"Not listed {token}", "k" * 900, "new", at=day)
+    organiser = UserFactory(username=f"organiser-c-{token}")
+    wiki = wiki_row(en)
+    campaign = CampaignFactory(slug=f"category-{token}", organisers=[organiser], on_wikis=[wiki])
+
+    rows = invitation_list(
+        campaign=campaign,
+        wiki=wiki,
+        titles=[],
+        category=category,
+        days=30,
+        viewer=organiser,
+        client=make_client(),
+        now=NOW,
+    )
+
+    # Only the category's articles are read: the editor of the page outside it is not suggested.
+    assert [row.suggestion.username for row in rows] == [editor]
+    assert "in 2 edits on 2 pages" in rows[0].reason
