@@ -39,9 +39,7 @@ def _profile_of(user):
         return None
 
 
-def present(
-    viewer, user, *, everyone: bool = False, label=None, link: bool = True
-) -> PersonShown:
+def present(viewer, user, *, everyone: bool = False, label=None, link: bool = True) -> PersonShown:
     """How `viewer` sees `user` (a user, or their profile): their name and profile link, or
     `label` (default "A member"). With `everyone`, the name always; the link (unless `link` is
     False, which also spares the question) only to a profile the viewer may open."""
