@@ -19,20 +19,22 @@ from kuza.accounts.selectors import is_signed_in
 from kuza.audience.declarations import Audience, for_model
 from kuza.people.selectors import people_visible_to
 from kuza.people.visibility import among_people
-from kuza.safety.selectors import blocked_user_ids, hidden_ids
+from kuza.safety.selectors import blocked_user_ids, blocked_with_q, hidden_ids
 
 
 def _exclude_by_authors(rows: QuerySet, audience: Audience, viewer, with_blocks: bool) -> QuerySet:
     if not audience.authors:
         return rows
     model = audience.model
-    blocked = blocked_user_ids(viewer) if with_blocks else set()
+    # Blocks as a condition inside the query (`blocked_with_q`), not a query of their own:
+    # a page reading several declared models asks nothing more for each.
+    blocks = with_blocks and viewer is not None and viewer.is_authenticated
     for path in audience.authors:
         suspended = model.objects.filter(**{f"{path}__is_active": False}).values("pk")
         rows = rows.exclude(pk__in=suspended)
-        if blocked:
+        if blocks:
             rows = rows.exclude(
-                pk__in=model.objects.filter(**{f"{path}__in": blocked}).values("pk")
+                pk__in=model.objects.filter(blocked_with_q(viewer, path)).values("pk")
             )
     return rows
 
