@@ -60,7 +60,7 @@ class Crawl:
 
 
 @pytest.fixture(scope="module")
-def crawled(django_db_setup, django_db_blocker, tmp_path_factory):
+def crawled(django_db_setup, no_demo_world, django_db_blocker, tmp_path_factory):
     """The world and its URLs, built once and rolled back at the end of the module."""
     with crawl_once(django_db_blocker, tmp_path_factory) as client:
         world = build_world()
