@@ -176,6 +176,14 @@ def _demo_world_closed_at_the_end(django_db_blocker):
     _DemoWorld.close(django_db_blocker)
 
 
+@pytest.fixture(scope="module")
+def no_demo_world(django_db_blocker):
+    """For a module building data of its own for all its tests (the generated privacy test):
+    the demo world an earlier module left open is rolled back first, so that closing it at the
+    module's first test does not roll back that data with it."""
+    _DemoWorld.close(django_db_blocker)
+
+
 @pytest.fixture
 def _demo_world(request, settings, django_db_setup, django_db_blocker, tmp_path_factory):
     from django.db import transaction

@@ -26,13 +26,13 @@ def _exclude_by_authors(rows: QuerySet, audience: Audience, viewer, with_blocks:
     if not audience.authors:
         return rows
     model = audience.model
-    # Blocks as a condition inside the query: several lists on one page (the personal home)
-    # would otherwise each read the viewer's blocks again.
-    with_blocks = with_blocks and viewer is not None and viewer.is_authenticated
+    # Blocks as a condition inside the query (`blocked_with_q`), not a query of their own:
+    # a page reading several declared models asks nothing more for each.
+    blocks = with_blocks and viewer is not None and viewer.is_authenticated
     for path in audience.authors:
         suspended = model.objects.filter(**{f"{path}__is_active": False}).values("pk")
         rows = rows.exclude(pk__in=suspended)
-        if with_blocks:
+        if blocks:
             rows = rows.exclude(
                 pk__in=model.objects.filter(blocked_with_q(viewer, path)).values("pk")
             )

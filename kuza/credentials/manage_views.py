@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from kuza.audience.selectors import people_shown_to
 from kuza.credentials import documents, forms, selectors, services
 from kuza.credentials.images import ImageRejected
 from kuza.credentials.models import AwardRule
@@ -87,6 +88,8 @@ def _badge_class_page(request, badge_class, status: int = 200, **forms_and_repor
     page = Paginator(selectors.assertions_of(badge_class), PER_PAGE).get_page(
         request.GET.get("page")
     )
+    # Whose profile the organiser may open (the presenter links only those), in one query.
+    people_shown_to(request.user, [assertion.recipient_id for assertion in page.object_list])
     context = {
         "badge_class": badge_class,
         "page": page,

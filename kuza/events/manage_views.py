@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kuza.audience.presenter import person_name
+from kuza.audience.selectors import people_shown_to
 from kuza.core.spreadsheets import spreadsheet_safe
 from kuza.events import selectors, services
 from kuza.events.forms import AttendanceForm, EventForm, QuestionForm
@@ -173,12 +174,17 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
                 % {"count": count, "total": len(form.listed_ids())},
             )
             return redirect(f"{request.path}?page={page.number}")
+    waiting = list(selectors.waiting_list_for_organiser(request.user, event)[:50])
+    # Whose profile the organiser may open (the presenter links only those), in one query.
+    people_shown_to(
+        request.user, [registration.user_id for registration in [*page.object_list, *waiting]]
+    )
     context = {
         "event": event,
         "page": page,
         "form": form,
         "started": started,
-        "waiting": selectors.waiting_list_for_organiser(request.user, event)[:50],
+        "waiting": waiting,
         "summary": selectors.events_summary(Event.objects.filter(pk=event.pk)),
     }
     return render(request, "events/attendance.html", context)

@@ -1,7 +1,9 @@
 """Mentorship's achievements: a mentorship completed, as the mentor and as the learner.
 
 Emitted through `kuza.core.achievements` (credentials turns them into badges) and described
-there so that a rule added later can be applied to mentorships completed before it.
+there so that a rule added later can be applied to mentorships completed before it. Only
+mentorships read through their audience count (`moderated_rows`): not those moderators hid
+(a mentorship set up to collect badges), nor those of a suspended person, as for ratings.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from collections.abc import Iterator
 
 from django.utils.translation import gettext_lazy as _
 
+from kuza.audience.selectors import moderated_rows
 from kuza.core import achievements
 from kuza.mentorship.models import Mentorship
 
@@ -29,9 +32,9 @@ def completion_achievements(mentorship: Mentorship) -> list[achievements.Achieve
 
 
 def _completed(index: int) -> Iterator[achievements.Achievement]:
-    mentorships = Mentorship.objects.filter(status=Mentorship.Status.COMPLETED).select_related(
-        "mentor", "learner"
-    )
+    mentorships = moderated_rows(
+        Mentorship.objects.filter(status=Mentorship.Status.COMPLETED)
+    ).select_related("mentor", "learner")
     for mentorship in mentorships.order_by("pk").iterator(chunk_size=500):
         yield completion_achievements(mentorship)[index]
 

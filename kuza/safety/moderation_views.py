@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from kuza.audience.selectors import people_shown_to
 from kuza.safety import moderation, permissions, reportables, selectors
 from kuza.safety.forms import HideForm, NoteForm, ReplyForm, StatusForm, SuspendForm, WarnForm
 from kuza.safety.models import Report
@@ -202,6 +203,8 @@ def suspensions(request: HttpRequest) -> HttpResponse:
     if not permissions.is_platform_moderator(request.user):
         raise PermissionDenied
     page = page_of(request, selectors.open_suspensions(request.user))
+    # Whose profile the moderator may open (the presenter links only those), in one query.
+    people_shown_to(request.user, [suspension.user_id for suspension in page.object_list])
     return render(request, "safety/suspensions.html", {"page": page})
 
 

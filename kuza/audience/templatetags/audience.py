@@ -24,10 +24,10 @@ def _viewer(context):
 
 @register.simple_tag(takes_context=True)
 def person(context, someone, everyone=False, label=None, link=True):
-    shown = present(_viewer(context), someone, everyone=bool(everyone), label=label)
+    shown = present(_viewer(context), someone, everyone=bool(everyone), label=label, link=link)
     if not shown.shown:
         return format_html('<span class="muted">{}</span>', shown.name)
     # A name keeps its own direction inside a sentence of the other direction (Arabic pages).
-    if link and shown.url:
+    if shown.url:
         return format_html('<bdi><a href="{}">{}</a></bdi>', shown.url, shown.name)
     return format_html("<bdi>{}</bdi>", shown.name)

@@ -8,8 +8,11 @@ Hidden people (each name, username, e-mail and Wikimedia user name is unique in 
 - Sorrel Suspended: public profile, suspended account;
 - Xander Blockwall: public profile, blocked the "blocked member" persona.
 They author library resources, facilitate a cohort, post announcements, co-organise an event
-and register for it, take part in a campaign (with edits on its leaderboard), and join a
-programme; everything is hosted by Hana Host, whose profile is public.
+and register for it, take part in a campaign (with edits on its leaderboard), join a
+programme, and are mentors or learners (with check-ins and feedback) of the personas who may
+not see them (so a mentorship's own pages, and its partner in the API, are read by someone
+the partner is hidden from) and of the host; everything is hosted by Hana Host, whose
+profile is public.
 """
 
 from __future__ import annotations
@@ -31,6 +34,8 @@ from kuza.events.tests.factories import EventFactory, RegistrationFactory
 from kuza.learning.models import Announcement
 from kuza.learning.tests.factories import CohortFactory, make_course
 from kuza.library.tests.factories import make_resource
+from kuza.mentorship.models import CheckIn, Feedback, Mentorship
+from kuza.mentorship.tests.factories import MentorshipFactory
 from kuza.people.models import Membership, Organisation, Visibility
 from kuza.people.tests.factories import make_person
 from kuza.programs.tests.factories import CohortFactory as ProgrammeCohortFactory
@@ -71,6 +76,19 @@ class World:
 def _secret_strings(user) -> list[str]:
     profile = user.profile
     return [profile.display_name, user.username, user.email, profile.wikimedia_username]
+
+
+def _mentorships(pairs) -> None:
+    """Mentorships of (learner, mentor, status), each with a check-in from both partners;
+    completed ones with both partners' feedback."""
+    for learner, mentor, status in pairs:
+        mentorship = MentorshipFactory(request__learner=learner, mentor=mentor, status=status)
+        for author in (learner, mentor):
+            CheckIn.objects.create(
+                mentorship=mentorship, author=author, date=COLLECTED.date(), note="On track"
+            )
+            if status == Mentorship.Status.COMPLETED:
+                Feedback.objects.create(mentorship=mentorship, author=author, rating=4)
 
 
 def build_world() -> World:
@@ -136,6 +154,19 @@ def build_world() -> World:
         ProgrammeMemberFactory(cohort=programme_cohort, programme=programme, user=person)
     for person in (member, blocked_member, organiser):
         ProgrammeMemberFactory(cohort=programme_cohort, programme=programme, user=person)
+
+    # Mentorships: with the personas each partner stays hidden from (a profile for "only me",
+    # a suspended account, a block; a "mentors and organisers" profile is opened by an active
+    # mentorship, so Cassius mentors the host), and one the persona may see named (control).
+    _mentorships(
+        [
+            (member, people["quillon-onlyme"], Mentorship.Status.ACTIVE),
+            (people["sorrel-suspended"], member, Mentorship.Status.COMPLETED),
+            (blocked_member, people["xander-blockwall"], Mentorship.Status.COMPLETED),
+            (member, people["mirabel-membersonly"], Mentorship.Status.COMPLETED),
+            (host, people["cassius-closecircle"], Mentorship.Status.ACTIVE),
+        ]
+    )
 
     # Credentials: each holds a certificate they keep private; the host made hers public
     # (the control: her name is read back from the PDF's text).

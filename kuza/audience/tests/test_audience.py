@@ -72,15 +72,19 @@ def test_the_person_tag_names_only_whom_the_viewer_may_see_and_moderators_see_ev
     public = make_person("juma-public", display_name="Juma Open", visibility=Visibility.PUBLIC)
     template = Template(
         "{% load audience %}{% person a %} | {% person b %} | {% person a everyone=True %}"
+        " | {% person b everyone=True %}"
     )
     html = template.render(Context({"user": AnonymousUser(), "a": hidden.user, "b": public.user}))
 
-    first, second, third = (part.strip() for part in html.split("|"))
+    first, second, third, fourth = (part.strip() for part in html.split("|"))
     assert "Zawadi" not in first and "A member" in first
     assert f'href="/people/{public.pk}/"' in second and "Juma Open" in second
-    assert "Zawadi Secret" in third
+    # Named on a restricted screen, but not linked: her profile would answer "not found".
+    assert "Zawadi Secret" in third and "href" not in third
     assert person_name(None, hidden.user) == "A member"
+    assert person_name(None, hidden.user, everyone=True) == "Zawadi Secret"
     assert person_name(None, public.user) == "Juma Open"
+    assert f'href="/people/{public.pk}/"' in fourth
 
 
 def test_among_people_leaves_out_suspended_people_and_blocks_unless_told_otherwise():

@@ -22,6 +22,12 @@ import pytest
 
 from kuza.audience.tests.crawl import crawl_once, names_any, registered_objects, urls_to_fetch
 from kuza.audience.tests.privacy_world import build_world
+from kuza.mentorship.models import Mentorship
+
+# Marked, so that pytest-django sets up the test database even when this module runs alone
+# (it sets up only the databases its collected tests are marked for); each test's own
+# transaction nests inside the world's.
+pytestmark = pytest.mark.django_db
 
 # Objects that name no hidden person (the hosts', the personas' own) fill each route this
 # many times: their pages differ from one another only in data nobody hides.
@@ -54,7 +60,7 @@ class Crawl:
 
 
 @pytest.fixture(scope="module")
-def crawled(django_db_setup, django_db_blocker, tmp_path_factory):
+def crawled(django_db_setup, no_demo_world, django_db_blocker, tmp_path_factory):
     """The world and its URLs, built once and rolled back at the end of the module."""
     with crawl_once(django_db_blocker, tmp_path_factory) as client:
         world = build_world()
@@ -80,6 +86,13 @@ def test_the_crawl_reaches_every_registered_models_pages(crawled):
         url.startswith("/library/") and url.rstrip("/").split("/")[-1].isdigit() for url in urls
     )
     assert any(url.endswith("/certificate.pdf") for url in urls)
+    mentorships = Mentorship.objects.filter(learner__in=crawled.world.people.values()) | (
+        Mentorship.objects.filter(mentor__in=crawled.world.people.values())
+    )
+    assert mentorships.count() == 5
+    for mentorship in mentorships:
+        assert f"/mentorship/{mentorship.pk}/" in urls
+    assert "/api/mentorship/mentorships" in urls
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
@@ -107,6 +120,14 @@ def test_a_member_reads_the_name_of_a_members_only_profile(crawled):
     """A control: without it a crawl that read nothing would pass."""
     name = crawled.world.secrets["mirabel-membersonly"][0]
     assert any(name in body for _status, body in crawled.answers_for("member").values())
+
+
+def test_a_member_reads_the_name_of_a_mentor_she_may_see(crawled):
+    """A control for mentorships: her mentorship page and the API name Mirabel, her mentor."""
+    mentorship = Mentorship.objects.get(mentor=crawled.world.people["mirabel-membersonly"])
+    answers = crawled.answers_for("member")
+    assert "Mirabel Membersonly" in answers[f"/mentorship/{mentorship.pk}/"][1]
+    assert "Mirabel Membersonly" in answers["/api/mentorship/mentorships"][1]
 
 
 def test_pdfs_are_read_as_text(crawled):

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from kuza.audience.presenter import person_name
+from kuza.audience.selectors import people_shown_to
 from kuza.core.spreadsheets import spreadsheet_safe
 from kuza.learning import calendars, permissions, selectors, services, timezones
 from kuza.learning.forms import AnnouncementForm, TimeZoneForm
@@ -155,6 +156,8 @@ def cohort_progress(request: HttpRequest, slug: str, cohort_slug: str) -> HttpRe
     course = selectors.course_for(slug=slug, user=request.user)
     cohort = selectors.cohort_for(course=course, slug=cohort_slug)
     rows = selectors.cohort_progress(cohort=cohort, user=request.user)
+    # Whose profile the facilitator may open (the presenter links only those), in one query.
+    people_shown_to(request.user, [row.enrolment.user_id for row in rows])
     return render(
         request,
         "learning/cohort_progress.html",

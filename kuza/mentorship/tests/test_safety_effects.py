@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from kuza.credentials.models import AwardRule
+from kuza.credentials.selectors import rule_pending_achievements
+from kuza.credentials.tests.factories import AwardRuleFactory
 from kuza.mentorship import rounds, services, swapping
 from kuza.mentorship.models import (
     Feedback,
@@ -148,6 +151,22 @@ def test_a_hidden_mentorships_feedback_stops_counting_for_the_mentor(active):
     assert average_feedback([teacher.pk]) == {}
     assert Mentorship.objects.get(pk=mentorship.pk).status == Status.COMPLETED
     assert Feedback.objects.filter(mentorship=mentorship).exists()
+
+
+def test_a_hidden_mentorship_earns_no_badge_from_a_rule_applied_to_the_past(active):
+    learner, teacher, _outsider, mentorship = active
+    services.mentorship_complete(mentorship=mentorship, user=learner)
+    # Rules made after the mentorship ended: awarding them looks back at completed mentorships.
+    as_mentor = AwardRuleFactory(kind=AwardRule.Kind.MENTORSHIP_COMPLETED_MENTOR, target_key="")
+    as_learner = AwardRuleFactory(kind=AwardRule.Kind.MENTORSHIP_COMPLETED_LEARNER, target_key="")
+    assert [a.user for a in rule_pending_achievements(as_mentor)] == [teacher]
+    assert [a.user for a in rule_pending_achievements(as_learner)] == [learner]
+
+    _hide(learner, mentorship)
+
+    assert rule_pending_achievements(as_mentor) == []
+    assert rule_pending_achievements(as_learner) == []
+    assert Mentorship.objects.get(pk=mentorship.pk).status == Status.COMPLETED
 
 
 # --- Blocks ----------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from kuza.audience.selectors import people_shown_to
 from kuza.programs import selectors, services
 from kuza.programs.forms import (
     CohortForm,
@@ -30,9 +31,14 @@ def manage(request: HttpRequest, pk: int) -> HttpResponse:
 def _manage_page(request: HttpRequest, programme, *, member_form=None, status: int = 200):
     if member_form is None and programme.cohorts.exists():
         member_form = MemberForm(programme=programme, viewer=request.user)
+    rows = selectors.plans_at_a_glance(request.user, programme)
+    # Whose profile the organiser may open (the presenter links only those), in one query.
+    people_shown_to(
+        request.user, [pk for row in rows for pk in (row.member.user_id, row.member.mentor_id)]
+    )
     context = {
         "programme": programme,
-        "rows": selectors.plans_at_a_glance(request.user, programme),
+        "rows": rows,
         "cohort_form": CohortForm(),
         "member_form": member_form,
         "key_results": selectors.key_results_of(programme),
