@@ -9,6 +9,15 @@ import signal
 import pytest
 from django.core.cache import cache
 from django.utils import translation
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
+
+# Property tests judge answers, not speed: how fast examples are drawn or run depends on how
+# busy the machine is (CI runs several suites on two cores), so neither may fail a test.
+hypothesis_settings.register_profile(
+    "kuza", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+hypothesis_settings.load_profile("kuza")
 
 NO_SKIPS = os.environ.get("KUZA_NO_SKIPS", "") not in {"", "0", "false"}
 # CI's second pass, on PostgreSQL, runs only the tests that reach the database: the others

@@ -111,7 +111,8 @@ def test_every_page_the_organiser_reaches_runs_few_queries(client, demo_communit
 
     statements = assert_within_query_budget(client)
 
-    assert "/programmes/1/report/" in statements
+    # By shape: ids differ on PostgreSQL, whose sequences the test transactions do not reset.
+    assert any(re.fullmatch(r"/programmes/\d+/report/", url) for url in statements)
     assert any(url.startswith("/safety/moderation/") for url in statements)
 
 
