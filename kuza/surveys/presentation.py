@@ -12,16 +12,18 @@ from dataclasses import dataclass
 
 from django.utils.safestring import SafeString
 
-from kuza.surveys.models import Survey
+from kuza.surveys.models import Question, Survey
 from kuza.surveys.selectors import sections_of, survey_questions
 from kuza.translation.selectors import translated_field, translated_parts
 
 
-def survey_named_texts(survey: Survey) -> dict[str, str]:
+def survey_named_texts(survey: Survey, questions: list[Question] | None = None) -> dict[str, str]:
+    """Every text a respondent reads, keyed; `questions` (with their options) when the caller
+    has read them already for the same page."""
     texts: dict[str, str] = {}
     for section in sections_of(survey):
         texts[f"s{section.pk}"] = section.title
-    for question in survey_questions(survey):
+    for question in survey_questions(survey) if questions is None else questions:
         texts[f"q{question.pk}"] = question.text
         for suffix, value in (
             ("help", question.help_text),
@@ -66,9 +68,15 @@ class SurveyTexts:
         return self.get(f"s{section.pk}", section.title)
 
 
-def survey_texts(survey: Survey, language: str | None = None) -> SurveyTexts:
+def survey_texts(
+    survey: Survey, language: str | None = None, *, questions: list[Question] | None = None
+) -> SurveyTexts:
+    """The survey's texts in the reader's language; pass `questions` (every question of the
+    survey with its options, as `survey_questions` reads them) when the page has read them,
+    so they are not read twice."""
     title = translated_field(survey, "title", language)
-    parts, _progress = translated_parts(survey, "texts", language)
+    texts = None if questions is None else survey_named_texts(survey, questions)
+    parts, _progress = translated_parts(survey, "texts", language, texts=texts)
     return SurveyTexts(title=title.text, language=title.language, parts=parts)
 
 

@@ -25,7 +25,7 @@ from kuza.skills.selectors import localise_skills
 from kuza.surveys import keys, selectors
 from kuza.surveys.charts import bars_svg
 from kuza.surveys.models import Answer, Question, Response, Survey
-from kuza.surveys.presentation import SurveyTexts, survey_texts
+from kuza.surveys.presentation import SurveyTexts, survey_texts, survey_title
 from kuza.surveys.tally import (
     SMALL_COUNT,
     Group,
@@ -198,20 +198,21 @@ def survey_results(*, viewer, survey: Survey, breakdown: str | None = None) -> S
     if breakdown not in BREAKDOWNS:
         breakdown = None
     organiser = selectors.is_organiser(viewer, survey)
-    texts = survey_texts(survey)
     included = included_responses(survey)
     total = included.count()
     if held_until_closed(survey):
         return SurveyResults(
             survey=survey,
-            title=texts.title,
+            title=survey_title(survey),
             responses=shown(total),
             questions=[],
             breakdown=None,
             may_read_texts=False,
             held=True,
         )
+    # The questions and their options are read once, for the texts and for the tally.
     questions = selectors.survey_questions(survey)
+    texts = survey_texts(survey, questions=questions)
     prefetch_related_objects(questions, "skills")
     by_id = {question.pk: question for question in questions}
     columns = [

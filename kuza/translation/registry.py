@@ -100,10 +100,14 @@ class TranslatableModel:
         """The source text of a MARKDOWN or PLAIN field ('' when empty)."""
         return without_markers(str(getattr(obj, field_name) or ""))
 
-    def named_texts_of(self, obj: models.Model, field_name: str) -> Mapping[str, str]:
+    def named_texts_of(
+        self, obj: models.Model, field_name: str, texts: Mapping[str, str] | None = None
+    ) -> Mapping[str, str]:
+        """The named texts of `obj`: read by the declared getter, or `texts` when the caller
+        has already read them from the rows the page shows."""
         return {
             key: without_markers(str(text or ""))
-            for key, text in self.named[field_name](obj).items()
+            for key, text in (self.named[field_name](obj) if texts is None else texts).items()
         }
 
 

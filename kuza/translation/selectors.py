@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from django.contrib.contenttypes.models import ContentType
@@ -169,11 +169,16 @@ def translated_field(
 
 
 def translated_parts(
-    obj: models.Model, field_name: str, language: str | None = None
+    obj: models.Model,
+    field_name: str,
+    language: str | None = None,
+    *,
+    texts: Mapping[str, str] | None = None,
 ) -> tuple[dict[str, RenderedPart], Progress]:
-    """Named parts (a quiz's question, options...) in the reader's language."""
+    """Named parts (a quiz's question, options...) in the reader's language; `texts`, the
+    source texts when the caller has already read the rows they come from."""
     spec = registry.spec_for(obj)
-    texts = dict(spec.named_texts_of(obj, field_name))
+    texts = dict(spec.named_texts_of(obj, field_name, texts))
     requested = reader_language(language)
     stored = _stored_field(obj, field_name)
     source_language = stored.translatable.source_language if stored else spec.source_language(obj)

@@ -34,7 +34,6 @@ KNOWN_OVER_BUDGET = {
     r"^/learn/[^/]+/cohorts/[^/]+/$": 20,  # the course read twice, with its permissions
     r"^/learn/[^/]+/offline/$": 22,  # six queries fingerprint the course for the cached sizes
     r"^/programmes/\d+/$": 18,  # the blocks asked twice; the linked lists one query each
-    r"^/surveys/\d+/results/$": 16,  # questions and options read for the texts and the tally
 }
 LITERALS = re.compile(r"'(?:[^']|'')*'|\b\d+(?:\.\d+)?\b")
 
