@@ -12,7 +12,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Exists
+from django.db.models import Exists, OuterRef, QuerySet
 
 from kuza.accounts.selectors import is_signed_in
 from kuza.learning.models import Cohort, Course
@@ -37,6 +37,49 @@ def can_manage_course(user, course: Course) -> bool:
     if course.pk is None:
         return _organises(user, course.organisation_id)
     return _asked_once(course, "manage", user, lambda: _manages(user, course))
+
+
+def with_viewer_permissions(courses: QuerySet[Course], user) -> QuerySet[Course]:
+    """`courses` carrying whether `user` manages each (`can_manage_course`), read in the same
+    query as the course; `remember_viewer_permissions` then keeps the answer on the fetched
+    course, for `user` only."""
+    if not is_signed_in(user) or user.is_staff:
+        return courses
+    author = Course.authors.through.objects.filter(course_id=OuterRef("pk"), user_id=user.pk)
+    organiser = Membership.objects.filter(
+        user_id=user.pk,
+        organisation_id=OuterRef("organisation_id"),
+        role=Membership.Role.ORGANISER,
+    )
+    return courses.annotate(_viewer_authors=Exists(author), _viewer_organises=Exists(organiser))
+
+
+def remember_viewer_permissions(course: Course, user) -> Course:
+    """Keep on `course` what `with_viewer_permissions` read for `user` (the page asks it from
+    its view, its selectors and its template)."""
+    if "_viewer_authors" in course.__dict__:
+        authors = course.__dict__.pop("_viewer_authors")
+        manages = course.__dict__.pop("_viewer_organises") or authors
+        course.__dict__.setdefault("_permissions_asked", {})[("manage", user.pk)] = manages
+    return course
+
+
+def with_facilitator(cohorts: QuerySet[Cohort], user) -> QuerySet[Cohort]:
+    """`cohorts` carrying whether `user` facilitates each (`is_facilitator`), in the same
+    query; `remember_facilitator` keeps the answer on the fetched cohort, for `user` only."""
+    if not is_signed_in(user):
+        return cohorts
+    facilitator = Cohort.facilitators.through.objects.filter(
+        cohort_id=OuterRef("pk"), user_id=user.pk
+    )
+    return cohorts.annotate(_viewer_facilitates=Exists(facilitator))
+
+
+def remember_facilitator(cohort: Cohort, user) -> Cohort:
+    if "_viewer_facilitates" in cohort.__dict__:
+        facilitates = cohort.__dict__.pop("_viewer_facilitates")
+        cohort.__dict__.setdefault("_permissions_asked", {})[("facilitate", user.pk)] = facilitates
+    return cohort
 
 
 def _manages(user, course: Course) -> bool:

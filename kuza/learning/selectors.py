@@ -50,7 +50,11 @@ def course_list(*, user) -> QuerySet[Course]:
 def course_for(*, slug: str, user) -> Course:
     """The course if `user` may read it: published and not hidden by moderators, or theirs
     to manage."""
-    return access(Course.objects.select_related("organisation"), user, slug=slug)
+    courses = permissions.with_viewer_permissions(
+        Course.objects.select_related("organisation"), user
+    )
+    # Whether the viewer manages the course is read with it, once for the whole page.
+    return permissions.remember_viewer_permissions(access(courses, user, slug=slug), user)
 
 
 def course_for_editing(*, slug: str, user) -> Course:
@@ -299,11 +303,15 @@ def attempt_for(*, enrolment: Enrolment | None, quiz: Quiz, attempt_id: int) -> 
 # --- Cohorts ---------------------------------------------------------------------------------
 
 
-def cohort_for(*, course: Course, slug: str) -> Cohort:
-    cohort = Cohort.objects.select_related("course").filter(course=course, slug=slug).first()
+def cohort_for(*, course: Course, slug: str, user=None) -> Cohort:
+    """The cohort of `course` (the very object, with what was read with it: the course is
+    not read again); with `user`, whether they facilitate it is read in the same query."""
+    cohorts = Cohort.objects.filter(course=course, slug=slug)
+    cohort = (permissions.with_facilitator(cohorts, user) if user else cohorts).first()
     if cohort is None:
         raise Http404
-    return cohort
+    cohort.course = course
+    return permissions.remember_facilitator(cohort, user) if user else cohort
 
 
 def cohort_list(course: Course) -> list[Cohort]:

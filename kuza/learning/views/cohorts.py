@@ -25,9 +25,11 @@ from kuza.learning.models import Enrolment
 from kuza.translation.selectors import prefetch_translations
 
 
-def _is_member(user, cohort) -> bool:
+def _is_member(user, cohort, enrolment: Enrolment | None) -> bool:
+    """Enrolled in the cohort, or facilitating it; `enrolment` is the user's enrolment in the
+    cohort's course (one a course), which the page reads anyway."""
     return user.is_authenticated and (
-        Enrolment.objects.filter(user=user, cohort=cohort).exists()
+        (enrolment is not None and enrolment.cohort_id == cohort.pk)
         or permissions.can_facilitate(user, cohort)
     )
 
@@ -35,13 +37,21 @@ def _is_member(user, cohort) -> bool:
 @require_GET
 def cohort_detail(request: HttpRequest, slug: str, cohort_slug: str) -> HttpResponse:
     course = selectors.course_for(slug=slug, user=request.user)
-    cohort = selectors.cohort_for(course=course, slug=cohort_slug)
+    cohort = selectors.cohort_for(course=course, slug=cohort_slug, user=request.user)
     time_zone = timezones.learner_time_zone(request)
     can_facilitate = permissions.can_facilitate(request.user, cohort)
     sessions = list(selectors.cohort_sessions(cohort))
     announcements = list(selectors.cohort_announcements(cohort, request.user)[:10])
+    facilitators = list(selectors.cohort_facilitators(cohort, request.user))
+    enrolment = selectors.enrolment_for(user=request.user, course=course)
     # Every translated field the page shows, read in one query.
     prefetch_translations([course, cohort, *sessions, *announcements])
+    # Everyone the page names, asked of the presenter in one query rather than one a list.
+    people_shown_to(
+        request.user,
+        [person.pk for person in facilitators]
+        + [announcement.author_id for announcement in announcements],
+    )
     with timezone.override(ZoneInfo(time_zone)):
         response = render(
             request,
@@ -51,9 +61,9 @@ def cohort_detail(request: HttpRequest, slug: str, cohort_slug: str) -> HttpResp
                 "cohort": cohort,
                 "sessions": sessions,
                 "announcements": announcements,
-                "facilitators": selectors.cohort_facilitators(cohort, request.user),
-                "is_member": _is_member(request.user, cohort),
-                "enrolment": selectors.enrolment_for(user=request.user, course=course),
+                "facilitators": facilitators,
+                "is_member": _is_member(request.user, cohort, enrolment),
+                "enrolment": enrolment,
                 "can_facilitate": can_facilitate,
                 "can_manage": permissions.can_manage_course(request.user, course),
                 "announcement_form": AnnouncementForm() if can_facilitate else None,
@@ -120,8 +130,9 @@ def _ics_response(data: bytes, filename: str) -> HttpResponse:
 @require_GET
 def session_ics(request: HttpRequest, slug: str, cohort_slug: str, session_id: int) -> HttpResponse:
     course = selectors.course_for(slug=slug, user=request.user)
-    cohort = selectors.cohort_for(course=course, slug=cohort_slug)
-    if not _is_member(request.user, cohort):
+    cohort = selectors.cohort_for(course=course, slug=cohort_slug, user=request.user)
+    enrolment = selectors.enrolment_for(user=request.user, course=course)
+    if not _is_member(request.user, cohort, enrolment):
         raise PermissionDenied
     session = selectors.session_for(cohort=cohort, session_id=session_id)
     # The learner's language, as the cohort page: their choice, else their browser's.
