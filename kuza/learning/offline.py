@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 from django.core.files.storage import default_storage
-from django.db.models import Count, Max
+from django.db.models import Count, Max, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -215,24 +216,52 @@ def offline_filename(course: Course, module: Module | None = None) -> str:
     return f"{name}.html"
 
 
-def _fingerprint(course: Course, language: str) -> str:
-    lessons = Lesson.objects.filter(course=course).aggregate(
-        latest=Max("updated_at"), count=Count("pk")
+def _latest_and_count(rows: QuerySet, group: str) -> dict:
+    """The newest `updated_at` and the number of `rows`, as two expressions of one query."""
+    grouped = rows.order_by().values(group)
+    return {
+        "latest": Subquery(grouped.annotate(value=Max("updated_at")).values("value")),
+        "count": Coalesce(Subquery(grouped.annotate(value=Count("pk")).values("value")), 0),
+    }
+
+
+def _fingerprint(course: Course, language: str, modules: list[Module] | None = None) -> str:
+    """What the copies are made of, read in two queries: the dates and sizes of the course's
+    lessons, quizzes, images and translations in one, the lessons moderators left shown in the
+    other. `modules`, every module of the course when the caller has read them."""
+    facts = {
+        "lessons": _latest_and_count(Lesson.objects.filter(course=OuterRef("pk")), "course"),
+        "quizzes": _latest_and_count(Quiz.objects.filter(course=OuterRef("pk")), "course"),
+        "images": _latest_and_count(
+            LessonImage.objects.filter(lesson__course=OuterRef("pk")), "lesson__course"
+        ),
+        "translated": _latest_and_count(
+            UnitTranslation.objects.filter(language=language), "language"
+        ),
+    }
+    columns = {
+        f"{kind}_{name}": expression
+        for kind, expressions in facts.items()
+        for name, expression in expressions.items()
+    }
+    read = Course.objects.filter(pk=course.pk).annotate(**columns).values(*columns).get()
+    lessons, quizzes, images, translated = (
+        {name: read[f"{kind}_{name}"] for name in ("latest", "count")} for kind in facts
     )
-    quizzes = Quiz.objects.filter(course=course).aggregate(
-        latest=Max("updated_at"), count=Count("pk")
-    )
-    images = LessonImage.objects.filter(lesson__course=course).aggregate(
-        latest=Max("updated_at"), count=Count("pk")
-    )
-    translated = UnitTranslation.objects.filter(language=language).aggregate(
-        latest=Max("updated_at"), count=Count("pk")
-    )
-    modules = list(course.modules.values_list("pk", "title", "position"))
+    if modules is None:
+        modules = list(course.modules.all())
     shown = sorted(
         published_rows(Lesson.objects.filter(course=course)).values_list("pk", flat=True)
     )
-    parts = [course.updated_at, lessons, quizzes, images, translated, modules, shown]
+    parts = [
+        course.updated_at,
+        lessons,
+        quizzes,
+        images,
+        translated,
+        [(module.pk, module.title, module.position) for module in modules],
+        shown,
+    ]
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:20]
 
 
@@ -246,14 +275,16 @@ def offline_sizes(
     modules: list[Module],
     language: str | None = None,
     text_only: bool = False,
+    course_modules: list[Module] | None = None,
 ) -> tuple[int, dict[int, int]]:
     """(size of the whole course's file, {module pk: size of its file}), in bytes.
 
     Computed once per version of the course and cached; on a miss the course is read once for
-    all the copies, not once per copy.
+    all the copies, not once per copy. `course_modules`: every module of the course in order,
+    when the caller has read them (the offline page), so they are not read again.
     """
     language = reader_language(language or get_language())
-    fingerprint = _fingerprint(course, language)
+    fingerprint = _fingerprint(course, language, course_modules)
     keys = {
         scope: _size_key(course, scope, language, text_only, fingerprint)
         for scope in ["all", *(module.pk for module in modules)]
@@ -261,7 +292,11 @@ def offline_sizes(
     cached = cache.get_many(list(keys.values()))
     sizes = {scope: cached.get(key) for scope, key in keys.items()}
     if None in sizes.values():
-        every_module = list(course.modules.order_by("position", "pk"))
+        every_module = (
+            course_modules
+            if course_modules is not None
+            else list(course.modules.order_by("position", "pk"))
+        )
         sections = _sections(course, every_module, language=language, text_only=text_only)
         for scope in [scope for scope, size in sizes.items() if size is None]:
             module = next((item for item in every_module if item.pk == scope), None)

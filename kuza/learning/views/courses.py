@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from kuza.learning import offline, permissions, selectors, services, timezones
 from kuza.learning.views.common import COOKIE_MAX_AGE, TEXT_ONLY_COOKIE, is_text_only, safe_next
+from kuza.translation.selectors import prefetch_translations
 
 COURSES_PER_PAGE = 20
 
@@ -92,8 +93,10 @@ def offline_copies(request: HttpRequest, slug: str) -> HttpResponse:
     text_only_mode = is_text_only(request)
     modules = list(course.modules.order_by("position", "pk"))
     course_size, module_sizes = offline.offline_sizes(
-        course=course, modules=modules, text_only=text_only_mode
+        course=course, modules=modules, text_only=text_only_mode, course_modules=modules
     )
+    # The titles the page shows, in one query (a fresh rendering above has read them).
+    prefetch_translations([course, *modules])
     return render(
         request,
         "learning/offline_copies.html",
