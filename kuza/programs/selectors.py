@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, time
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -131,18 +131,50 @@ def programmes_of(user) -> QuerySet[Programme]:
     )
 
 
+def _with_roles(programmes: QuerySet[Programme], user) -> QuerySet[Programme]:
+    """`programmes` carrying `user`'s roles in each, read in the same query as the programme;
+    `_remember_roles` keeps them on the fetched programme for `user` only, where the role
+    questions (`is_organiser`, `is_mentor`, `member_of`) find them."""
+    if not is_signed_in(user):
+        return programmes
+    organiser = Programme.organisers.through.objects.filter(
+        programme_id=OuterRef("pk"), user_id=user.pk
+    )
+    mentor = Programme.mentors.through.objects.filter(programme_id=OuterRef("pk"), user_id=user.pk)
+    member = Member.objects.filter(programme_id=OuterRef("pk"), user_id=user.pk)
+    return programmes.annotate(
+        _viewer_organises=Exists(organiser),
+        _viewer_mentors=Exists(mentor),
+        _viewer_is_member=Exists(member),
+    )
+
+
+def _remember_roles(programme: Programme | None, user) -> Programme | None:
+    if programme is None or "_viewer_organises" not in programme.__dict__:
+        return programme
+    remembered = programme.__dict__.setdefault("_roles_asked", {})
+    remembered[("organiser", user.pk)] = programme.__dict__.pop("_viewer_organises")
+    remembered[("mentor", user.pk)] = programme.__dict__.pop("_viewer_mentors")
+    if not programme.__dict__.pop("_viewer_is_member"):
+        remembered[("member", user.pk)] = None  # a member is read when asked, with her cohort
+    return programme
+
+
 def programme_for_viewer(user, programme_id: int) -> Programme | None:
-    return programmes_visible_to(user).filter(pk=programme_id).first()
+    programmes = programmes_visible_to(user).filter(pk=programme_id)
+    return _remember_roles(_with_roles(programmes, user).first(), user)
 
 
 def programme_for_participant(user, programme_id: int) -> Programme | None:
-    return programmes_of(user).filter(pk=programme_id).first()
+    programmes = programmes_of(user).filter(pk=programme_id)
+    return _remember_roles(_with_roles(programmes, user).first(), user)
 
 
 def programme_for_organiser(user, programme_id: int) -> Programme | None:
     if not is_signed_in(user):
         return None
-    return Programme.objects.filter(pk=programme_id, organisers=user).first()
+    programmes = Programme.objects.filter(pk=programme_id, organisers=user)
+    return _remember_roles(_with_roles(programmes, user).first(), user)
 
 
 def programmes_linked_to(obj, viewer) -> QuerySet[Programme]:

@@ -31,7 +31,6 @@ MAX_CRAWLED = 1000
 KNOWN_OVER_BUDGET = {
     r"^/campaigns/[^/]+/$": 32,  # participation, organiser and contributor lookups asked twice
     r"^/programmes/\d+/report/$": 33,  # each key result measured with queries of its own
-    r"^/programmes/\d+/$": 18,  # the blocks asked twice; the linked lists one query each
 }
 LITERALS = re.compile(r"'(?:[^']|'')*'|\b\d+(?:\.\d+)?\b")
 
