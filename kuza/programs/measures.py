@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from decimal import Decimal
 
-from django.utils.functional import Promise
+from django.db.models import Case, CharField, F, IntegerField, QuerySet, Value, When
+from django.utils.functional import Promise, cached_property
 from django.utils.translation import gettext_lazy as _
 
 from kuza.programs.figures import distinct_count
@@ -25,7 +26,7 @@ class Measure:
     key: str
     label: str | Promise
     definition: str | Promise
-    compute: Callable[[Programme], Decimal]
+    compute: Callable[[ProgrammeFacts], Decimal]
 
 
 _registry: dict[str, Measure] = {}
@@ -47,151 +48,223 @@ def choices() -> list[tuple[str, str | Promise]]:
     return [(measure.key, measure.label) for measure in _registry.values()]
 
 
-def _member_user_ids(programme: Programme) -> list[int]:
-    return list(Member.objects.filter(programme=programme).values_list("user_id", flat=True))
+# --- What the measures count, read once a report -----------------------------------------------
+
+
+def _taking_part(rows: QuerySet, source: str, person: str, detail=None) -> QuerySet:
+    """(source, person, detail) rows of one kind, for the union `ProgrammeFacts.took_part`
+    reads; every column an annotation, in the same order, so the kinds line up."""
+    return (
+        rows.order_by()
+        .annotate(
+            source=Value(source, output_field=CharField()),
+            person=F(person),
+            detail=detail if detail is not None else Value(None, output_field=IntegerField()),
+        )
+        .values_list("source", "person", "detail")
+    )
+
+
+class ProgrammeFacts:
+    """What the measures of one programme count, each kind read at most once: a report measures
+    all its key results from one instance (a query of each kind, not queries per key result).
+
+    Reads go through the other apps' own rules: events' participation rule, learning's
+    recorded completion, campaigns' metrics, credentials' assertions.
+    """
+
+    def __init__(self, programme: Programme) -> None:
+        self.programme = programme
+
+    @cached_property
+    def members(self) -> dict[int, str | None]:
+        """{user id: the country on their profile} of the cohort members (one query)."""
+        return dict(
+            Member.objects.filter(programme=self.programme).values_list(
+                "user_id", "user__profile__country"
+            )
+        )
+
+    @cached_property
+    def took_part(self) -> dict[str, list[tuple[int | None, int | None]]]:
+        """{source: [(person, detail)]}: who wrote a plan update, posted on the vision board,
+        took part in a linked event, enrolled in a linked course (detail: the course, once
+        completed), joined a linked campaign, or was awarded a badge within the programme's
+        dates (members only; detail: the assertion). One query (a union)."""
+        from kuza.campaigns.models import Participant
+        from kuza.credentials.models import Assertion
+        from kuza.events.selectors import participant_registrations
+        from kuza.learning.models import Enrolment
+
+        programme = self.programme
+        start = datetime.combine(programme.starts_on, time.min, tzinfo=UTC)
+        end = datetime.combine(programme.ends_on + timedelta(days=1), time.min, tzinfo=UTC)
+        completed_course = Case(
+            When(completed_at__isnull=False, then=F("course_id")),
+            default=None,
+            output_field=IntegerField(),
+        )
+        parts = [
+            _taking_part(
+                PlanNote.objects.filter(
+                    plan__member__programme=programme, kind=PlanNote.Kind.UPDATE
+                ),
+                "update",
+                "author_id",
+            ),
+            _taking_part(
+                VisionPost.objects.filter(cohort__programme=programme), "vision", "author_id"
+            ),
+            _taking_part(participant_registrations(programme.events.all()), "event", "user_id"),
+            _taking_part(
+                Enrolment.objects.filter(course__in=programme.courses.all()),
+                "course",
+                "user_id",
+                completed_course,
+            ),
+            _taking_part(
+                Participant.objects.filter(campaign__in=programme.campaigns.all()),
+                "campaign",
+                "user_id",
+            ),
+            _taking_part(
+                Assertion.objects.filter(
+                    recipient__in=Member.objects.filter(programme=programme).values("user_id"),
+                    revoked_at__isnull=True,
+                    issued_on__gte=start,
+                    issued_on__lt=end,
+                ),
+                "badge",
+                "recipient_id",
+                F("pk"),
+            ),
+        ]
+        sources: dict[str, list[tuple[int | None, int | None]]] = {
+            source: [] for source in ("update", "vision", "event", "course", "campaign", "badge")
+        }
+        for source, person, detail in parts[0].union(*parts[1:], all=True):
+            sources[source].append((person, detail))
+        return sources
+
+    def people(self, *sources: str) -> list[int | None]:
+        return [person for source in sources for person, _detail in self.took_part[source]]
+
+    @cached_property
+    def engaged(self) -> set[int]:
+        """Everyone who took part in the programme: its members, and the people of its linked
+        events (by events' participation rule), courses (enrolled) and campaigns (joined)."""
+        engaged = set(self.members)
+        engaged.update(person for person in self.people("event", "course", "campaign") if person)
+        return engaged
+
+    @cached_property
+    def organisers(self) -> set[int]:
+        """Those engaged who organise on Kuza: an organisation's organiser, or an organiser of
+        an event or a campaign (any, not only the programme's). One query (a union)."""
+        from kuza.campaigns.models import Campaign
+        from kuza.events.models import Event
+        from kuza.people.models import Membership
+
+        engaged = self.engaged
+        if not engaged:
+            return set()
+        memberships = Membership.objects.filter(
+            user_id__in=engaged, role=Membership.Role.ORGANISER
+        ).order_by()
+        events = Event.organisers.through.objects.filter(user_id__in=engaged).order_by()
+        campaigns = Campaign.organisers.through.objects.filter(user_id__in=engaged).order_by()
+        return set(
+            memberships.values_list("user_id", flat=True).union(
+                events.values_list("user_id", flat=True),
+                campaigns.values_list("user_id", flat=True),
+                all=True,
+            )
+        )
+
+    @cached_property
+    def articles_created(self) -> int:
+        """The linked campaigns' own figure, added up (campaigns' cached metrics)."""
+        from kuza.campaigns.selectors import campaign_metrics
+
+        total = 0
+        for campaign in self.programme.campaigns.all():
+            metrics = campaign_metrics(campaign)
+            if metrics is not None:
+                total += metrics.totals.articles_created
+        return total
+
+    @cached_property
+    def plans_under_way(self) -> list[int]:
+        return list(
+            Plan.objects.filter(
+                member__programme=self.programme,
+                status__in=[Plan.Status.ACTIVE, Plan.Status.DONE],
+            ).values_list("pk", flat=True)
+        )
+
+    @cached_property
+    def milestones_done(self) -> list[int]:
+        return list(
+            Milestone.objects.filter(
+                plan__member__programme=self.programme, status=Milestone.Status.DONE
+            ).values_list("pk", flat=True)
+        )
 
 
 # --- The measures ------------------------------------------------------------------------------
 
 
-def active_members(programme: Programme) -> Decimal:
-    from kuza.campaigns.models import Participant
-    from kuza.events.selectors import participant_registrations
-    from kuza.learning.models import Enrolment
+def _facts(programme: Programme | ProgrammeFacts) -> ProgrammeFacts:
+    return programme if isinstance(programme, ProgrammeFacts) else ProgrammeFacts(programme)
 
-    members = set(_member_user_ids(programme))
-    active = list(
-        PlanNote.objects.filter(
-            plan__member__programme=programme, kind=PlanNote.Kind.UPDATE
-        ).values_list("author_id", flat=True)
-    )
-    active += VisionPost.objects.filter(cohort__programme=programme).values_list(
-        "author_id", flat=True
-    )
-    active += participant_registrations(programme.events.all()).values_list("user_id", flat=True)
-    active += Enrolment.objects.filter(course__in=programme.courses.all()).values_list(
-        "user_id", flat=True
-    )
-    active += Participant.objects.filter(campaign__in=programme.campaigns.all()).values_list(
-        "user_id", flat=True
-    )
+
+def active_members(programme: Programme | ProgrammeFacts) -> Decimal:
+    facts = _facts(programme)
+    members = facts.members
+    active = facts.people("update", "vision", "event", "course", "campaign")
     return Decimal(distinct_count(user for user in active if user in members))
 
 
-def _engaged_user_ids(programme: Programme) -> set[int]:
-    """Everyone who took part in the programme: its members, and the people of its linked
-    events (by events' participation rule), courses (enrolled) and campaigns (joined)."""
-    from kuza.campaigns.models import Participant
-    from kuza.events.selectors import participant_registrations
-    from kuza.learning.models import Enrolment
+def organisers_engaged(programme: Programme | ProgrammeFacts) -> Decimal:
+    return Decimal(distinct_count(_facts(programme).organisers))
 
-    engaged = set(_member_user_ids(programme))
-    engaged.update(
-        participant_registrations(programme.events.all()).values_list("user_id", flat=True)
+
+def countries_represented(programme: Programme | ProgrammeFacts) -> Decimal:
+    return Decimal(distinct_count(_facts(programme).members.values()))
+
+
+def campaign_articles_created(programme: Programme | ProgrammeFacts) -> Decimal:
+    return Decimal(_facts(programme).articles_created)
+
+
+def course_completions(programme: Programme | ProgrammeFacts) -> Decimal:
+    facts = _facts(programme)
+    members = facts.members
+    completed = (
+        (person, course)
+        for person, course in facts.took_part["course"]
+        if course is not None and person in members
     )
-    engaged.update(
-        Enrolment.objects.filter(course__in=programme.courses.all()).values_list(
-            "user_id", flat=True
-        )
-    )
-    engaged.update(
-        Participant.objects.filter(
-            campaign__in=programme.campaigns.all(), user__isnull=False
-        ).values_list("user_id", flat=True)
-    )
-    return engaged
-
-
-def _organiser_user_ids(user_ids: set[int]) -> set[int]:
-    """Those of `user_ids` who organise on Kuza: an organisation's organiser, or an organiser
-    of an event or a campaign (any, not only the programme's)."""
-    from kuza.campaigns.models import Campaign
-    from kuza.events.models import Event
-    from kuza.people.models import Membership
-
-    organisers = set(
-        Membership.objects.filter(user_id__in=user_ids, role=Membership.Role.ORGANISER).values_list(
-            "user_id", flat=True
-        )
-    )
-    organisers.update(
-        Event.organisers.through.objects.filter(user_id__in=user_ids).values_list(
-            "user_id", flat=True
-        )
-    )
-    organisers.update(
-        Campaign.organisers.through.objects.filter(user_id__in=user_ids).values_list(
-            "user_id", flat=True
-        )
-    )
-    return organisers
-
-
-def organisers_engaged(programme: Programme) -> Decimal:
-    return Decimal(distinct_count(_organiser_user_ids(_engaged_user_ids(programme))))
-
-
-def countries_represented(programme: Programme) -> Decimal:
-    countries = Member.objects.filter(programme=programme).values_list(
-        "user__profile__country", flat=True
-    )
-    return Decimal(distinct_count(countries))
-
-
-def campaign_articles_created(programme: Programme) -> Decimal:
-    from kuza.campaigns.selectors import campaign_metrics
-
-    total = 0
-    for campaign in programme.campaigns.all():
-        metrics = campaign_metrics(campaign)
-        if metrics is not None:
-            total += metrics.totals.articles_created
-    return Decimal(total)
-
-
-def course_completions(programme: Programme) -> Decimal:
-    from kuza.learning.models import Enrolment
-
-    completed = Enrolment.objects.filter(
-        course__in=programme.courses.all(),
-        user_id__in=_member_user_ids(programme),
-        completed_at__isnull=False,
-    ).values_list("user_id", "course_id")
     return Decimal(distinct_count(completed))
 
 
-def badges_issued(programme: Programme) -> Decimal:
-    from kuza.credentials.models import Assertion
-
-    start = datetime.combine(programme.starts_on, time.min, tzinfo=UTC)
-    end = datetime.combine(programme.ends_on + timedelta(days=1), time.min, tzinfo=UTC)
-    issued = Assertion.objects.filter(
-        recipient_id__in=_member_user_ids(programme),
-        revoked_at__isnull=True,
-        issued_on__gte=start,
-        issued_on__lt=end,
-    ).values_list("pk", flat=True)
-    return Decimal(distinct_count(issued))
+def badges_issued(programme: Programme | ProgrammeFacts) -> Decimal:
+    return Decimal(
+        distinct_count(detail for _person, detail in _facts(programme).took_part["badge"])
+    )
 
 
-def event_participants(programme: Programme) -> Decimal:
-    from kuza.events.selectors import events_summary
-
-    return Decimal(events_summary(programme.events.all()).participants)
-
-
-def plans_under_way(programme: Programme) -> Decimal:
-    plans = Plan.objects.filter(
-        member__programme=programme, status__in=[Plan.Status.ACTIVE, Plan.Status.DONE]
-    ).values_list("pk", flat=True)
-    return Decimal(distinct_count(plans))
+def event_participants(programme: Programme | ProgrammeFacts) -> Decimal:
+    """Different people by events' participation rule (as `events_summary` counts them)."""
+    return Decimal(distinct_count(_facts(programme).people("event")))
 
 
-def milestones_done(programme: Programme) -> Decimal:
-    done = Milestone.objects.filter(
-        plan__member__programme=programme, status=Milestone.Status.DONE
-    ).values_list("pk", flat=True)
-    return Decimal(distinct_count(done))
+def plans_under_way(programme: Programme | ProgrammeFacts) -> Decimal:
+    return Decimal(distinct_count(_facts(programme).plans_under_way))
+
+
+def milestones_done(programme: Programme | ProgrammeFacts) -> Decimal:
+    return Decimal(distinct_count(_facts(programme).milestones_done))
 
 
 register(
@@ -293,9 +366,12 @@ register(
 )
 
 
-def current_value(key_result) -> Decimal | None:
-    """The key result's value now: its measure's live figure, or the value entered by hand."""
+def current_value(key_result, facts: ProgrammeFacts | None = None) -> Decimal | None:
+    """The key result's value now: its measure's live figure, or the value entered by hand.
+    `facts`: what its programme's measures count, shared by the key results of one report."""
     if key_result.is_manual:
         return key_result.manual_value
     measure = get(key_result.measure)
-    return measure.compute(key_result.programme) if measure else None
+    if measure is None:
+        return None
+    return measure.compute(facts or ProgrammeFacts(key_result.programme))

@@ -48,16 +48,24 @@ def report_rows(
     if only is not None:
         key_results = key_results.filter(pk=only)
     key_results = list(key_results)
-    currents = {key_result.pk: measures.current_value(key_result) for key_result in key_results}
-    if snapshot:
-        services.snapshots_take_missing(
-            values={key_result: currents[key_result.pk] for key_result in key_results}, day=today
-        )
+    # What the measures count is read once for all the key results, a query of each kind.
+    facts = measures.ProgrammeFacts(programme)
+    currents = {
+        key_result.pk: measures.current_value(key_result, facts) for key_result in key_results
+    }
     stored: dict[int, list[tuple[date, Decimal]]] = {}
     for key_result_id, day, value in Snapshot.objects.filter(
         key_result__in=key_results
     ).values_list("key_result_id", "taken_on", "value"):
         stored.setdefault(key_result_id, []).append((day, value))
+    if snapshot:
+        # Today's stored value is replaced by the live one in the trend: the snapshots read
+        # above serve the trend and tell which key results still need today's.
+        services.snapshots_take_missing(
+            values={key_result: currents[key_result.pk] for key_result in key_results},
+            day=today,
+            taken={pk for pk, points in stored.items() if any(day == today for day, _v in points)},
+        )
     rows = []
     for key_result in key_results:
         current = currents[key_result.pk]

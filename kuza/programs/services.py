@@ -339,15 +339,19 @@ def snapshot_take(
     return snapshot
 
 
-def snapshots_take_missing(*, values: dict[KeyResult, Decimal | None], day: date) -> int:
+def snapshots_take_missing(
+    *, values: dict[KeyResult, Decimal | None], day: date, taken: set[int] | None = None
+) -> int:
     """Store `values` (already measured) as `day`'s snapshots of the key results that have
     none that day; an existing snapshot is kept. Two queries whatever the number of key
-    results (the report's at-most-once-a-day snapshot)."""
-    taken = set(
-        Snapshot.objects.filter(key_result__in=list(values), taken_on=day).values_list(
-            "key_result_id", flat=True
+    results (the report's at-most-once-a-day snapshot); one when the caller has read which
+    key results have one that day (`taken`, their ids)."""
+    if taken is None:
+        taken = set(
+            Snapshot.objects.filter(key_result__in=list(values), taken_on=day).values_list(
+                "key_result_id", flat=True
+            )
         )
-    )
     missing = [
         Snapshot(key_result=key_result, taken_on=day, value=value)
         for key_result, value in values.items()

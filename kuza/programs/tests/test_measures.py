@@ -220,3 +220,37 @@ def test_organisers_engaged_counts_organisers_who_took_part_once_each(cohort):
     EventFactory(organisers=[PersonFactory()])
 
     assert measures.organisers_engaged(programme) == Decimal(4)
+
+
+def _report_queries(programme) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from kuza.programs.reporting import report_rows
+
+    with CaptureQueriesContext(connection) as queries:
+        report_rows(programme, snapshot=False)
+    return len(queries)
+
+
+def test_a_report_reads_each_kind_of_fact_once_whatever_its_key_results(cohort):
+    programme = cohort.programme
+    organiser = programme.organisers.get()
+    _members(cohort, 3)
+    programme.campaigns.add(CampaignFactory())
+    fields = {"target": Decimal(10), "unit": "people", "deadline": date(2026, 6, 1)}
+
+    def measure_everything(round_: int) -> None:
+        for measure in measures.all_measures():
+            services.key_result_save(
+                programme=programme,
+                actor=organiser,
+                fields={**fields, "title": f"{measure.key} {round_}", "measure": measure.key},
+            )
+
+    measure_everything(1)
+    once = _report_queries(programme)
+    measure_everything(2)
+
+    assert _report_queries(programme) == once  # a second key result per measure is free
+    assert once <= 9  # the key results, members, a union of who took part, organisers,...
