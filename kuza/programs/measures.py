@@ -14,6 +14,7 @@ from datetime import UTC, datetime, time, timedelta
 from decimal import Decimal
 
 from django.db.models import Case, CharField, F, IntegerField, QuerySet, Value, When
+from django.db.models.functions import Cast
 from django.utils.functional import Promise, cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -59,7 +60,8 @@ def _taking_part(rows: QuerySet, source: str, person: str, detail=None) -> Query
         .annotate(
             source=Value(source, output_field=CharField()),
             person=F(person),
-            detail=detail if detail is not None else Value(None, output_field=IntegerField()),
+            # Typed, not a bare NULL: PostgreSQL types a union's columns branch by branch.
+            detail=detail if detail is not None else Cast(Value(None), IntegerField()),
         )
         .values_list("source", "person", "detail")
     )
