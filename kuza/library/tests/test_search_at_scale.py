@@ -90,7 +90,8 @@ def test_the_estimate_is_grouped_and_translated(client, cap_of_three, monkeypatc
     ).content.decode()
 
     assert _heading(english) == "about 21,000 results"
-    assert "21" in _heading(french) and "000" in _heading(french)
+    # French groups thousands with a (narrow) space, in the translated phrase.
+    assert re.fullmatch(r"environ 21\W000 résultats", _heading(french))
 
 
 def test_a_selective_term_is_counted_exactly_and_ranked_in_full(client, cap_of_three):
@@ -243,6 +244,8 @@ def test_a_search_page_runs_no_more_queries_than_before(client):
             assert client.get(reverse("library:index"), {"q": text}).status_code == 200
         counts[text] = len(captured)
 
-    # Before issue #22 both ran 9: the ranked window was asked twice (count, then the page).
-    # Now one statement brings the window and the count; a prefix asks its words once.
-    assert counts == {"wikidata": 7, "wiki*": 8}
+    # Before issue #22 the ranked window was asked twice (count, then the page): 9 on SQLite.
+    # Now one statement brings the window and the count; a prefix asks its words once. On
+    # PostgreSQL the statement sits in a savepoint that sets the planner (4 statements more).
+    around = 4 if connection.vendor == "postgresql" else 0
+    assert counts == {"wikidata": 7 + around, "wiki*": 8 + around}
