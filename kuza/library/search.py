@@ -200,7 +200,7 @@ class Total:
 # engines' indexes give without ranking anything). With fewer matches than this, every match
 # is ranked and counted exactly; with more, the count is estimated from how densely the
 # newest ones lie ("about 21,000 results") and the pages offer the best of those ranked.
-RANKED_AT_MOST = 1000
+RANKED_AT_MOST = 500
 
 
 @dataclass(frozen=True)
