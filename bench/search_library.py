@@ -220,7 +220,8 @@ def measure(count: int, samples: int) -> None:
     p95 = timings[max(0, int(len(timings) * 0.95) - 1)]
     print(
         f"  {samples} searches (count + first page of 15): "
-        f"p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {timings[-1]:.1f} ms"
+        f"p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {timings[-1]:.1f} ms "
+        f"(load average {', '.join(f'{load:.2f}' for load in os.getloadavg())})"
     )
     seen = set()
     print("  slowest queries:")
