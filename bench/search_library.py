@@ -9,7 +9,8 @@ without filters, with accents, Arabic harakat, phrases and prefixes.
     .venv/bin/python bench/search_library.py --engine sqlite  # one
 
 SQLite uses a throwaway file; PostgreSQL uses DATABASE_URL, or creates the throwaway
-database kuza_bench_library on 127.0.0.1 (user postgres) and drops it afterwards.
+database --database (kuza_bench_library by default) on 127.0.0.1 (user postgres) and drops
+it afterwards.
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 POSTGRES_ADMIN = "postgres://postgres@127.0.0.1/postgres"
-POSTGRES_BENCH = "postgres://postgres@127.0.0.1/kuza_bench_library"
+POSTGRES_BENCH = "postgres://postgres@127.0.0.1/{name}"
+DEFAULT_DATABASE = "kuza_bench_library"
 
 
 def _vocabulary(rng: random.Random) -> dict[str, tuple[list[str], list[float]]]:
@@ -174,7 +176,7 @@ FILTERS = [
 ]
 
 
-def _time_searches(samples: int, rng: random.Random) -> list[tuple[float, str, dict, int]]:
+def _time_searches(samples: int, rng: random.Random) -> list[tuple[float, str, dict, str]]:
     from kuza.library.selectors import Filters, library_search
 
     timings = []
@@ -184,8 +186,10 @@ def _time_searches(samples: int, rng: random.Random) -> list[tuple[float, str, d
         started = time.perf_counter()
         results = library_search(text=text, filters=Filters(**chosen))
         page = results[0:15]
-        matches = results.count()
+        results.count()
+        total = results.total()
         [hit.resource.title for hit in page]
+        matches = f"{'~' if total.estimated else ''}{total.number}"
         timings.append(((time.perf_counter() - started) * 1000, text, chosen, matches))
     return timings
 
@@ -216,7 +220,8 @@ def measure(count: int, samples: int) -> None:
     p95 = timings[max(0, int(len(timings) * 0.95) - 1)]
     print(
         f"  {samples} searches (count + first page of 15): "
-        f"p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {timings[-1]:.1f} ms"
+        f"p50 {p50:.1f} ms, p95 {p95:.1f} ms, max {timings[-1]:.1f} ms "
+        f"(load average {', '.join(f'{load:.2f}' for load in os.getloadavg())})"
     )
     seen = set()
     print("  slowest queries:")
@@ -224,7 +229,7 @@ def measure(count: int, samples: int) -> None:
         if (text, str(chosen)) in seen:
             continue
         seen.add((text, str(chosen)))
-        print(f"    {elapsed:7.1f} ms  {matches:6d} matches  {text!r} {chosen or ''}")
+        print(f"    {elapsed:7.1f} ms  {matches:>7} matches  {text!r} {chosen or ''}")
         if len(seen) == 5:
             break
 
@@ -236,11 +241,24 @@ def _postgres(statement: str) -> None:
         admin.execute(statement)
 
 
+def _identifier(name: str) -> str:
+    """A database name quoted for SQL; only plain names are accepted."""
+    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]{0,62}", name):
+        raise SystemExit(f"--database: not a plain database name: {name!r}")
+    return f'"{name}"'
+
+
 def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--engine", choices=["sqlite", "postgresql", "both"], default="both")
     parser.add_argument("--resources", type=int, default=50_000)
     parser.add_argument("--samples", type=int, default=300)
+    parser.add_argument(
+        "--database",
+        default=DEFAULT_DATABASE,
+        help="PostgreSQL database to create and drop when DATABASE_URL is unset "
+        f"(default {DEFAULT_DATABASE})",
+    )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument(
         "--tiny", action="store_true", help="200 resources, 10 searches (the test suite runs this)"
@@ -263,9 +281,10 @@ def main(argv: list[str] | None = None) -> None:
         if engine == "sqlite":
             environment.pop("DATABASE_URL", None)
         elif not environment.get("DATABASE_URL"):
-            _postgres("DROP DATABASE IF EXISTS kuza_bench_library")
-            _postgres("CREATE DATABASE kuza_bench_library")
-            environment["DATABASE_URL"] = POSTGRES_BENCH
+            database = _identifier(arguments.database)
+            _postgres(f"DROP DATABASE IF EXISTS {database}")
+            _postgres(f"CREATE DATABASE {database}")
+            environment["DATABASE_URL"] = POSTGRES_BENCH.format(name=arguments.database)
             created_database = True
         command = [
             sys.executable,
@@ -278,7 +297,7 @@ def main(argv: list[str] | None = None) -> None:
             subprocess.run(command, env=environment, check=True)  # noqa: S603
         finally:
             if created_database:
-                _postgres("DROP DATABASE IF EXISTS kuza_bench_library")
+                _postgres(f"DROP DATABASE IF EXISTS {_identifier(arguments.database)}")
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ from kuza.api.auth import optional_auth
 from kuza.api.pagination import Offset, limit_field
 from kuza.library import selectors
 from kuza.library.models import Resource
-from kuza.library.search import Hit
+from kuza.library.search import Hit, SearchResults, Total
 
 router = Router(tags=["library"])
 MAX_LIMIT = 100
@@ -51,7 +51,11 @@ class ResourceDetailOut(ResourceOut):
 
 
 class ResourcePageOut(Schema):
-    count: int
+    count: int = Field(description="How many results `offset` reaches.")
+    total: int = Field(description="How many resources match (about so many if estimated).")
+    total_is_estimate: bool = Field(
+        False, description="True when a broad search estimated `total` instead of counting."
+    )
     results: list[ResourceOut]
 
 
@@ -123,11 +127,14 @@ def list_resources(request: HttpRequest, filters: Query[ResourceFilters]):
         found = selectors.unpublished_resources(user=user, status=filters.status, filters=chosen)
     entries = list(found[window])  # first: a search window also brings the total
     count = found.count()
+    total = found.total() if isinstance(found, SearchResults) else Total(count)
     resources = [entry.resource if isinstance(entry, Hit) else entry for entry in entries]
     scores = [entry.rank if isinstance(entry, Hit) else None for entry in entries]
     tags = selectors.resource_skills(resources)
     return {
         "count": count,
+        "total": total.number,
+        "total_is_estimate": total.estimated,
         "results": [
             _out(resource, [slug for slug, _name in tags.get(resource.pk, [])], score)
             for resource, score in zip(resources, scores, strict=True)

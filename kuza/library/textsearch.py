@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 # Arabic letters folded as search engines for Arabic usually do (Lucene's ArabicNormalizer):
 # alef wasla -> alef, alef maksura -> yeh, teh marbuta -> heh. Alef with hamza or madda
@@ -31,7 +32,12 @@ _WORD = re.compile(r"[^\W_]+")
 _COMPOUND = re.compile(r"[^\W_]+(?:[-'\u2019][^\W_]+)+")
 _QUERY_PIECE = re.compile(r'"([^"]*)"|(\S+)')
 MAX_QUERY_TERMS = 12
-MIN_PREFIX_LENGTH = 2
+# A prefix ("wiki*") needs this many letters: "w*" or "wi*" would stand for a good part of
+# every language's words. A shorter one is searched as a whole word, and the reader is told.
+MIN_PREFIX_LENGTH = 3
+# A prefix stands for at most this many indexed words (the first in alphabetical order):
+# its cost stays bounded however many words begin the same way. The reader is told.
+MAX_PREFIX_WORDS = 50
 # Arabic writes the definite article (and "and the", "with the", "like the", "so the",
 # "for the") joined to its noun: "المدونة" is "the code", "مدونة" is "a code". Without
 # stripping it, a search for one never finds the other. Light stemming as Lucene's
@@ -92,15 +98,24 @@ def article_free_forms(text: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Term:
-    """Words that must appear together (one word, or a quoted phrase); maybe as a prefix."""
+    """Words that must appear together (one word, or a quoted phrase); maybe as a prefix.
+
+    A prefix term's `expansions` are the indexed words it stands for (`expand_prefixes`);
+    without them the engines' own prefix matching is used.
+    """
 
     words: tuple[str, ...]
     prefix: bool = False
+    expansions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Query:
     terms: tuple[Term, ...]
+    # Words typed with `*` whose prefix was too short: searched as whole words.
+    short_prefixes: tuple[str, ...] = ()
+    # Prefixes that begin more than MAX_PREFIX_WORDS words: only the first ones are searched.
+    broad_prefixes: tuple[str, ...] = ()
 
     def __bool__(self) -> bool:
         return bool(self.terms)
@@ -117,6 +132,7 @@ def parse_query(raw: str) -> Query:
     """
     terms: list[Term] = []
     seen: set[Term] = set()
+    short: list[str] = []
     for match in _QUERY_PIECE.finditer(raw or ""):
         phrase, bare = match.groups()
         piece = phrase if phrase is not None else bare
@@ -135,16 +151,44 @@ def parse_query(raw: str) -> Query:
                 prefix = False
         if phrase is None and len(found) == 1:
             found = [without_article(found[0])]
-        term = Term(
-            words=tuple(found),
-            prefix=prefix and len(found) == 1 and len(found[0]) >= MIN_PREFIX_LENGTH,
-        )
+        prefix = prefix and len(found) == 1
+        if prefix and len(found[0]) < MIN_PREFIX_LENGTH:
+            prefix = False
+            if found[0] not in short:
+                short.append(found[0])
+        term = Term(words=tuple(found), prefix=prefix)
         if term not in seen:
             seen.add(term)
             terms.append(term)
         if len(terms) == MAX_QUERY_TERMS:
             break
-    return Query(terms=tuple(terms))
+    return Query(terms=tuple(terms), short_prefixes=tuple(short))
+
+
+def prefix_bounds(prefix: str) -> tuple[str, str]:
+    """The range [low, high) of strings beginning with `prefix`, in code point order (SQLite's
+    BINARY and PostgreSQL's "C" collations): "wiki" -> ("wiki", "wikj")."""
+    return prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
+def expand_prefixes(query: Query, words_beginning: Callable[[str, int], list[str]]) -> Query:
+    """`query` with each prefix term bound to the indexed words it stands for.
+
+    `words_beginning(prefix, limit)` returns up to `limit` indexed words beginning with
+    `prefix`, in alphabetical order. A prefix beginning more than MAX_PREFIX_WORDS words keeps
+    the first MAX_PREFIX_WORDS and is noted in `broad_prefixes`. A prefix no indexed word
+    begins keeps the engine's own prefix matching (it matches nothing either way).
+    """
+    terms, broad = [], []
+    for term in query.terms:
+        if term.prefix:
+            found = words_beginning(term.words[0], MAX_PREFIX_WORDS + 1)
+            if len(found) > MAX_PREFIX_WORDS:
+                broad.append(term.words[0])
+                found = found[:MAX_PREFIX_WORDS]
+            term = replace(term, expansions=tuple(found))
+        terms.append(term)
+    return replace(query, terms=tuple(terms), broad_prefixes=tuple(broad))
 
 
 def to_fts5(query: Query) -> str:
@@ -152,6 +196,9 @@ def to_fts5(query: Query) -> str:
     parts = []
     for term in query.terms:
         # Words hold only letters and digits, so they cannot contain a double quote.
+        if term.expansions:
+            parts.append("(" + " OR ".join(f'"{word}"' for word in term.expansions) + ")")
+            continue
         quoted = '"' + " ".join(term.words) + '"'
         parts.append(quoted + ("*" if term.prefix else ""))
     return " ".join(parts)
@@ -161,8 +208,33 @@ def to_tsquery(query: Query) -> str:
     """PostgreSQL to_tsquery() text: lexemes single-quoted, phrases with <->, ANDed with &."""
     parts = []
     for term in query.terms:
+        if term.expansions:
+            parts.append("(" + " | ".join(f"'{word}'" for word in term.expansions) + ")")
+            continue
         lexemes = [f"'{word}'" for word in term.words]
         if term.prefix:
             lexemes[-1] += ":*"
         parts.append(lexemes[0] if len(lexemes) == 1 else "(" + " <-> ".join(lexemes) + ")")
     return " & ".join(parts)
+
+
+def about(count: float) -> int:
+    """An estimated count rounded to two significant digits, as a reader takes it in:
+    21,237 -> 21,000; 1,468 -> 1,500; 87 -> 87."""
+    count = round(count)
+    if count < 100:
+        return count
+    scale = 10 ** (len(str(count)) - 2)
+    return round(count / scale) * scale
+
+
+def estimated_matches(*, kept: int, lowest: int, newest: int, oldest: int) -> int:
+    """How many matches the whole collection holds, from the newest `kept` ones alone.
+
+    The newest `kept` matches took the ids from `lowest` to `newest`; ids run from `oldest`
+    to `newest`. Matches are taken to be as dense among older ids as among newer ones.
+    Never fewer than `kept` + 1: the caller knows there are more.
+    """
+    covered = max(1, newest - lowest + 1)
+    span = max(covered, newest - oldest + 1)
+    return max(kept + 1, about(kept * span / covered))

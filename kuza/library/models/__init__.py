@@ -6,6 +6,7 @@ from kuza.library.models.resources import (
     ResourceRevision,
     ResourceSkillTag,
     SearchDocument,
+    SearchTerm,
 )
 from kuza.library.models.toolkits import (
     Plan,
@@ -27,6 +28,7 @@ __all__ = [
     "ResourceRevision",
     "ResourceSkillTag",
     "SearchDocument",
+    "SearchTerm",
     "Toolkit",
     "ToolkitItem",
     "ToolkitStep",

@@ -124,6 +124,13 @@ class Resource(models.Model):
                 fields=["status", "language", "kind", "level", "audience", "id"],
                 name="library_resource_filters",
             ),
+            # The id, then every filter: whether one match of a search is a candidate is read
+            # from this index alone, never from the wide row (on SQLite its filter columns
+            # sit past the body and transcript, on overflow pages).
+            models.Index(
+                fields=["id", "status", "language", "kind", "level", "audience"],
+                name="library_resource_id_filters",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -258,3 +265,22 @@ class SearchDocument(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class SearchTerm(models.Model):
+    """A word some search document holds, normalised: what a prefix ("wiki*") stands for.
+
+    Written by `kuza.library.search.index_resources` (never removed: a word no document
+    holds any more matches nothing) and emptied by `rebuild_index`. Ordered by code point
+    on both engines (PostgreSQL: the "C" collation, migration 0006), so the words beginning
+    with a prefix are one range of the primary key.
+    """
+
+    term = models.CharField(max_length=64, primary_key=True)
+
+    class Meta:
+        verbose_name = _("search term")
+        verbose_name_plural = _("search terms")
+
+    def __str__(self) -> str:
+        return self.term

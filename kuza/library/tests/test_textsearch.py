@@ -8,12 +8,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kuza.library.textsearch import (
+    MAX_PREFIX_WORDS,
     Query,
     Term,
+    about,
     article_free_forms,
     compounds,
+    estimated_matches,
+    expand_prefixes,
     normalise,
     parse_query,
+    prefix_bounds,
     to_fts5,
     to_tsquery,
     without_article,
@@ -140,6 +145,82 @@ def test_other_punctuation_inside_a_word_still_makes_a_phrase():
 
 def test_a_single_letter_star_is_not_a_prefix_search():
     assert parse_query("a*").terms == (Term(words=("a",), prefix=False),)
+
+
+@pytest.mark.parametrize("raw", ["wi*", "Wi*", "a*", "ab* wiki"])
+def test_a_prefix_shorter_than_three_letters_is_a_word_and_is_noted(raw):
+    query = parse_query(raw)
+
+    assert not any(term.prefix for term in query.terms)
+    assert query.short_prefixes == (normalise(raw.split("*")[0]),)
+
+
+def test_three_letters_make_a_prefix_and_nothing_is_noted():
+    query = parse_query("wik*")
+
+    assert query.terms == (Term(words=("wik",), prefix=True),) and query.short_prefixes == ()
+
+
+def test_prefix_bounds_enclose_exactly_the_words_beginning_with_it():
+    low, high = prefix_bounds("wiki")
+
+    assert (low, high) == ("wiki", "wikj")
+    assert all(low <= word < high for word in ["wiki", "wikidata", "wikiالف", "wiki\uffff"])
+    assert not any(low <= word < high for word in ["wik", "wikj", "wikí", "wil"])
+
+
+def test_a_prefix_expands_to_the_words_found_and_compiles_to_their_alternatives():
+    query = expand_prefixes(
+        parse_query("wiki* safety"), lambda prefix, limit: ["wiki", "wikidata"][:limit]
+    )
+
+    assert query.terms[0].expansions == ("wiki", "wikidata") and query.broad_prefixes == ()
+    assert to_fts5(query) == '("wiki" OR "wikidata") "safety"'
+    assert to_tsquery(query) == "('wiki' | 'wikidata') & 'safety'"
+
+
+def test_a_prefix_beginning_too_many_words_keeps_the_first_ones_and_is_noted():
+    many = [f"wiki{index:03d}" for index in range(MAX_PREFIX_WORDS + 10)]
+
+    query = expand_prefixes(parse_query("wiki*"), lambda prefix, limit: many[:limit])
+
+    assert query.terms[0].expansions == tuple(many[:MAX_PREFIX_WORDS])
+    assert query.broad_prefixes == ("wiki",)
+
+
+def test_a_prefix_no_indexed_word_begins_keeps_the_engines_own_prefix_match():
+    query = expand_prefixes(parse_query("zzz*"), lambda prefix, limit: [])
+
+    assert to_fts5(query) == '"zzz"*' and to_tsquery(query) == "'zzz':*"
+
+
+@pytest.mark.parametrize(
+    "count,expected",
+    [(0, 0), (87, 87), (100, 100), (1468, 1500), (21237, 21000), (995, 1000), (123456, 120000)],
+)
+def test_about_rounds_to_two_significant_digits(count, expected):
+    assert about(count) == expected
+
+
+def test_the_estimate_scales_the_newest_matches_to_the_whole_id_range():
+    # 1,000 matches among the newest 2,000 ids of 50,000: about half of them match.
+    assert estimated_matches(kept=1000, lowest=48_001, newest=50_000, oldest=1) == 25_000
+    # Never fewer than one more than were kept: there were more.
+    assert estimated_matches(kept=3, lowest=1, newest=3, oldest=1) == 4
+
+
+@given(
+    kept=st.integers(1, 5000),
+    oldest=st.integers(1, 1000),
+    covered=st.integers(1, 10**6),
+    older=st.integers(0, 10**6),
+)
+def test_the_estimate_is_always_more_than_was_kept(kept, oldest, covered, older):
+    newest = oldest + older + covered - 1
+    lowest = newest - covered + 1
+    estimate = estimated_matches(kept=kept, lowest=lowest, newest=newest, oldest=oldest)
+
+    assert estimate > kept
 
 
 def test_compiled_queries_quote_every_word():

@@ -11,11 +11,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kuza.accounts.selectors import is_signed_in
-from kuza.library import permissions, selectors
+from kuza.library import permissions, selectors, textsearch
 from kuza.library.forms import ResourceForm, ReviewForm, SearchForm
 from kuza.library.models import Resource
 from kuza.library.reading import localise_titles, resource_texts
-from kuza.library.search import Hit
+from kuza.library.search import Hit, SearchResults
 from kuza.library.services import resources as services
 from kuza.library.validation import ResourceInput
 
@@ -40,6 +40,7 @@ def index(request: HttpRequest) -> HttpResponse:
     resources = [entry.resource if isinstance(entry, Hit) else entry for entry in page.object_list]
     localise_titles(resources)
     query = urlencode({key: value for key, value in cleaned.items() if value})
+    searched = found if isinstance(found, SearchResults) else None
     return render(
         request,
         "library/index.html",
@@ -51,6 +52,11 @@ def index(request: HttpRequest) -> HttpResponse:
             "skills": selectors.resource_skills(resources),
             "query": query,
             "searching": bool(text.strip()),
+            "total": searched.total() if searched else None,
+            "short_prefixes": searched.short_prefixes if searched else (),
+            "broad_prefixes": searched.broad_prefixes if searched else (),
+            "min_prefix": textsearch.MIN_PREFIX_LENGTH,
+            "max_prefix_words": textsearch.MAX_PREFIX_WORDS,
             "is_curator": permissions.is_curator(request.user),
         },
     )
