@@ -6,6 +6,12 @@ in a block with the viewer either way, and they must not have left the map (a sa
 preference, read through `kuza.safety.selectors.users_hidden_from_map`). Counts below 3 leave
 this module as "fewer than 3" (see capacity_rules).
 
+The people's figures are read from precomputed sums (`CapacityCount`, kept by
+kuza.people.listing) for the filters the map offers (every skill, a skill with the skills
+below it, a category; any language or one), then corrected for the few people whose view
+differs for this viewer: themself, people in a block with them, and people they see at the
+"my mentors and organisers" tier. Other filters are counted live, by the same rules.
+
 Needs come from several sources: people who want to learn, plus any source another app
 registers with `register_need_source` (e.g. the surveys app's needs assessments).
 """
@@ -20,16 +26,53 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from kuza.accounts.selectors import is_signed_in
+from kuza.people.capacity_contribution import (
+    ALL_SKILLS,
+    ANY_LANGUAGE,
+    CLOSEST_SHARED_TIER,
+    FIGURES,
+    category_key,
+    skill_key,
+)
 from kuza.people.capacity_rules import Shown, gap, shown
-from kuza.people.models import ProfileLanguage, SkillClaim
+from kuza.people.models import (
+    CapacityContribution,
+    CapacityCount,
+    ProfileLanguage,
+    SkillClaim,
+    Visibility,
+)
 from kuza.people.selectors import language_q, people_visible_to
-from kuza.safety.selectors import users_hidden_from_map
+from kuza.people.visibility import relationship_subject_q
+from kuza.safety.selectors import blocked_with_q
 
 
 @dataclass(frozen=True)
 class MapFilter:
     skill_ids: frozenset[int] | None = None  # a skill with its descendants, or a category
     language: str | None = None  # people who speak this language (tag prefix match)
+    # What `skill_ids` stands for among the precomputed filters (see capacity_contribution);
+    # None: counted live. Use for_skill / for_category.
+    key: str | None = None
+
+    @classmethod
+    def for_skill(cls, skill, language: str | None = None) -> MapFilter:
+        from kuza.skills.selectors import skill_with_descendants_ids
+
+        ids = frozenset(skill_with_descendants_ids(skill))
+        return cls(skill_ids=ids, language=language, key=skill_key(skill.pk))
+
+    @classmethod
+    def for_category(cls, category, language: str | None = None) -> MapFilter:
+        from kuza.skills.selectors import category_skill_ids
+
+        ids = frozenset(category_skill_ids(category))
+        return cls(skill_ids=ids, language=language, key=category_key(category.pk))
+
+    @property
+    def precomputed_key(self) -> str | None:
+        return ALL_SKILLS if self.skill_ids is None else self.key
 
 
 @dataclass(frozen=True)
@@ -101,14 +144,78 @@ class CountryCapacity:
 
 def raw_people_counts(viewer, map_filter: MapFilter) -> dict[str, RawCounts]:
     """Exact per-country counts of visible people; for the map's own use and its tests."""
+    key = map_filter.precomputed_key
+    if key is None:
+        return {
+            country: RawCounts(*figures[1:])
+            for country, figures in _live_counts(viewer, map_filter).items()
+        }
+    return _precomputed_counts(viewer, key, map_filter)
+
+
+def _viewer_tier(viewer) -> int:
+    """The tier the viewer has on everyone but themself and the people close to them."""
+    if not is_signed_in(viewer):
+        return Visibility.PUBLIC
+    return Visibility.MENTORS_AND_ORGANISERS if viewer.is_staff else Visibility.MEMBERS
+
+
+def _precomputed_counts(viewer, key: str, map_filter: MapFilter) -> dict[str, RawCounts]:
+    """Precomputed sums for the viewer's tier, corrected for the people whose view differs.
+
+    For this viewer, only these people count otherwise than in the sums of their tier:
+    themself (always shown to themself), people in a block with them (never), and people
+    counted from the "my mentors and organisers" tier on whom the viewer is close to. Their
+    stored contributions come off, and their counts by the rules go on.
+    """
+    language = map_filter.language or ANY_LANGUAGE
+    tier = _viewer_tier(viewer)
+    totals: dict[str, list[int]] = {}
+    rows = CapacityCount.objects.filter(key=key, language=language, tier__lte=tier)
+    for row in rows.values_list("country", *FIGURES):
+        figures = totals.setdefault(row[0], [0] * len(FIGURES))
+        for index, value in enumerate(row[1:]):
+            figures[index] += value
+    if is_signed_in(viewer):
+        different = Q(user_id=viewer.pk) | blocked_with_q(viewer, "user_id")
+        among = Q(profile__user_id=viewer.pk)
+        if tier < CLOSEST_SHARED_TIER:
+            close = Q(close_only=True) & relationship_subject_q(viewer)
+            different |= close
+            among |= Q(
+                profile_id__in=CapacityContribution.objects.filter(close).values("profile_id")
+            )
+        for buckets in CapacityContribution.objects.filter(different).values_list(
+            "buckets", flat=True
+        ):
+            for bucket_key, bucket_language, bucket_tier, country, *values in buckets:
+                if (bucket_key, bucket_language) == (key, language) and bucket_tier <= tier:
+                    figures = totals.setdefault(country, [0] * len(FIGURES))
+                    for index, value in enumerate(values):
+                        figures[index] -= value
+        for country, values in _live_counts(viewer, map_filter, among).items():
+            figures = totals.setdefault(country, [0] * len(FIGURES))
+            for index, value in enumerate(values):
+                figures[index] += value
+    return {
+        country: RawCounts(*figures[1:]) for country, figures in totals.items() if figures[0] > 0
+    }
+
+
+def _live_counts(viewer, map_filter: MapFilter, among: Q | None = None) -> dict[str, tuple]:
+    """Per-country (people, mentors, knows, learners, services, offers) by the rules, among
+    the claims `among` selects (all when None)."""
     fields = ["skills", "location"] + (["languages"] if map_filter.language else [])
     claims = (
         # The profiles rule (tiers, suspension, blocks either way): kuza.people.selectors.
         SkillClaim.objects.filter(profile__in=people_visible_to(viewer, fields).values("pk"))
         .exclude(profile__country="")
-        # Left the map by choice (a safety preference of its own).
-        .exclude(profile__user_id__in=users_hidden_from_map())
+        # Left the map by choice (kuza.safety.selectors.users_hidden_from_map, copied on the
+        # profile by kuza.people.listing).
+        .filter(profile__on_map=True)
     )
+    if among is not None:
+        claims = claims.filter(among)
     if map_filter.skill_ids is not None:
         claims = claims.filter(skill_id__in=sorted(map_filter.skill_ids))
     if map_filter.language:
@@ -120,6 +227,7 @@ def raw_people_counts(viewer, map_filter: MapFilter) -> dict[str, RawCounts]:
             )
         )
     rows = claims.values("profile__country").annotate(
+        people=Count("profile_id", distinct=True),
         mentors=Count("profile_id", filter=Q(can_mentor=True), distinct=True),
         knows=Count("profile_id", filter=Q(knows=True), distinct=True),
         learners=Count("profile_id", filter=Q(wants_to_learn=True), distinct=True),
@@ -128,16 +236,7 @@ def raw_people_counts(viewer, map_filter: MapFilter) -> dict[str, RawCounts]:
             "profile_id", filter=Q(can_mentor=True) | Q(offers_service=True), distinct=True
         ),
     )
-    return {
-        row["profile__country"]: RawCounts(
-            mentors=row["mentors"],
-            knows=row["knows"],
-            learners=row["learners"],
-            services=row["services"],
-            offers=row["offers"],
-        )
-        for row in rows
-    }
+    return {row["profile__country"]: tuple(row[name] for name in FIGURES) for row in rows}
 
 
 LEARNERS_SOURCE = "learners"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.db.models import Case, Exists, F, Max, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -47,7 +47,9 @@ ROLE_FLAGS = {
 
 def people_visible_to(viewer, fields: tuple[str, ...] | list[str] = ()) -> QuerySet[Profile]:
     """Active people whose profile, and each field group in `fields`, `viewer` may see."""
-    return among_people(Profile.objects.filter(visible_q(viewer, fields)), viewer, "user")
+    return among_people(
+        Profile.objects.filter(visible_q(viewer, fields)), viewer, "user", active_column="active"
+    )
 
 
 # --- One person ------------------------------------------------------------------------------
@@ -241,19 +243,19 @@ def people_search(*, viewer, query: PeopleQuery) -> QuerySet[Profile]:
     people = people_visible_to(viewer, _fields_needed(query))
     ordering: list = []
     if query.exact_skill_id is not None:
-        # One join with the matching claims, grouped per person: ranks in a single pass
-        # (no per-row subqueries), and keeps only people with at least one matching claim.
-        matching = {"skill_claims__skill_id__in": sorted(query.skill_ids or {query.exact_skill_id})}
+        # Conditions and ranks from the matching claims as subqueries, not a grouped join:
+        # the page's count then reads only the conditions, without repeating the ranking.
+        matching = SkillClaim.objects.filter(
+            profile_id=OuterRef("pk"),
+            skill_id__in=sorted(query.skill_ids or {query.exact_skill_id}),
+        )
         if query.role:
-            matching[f"skill_claims__{ROLE_FLAGS[query.role]}"] = True
-        people = people.filter(**matching).annotate(
-            exact=Max(
-                Case(
-                    When(skill_claims__skill_id=query.exact_skill_id, then=Value(1)),
-                    default=Value(0),
-                )
+            matching = matching.filter(**{ROLE_FLAGS[query.role]: True})
+        people = people.filter(Exists(matching)).annotate(
+            exact=Exists(matching.filter(skill_id=query.exact_skill_id)),
+            best_level=Subquery(
+                matching.order_by(F("level").desc(nulls_last=True)).values("level")[:1]
             ),
-            best_level=Max("skill_claims__level"),
         )
         ordering = ["-exact", F("best_level").desc(nulls_last=True)]
     elif query.skill_ids is not None or query.role:

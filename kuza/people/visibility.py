@@ -194,7 +194,12 @@ def suspended_user_ids() -> QuerySet:
 
 
 def among_people(
-    queryset: QuerySet, viewer, path: str = "", *, despite_blocks: bool = False
+    queryset: QuerySet,
+    viewer,
+    path: str = "",
+    *,
+    despite_blocks: bool = False,
+    active_column: str | None = None,
 ) -> QuerySet:
     """`queryset` without the rows whose person is suspended or in a block with `viewer`
     (either way): the one rule for every list of people (facilitators, organisers,
@@ -204,10 +209,15 @@ def among_people(
     a queryset of users. Who stays is named through the presenter (kuza.audience), which
     also applies the tiers and blocks: `despite_blocks` keeps a blocked person's row, counted
     but not named (a cohort's facilitators lead it whoever blocked them). Subqueries only:
-    no query of its own.
+    no query of its own. `active_column` names a column of the row itself that copies whether
+    the person's account is active (`Profile.active`, kept by kuza.people.listing): read
+    instead of a subquery over every account.
     """
     column = f"{path}_id" if path else "pk"
-    rows = queryset.exclude(**{f"{column}__in": suspended_user_ids()})
+    if active_column:
+        rows = queryset.filter(**{active_column: True})
+    else:
+        rows = queryset.exclude(**{f"{column}__in": suspended_user_ids()})
     if is_signed_in(viewer) and not despite_blocks:
         rows = rows.exclude(blocked_with_q(viewer, column))
     return rows
