@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, Value
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -44,7 +44,7 @@ from kuza.people.models import (
     Visibility,
 )
 from kuza.people.selectors import language_q, people_visible_to
-from kuza.people.visibility import relationship_subject_q
+from kuza.people.visibility import relationship_subject_parts
 from kuza.safety.selectors import blocked_with_q
 
 
@@ -164,58 +164,87 @@ def _precomputed_counts(viewer, key: str, map_filter: MapFilter) -> dict[str, Ra
     """Precomputed sums for the viewer's tier, corrected for the people whose view differs.
 
     For this viewer, only these people count otherwise than in the sums of their tier:
-    themself (always shown to themself), people in a block with them (never), and people
-    counted from the "my mentors and organisers" tier on whom the viewer is close to. Their
-    stored contributions come off, and their counts by the rules go on.
+    themself (they see all of their own profile), people in a block with them (not at all),
+    and the people close to them (mentorships, organisations they organise) counted from the
+    "my mentors and organisers" tier on (up to that tier). What their stored contributions
+    add to the sums is replaced by what they add for this viewer. Two queries.
     """
     language = map_filter.language or ANY_LANGUAGE
     tier = _viewer_tier(viewer)
     totals: dict[str, list[int]] = {}
+
+    def add(country: str, values, sign: int) -> None:
+        figures = totals.setdefault(country, [0] * len(FIGURES))
+        for index, value in enumerate(values):
+            figures[index] += sign * value
+
     rows = CapacityCount.objects.filter(key=key, language=language, tier__lte=tier)
-    for row in rows.values_list("country", *FIGURES):
-        figures = totals.setdefault(row[0], [0] * len(FIGURES))
-        for index, value in enumerate(row[1:]):
-            figures[index] += value
-    if is_signed_in(viewer):
-        different = Q(user_id=viewer.pk) | blocked_with_q(viewer, "user_id")
-        among = Q(profile__user_id=viewer.pk)
-        if tier < CLOSEST_SHARED_TIER:
-            close = Q(close_only=True) & relationship_subject_q(viewer)
-            different |= close
-            among |= Q(
-                profile_id__in=CapacityContribution.objects.filter(close).values("profile_id")
-            )
-        for buckets in CapacityContribution.objects.filter(different).values_list(
-            "buckets", flat=True
-        ):
-            for bucket_key, bucket_language, bucket_tier, country, *values in buckets:
-                if (bucket_key, bucket_language) == (key, language) and bucket_tier <= tier:
-                    figures = totals.setdefault(country, [0] * len(FIGURES))
-                    for index, value in enumerate(values):
-                        figures[index] -= value
-        for country, values in _live_counts(viewer, map_filter, among).items():
-            figures = totals.setdefault(country, [0] * len(FIGURES))
-            for index, value in enumerate(values):
-                figures[index] += value
+    for country, *values in rows.values_list("country", *FIGURES):
+        add(country, values, 1)
+    if not is_signed_in(viewer):
+        return _shown_countries(totals)
+    # Who differs, and how far they are seen: one indexable condition per part of a union.
+    parts = [(Q(user_id=viewer.pk), Visibility.ONLY_ME)]
+    parts += [(part, None) for part in _or_parts(blocked_with_q(viewer, "user_id"))]
+    if tier < CLOSEST_SHARED_TIER:
+        parts += [
+            (Q(close_only=True) & part, CLOSEST_SHARED_TIER)
+            for part in relationship_subject_parts(viewer, embed=True)
+        ]
+    stored = [
+        CapacityContribution.objects.filter(part)
+        .annotate(part=Value(index))
+        .values_list("profile_id", "part", "buckets")
+        for index, (part, _seen) in enumerate(parts)
+    ]
+    seen_up_to: dict[int, int | None] = {}
+    contributions: dict[int, list] = {}
+    for profile_id, index, buckets in stored[0].union(*stored[1:], all=True):
+        contributions[profile_id] = buckets
+        seen, before = parts[index][1], seen_up_to.get(profile_id, 0)
+        if seen is None or before is None:
+            seen_up_to[profile_id] = None  # a block outweighs being close
+        else:
+            seen_up_to[profile_id] = max(seen, before)
+    for profile_id, buckets in contributions.items():
+        seen = seen_up_to[profile_id]
+        for bucket_key, bucket_language, bucket_tier, country, *values in buckets:
+            if (bucket_key, bucket_language) != (key, language):
+                continue
+            if bucket_tier <= tier:
+                add(country, values, -1)
+            if seen is not None and bucket_tier <= seen:
+                add(country, values, 1)
+    return _shown_countries(totals)
+
+
+def _shown_countries(totals: dict[str, list[int]]) -> dict[str, RawCounts]:
+    """Countries where someone counts (even with every figure 0, as counted live)."""
     return {
         country: RawCounts(*figures[1:]) for country, figures in totals.items() if figures[0] > 0
     }
 
 
-def _live_counts(viewer, map_filter: MapFilter, among: Q | None = None) -> dict[str, tuple]:
-    """Per-country (people, mentors, knows, learners, services, offers) by the rules, among
-    the claims `among` selects (all when None)."""
+def _or_parts(condition: Q) -> list[Q]:
+    """The conditions an OR is made of (the condition itself otherwise)."""
+    if condition.connector != Q.OR or condition.negated:
+        return [condition]
+    return [child if isinstance(child, Q) else Q(child) for child in condition.children]
+
+
+def _live_counts(viewer, map_filter: MapFilter) -> dict[str, tuple]:
+    """Per-country (people, mentors, knows, learners, services, offers) by the rules."""
     fields = ["skills", "location"] + (["languages"] if map_filter.language else [])
+    # The profiles rule (tiers, suspension, blocks either way): kuza.people.selectors.
+    profiles = people_visible_to(viewer, fields)
     claims = (
-        # The profiles rule (tiers, suspension, blocks either way): kuza.people.selectors.
-        SkillClaim.objects.filter(profile__in=people_visible_to(viewer, fields).values("pk"))
+        SkillClaim.objects.filter(profile__in=profiles.values("pk"))
         .exclude(profile__country="")
         # Left the map by choice (kuza.safety.selectors.users_hidden_from_map, copied on the
         # profile by kuza.people.listing).
         .filter(profile__on_map=True)
     )
-    if among is not None:
-        claims = claims.filter(among)
+
     if map_filter.skill_ids is not None:
         claims = claims.filter(skill_id__in=sorted(map_filter.skill_ids))
     if map_filter.language:

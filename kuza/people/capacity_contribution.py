@@ -8,8 +8,8 @@ moves them by that person's old and new contribution only.
 A filter is a *key* (`""` every skill, `"s<id>"` a skill with the skills below it, `"c<id>"`
 a category) and a *language* (`""` any, else a tag that also matches its subtags: "sw" finds
 "sw-KE"). A person is counted in the bucket of the lowest viewer tier that sees every field
-the filter reads (profile, skills, place, and languages when filtered by language); a person
-only they themself may see (tier 3) is in no bucket, and the map adds them for themself.
+the filter reads (profile, skills, place, and languages when filtered by language). Tier 3
+(only me) buckets are never read for others: the map adds them for the person themself.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 ALL_SKILLS = ""
 ANY_LANGUAGE = ""
-CLOSEST_SHARED_TIER = 2  # MENTORS_AND_ORGANISERS: the most private bucket kept
+CLOSEST_SHARED_TIER = 2  # MENTORS_AND_ORGANISERS: the most private tier anyone else has
 FIGURES = ("people", "mentors", "knows", "learners", "services", "offers")
 
 Figures = tuple[int, int, int, int, int, int]  # in FIGURES order
@@ -97,7 +97,7 @@ def _figures(claims: list[Claim]) -> Figures:
 
 
 def contribution(person: PersonFacts, taxonomy: Taxonomy) -> dict[Bucket, Figures]:
-    """The person's figures per bucket; empty when they count for nobody but themself."""
+    """The person's figures per bucket; empty when they are not on the map at all."""
     if not person.on_map or not person.country or not person.claims:
         return {}
     tier = max(person.visibility, person.skills_visibility, person.location_visibility)
@@ -110,11 +110,9 @@ def contribution(person: PersonFacts, taxonomy: Taxonomy) -> dict[Bucket, Figure
     result: dict[Bucket, Figures] = {}
     for key, claims in by_key.items():
         figures = _figures(claims)
-        if tier <= CLOSEST_SHARED_TIER:
-            result[(key, ANY_LANGUAGE, tier, person.country)] = figures
-        if language_tier <= CLOSEST_SHARED_TIER:
-            for language in languages:
-                result[(key, language, language_tier, person.country)] = figures
+        result[(key, ANY_LANGUAGE, tier, person.country)] = figures
+        for language in languages:
+            result[(key, language, language_tier, person.country)] = figures
     return result
 
 

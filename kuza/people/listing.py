@@ -214,6 +214,12 @@ def rebuild(apps=installed_apps) -> None:
             for bucket, values in figures.items():
                 total[bucket] = tuple(a + b for a, b in zip(total[bucket], values, strict=True))
         _add(apps, dict(total))
+    if connection.vendor == "postgresql":  # the planner's estimates for the new rows
+        with connection.cursor() as cursor:
+            for name in ("people.CapacityCount", "people.CapacityContribution", "people.Profile"):
+                cursor.execute(
+                    f"ANALYZE {connection.ops.quote_name(_model(apps, name)._meta.db_table)}"
+                )
 
 
 # --- Signals: every save and delete of what the copies are made of -------------------------

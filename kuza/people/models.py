@@ -207,7 +207,14 @@ class SkillClaim(models.Model):
                 name="claim_level_1_to_4",
             ),
         ]
-        indexes = [models.Index(fields=["skill", "profile"], name="claim_skill_profile")]
+        indexes = [
+            # Covering (on PostgreSQL): searches and the map read the flags from the index.
+            models.Index(
+                fields=["skill", "profile"],
+                name="claim_skill_profile_flags",
+                include=["can_mentor", "knows", "wants_to_learn", "offers_service", "level"],
+            )
+        ]
         verbose_name = _("skill claim")
         verbose_name_plural = _("skill claims")
 

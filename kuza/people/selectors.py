@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Case, Exists, F, Max, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -242,21 +242,27 @@ def people_search(*, viewer, query: PeopleQuery) -> QuerySet[Profile]:
     """
     people = people_visible_to(viewer, _fields_needed(query))
     ordering: list = []
+    ranking = None
     if query.exact_skill_id is not None:
-        # Conditions and ranks from the matching claims as subqueries, not a grouped join:
-        # the page's count then reads only the conditions, without repeating the ranking.
-        matching = SkillClaim.objects.filter(
-            profile_id=OuterRef("pk"),
-            skill_id__in=sorted(query.skill_ids or {query.exact_skill_id}),
-        )
+        # The condition as a subquery (what the page's count reads), and the ranking as one
+        # join with the matching claims grouped per person (one pass, no per-row subqueries).
+        skill_ids = sorted(query.skill_ids or {query.exact_skill_id})
+        matching = {"skill_claims__skill_id__in": skill_ids}
+        claims = SkillClaim.objects.filter(profile_id=OuterRef("pk"), skill_id__in=skill_ids)
         if query.role:
-            matching = matching.filter(**{ROLE_FLAGS[query.role]: True})
-        people = people.filter(Exists(matching)).annotate(
-            exact=Exists(matching.filter(skill_id=query.exact_skill_id)),
-            best_level=Subquery(
-                matching.order_by(F("level").desc(nulls_last=True)).values("level")[:1]
+            matching[f"skill_claims__{ROLE_FLAGS[query.role]}"] = True
+            claims = claims.filter(**{ROLE_FLAGS[query.role]: True})
+        people = people.filter(Exists(claims))
+        ranking = {
+            "matching": matching,
+            "exact": Max(
+                Case(
+                    When(skill_claims__skill_id=query.exact_skill_id, then=Value(1)),
+                    default=Value(0),
+                )
             ),
-        )
+            "best_level": Max("skill_claims__level"),
+        }
         ordering = ["-exact", F("best_level").desc(nulls_last=True)]
     elif query.skill_ids is not None or query.role:
         claims = SkillClaim.objects.filter(profile_id=OuterRef("pk"))
@@ -281,7 +287,33 @@ def people_search(*, viewer, query: PeopleQuery) -> QuerySet[Profile]:
         people = people.filter(availability_hours__gte=query.min_hours)
     if query.text:
         people = people.filter(display_name__icontains=query.text)
-    return people.order_by(*ordering, "display_name", "pk")
+    if ranking is None:
+        return people.order_by("display_name", "pk")
+    ranked = (
+        people.filter(**ranking["matching"])
+        .annotate(exact=ranking["exact"], best_level=ranking["best_level"])
+        .order_by(*ordering, "display_name", "pk")
+    )
+    return RankedPeople.of(ranked, counted=people)
+
+
+class RankedPeople(QuerySet):
+    """Search results ranked through a grouped join, whose count() reads only the conditions
+    (the same people) instead of counting the grouped join again. Any further filter gets a
+    plain queryset back (the count would no longer be the same)."""
+
+    counted: QuerySet | None = None
+
+    @classmethod
+    def of(cls, ranked: QuerySet, *, counted: QuerySet) -> RankedPeople:
+        results = cls(model=ranked.model, query=ranked.query.chain(), using=ranked.db)
+        results.counted = counted
+        return results
+
+    def count(self) -> int:
+        if self.counted is not None and self._result_cache is None:
+            return self.counted.count()
+        return super().count()
 
 
 def profile_cards(viewer, profiles) -> list[ProfileCard]:

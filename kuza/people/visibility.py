@@ -110,14 +110,28 @@ def _partner_ids(viewer) -> frozenset[int]:
     return cached
 
 
-def relationship_subject_q(viewer, prefix: str = "") -> Q:
-    """Profiles for which `viewer` is one of "my mentors and organisers" (not staff-wide)."""
+def relationship_subject_parts(viewer, prefix: str = "", *, embed: bool = False) -> list[Q]:
+    """`relationship_subject_q` as the conditions it is the union of (each indexable).
+
+    With `embed`, a source that answers with a queryset goes into the condition as a
+    subquery instead of being asked first (no query of its own).
+    """
     key = f"{prefix}user_id__in"
     parts = [Q(**{key: _organised_member_ids(viewer)})]
+    if embed:
+        for source in _relationship_sources:
+            answer = source(viewer)
+            parts.append(Q(**{key: answer if isinstance(answer, QuerySet) else sorted(answer)}))
+        return parts
     partners = _partner_ids(viewer)
     if partners:
         parts.append(Q(**{key: sorted(partners)}))
-    return reduce(or_, parts)
+    return parts
+
+
+def relationship_subject_q(viewer, prefix: str = "") -> Q:
+    """Profiles for which `viewer` is one of "my mentors and organisers" (not staff-wide)."""
+    return reduce(or_, relationship_subject_parts(viewer, prefix))
 
 
 def _within(tier: int, columns: list[str], prefix: str) -> Q:
