@@ -180,10 +180,17 @@ def refresh(
                 "profile_id", flat=True
             )
         )
-    if not profile_ids:
-        return
     ids = sorted(profile_ids)
+    for start in range(0, len(ids), BATCH):
+        _refresh(apps, ids[start : start + BATCH])
+
+
+def _refresh(apps, ids: list[int]) -> None:
+    profile_model = _model(apps, "people.Profile")
+    contribution_model = _model(apps, "people.CapacityContribution")
     with transaction.atomic():
+        # One refresh of a person at a time: the second reads what the first stored.
+        list(profile_model.objects.select_for_update().filter(pk__in=ids).values_list("pk"))
         _sync_flags(apps, profile_model.objects.filter(pk__in=ids))
         old = contribution_model.objects.select_for_update().filter(profile_id__in=ids)
         before: dict[Bucket, Figures] = defaultdict(lambda: (0,) * len(FIGURES))
@@ -243,9 +250,19 @@ def _on_user(sender, instance, update_fields=None, **kwargs) -> None:
     refresh(user_ids=[instance.pk])
 
 
+def _before_skill(sender, instance, **kwargs) -> None:
+    instance._listing_place = (
+        type(instance)
+        .objects.filter(pk=instance.pk)
+        .values_list("parent_id", "category_id")
+        .first()
+    )
+
+
 def _on_skill(sender, instance, created=False, **kwargs) -> None:
-    if created:
-        return  # nobody claims it yet
+    before = getattr(instance, "_listing_place", None)
+    if created or before == (instance.parent_id, instance.category_id):
+        return  # nobody claims it yet, or it stays where it was (a new name, a description)
     from kuza.skills.selectors import skill_with_descendants_ids
 
     claims = _model(installed_apps, "people.SkillClaim").objects.filter(
@@ -256,7 +273,7 @@ def _on_skill(sender, instance, created=False, **kwargs) -> None:
 
 def connect() -> None:
     from django.contrib.auth import get_user_model
-    from django.db.models.signals import post_delete, post_save
+    from django.db.models.signals import post_delete, post_save, pre_save
 
     from kuza.people.models import Profile, ProfileLanguage, SkillClaim
     from kuza.safety.models import SafetyPreferences
@@ -273,4 +290,5 @@ def connect() -> None:
             _on_preferences, sender=SafetyPreferences, dispatch_uid=f"listing.prefs.{name}"
         )
         signal.connect(_on_user, sender=get_user_model(), dispatch_uid=f"listing.user.{name}")
+    pre_save.connect(_before_skill, sender=Skill, dispatch_uid="listing.skill.before")
     post_save.connect(_on_skill, sender=Skill, dispatch_uid="listing.skill.save")

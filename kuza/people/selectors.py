@@ -252,8 +252,8 @@ def people_search(*, viewer, query: PeopleQuery) -> QuerySet[Profile]:
         if query.role:
             matching[f"skill_claims__{ROLE_FLAGS[query.role]}"] = True
             claims = claims.filter(**{ROLE_FLAGS[query.role]: True})
-        people = people.filter(Exists(claims))
         ranking = {
+            "condition": Exists(claims),
             "matching": matching,
             "exact": Max(
                 Case(
@@ -294,7 +294,7 @@ def people_search(*, viewer, query: PeopleQuery) -> QuerySet[Profile]:
         .annotate(exact=ranking["exact"], best_level=ranking["best_level"])
         .order_by(*ordering, "display_name", "pk")
     )
-    return RankedPeople.of(ranked, counted=people)
+    return RankedPeople.of(ranked, counted=people.filter(ranking["condition"]))
 
 
 class RankedPeople(QuerySet):
