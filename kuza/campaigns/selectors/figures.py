@@ -12,8 +12,10 @@ from django.db.models import Count, Max, Sum
 from django.db.models.functions import Coalesce
 
 from kuza.campaigns.metrics import CampaignMetrics, Tally, compute_metrics_from_rows
+from kuza.campaigns.metrics_aggregates import metrics_from_aggregates
 from kuza.campaigns.models import Campaign
 from kuza.campaigns.selectors.access import campaign_wikis
+from kuza.campaigns.selectors.aggregates import campaign_aggregates
 from kuza.campaigns.selectors.revisions import campaign_rows, campaign_window, metric_participants
 from kuza.campaigns.selectors.tracking import discovered_contributors, enrolled_usernames
 from kuza.campaigns.wikidata import subjects_for
@@ -59,10 +61,15 @@ def compute_campaign_metrics(
     window = campaign_window(campaign, campaign_wiki_rows)
     if period is not None:
         window = dataclasses.replace(window, start=period[0], end=period[1])
+    languages = {wiki.db_name: wiki.language for wiki in wikis}
+    participants = metric_participants(campaign, wikis, discovered)
+    sums = campaign_aggregates(campaign, wikis, tracked, participants, window, as_of)
+    if sums is not None:  # summed by the database: a million revisions in about a second
+        return metrics_from_aggregates(sums, languages, participants, window, as_of)
     return compute_metrics_from_rows(
         campaign_rows(campaign, wikis, tracked, as_of),
-        {wiki.db_name: wiki.language for wiki in wikis},
-        metric_participants(campaign, wikis, discovered),
+        languages,
+        participants,
         window,
         as_of,
         subjects_for(wikis),
