@@ -251,10 +251,11 @@ def _main_query(
         slice_of = f"CAST(FLOOR(EXTRACT(EPOCH FROM {ts}) / {SLICE_SECONDS}) AS BIGINT)"
         materialized = "MATERIALIZED"
         numbered, numbered_users = "unnest(%s::text[]) WITH ORDINALITY AS u(name, number)", users
-        person = "(u.number - 1)"
+        person, names = "(u.number - 1)", ""
     else:
-        numbered = "(SELECT key AS number, value AS name FROM json_each(%s)) u"
-        numbered_users, person = json.dumps(users), "u.number"
+        # Materialised, so SQLite indexes the names instead of reading all for every row.
+        names = "names AS MATERIALIZED (SELECT key AS number, value AS name FROM json_each(%s)),"
+        numbered, numbered_users, person = "names u", json.dumps(users), "u.number"
         slice_of = f"CAST(strftime('%%s', {ts}) AS INTEGER) / {SLICE_SECONDS}"
         materialized = "MATERIALIZED" if connection.Database.sqlite_version_info >= (3, 35) else ""
     wiki_list = ", ".join(str(int(pk)) for pk in wiki_ids) or "NULL"
@@ -267,7 +268,7 @@ def _main_query(
     )
     first = "content = 1 AND creation = 1"
     query = _Query().add(
-        f"WITH counted AS {materialized} (SELECT r.{_q('wiki_id')} AS wiki_id,"
+        f"WITH {names} counted AS {materialized} (SELECT r.{_q('wiki_id')} AS wiki_id,"
         f" r.{_q('page_id')} AS page_id, {person} AS person, r.{_q('revid')} AS revid,"
         f" {ts} AS ts, {slice_of} AS slice,"
         f" CASE WHEN r.{_q('namespace')} IN ({namespaces}) THEN 1 ELSE 0 END AS content,"
@@ -275,8 +276,8 @@ def _main_query(
         f" CASE WHEN r.{_q('is_page_creation')} THEN 1 ELSE 0 END AS creation,"
         f" CASE WHEN r.{_q('is_upload')} THEN 1 ELSE 0 END AS upload"
         f" FROM {revision} r JOIN {numbered} ON u.name = r.{_q('user')} WHERE",
-        numbered_users,
     )
+    query.params.insert(0, numbered_users)  # the names come first in either statement
     # The numbers say who is tracked: an SQL list of every name would make the planner
     # guess a few hundred and probe the index once per name and wiki.
     is_tracked = " OR ".join(f"({person} >= %s AND {person} < %s)" for _ in ranges) or "FALSE"
