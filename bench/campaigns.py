@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -58,10 +59,13 @@ def setup_django() -> None:
 
 
 def teardown_django() -> None:
+    """Drop the PostgreSQL test database and the throw-away folder (the SQLite file)."""
     from django.db import connection
 
     if connection.vendor == "postgresql":
         connection.creation.destroy_test_db(connection.settings_dict["NAME"], verbosity=0)
+    connection.close()
+    shutil.rmtree(os.environ["KUZA_HOME"], ignore_errors=True)
 
 
 def bench_sync(participants: int, wiki_count: int, edits: int) -> None:
