@@ -5,15 +5,18 @@
    usercontribs request, continuation, one prop=info per page, registrations) is compared with
    the naive way: one usercontribs request per user and wiki.
 2. Metrics: R synthetic revisions by P participants on 11 wikis are bulk-inserted into a
-   throw-away SQLite database; then the selector + metrics run is timed, split into reading
-   the rows and computing on rows already in memory, and the previous path (a validated
-   RevisionFact per row, then compute_metrics) for comparison; both must agree.
+   throw-away database: SQLite always, and PostgreSQL too when DATABASE_URL names one (the
+   bench creates and drops `test_<its name>` there). Then the campaign's metrics are timed
+   as a page or a collection computes them (the database sums, `metrics_aggregates`
+   assembles), next to the previous path (every row read into Python, then
+   compute_metrics_from_rows) and, unless skipped, the validated facts path; all must agree.
 3. Women's share: A articles (10,000), each linked to its own Wikidata item, read the way a
    collection reads them (pageprops 50 pages a request, wbgetentities 50 ids a request) from
    a local endpoint on the loopback serving real Humaniki rows (and synthetic items with the
    same gender mix beyond the 500 real ones); requests and wall time are printed.
 
-    .venv/bin/python bench/campaigns.py [--participants 50] [--wikis 2] [--edits 2]
+    [DATABASE_URL=postgres://...] .venv/bin/python bench/campaigns.py [--participants 50]
+                                        [--wikis 2] [--edits 2]
                                         [--revisions 1000000] [--skip-sync] [--skip-metrics]
                                         [--skip-old-path] [--articles 10000] [--skip-wikidata]
 """
@@ -23,6 +26,8 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -37,15 +42,30 @@ PASSWORD = "Bench-password-2024"
 
 
 def setup_django() -> None:
+    """A throw-away database: a SQLite file, or `test_<name>` on the PostgreSQL server that
+    DATABASE_URL names (created here, dropped by `teardown_django`)."""
     os.environ["KUZA_HOME"] = tempfile.mkdtemp(prefix="kuza-bench-campaigns-")
-    os.environ.pop("DATABASE_URL", None)  # always a throw-away SQLite file
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kuza.settings")
     import django
 
     django.setup()
     from django.core.management import call_command
+    from django.db import connection
 
-    call_command("migrate", "-v", "0")
+    if connection.vendor == "postgresql":
+        connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    else:
+        call_command("migrate", "-v", "0")
+
+
+def teardown_django() -> None:
+    """Drop the PostgreSQL test database and the throw-away folder (the SQLite file)."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        connection.creation.destroy_test_db(connection.settings_dict["NAME"], verbosity=0)
+    connection.close()
+    shutil.rmtree(os.environ["KUZA_HOME"], ignore_errors=True)
 
 
 def bench_sync(participants: int, wiki_count: int, edits: int) -> None:
@@ -238,18 +258,23 @@ def bench_metrics(revision_count: int, participant_count: int, old_path: bool) -
     )
     began = time.monotonic()
     _load_revisions(campaign, wikis, names, revision_count)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # as autovacuum would have done on a running site
     seconds = time.monotonic() - began
     print(f"loaded {revision_count} revisions in {seconds:.1f} s ({connection.vendor})")
     Campaign.objects.filter(pk=campaign.pk).update(last_synced_at=END + timedelta(days=45))
     campaign.refresh_from_db()
     as_of = campaign.last_synced_at
 
+    compute_campaign_metrics(campaign, as_of=as_of)  # once to warm the database's cache
     with _Timer() as total:
         metrics = compute_campaign_metrics(campaign, as_of=as_of)
     print(
-        f"selector + compute_metrics: {total} for {revision_count} revisions "
-        f"({metrics.totals.edits} counted edits, {metrics.totals.articles_improved} improved, "
-        f"{len(metrics.leaderboard)} leaderboard rows)"
+        f"[{connection.vendor}] campaign metrics (summed in SQL): {total} for "
+        f"{revision_count} revisions ({metrics.totals.edits} counted edits, "
+        f"{metrics.totals.articles_improved} improved, {len(metrics.leaderboard)} leaderboard "
+        f"rows); load average {' '.join(f'{n:.2f}' for n in os.getloadavg())}"
     )
 
     rows = campaign_wikis(campaign)
@@ -261,9 +286,18 @@ def bench_metrics(revision_count: int, participant_count: int, old_path: bool) -
     with _Timer() as read:
         plain = list(campaign_rows(campaign, wiki_rows, tracked, as_of))
     with _Timer() as pure:
-        compute_metrics_from_rows(plain, languages, people, window, as_of)
-    print(f"  of which reading {len(plain)} rows: {read}; compute_metrics_from_rows: {pure}")
+        from_rows = compute_metrics_from_rows(plain, languages, people, window, as_of)
+    print(
+        f"  previous path, every row read into Python: reading {len(plain)} rows {read} + "
+        f"compute_metrics_from_rows {pure}"
+    )
     del plain
+    assert from_rows == metrics, "the sums in SQL disagree with the rows"
+    assert from_rows.leaderboard == metrics.leaderboard
+    assert [row.wikis for row in from_rows.leaderboard] == [r.wikis for r in metrics.leaderboard]
+    assert from_rows.created_pages == metrics.created_pages
+    assert from_rows.improved_pages == metrics.improved_pages
+    print("  same metrics from both paths")
     if not old_path:
         return
     with _Timer() as read:
@@ -275,7 +309,7 @@ def bench_metrics(revision_count: int, participant_count: int, old_path: bool) -
         f"{read} + compute_metrics {pure}"
     )
     assert reference == metrics, "the fast path disagrees with the validated facts"
-    print("  same metrics from both paths")
+    print("  same metrics from the validated facts")
 
 
 HUMANIKI = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "humaniki"
@@ -373,6 +407,11 @@ def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
         "--skip-old-path", action="store_true", help="do not time the previous (facts) path"
     )
     parser.add_argument(
+        "--postgresql-only",
+        action="store_true",
+        help="with DATABASE_URL: skip the SQLite run that otherwise comes first",
+    )
+    parser.add_argument(
         "--tiny",
         action="store_true",
         help="2 participants on 1 wiki, 2,000 revisions, 120 articles (the suite runs this)",
@@ -387,8 +426,18 @@ def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> None:
     arguments = parse_arguments(argv)
+    if os.environ.get("DATABASE_URL") and not arguments.postgresql_only:
+        # SQLite first, in a process of its own (settings are read once per process).
+        environment = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
+        subprocess.run(
+            [sys.executable, __file__, *(argv or sys.argv[1:])], env=environment, check=True
+        )
+        arguments.skip_sync = arguments.skip_wikidata = True  # those do not depend on it
     setup_django()
-    measure(arguments)
+    try:
+        measure(arguments)
+    finally:
+        teardown_django()
 
 
 def measure(arguments: argparse.Namespace) -> None:

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from kuza.campaigns.mediawiki import MediaWikiError
 from kuza.campaigns.mediawiki.transport import ApiError, BadResponseError, RetriesExhaustedError
 from kuza.campaigns.models import Campaign, CollectionStatus, Wiki
+from kuza.campaigns.selectors.access import campaign_wikis
 from kuza.campaigns.sync import SyncReport
 
 State = CollectionStatus.State
@@ -146,7 +147,7 @@ def wiki_statuses(
     now = now or timezone.now()
     statuses = {status.wiki_id: status for status in campaign.collection_statuses.all()}
     rows = []
-    for campaign_wiki in campaign.campaign_wikis.select_related("wiki").order_by("wiki__db_name"):
+    for campaign_wiki in sorted(campaign_wikis(campaign), key=lambda row: row.wiki.db_name):
         status = statuses.get(campaign_wiki.wiki_id)
         if status is None:
             rows.append(

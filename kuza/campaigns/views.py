@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -35,7 +35,7 @@ from kuza.campaigns.forms import (
     WikiAddForm,
 )
 from kuza.campaigns.mediawiki import MediaWikiError
-from kuza.campaigns.models import InvitationOptOut
+from kuza.campaigns.models import CampaignWiki, InvitationOptOut
 from kuza.campaigns.tasks import campaign_sync_task, sync_interval
 from kuza.core.spreadsheets import spreadsheet_safe
 from kuza.translation.selectors import prefetch_translations
@@ -58,11 +58,18 @@ def campaign_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+CAMPAIGN_WIKIS = CampaignWiki.objects.select_related("wiki")
+
+
 @require_GET
 def campaign_detail(request: HttpRequest, slug: str) -> HttpResponse:
     campaign = selectors.campaign_for_viewer(user=request.user, slug=slug)
-    # Read once for the whole page: metrics, figures, gaps and contributors each ask.
-    prefetch_related_objects([campaign], "wikis", "participants")
+    # Read once for the whole page: metrics, figures, gaps and contributors each ask, and
+    # the leaderboard and the page both ask whether the viewer organises it.
+    relations = ["wikis", "participants", Prefetch("campaign_wikis", CAMPAIGN_WIKIS)]
+    if request.user.is_authenticated:
+        relations.append("organisers")
+    prefetch_related_objects([campaign], *relations)
     prefetch_translations([campaign, *campaign.wikis.all()])
     metrics = selectors.campaign_metrics(campaign)
     context = presentation.campaign_page(campaign, metrics)
@@ -83,7 +90,7 @@ def campaign_detail(request: HttpRequest, slug: str) -> HttpResponse:
             else None,
             "is_organiser": selectors.is_organiser(request.user, campaign),
             "gaps": selectors.gaps_of(campaign),
-            "removed_revisions": selectors.removed_revision_count(campaign) if metrics else 0,
+            "removed_revisions": selectors.campaign_removed_revisions(campaign) if metrics else 0,
             "events": list(links.linked_events(campaign, request.user)),
             "goals": selectors.goal_progress(campaign, metrics),
             "own_wikis": presentation.own_wikis(
@@ -96,7 +103,7 @@ def campaign_detail(request: HttpRequest, slug: str) -> HttpResponse:
         context["collection"] = collection_status.wiki_statuses(
             campaign,
             interval=sync_interval(),
-            active=selectors.active_campaigns(now=timezone.now()).filter(pk=campaign.pk).exists(),
+            active=selectors.is_active(campaign, now=timezone.now()),
         )
     return render(request, "campaigns/detail.html", context)
 

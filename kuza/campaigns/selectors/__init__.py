@@ -21,6 +21,7 @@ from kuza.campaigns.selectors.access import (
     campaigns_visible_to,
     can_create_campaigns,
     gaps_of,
+    is_active,
     is_organiser,
     participation_of,
     wiki_choices,
@@ -28,6 +29,7 @@ from kuza.campaigns.selectors.access import (
 from kuza.campaigns.selectors.figures import (
     METRICS_VERSION,
     campaign_metrics,
+    campaign_removed_revisions,
     compute_campaign_metrics,
     figures_between,
 )
@@ -74,6 +76,7 @@ __all__ = [
     "campaign_get",
     "campaign_list",
     "campaign_metrics",
+    "campaign_removed_revisions",
     "campaign_revisions",
     "campaign_rows",
     "campaign_wikis",
@@ -92,6 +95,7 @@ __all__ = [
     "home_goals",
     "home_my_campaigns",
     "participations_of",
+    "is_active",
     "is_organiser",
     "leaderboard_for",
     "metric_participants",

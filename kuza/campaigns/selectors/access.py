@@ -66,10 +66,19 @@ def can_create_campaigns(user) -> bool:
     )
 
 
+def prefetched(instance, relation: str) -> bool:
+    """Whether `relation` of `instance` was prefetched (a page reads it once for all)."""
+    return relation in getattr(instance, "_prefetched_objects_cache", {})
+
+
 def is_organiser(user, campaign: Campaign) -> bool:
     if not is_signed_in(user):
         return False
-    return user.is_staff or campaign.organisers.filter(pk=user.pk).exists()
+    if user.is_staff:
+        return True
+    if prefetched(campaign, "organisers"):
+        return any(organiser.pk == user.pk for organiser in campaign.organisers.all())
+    return campaign.organisers.filter(pk=user.pk).exists()
 
 
 # `kuza campaign-sync --active` and the periodic job keep collecting this long after the end:
@@ -80,6 +89,11 @@ ACTIVE_AFTER_END = timedelta(days=60)
 def active_campaigns(*, now: datetime) -> QuerySet[Campaign]:
     """Campaigns worth collecting now: started, and not ended more than 60 days ago."""
     return Campaign.objects.filter(start__lte=now, end__gte=now - ACTIVE_AFTER_END).order_by("pk")
+
+
+def is_active(campaign: Campaign, *, now: datetime) -> bool:
+    """Whether `active_campaigns(now=now)` holds this campaign (without asking the database)."""
+    return campaign.start <= now and campaign.end >= now - ACTIVE_AFTER_END
 
 
 def campaign_for_organiser(*, user, slug: str) -> Campaign:
@@ -93,10 +107,15 @@ def campaign_for_organiser(*, user, slug: str) -> Campaign:
 def participation_of(*, user, campaign: Campaign) -> Participant | None:
     if not is_signed_in(user):
         return None
+    if prefetched(campaign, "participants"):  # ordered by wiki user name, like the query
+        return next((row for row in campaign.participants.all() if row.user_id == user.pk), None)
     return campaign.participants.filter(user=user).first()
 
 
 def campaign_wikis(campaign: Campaign) -> list[CampaignWiki]:
+    """The campaign's wikis with their worklists (prefetched with their wiki by the page)."""
+    if prefetched(campaign, "campaign_wikis"):
+        return list(campaign.campaign_wikis.all())
     return list(campaign.campaign_wikis.select_related("wiki"))
 
 

@@ -63,14 +63,16 @@ def hidden_usernames(campaign: Campaign, *, viewer) -> set[str]:
         | Q(user__in=blocked)
         | (Q(user__isnull=False) & ~Q(user__in=named_members))
     )
-    names = set(participants.values_list("wiki_username", flat=True))
     profiles = Profile.objects.filter(wikimedia_verified=True).exclude(wikimedia_username="")
-    names.update(
-        profiles.filter(
-            Q(user__in=hidden_members) | Q(user__in=blocked) | ~Q(user__in=named_members)
-        ).values_list("wikimedia_username", flat=True)
+    found = profiles.filter(
+        Q(user__in=hidden_members) | Q(user__in=blocked) | ~Q(user__in=named_members)
     )
-    return names
+    # One query for both: participants by their wiki name, found members by their profile's.
+    return set(
+        participants.order_by()
+        .values_list("wiki_username", flat=True)
+        .union(found.order_by().values_list("wikimedia_username", flat=True))
+    )
 
 
 def leaderboard_for(metrics: CampaignMetrics, *, viewer, campaign: Campaign) -> list[VisibleRow]:

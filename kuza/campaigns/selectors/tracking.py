@@ -20,6 +20,19 @@ def discovered_contributors(
     """Open campaigns: user name -> tagged edits per wiki id, for people not enrolled."""
     if not campaign.is_open or not campaign.hashtag:
         return {}
+    if wiki is None:
+        # Asked by the metrics and by the removed count of one page: read once per
+        # instance and collection (a collection moves `last_synced_at` on).
+        memo = getattr(campaign, "_discovered", None)
+        if memo is not None and memo[0] == campaign.last_synced_at:
+            return memo[1]
+    found = _discovered(campaign, wiki)
+    if wiki is None:
+        campaign._discovered = (campaign.last_synced_at, found)
+    return found
+
+
+def _discovered(campaign: Campaign, wiki: Wiki | None) -> dict[str, Counter[str]]:
     wikis = [wiki] if wiki is not None else list(campaign.wikis.all())
     matches = hashtag_matcher(campaign.hashtag)
     enrolled = set(enrolled_usernames(campaign))

@@ -29,7 +29,7 @@ MAX_CRAWLED = 1000
 # three personas, so that it can only get better; remove a line once its page is within
 # MOST_QUERIES_PER_PAGE. The statement the failure names is the one to batch.
 KNOWN_OVER_BUDGET: dict[str, int] = {
-    r"^/campaigns/[^/]+/$": 32,  # participation, organiser and contributor lookups asked twice
+    r"^/campaigns/[^/]+/$": 26,  # metrics on a cold cache: 24 on SQLite, 26 on PostgreSQL
 }
 LITERALS = re.compile(r"'(?:[^']|'')*'|\b\d+(?:\.\d+)?\b")
 
