@@ -144,10 +144,16 @@ def _rows(query: _Query, *, hash_joins: bool = False) -> list[tuple]:
             cursor.execute("SET enable_nestloop = off")
         try:
             cursor.execute(query.text(), query.params)
-            return cursor.fetchall()
-        finally:
-            if planned:
+            rows = cursor.fetchall()
+        except Exception:
+            # Inside a transaction the failed statement aborted it, and rolling it back undoes
+            # the SET; a RESET there would fail too and bury the statement's own error.
+            if planned and not connection.in_atomic_block:
                 cursor.execute("RESET enable_nestloop")
+            raise
+        if planned:
+            cursor.execute("RESET enable_nestloop")
+        return rows
 
 
 def _classes(
