@@ -249,3 +249,12 @@ def test_a_search_page_runs_no_more_queries_than_before(client):
     # PostgreSQL the statement sits in a savepoint that sets the planner (4 statements more).
     around = 4 if connection.vendor == "postgresql" else 0
     assert counts == {"wikidata": 7 + around, "wiki*": 8 + around}
+
+
+def test_a_search_without_matches_says_so_and_still_notes_a_short_prefix(client):
+    make_resource(title="Anything")
+
+    page = client.get(reverse("library:index"), {"q": "zz* nothing"}).content.decode()
+
+    assert _heading(page) == "0 results"
+    assert "“zz*” is too short" in page
