@@ -11,7 +11,6 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from kuza.core.languages import language_tag
-from kuza.people import listing
 from kuza.people.models import (
     Membership,
     Organisation,
@@ -121,7 +120,6 @@ def profile_languages_set(*, profile: Profile, languages: list[tuple[str, int]])
                 for tag, proficiency in entries.items()
             ]
         )
-        listing.refresh(profile_ids=[profile.pk])  # bulk_create sends no signal
     map_changed()
 
 
