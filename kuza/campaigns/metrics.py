@@ -375,7 +375,7 @@ def compute_metrics_from_rows(
         ),
         retention_start=window.retention_start,
         per_wiki=per_wiki,
-        per_language=_per_language(per_wiki, wikis),
+        per_language=per_language(per_wiki, {name: wiki.editors for name, wiki in wikis.items()}),
         leaderboard=_leaderboard(people, created_by, languages, subjects),
         created_pages=frozenset(creations),
         improved_pages=frozenset().union(*(site.improved for site in wikis.values())),
@@ -464,9 +464,11 @@ _BIOGRAPHY_FIELDS = (
 )
 
 
-def _per_language(
-    per_wiki: tuple[WikiTally, ...], wikis: dict[str, _Wiki]
+def per_language(
+    per_wiki: tuple[WikiTally, ...], editors: Mapping[str, set[str]]
 ) -> tuple[LanguageTally, ...]:
+    """The wikis' tallies added up per language; `editors` are each wiki's counted editors, so
+    that someone active on two wikis of one language counts once."""
     grouped: dict[str, list[WikiTally]] = {}
     for row in per_wiki:
         grouped.setdefault(row.language, []).append(row)
@@ -476,7 +478,7 @@ def _per_language(
             wikis=tuple(row.wiki for row in rows),
             tally=_add_up(
                 [row.tally for row in rows],
-                len(set().union(*(wikis[row.wiki].editors for row in rows))),
+                len(set().union(*(editors.get(row.wiki, set()) for row in rows))),
             ),
         )
         for language, rows in sorted(grouped.items())
@@ -510,18 +512,29 @@ def _leaderboard(
             )
             for wiki, sums in sorted(person.sites.items())
         )
-        rows.append(
-            LeaderboardRow(
-                username=name,
-                edits=sum(row.edits for row in wikis),
-                articles_created=sum(row.articles_created for row in wikis),
-                articles_improved=sum(row.articles_improved for row in wikis),
-                bytes_added=sum(row.bytes_added for row in wikis),
-                net_bytes=sum(row.net_bytes for row in wikis),
-                files_uploaded=sum(row.files_uploaded for row in wikis),
-                **{field: sum(getattr(row, field) for row in wikis) for field in _BIOGRAPHY_FIELDS},
-                wikis=wikis,
-            )
-        )
-    rows.sort(key=lambda row: (-row.edits, -row.articles_created, -row.bytes_added, row.username))
-    return tuple(rows)
+        rows.append(leaderboard_row(name, wikis))
+    return ranked(rows)
+
+
+def leaderboard_row(username: str, wikis: tuple[ContributorWiki, ...]) -> LeaderboardRow:
+    """A contributor's row: the sums of their figures on each wiki."""
+    return LeaderboardRow(
+        username=username,
+        edits=sum(row.edits for row in wikis),
+        articles_created=sum(row.articles_created for row in wikis),
+        articles_improved=sum(row.articles_improved for row in wikis),
+        bytes_added=sum(row.bytes_added for row in wikis),
+        net_bytes=sum(row.net_bytes for row in wikis),
+        files_uploaded=sum(row.files_uploaded for row in wikis),
+        **{field: sum(getattr(row, field) for row in wikis) for field in _BIOGRAPHY_FIELDS},
+        wikis=wikis,
+    )
+
+
+def ranked(rows: Iterable[LeaderboardRow]) -> tuple[LeaderboardRow, ...]:
+    """Most edits first, then most articles created, most bytes added, and by name."""
+    return tuple(sorted(rows, key=_rank))
+
+
+def _rank(row: LeaderboardRow) -> tuple:
+    return (-row.edits, -row.articles_created, -row.bytes_added, row.username)

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from kuza.campaigns.metrics import _BIOGRAPHY_FIELDS, _add_up, _days
+from kuza.campaigns.metrics import _add_up, _days, leaderboard_row, per_language, ranked
 from kuza.campaigns.metrics_inputs import (
     CampaignWindow,
     Participant,
@@ -33,7 +33,6 @@ from kuza.campaigns.metrics_results import (
     CampaignMetrics,
     ContributorWiki,
     DayTally,
-    LanguageTally,
     LeaderboardRow,
     Retention,
     Tally,
@@ -221,7 +220,7 @@ def metrics_from_aggregates(
         ),
         retention_start=window.retention_start,
         per_wiki=per_wiki,
-        per_language=_per_language(per_wiki, editors),
+        per_language=per_language(per_wiki, editors),
         leaderboard=_leaderboard(sites, people, languages),
         created_pages=frozenset((wiki, page) for wiki, page, *_ in sums.creations),
         improved_pages=frozenset((wiki, page) for wiki, page, _ in sums.improved_pages),
@@ -235,25 +234,6 @@ def metrics_from_aggregates(
             )
             for index, day in enumerate(days)
         ),
-    )
-
-
-def _per_language(
-    per_wiki: tuple[WikiTally, ...], editors: dict[str, set[str]]
-) -> tuple[LanguageTally, ...]:
-    grouped: dict[str, list[WikiTally]] = {}
-    for row in per_wiki:
-        grouped.setdefault(row.language, []).append(row)
-    return tuple(
-        LanguageTally(
-            language=language,
-            wikis=tuple(row.wiki for row in rows),
-            tally=_add_up(
-                [row.tally for row in rows],
-                len(set().union(*(editors.get(row.wiki, set()) for row in rows))),
-            ),
-        )
-        for language, rows in sorted(grouped.items())
     )
 
 
@@ -282,18 +262,5 @@ def _leaderboard(
             )
             for wiki, site in sorted(mine.items())
         )
-        rows.append(
-            LeaderboardRow(
-                username=name,
-                edits=sum(row.edits for row in wikis),
-                articles_created=sum(row.articles_created for row in wikis),
-                articles_improved=sum(row.articles_improved for row in wikis),
-                bytes_added=sum(row.bytes_added for row in wikis),
-                net_bytes=sum(row.net_bytes for row in wikis),
-                files_uploaded=sum(row.files_uploaded for row in wikis),
-                **{field: sum(getattr(row, field) for row in wikis) for field in _BIOGRAPHY_FIELDS},
-                wikis=wikis,
-            )
-        )
-    rows.sort(key=lambda row: (-row.edits, -row.articles_created, -row.bytes_added, row.username))
-    return tuple(rows)
+        rows.append(leaderboard_row(name, wikis))
+    return ranked(rows)
