@@ -1,4 +1,4 @@
-"""People search and capacity map at 100,000 profiles: p50/p95 latency over 200 varied queries.
+"""People search and capacity map at 1,000 and 100,000 profiles: p50/p95 over varied queries.
 
 Generates the people (realistic mixes of skills, languages, countries and visibilities) in
 the configured database, then times the main people search (count + first page, as the
@@ -7,8 +7,13 @@ search page does) and the capacity map aggregation, for members, organisers and 
     createdb -h 127.0.0.1 -U postgres kuza_bench
     DATABASE_URL=postgres://postgres@127.0.0.1/kuza_bench .venv/bin/python bench/search.py
 
-Without DATABASE_URL it uses a throwaway SQLite file. Generated data is kept, so a second
-run only times (use --people to change the size; --regenerate to start again).
+By default it times two sizes in one run (`--sizes 1000,100000`), each in its own database
+(the largest in DATABASE_URL's, a smaller one in `<name>_<size>`, created when missing), and
+prints the ratio of the p95s: a cost that grows with the data shows as a ratio well above 1.
+`--people N` times one size in DATABASE_URL's database only.
+
+Without DATABASE_URL it uses throwaway SQLite files. Generated data is kept, so a second
+run only times (--regenerate to start again).
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import argparse
 import os
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -175,7 +181,12 @@ def percentile(samples: list[float], fraction: float) -> float:
 
 def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--people", type=int, default=100_000)
+    parser.add_argument(
+        "--sizes",
+        default="1000,100000",
+        help="comma-separated sizes timed in one run, each in its own database",
+    )
+    parser.add_argument("--people", type=int, help="time this one size only")
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--regenerate", action="store_true")
     parser.add_argument(
@@ -192,8 +203,63 @@ def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
     return arguments
 
 
+def _database_for(size: int, largest: int) -> dict[str, str]:
+    """Environment for timing `size`: the largest size in DATABASE_URL's own database."""
+    url = os.environ.get("DATABASE_URL", "")
+    if size == largest:
+        return {"DATABASE_URL": url} if url else {}
+    if not url:
+        return {"KUZA_HOME": tempfile.mkdtemp(prefix=f"kuza-bench-{size}-")}
+    import dj_database_url
+    import psycopg
+
+    settings = dj_database_url.parse(url)
+    name = f"{settings['NAME']}_{size}"
+    with psycopg.connect(url, autocommit=True) as connection:
+        exists = connection.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
+        ).fetchone()
+        if not exists:
+            connection.execute(f'CREATE DATABASE "{name}"')
+    return {"DATABASE_URL": url.rsplit("/", 1)[0] + "/" + name}
+
+
+def run_sizes(arguments: argparse.Namespace, argv: list[str]) -> None:
+    """Time each size in a child process of its own and compare the p95s."""
+    sizes = sorted(int(size) for size in arguments.sizes.split(","))
+    p95: dict[int, dict[str, float]] = {}
+    passed = [arg for arg in argv if arg in ("--regenerate", "--without-relationship-sources")]
+    for size in sizes:
+        print(f"--- {size:,} profiles", flush=True)
+        command = [sys.executable, __file__, "--people", str(size)]
+        command += ["--queries", str(arguments.queries), *passed]
+        environment = {**os.environ, **_database_for(size, sizes[-1])}
+        child = subprocess.run(
+            command, env=environment, capture_output=True, text=True, check=False
+        )
+        print(child.stdout, end="", flush=True)
+        if child.returncode:
+            print(child.stderr, file=sys.stderr)
+            raise SystemExit(child.returncode)
+        for line in child.stdout.splitlines():
+            for name in ("people search", "capacity map"):
+                if line.startswith(name):
+                    p95.setdefault(size, {})[name] = float(line.split("p95")[1].split("ms")[0])
+    if len(sizes) > 1:
+        small, large = sizes[0], sizes[-1]
+        print(f"--- p95 at {small:,} and {large:,} profiles")
+        for name in ("people search", "capacity map"):
+            low, high = p95[small][name], p95[large][name]
+            print(f"{name:14} {low:7.1f} ms   {high:7.1f} ms   ratio {high / max(low, 0.1):.2f}")
+    print(f"load average: {' '.join(f'{load:.2f}' for load in os.getloadavg())}")
+
+
 def main(argv: list[str] | None = None) -> None:
+    argv = sys.argv[1:] if argv is None else argv
     arguments = parse_arguments(argv)
+    if arguments.people is None:
+        run_sizes(arguments, argv)
+        return
     home = tempfile.mkdtemp(prefix="kuza-bench-")
     os.environ.setdefault("KUZA_HOME", home)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kuza.settings")
@@ -216,7 +282,7 @@ def measure(arguments: argparse.Namespace) -> None:
     from kuza.people.models import Membership, Profile
     from kuza.people.selectors import PeopleQuery, people_search, profile_cards
     from kuza.skills.models import Skill, SkillCategory
-    from kuza.skills.selectors import category_skill_ids, skill_with_descendants_ids
+    from kuza.skills.selectors import skill_with_descendants_ids
 
     print(f"database: {connection.vendor} {connection.settings_dict['NAME']}")
     if arguments.without_relationship_sources:
@@ -225,8 +291,10 @@ def measure(arguments: argparse.Namespace) -> None:
         for source in list(visibility._relationship_sources):
             visibility.unregister_relationship_source(source)
         print("relationship sources of other apps: left out")
+    if arguments.people is None:
+        arguments.people = 100_000
     existing = Profile.objects.filter(user__username__startswith="bench").count()
-    if arguments.regenerate or existing < arguments.people:
+    if arguments.regenerate or existing != arguments.people:
         if existing:
             from django.contrib.auth import get_user_model
 
@@ -236,6 +304,11 @@ def measure(arguments: argparse.Namespace) -> None:
             Organisation.objects.filter(slug__startswith="bench-group-").delete()
         print(f"generating {arguments.people} people…")
         generate(arguments.people, random.Random(7))
+        from kuza.people import listing
+
+        started = time.perf_counter()
+        listing.rebuild()  # bulk_create sent no signals
+        print(f"  precomputed map counts rebuilt ({time.perf_counter() - started:.0f} s)")
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
@@ -275,13 +348,12 @@ def measure(arguments: argparse.Namespace) -> None:
 
     def map_filter() -> MapFilter:
         roll = rng.random()
+        language = rng.choice([None, None, "sw", "fr", "ar"])
         if roll < 0.5:
-            ids = frozenset(skill_with_descendants_ids(rng.choice(skills)))
-        elif roll < 0.8:
-            ids = frozenset(category_skill_ids(rng.choice(categories)))
-        else:
-            ids = None
-        return MapFilter(skill_ids=ids, language=rng.choice([None, None, "sw", "fr", "ar"]))
+            return MapFilter.for_skill(rng.choice(skills), language)
+        if roll < 0.8:
+            return MapFilter.for_category(rng.choice(categories), language)
+        return MapFilter(language=language)
 
     search_times, map_times = [], []
     for _n in range(arguments.queries):

@@ -19,7 +19,7 @@ from kuza.people.capacity import MapFilter, capacity_map
 from kuza.people.capacity_rules import Shown
 from kuza.people.services import PeopleError, normalise_language_tag
 from kuza.skills.models import Skill, SkillCategory
-from kuza.skills.selectors import category_skill_ids, skill_with_descendants_ids
+from kuza.skills.selectors import skill_with_descendants_ids
 
 router = Router(tags=["people"])
 PAGE_SIZE = 50
@@ -175,18 +175,16 @@ def capacity(
     language: str | None = None,
 ):
     """Per-country capacity; counts below 3 are null with `fewer_than_3` true."""
-    skill_ids = None
+    map_filter = MapFilter(language=_language(language))
     found = _skill(skill)
     if found is not None:
-        skill_ids = frozenset(skill_with_descendants_ids(found))
+        map_filter = MapFilter.for_skill(found, map_filter.language)
     elif category:
         chosen = SkillCategory.objects.filter(slug=category).first()
         if chosen is None:
             raise HttpError(422, _("Unknown category: %(slug)s") % {"slug": category})
-        skill_ids = frozenset(category_skill_ids(chosen))
-    rows = capacity_map(
-        _viewer(request), MapFilter(skill_ids=skill_ids, language=_language(language))
-    )
+        map_filter = MapFilter.for_category(chosen, map_filter.language)
+    rows = capacity_map(_viewer(request), map_filter)
     return [
         {
             "country": row.country,

@@ -6,3 +6,8 @@ class PeopleConfig(AppConfig):
     name = "kuza.people"
     label = "people"
     verbose_name = _("People and organisations")
+
+    def ready(self) -> None:
+        from kuza.people import listing
+
+        listing.connect()

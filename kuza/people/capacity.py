@@ -6,6 +6,12 @@ in a block with the viewer either way, and they must not have left the map (a sa
 preference, read through `kuza.safety.selectors.users_hidden_from_map`). Counts below 3 leave
 this module as "fewer than 3" (see capacity_rules).
 
+The people's figures are read from precomputed sums (`CapacityCount`, kept by
+kuza.people.listing) for the filters the map offers (every skill, a skill with the skills
+below it, a category; any language or one), then corrected for the few people whose view
+differs for this viewer: themself, people in a block with them, and people they see at the
+"my mentors and organisers" tier. Other filters are counted live, by the same rules.
+
 Needs come from several sources: people who want to learn, plus any source another app
 registers with `register_need_source` (e.g. the surveys app's needs assessments).
 """
@@ -15,21 +21,58 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q, Value
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from kuza.accounts.selectors import is_signed_in
+from kuza.people.capacity_contribution import (
+    ALL_SKILLS,
+    ANY_LANGUAGE,
+    CLOSEST_SHARED_TIER,
+    FIGURES,
+    category_key,
+    skill_key,
+)
 from kuza.people.capacity_rules import Shown, gap, shown
-from kuza.people.models import ProfileLanguage, SkillClaim
+from kuza.people.models import (
+    CapacityContribution,
+    CapacityCount,
+    ProfileLanguage,
+    SkillClaim,
+    Visibility,
+)
 from kuza.people.selectors import language_q, people_visible_to
-from kuza.safety.selectors import users_hidden_from_map
+from kuza.people.visibility import relationship_subject_parts
+from kuza.safety.selectors import blocked_with_q
 
 
 @dataclass(frozen=True)
 class MapFilter:
     skill_ids: frozenset[int] | None = None  # a skill with its descendants, or a category
     language: str | None = None  # people who speak this language (tag prefix match)
+    # What `skill_ids` stands for among the precomputed filters (see capacity_contribution);
+    # None: counted live. Use for_skill / for_category.
+    key: str | None = None
+
+    @classmethod
+    def for_skill(cls, skill, language: str | None = None) -> MapFilter:
+        from kuza.skills.selectors import skill_with_descendants_ids
+
+        ids = frozenset(skill_with_descendants_ids(skill))
+        return cls(skill_ids=ids, language=language, key=skill_key(skill.pk))
+
+    @classmethod
+    def for_category(cls, category, language: str | None = None) -> MapFilter:
+        from kuza.skills.selectors import category_skill_ids
+
+        ids = frozenset(category_skill_ids(category))
+        return cls(skill_ids=ids, language=language, key=category_key(category.pk))
+
+    @property
+    def precomputed_key(self) -> str | None:
+        return ALL_SKILLS if self.skill_ids is None else self.key
 
 
 @dataclass(frozen=True)
@@ -101,14 +144,107 @@ class CountryCapacity:
 
 def raw_people_counts(viewer, map_filter: MapFilter) -> dict[str, RawCounts]:
     """Exact per-country counts of visible people; for the map's own use and its tests."""
+    key = map_filter.precomputed_key
+    if key is None:
+        return {
+            country: RawCounts(*figures[1:])
+            for country, figures in _live_counts(viewer, map_filter).items()
+        }
+    return _precomputed_counts(viewer, key, map_filter)
+
+
+def _viewer_tier(viewer) -> int:
+    """The tier the viewer has on everyone but themself and the people close to them."""
+    if not is_signed_in(viewer):
+        return Visibility.PUBLIC
+    return Visibility.MENTORS_AND_ORGANISERS if viewer.is_staff else Visibility.MEMBERS
+
+
+def _precomputed_counts(viewer, key: str, map_filter: MapFilter) -> dict[str, RawCounts]:
+    """Precomputed sums for the viewer's tier, corrected for the people whose view differs.
+
+    For this viewer, only these people count otherwise than in the sums of their tier:
+    themself (they see all of their own profile), people in a block with them (not at all),
+    and the people close to them (mentorships, organisations they organise) counted from the
+    "my mentors and organisers" tier on (up to that tier). What their stored contributions
+    add to the sums is replaced by what they add for this viewer. Two queries.
+    """
+    language = map_filter.language or ANY_LANGUAGE
+    tier = _viewer_tier(viewer)
+    totals: dict[str, list[int]] = {}
+
+    def add(country: str, values, sign: int) -> None:
+        figures = totals.setdefault(country, [0] * len(FIGURES))
+        for index, value in enumerate(values):
+            figures[index] += sign * value
+
+    rows = CapacityCount.objects.filter(key=key, language=language, tier__lte=tier)
+    for country, *values in rows.values_list("country", *FIGURES):
+        add(country, values, 1)
+    if not is_signed_in(viewer):
+        return _shown_countries(totals)
+    # Who differs, and how far they are seen: one indexable condition per part of a union.
+    parts = [(Q(user_id=viewer.pk), Visibility.ONLY_ME)]
+    parts += [(part, None) for part in _or_parts(blocked_with_q(viewer, "user_id"))]
+    if tier < CLOSEST_SHARED_TIER:
+        parts += [
+            (Q(close_only=True) & part, CLOSEST_SHARED_TIER)
+            for part in relationship_subject_parts(viewer, embed=True)
+        ]
+    stored = [
+        CapacityContribution.objects.filter(part)
+        .annotate(part=Value(index))
+        .values_list("profile_id", "part", "buckets")
+        for index, (part, _seen) in enumerate(parts)
+    ]
+    seen_up_to: dict[int, int | None] = {}
+    contributions: dict[int, list] = {}
+    for profile_id, index, buckets in stored[0].union(*stored[1:], all=True):
+        contributions[profile_id] = buckets
+        seen, before = parts[index][1], seen_up_to.get(profile_id, 0)
+        if seen is None or before is None:
+            seen_up_to[profile_id] = None  # a block outweighs being close
+        else:
+            seen_up_to[profile_id] = max(seen, before)
+    for profile_id, buckets in contributions.items():
+        seen = seen_up_to[profile_id]
+        for bucket_key, bucket_language, bucket_tier, country, *values in buckets:
+            if (bucket_key, bucket_language) != (key, language):
+                continue
+            if bucket_tier <= tier:
+                add(country, values, -1)
+            if seen is not None and bucket_tier <= seen:
+                add(country, values, 1)
+    return _shown_countries(totals)
+
+
+def _shown_countries(totals: dict[str, list[int]]) -> dict[str, RawCounts]:
+    """Countries where someone counts (even with every figure 0, as counted live)."""
+    return {
+        country: RawCounts(*figures[1:]) for country, figures in totals.items() if figures[0] > 0
+    }
+
+
+def _or_parts(condition: Q) -> list[Q]:
+    """The conditions an OR is made of (the condition itself otherwise)."""
+    if condition.connector != Q.OR or condition.negated:
+        return [condition]
+    return [child if isinstance(child, Q) else Q(child) for child in condition.children]
+
+
+def _live_counts(viewer, map_filter: MapFilter) -> dict[str, tuple]:
+    """Per-country (people, mentors, knows, learners, services, offers) by the rules."""
     fields = ["skills", "location"] + (["languages"] if map_filter.language else [])
+    # The profiles rule (tiers, suspension, blocks either way): kuza.people.selectors.
+    profiles = people_visible_to(viewer, fields)
     claims = (
-        # The profiles rule (tiers, suspension, blocks either way): kuza.people.selectors.
-        SkillClaim.objects.filter(profile__in=people_visible_to(viewer, fields).values("pk"))
+        SkillClaim.objects.filter(profile__in=profiles.values("pk"))
         .exclude(profile__country="")
-        # Left the map by choice (a safety preference of its own).
-        .exclude(profile__user_id__in=users_hidden_from_map())
+        # Left the map by choice (kuza.safety.selectors.users_hidden_from_map, copied on the
+        # profile by kuza.people.listing).
+        .filter(profile__on_map=True)
     )
+
     if map_filter.skill_ids is not None:
         claims = claims.filter(skill_id__in=sorted(map_filter.skill_ids))
     if map_filter.language:
@@ -120,6 +256,7 @@ def raw_people_counts(viewer, map_filter: MapFilter) -> dict[str, RawCounts]:
             )
         )
     rows = claims.values("profile__country").annotate(
+        people=Count("profile_id", distinct=True),
         mentors=Count("profile_id", filter=Q(can_mentor=True), distinct=True),
         knows=Count("profile_id", filter=Q(knows=True), distinct=True),
         learners=Count("profile_id", filter=Q(wants_to_learn=True), distinct=True),
@@ -128,16 +265,7 @@ def raw_people_counts(viewer, map_filter: MapFilter) -> dict[str, RawCounts]:
             "profile_id", filter=Q(can_mentor=True) | Q(offers_service=True), distinct=True
         ),
     )
-    return {
-        row["profile__country"]: RawCounts(
-            mentors=row["mentors"],
-            knows=row["knows"],
-            learners=row["learners"],
-            services=row["services"],
-            offers=row["offers"],
-        )
-        for row in rows
-    }
+    return {row["profile__country"]: tuple(row[name] for name in FIGURES) for row in rows}
 
 
 LEARNERS_SOURCE = "learners"

@@ -103,6 +103,11 @@ class Profile(models.Model):
     skills_visibility = visibility_field(_("who can see my skills"))
     wikimedia_visibility = visibility_field(_("who can see my Wikimedia username"))
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # Copies kept by kuza.people.listing (never set them elsewhere), so that searches read
+    # what they filter on from the rows they scan: the account is active (not suspended),
+    # and the person is on the capacity map (active, and did not leave it).
+    active = models.BooleanField(default=True, editable=False)
+    on_map = models.BooleanField(default=True, editable=False)
 
     class Meta:
         verbose_name = _("profile")
@@ -110,8 +115,13 @@ class Profile(models.Model):
         indexes = [
             models.Index(fields=["country", "region"], name="profile_country_region"),
             models.Index(fields=["visibility", "skills_visibility"], name="profile_visibility"),
-            # Search results are sorted by name: the first page reads the index in order.
-            models.Index(fields=["display_name", "id"], name="profile_name_order"),
+            # Search results are sorted by name: the first page reads the index in order,
+            # among active people only.
+            models.Index(
+                fields=["display_name", "id"],
+                name="profile_active_name_order",
+                condition=models.Q(active=True),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -197,7 +207,14 @@ class SkillClaim(models.Model):
                 name="claim_level_1_to_4",
             ),
         ]
-        indexes = [models.Index(fields=["skill", "profile"], name="claim_skill_profile")]
+        indexes = [
+            # Covering (on PostgreSQL): searches and the map read the flags from the index.
+            models.Index(
+                fields=["skill", "profile"],
+                name="claim_skill_profile_flags",
+                include=["can_mentor", "knows", "wants_to_learn", "offers_service", "level"],
+            )
+        ]
         verbose_name = _("skill claim")
         verbose_name_plural = _("skill claims")
 
@@ -339,3 +356,56 @@ class ContactRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.sender} → {self.recipient}"
+
+
+class CapacityCount(models.Model):
+    """Precomputed capacity map figures: the people of one tier bucket in one country for one
+    filter (see kuza.people.capacity_contribution). Kept by kuza.people.listing."""
+
+    key = models.CharField(max_length=24)
+    language = models.CharField(max_length=35)
+    tier = models.PositiveSmallIntegerField()
+    country = models.CharField(max_length=2)
+    people = models.IntegerField(default=0)
+    mentors = models.IntegerField(default=0)
+    knows = models.IntegerField(default=0)
+    learners = models.IntegerField(default=0)
+    services = models.IntegerField(default=0)
+    offers = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["key", "language", "tier", "country"], name="one_capacity_count"
+            ),
+        ]
+        verbose_name = _("capacity count")
+        verbose_name_plural = _("capacity counts")
+
+    def __str__(self) -> str:
+        return f"{self.key or '*'}/{self.language or '*'}/{self.tier}/{self.country}"
+
+
+class CapacityContribution(models.Model):
+    """What one profile adds to CapacityCount now, to take it back when the profile changes.
+
+    Not a foreign key: it outlives its profile until the map subtracts it.
+    """
+
+    profile_id = models.IntegerField(primary_key=True)
+    user_id = models.IntegerField(db_index=True)
+    buckets = models.JSONField(default=list)  # [[key, language, tier, country, *figures]]
+    # Counted only from the "my mentors and organisers" tier on, for some filter.
+    close_only = models.BooleanField(default=False)
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["user_id"],
+                name="contribution_close_only",
+                condition=models.Q(close_only=True),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"profile {self.profile_id}"

@@ -47,7 +47,9 @@ ROLE_FLAGS = {
 
 def people_visible_to(viewer, fields: tuple[str, ...] | list[str] = ()) -> QuerySet[Profile]:
     """Active people whose profile, and each field group in `fields`, `viewer` may see."""
-    return among_people(Profile.objects.filter(visible_q(viewer, fields)), viewer, "user")
+    return among_people(
+        Profile.objects.filter(visible_q(viewer, fields)), viewer, "user", active_column="active"
+    )
 
 
 # --- One person ------------------------------------------------------------------------------
@@ -240,21 +242,27 @@ def people_search(*, viewer, query: PeopleQuery) -> QuerySet[Profile]:
     """
     people = people_visible_to(viewer, _fields_needed(query))
     ordering: list = []
+    ranking = None
     if query.exact_skill_id is not None:
-        # One join with the matching claims, grouped per person: ranks in a single pass
-        # (no per-row subqueries), and keeps only people with at least one matching claim.
-        matching = {"skill_claims__skill_id__in": sorted(query.skill_ids or {query.exact_skill_id})}
+        # The condition as a subquery (what the page's count reads), and the ranking as one
+        # join with the matching claims grouped per person (one pass, no per-row subqueries).
+        skill_ids = sorted(query.skill_ids or {query.exact_skill_id})
+        matching = {"skill_claims__skill_id__in": skill_ids}
+        claims = SkillClaim.objects.filter(profile_id=OuterRef("pk"), skill_id__in=skill_ids)
         if query.role:
             matching[f"skill_claims__{ROLE_FLAGS[query.role]}"] = True
-        people = people.filter(**matching).annotate(
-            exact=Max(
+            claims = claims.filter(**{ROLE_FLAGS[query.role]: True})
+        ranking = {
+            "condition": Exists(claims),
+            "matching": matching,
+            "exact": Max(
                 Case(
                     When(skill_claims__skill_id=query.exact_skill_id, then=Value(1)),
                     default=Value(0),
                 )
             ),
-            best_level=Max("skill_claims__level"),
-        )
+            "best_level": Max("skill_claims__level"),
+        }
         ordering = ["-exact", F("best_level").desc(nulls_last=True)]
     elif query.skill_ids is not None or query.role:
         claims = SkillClaim.objects.filter(profile_id=OuterRef("pk"))
@@ -279,7 +287,33 @@ def people_search(*, viewer, query: PeopleQuery) -> QuerySet[Profile]:
         people = people.filter(availability_hours__gte=query.min_hours)
     if query.text:
         people = people.filter(display_name__icontains=query.text)
-    return people.order_by(*ordering, "display_name", "pk")
+    if ranking is None:
+        return people.order_by("display_name", "pk")
+    ranked = (
+        people.filter(**ranking["matching"])
+        .annotate(exact=ranking["exact"], best_level=ranking["best_level"])
+        .order_by(*ordering, "display_name", "pk")
+    )
+    return RankedPeople.of(ranked, counted=people.filter(ranking["condition"]))
+
+
+class RankedPeople(QuerySet):
+    """Search results ranked through a grouped join, whose count() reads only the conditions
+    (the same people) instead of counting the grouped join again. Any further filter gets a
+    plain queryset back (the count would no longer be the same)."""
+
+    counted: QuerySet | None = None
+
+    @classmethod
+    def of(cls, ranked: QuerySet, *, counted: QuerySet) -> RankedPeople:
+        results = cls(model=ranked.model, query=ranked.query.chain(), using=ranked.db)
+        results.counted = counted
+        return results
+
+    def count(self) -> int:
+        if self.counted is not None and self._result_cache is None:
+            return self.counted.count()
+        return super().count()
 
 
 def profile_cards(viewer, profiles) -> list[ProfileCard]:

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from kuza.core.languages import language_tag
+from kuza.people import listing
 from kuza.people.models import (
     Membership,
     Organisation,
@@ -120,6 +121,7 @@ def profile_languages_set(*, profile: Profile, languages: list[tuple[str, int]])
                 for tag, proficiency in entries.items()
             ]
         )
+        listing.refresh(profile_ids=[profile.pk])  # bulk_create sends no signal
     map_changed()
 
 

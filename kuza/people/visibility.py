@@ -110,14 +110,28 @@ def _partner_ids(viewer) -> frozenset[int]:
     return cached
 
 
-def relationship_subject_q(viewer, prefix: str = "") -> Q:
-    """Profiles for which `viewer` is one of "my mentors and organisers" (not staff-wide)."""
+def relationship_subject_parts(viewer, prefix: str = "", *, embed: bool = False) -> list[Q]:
+    """`relationship_subject_q` as the conditions it is the union of (each indexable).
+
+    With `embed`, a source that answers with a queryset goes into the condition as a
+    subquery instead of being asked first (no query of its own).
+    """
     key = f"{prefix}user_id__in"
     parts = [Q(**{key: _organised_member_ids(viewer)})]
+    if embed:
+        for source in _relationship_sources:
+            answer = source(viewer)
+            parts.append(Q(**{key: answer if isinstance(answer, QuerySet) else sorted(answer)}))
+        return parts
     partners = _partner_ids(viewer)
     if partners:
         parts.append(Q(**{key: sorted(partners)}))
-    return reduce(or_, parts)
+    return parts
+
+
+def relationship_subject_q(viewer, prefix: str = "") -> Q:
+    """Profiles for which `viewer` is one of "my mentors and organisers" (not staff-wide)."""
+    return reduce(or_, relationship_subject_parts(viewer, prefix))
 
 
 def _within(tier: int, columns: list[str], prefix: str) -> Q:
@@ -194,7 +208,12 @@ def suspended_user_ids() -> QuerySet:
 
 
 def among_people(
-    queryset: QuerySet, viewer, path: str = "", *, despite_blocks: bool = False
+    queryset: QuerySet,
+    viewer,
+    path: str = "",
+    *,
+    despite_blocks: bool = False,
+    active_column: str | None = None,
 ) -> QuerySet:
     """`queryset` without the rows whose person is suspended or in a block with `viewer`
     (either way): the one rule for every list of people (facilitators, organisers,
@@ -204,10 +223,15 @@ def among_people(
     a queryset of users. Who stays is named through the presenter (kuza.audience), which
     also applies the tiers and blocks: `despite_blocks` keeps a blocked person's row, counted
     but not named (a cohort's facilitators lead it whoever blocked them). Subqueries only:
-    no query of its own.
+    no query of its own. `active_column` names a column of the row itself that copies whether
+    the person's account is active (`Profile.active`, kept by kuza.people.listing): read
+    instead of a subquery over every account.
     """
     column = f"{path}_id" if path else "pk"
-    rows = queryset.exclude(**{f"{column}__in": suspended_user_ids()})
+    if active_column:
+        rows = queryset.filter(**{active_column: True})
+    else:
+        rows = queryset.exclude(**{f"{column}__in": suspended_user_ids()})
     if is_signed_in(viewer) and not despite_blocks:
         rows = rows.exclude(blocked_with_q(viewer, column))
     return rows

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kuza.core.tasks import send_email
+from kuza.people import listing
 from kuza.people.services import map_changed
 from kuza.safety import permissions, reportables
 from kuza.safety.models import (
@@ -201,6 +202,7 @@ def member_suspend(
     with transaction.atomic():
         get_user_model().objects.filter(pk=person.pk).update(is_active=False)
         person.is_active = False
+        listing.refresh(user_ids=[person.pk])  # search's and the map's copies (no signal)
         suspension = Suspension.objects.create(
             user=person, reason=reason, until=until, report=report, created_by=moderator
         )
@@ -223,6 +225,7 @@ def _lift(*, actor, suspension: Suspension) -> None:
     still_open = Suspension.objects.filter(user_id=suspension.user_id, lifted_at__isnull=True)
     if not still_open.filter(in_force_q()).exists():
         get_user_model().objects.filter(pk=suspension.user_id).update(is_active=True)
+        listing.refresh(user_ids=[suspension.user_id])  # search's and the map's copies
         transaction.on_commit(map_changed)
     log_action(actor=actor, action=Action.SUSPENSION_LIFTED, subject_user=suspension.user)
 

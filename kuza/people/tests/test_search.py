@@ -164,3 +164,36 @@ def test_api_search_uses_the_same_filters_and_rejects_bad_ones(client, viewer):
     assert [row["display_name"] for row in found["results"]] == ["Api Person"]
     assert bad_role.status_code == 422 and bad_role.json()["error"]["code"] == "error"
     assert bad_skill.status_code == 422
+
+
+@pytest.mark.parametrize("role", [None, "mentor", "learner"])
+def test_the_count_of_ranked_results_is_the_number_of_people_listed(viewer, role):
+    for index, (slug, level) in enumerate(
+        [("wikidata", 4), ("sparql-queries", 2), ("wikidata", None), ("storytelling", 3)]
+    ):
+        profile = make_person(f"p{index}", display_name=f"P{index}")
+        SkillClaimFactory(
+            profile=profile, skill=skill(slug), level=level, can_mentor=index % 2 == 0,
+            wants_to_learn=level is None,
+        )  # fmt: skip
+        # Two matching claims on one person: still one result, counted once.
+        SkillClaimFactory(profile=profile, skill=skill("wikicite"), level=1)
+    results = people_search(viewer=viewer, query=PeopleQuery(**wikidata_query(role=role)))
+
+    assert results.count() == len(list(results)) > 0
+    assert results.filter(display_name="P0").count() == len(
+        [profile for profile in results if profile.display_name == "P0"]
+    )
+
+
+def test_suspended_people_are_not_found_and_come_back_when_lifted(viewer):
+    person = make_person("away", display_name="Away")
+    person.user.is_active = False
+    person.user.save()
+
+    assert "Away" not in names(viewer)
+
+    person.user.is_active = True
+    person.user.save()
+
+    assert "Away" in names(viewer)

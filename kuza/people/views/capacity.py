@@ -17,10 +17,8 @@ from kuza.people.services import map_version
 from kuza.safety.selectors import blocked_user_ids
 from kuza.skills.models import Skill, SkillCategory
 from kuza.skills.selectors import (
-    category_skill_ids,
     localise_categories,
     localise_skills,
-    skill_with_descendants_ids,
 )
 
 SVG_CACHE_SECONDS = 300
@@ -33,18 +31,18 @@ def _map_request(request: HttpRequest):
     if request.GET and form.is_valid():
         data = form.cleaned_data
         metric = data["metric"] or "mentors"
-        skill_ids = None
+        language = data["language"] or None
+        map_filter = MapFilter(language=language)
         if data["skill"]:
             skill = Skill.objects.filter(slug=data["skill"]).first()
             if skill is not None:
-                skill_ids = frozenset(skill_with_descendants_ids(skill))
+                map_filter = MapFilter.for_skill(skill, language)
                 subject = localise_skills([skill])[0].label
         elif data["category"]:
             category = SkillCategory.objects.filter(slug=data["category"]).first()
             if category is not None:
-                skill_ids = frozenset(category_skill_ids(category))
+                map_filter = MapFilter.for_category(category, language)
                 subject = localise_categories([category])[0].label
-        map_filter = MapFilter(skill_ids=skill_ids, language=data["language"] or None)
         if data["language"]:
             subject = _("%(subject)s, speaking %(language)s") % {
                 "subject": subject,

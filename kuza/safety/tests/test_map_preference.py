@@ -99,3 +99,26 @@ def test_the_migration_keeps_everyones_choice_in_the_safety_preference(django_us
         executor = MigrationExecutor(connection)
         executor.loader.build_graph()
         executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+@pytest.mark.django_db
+def test_lifting_a_suspension_puts_the_member_back_on_the_map_and_in_search(cast):
+    from kuza.people.selectors import PeopleQuery, people_search
+
+    _mentors_in_ghana(3)
+    reported = cast.reported.profile
+    reported.country = "GH"
+    reported.save()
+    SkillClaimFactory(profile=reported, skill=skill("outreach"), can_mentor=True)
+    live = MapFilter(skill_ids=frozenset({skill("outreach").pk}))
+    suspension = moderation.member_suspend(
+        moderator=cast.platform_moderator, report=cast.report, reason="x"
+    )
+    assert raw_people_counts(cast.other_member, MapFilter())["GH"].mentors == 3
+    assert reported not in people_search(viewer=cast.other_member, query=PeopleQuery())
+
+    moderation.suspension_lift(moderator=cast.platform_moderator, suspension_id=suspension.pk)
+
+    assert raw_people_counts(cast.other_member, MapFilter())["GH"].mentors == 4
+    assert raw_people_counts(cast.other_member, live)["GH"].mentors == 4
+    assert reported in people_search(viewer=cast.other_member, query=PeopleQuery())
