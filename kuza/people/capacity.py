@@ -45,7 +45,7 @@ from kuza.people.models import (
 )
 from kuza.people.selectors import language_q, people_visible_to
 from kuza.people.visibility import relationship_subject_parts
-from kuza.safety.selectors import blocked_with_q
+from kuza.safety.selectors import blocked_with_q, users_hidden_from_map
 
 
 @dataclass(frozen=True)
@@ -181,12 +181,15 @@ def _precomputed_counts(viewer, key: str, map_filter: MapFilter) -> dict[str, Ra
     rows = CapacityCount.objects.filter(key=key, language=language, tier__lte=tier)
     for country, *values in rows.values_list("country", *FIGURES):
         add(country, values, 1)
-    if not is_signed_in(viewer):
-        return _shown_countries(totals)
     # Who differs, and how far they are seen: one indexable condition per part of a union.
-    parts = [(Q(user_id=viewer.pk), Visibility.ONLY_ME)]
-    parts += [(part, None) for part in _or_parts(blocked_with_q(viewer, "user_id"))]
-    if tier < CLOSEST_SHARED_TIER:
+    # The sums were made from copies (Profile.on_map); the account and the choice stay the
+    # rule, so anyone they leave off the map whose copy was not refreshed (an account
+    # deactivated by QuerySet.update, say) is taken out here.
+    parts: list[tuple[Q, int | None]] = [(Q(user_id__in=users_hidden_from_map()), None)]
+    if is_signed_in(viewer):
+        parts += [(Q(user_id=viewer.pk), Visibility.ONLY_ME)]
+        parts += [(part, None) for part in _or_parts(blocked_with_q(viewer, "user_id"))]
+    if is_signed_in(viewer) and tier < CLOSEST_SHARED_TIER:
         parts += [
             (Q(close_only=True) & part, CLOSEST_SHARED_TIER)
             for part in relationship_subject_parts(viewer, embed=True)
@@ -240,8 +243,9 @@ def _live_counts(viewer, map_filter: MapFilter) -> dict[str, tuple]:
     claims = (
         SkillClaim.objects.filter(profile__in=profiles.values("pk"))
         .exclude(profile__country="")
-        # Left the map by choice (kuza.safety.selectors.users_hidden_from_map, copied on the
-        # profile by kuza.people.listing).
+        # Left the map by choice (kuza.safety.selectors.users_hidden_from_map); its copy on
+        # the profile (kuza.people.listing) lets the database skip them by index.
+        .exclude(profile__user_id__in=users_hidden_from_map())
         .filter(profile__on_map=True)
     )
 
