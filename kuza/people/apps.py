@@ -6,8 +6,3 @@ class PeopleConfig(AppConfig):
     name = "kuza.people"
     label = "people"
     verbose_name = _("People and organisations")
-
-    def ready(self) -> None:
-        from kuza.people import listing
-
-        listing.connect()

@@ -45,7 +45,7 @@ from kuza.people.models import (
 )
 from kuza.people.selectors import language_q, people_visible_to
 from kuza.people.visibility import relationship_subject_parts
-from kuza.safety.selectors import blocked_with_q
+from kuza.safety.selectors import blocked_with_q, users_hidden_from_map_parts
 
 
 @dataclass(frozen=True)
@@ -181,12 +181,17 @@ def _precomputed_counts(viewer, key: str, map_filter: MapFilter) -> dict[str, Ra
     rows = CapacityCount.objects.filter(key=key, language=language, tier__lte=tier)
     for country, *values in rows.values_list("country", *FIGURES):
         add(country, values, 1)
-    if not is_signed_in(viewer):
-        return _shown_countries(totals)
     # Who differs, and how far they are seen: one indexable condition per part of a union.
-    parts = [(Q(user_id=viewer.pk), Visibility.ONLY_ME)]
-    parts += [(part, None) for part in _or_parts(blocked_with_q(viewer, "user_id"))]
-    if tier < CLOSEST_SHARED_TIER:
+    # The sums were made from copies (Profile.on_map); the account stays the rule, so a
+    # suspended person whose copy was not refreshed (an account deactivated by
+    # QuerySet.update, say) is taken out here. Suspended accounts are few and indexed; those
+    # who left the map by choice are many, and their choice is only written through
+    # kuza.safety.services or a model save, which refresh the copy.
+    parts: list[tuple[Q, int | None]] = [(Q(user_id__in=users_hidden_from_map_parts()[1]), None)]
+    if is_signed_in(viewer):
+        parts += [(Q(user_id=viewer.pk), Visibility.ONLY_ME)]
+        parts += [(part, None) for part in _or_parts(blocked_with_q(viewer, "user_id"))]
+    if is_signed_in(viewer) and tier < CLOSEST_SHARED_TIER:
         parts += [
             (Q(close_only=True) & part, CLOSEST_SHARED_TIER)
             for part in relationship_subject_parts(viewer, embed=True)
@@ -237,11 +242,14 @@ def _live_counts(viewer, map_filter: MapFilter) -> dict[str, tuple]:
     fields = ["skills", "location"] + (["languages"] if map_filter.language else [])
     # The profiles rule (tiers, suspension, blocks either way): kuza.people.selectors.
     profiles = people_visible_to(viewer, fields)
+    by_choice, suspended = users_hidden_from_map_parts()
     claims = (
         SkillClaim.objects.filter(profile__in=profiles.values("pk"))
         .exclude(profile__country="")
-        # Left the map by choice (kuza.safety.selectors.users_hidden_from_map, copied on the
-        # profile by kuza.people.listing).
+        # Left the map by choice (kuza.safety.selectors.users_hidden_from_map); its copy on
+        # the profile (kuza.people.listing) lets the database skip them by index.
+        .exclude(profile__user_id__in=by_choice)
+        .exclude(profile__user_id__in=suspended)
         .filter(profile__on_map=True)
     )
 

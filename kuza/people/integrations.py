@@ -8,7 +8,11 @@ from kuza.core import home, navigation
 from kuza.core.navigation import NavItem
 from kuza.core.navigation import register as register_navigation
 from kuza.core.viewers import register_fact
-from kuza.people import selectors
+from kuza.people import listing, selectors
+
+# The search and map copies (Profile.active, Profile.on_map, the map's precomputed sums) follow
+# every change of what they copy.
+listing.connect()
 
 register_navigation(
     NavItem(url_name="people:search", label=_("People"), order=20, group=navigation.PEOPLE)

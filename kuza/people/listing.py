@@ -53,11 +53,10 @@ def _taxonomy(apps) -> Taxonomy:
 def _sync_flags(apps, profiles) -> None:
     """Profile.active and Profile.on_map from the account and the safety preference."""
     if apps is installed_apps:
-        from django.contrib.auth import get_user_model
-
+        from kuza.people.visibility import suspended_user_ids
         from kuza.safety.selectors import users_hidden_from_map
 
-        inactive = get_user_model().objects.filter(is_active=False).values("pk")
+        inactive = suspended_user_ids()
         hidden = users_hidden_from_map()
     else:  # a data migration: the same rules, on the historical models
         from django.conf import settings

@@ -224,14 +224,14 @@ def among_people(
     also applies the tiers and blocks: `despite_blocks` keeps a blocked person's row, counted
     but not named (a cohort's facilitators lead it whoever blocked them). Subqueries only:
     no query of its own. `active_column` names a column of the row itself that copies whether
-    the person's account is active (`Profile.active`, kept by kuza.people.listing): read
-    instead of a subquery over every account.
+    the person's account is active (`Profile.active`, kept by kuza.people.listing), so the
+    database can read active people from an index. The account itself stays the rule: an
+    account deactivated without a signal (`QuerySet.update`) is left out all the same.
     """
     column = f"{path}_id" if path else "pk"
+    rows = queryset.exclude(**{f"{column}__in": suspended_user_ids()})
     if active_column:
-        rows = queryset.filter(**{active_column: True})
-    else:
-        rows = queryset.exclude(**{f"{column}__in": suspended_user_ids()})
+        rows = rows.filter(**{active_column: True})
     if is_signed_in(viewer) and not despite_blocks:
         rows = rows.exclude(blocked_with_q(viewer, column))
     return rows

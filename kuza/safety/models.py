@@ -58,6 +58,12 @@ class SafetyPreferences(models.Model):
     class Meta:
         verbose_name = _("safety preferences")
         verbose_name_plural = _("safety preferences")
+        # The capacity map leaves out the few who chose to: read from an index of them alone.
+        indexes = [
+            models.Index(
+                fields=["user"], condition=models.Q(hide_from_map=True), name="safety_off_the_map"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} safety preferences"

@@ -64,6 +64,20 @@ ALLOWED = {
         "people/views/capacity.py",
         'blocked = ",".join(str(pk) for pk in sorted(blocked_user_ids(request.user)))',
     ),
+    # An index of the few inactive accounts, which every list of people leaves out.
+    (
+        "accounts/models.py",
+        'fields=["id"], condition=models.Q(is_active=False), name="accounts_user_inactive"',
+    ),
+    # The map's precomputed sums (which name nobody) corrected for the viewer's blocks.
+    (
+        "people/capacity.py",
+        'parts += [(part, None) for part in _or_parts(blocked_with_q(viewer, "user_id"))]',
+    ),
+    # The data migration filling the search and map copies states the rule on historical
+    # models, which the live selectors cannot query.
+    ("people/listing.py", 'inactive = user_model.objects.filter(is_active=False).values("pk")'),
+    ("people/listing.py", "Q(safety_preferences__hide_from_map=True) | Q(is_active=False)"),
     # Leaderboards count people they do not name (the rule stated on the page).
     ("campaigns/selectors/leaderboard.py", "blocked = blocked_user_ids(viewer)"),
 }

@@ -32,6 +32,7 @@ from kuza.people.models import (
     Visibility,
 )
 from kuza.people.owndata import account_delete
+from kuza.people.selectors import people_visible_to
 from kuza.people.services import (
     profile_languages_set,
     profile_update,
@@ -369,3 +370,24 @@ def test_a_profile_only_its_person_may_see_is_only_in_the_only_me_buckets():
     buckets = contribution(person(visibility=Visibility.ONLY_ME), TAXONOMY)
 
     assert buckets and {tier for _key, _language, tier, _country in buckets} == {3}
+
+
+def _deactivated_without_a_signal(world):
+    get_user_model().objects.filter(pk=world["people"][14].user.pk).update(is_active=False)
+
+
+def test_the_account_stays_the_rule_when_its_copy_is_stale(world):
+    """An account deactivated by a write that sends no signal (QuerySet.update) leaves the
+    copies stale: the map and the lists of people still leave the person out."""
+    person = world["people"][14]
+    _deactivated_without_a_signal(world)
+
+    assert Profile.objects.get(pk=person.pk).active  # the copy was not refreshed
+    for persona in PERSONAS:
+        viewer = world["viewers"][persona]
+        assert not people_visible_to(fresh(viewer)).filter(pk=person.pk).exists(), persona
+        for map_filter in filters():
+            expected = by_the_rules(fresh(viewer), map_filter)
+            assert raw_people_counts(fresh(viewer), map_filter) == expected, (persona, map_filter)
+            live = MapFilter(skill_ids=map_filter.skill_ids, language=map_filter.language)
+            assert raw_people_counts(fresh(viewer), live) == expected, (persona, map_filter)
