@@ -380,15 +380,22 @@ def compute_metrics_from_rows(
         created_pages=frozenset(creations),
         improved_pages=frozenset().union(*(site.improved for site in wikis.values())),
         contributors=frozenset(person.participant.username for person in active),
-        daily=tuple(
-            DayTally(
-                day=day,
-                edits=edits_by_day[index],
-                articles_created=created_per_day[index],
-                bytes_added=bytes_by_day[index],
-            )
-            for index, day in enumerate(days)
-        ),
+        daily=daily_tallies(days, edits_by_day, created_per_day, bytes_by_day),
+    )
+
+
+def daily_tallies(
+    days: list[date], edits: list[int], created: list[int], bytes_added: list[int]
+) -> tuple[DayTally, ...]:
+    """The campaign's figures day by day, from lists indexed like `days`."""
+    return tuple(
+        DayTally(
+            day=day,
+            edits=edits[index],
+            articles_created=created[index],
+            bytes_added=bytes_added[index],
+        )
+        for index, day in enumerate(days)
     )
 
 

@@ -22,7 +22,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from kuza.campaigns.metrics import _add_up, _days, leaderboard_row, per_language, ranked
+from kuza.campaigns.metrics import (
+    _add_up,
+    _days,
+    daily_tallies,
+    leaderboard_row,
+    per_language,
+    ranked,
+)
 from kuza.campaigns.metrics_inputs import (
     CampaignWindow,
     Participant,
@@ -32,7 +39,6 @@ from kuza.campaigns.metrics_inputs import (
 from kuza.campaigns.metrics_results import (
     CampaignMetrics,
     ContributorWiki,
-    DayTally,
     LeaderboardRow,
     Retention,
     Tally,
@@ -225,15 +231,7 @@ def metrics_from_aggregates(
         created_pages=frozenset((wiki, page) for wiki, page, *_ in sums.creations),
         improved_pages=frozenset((wiki, page) for wiki, page, _ in sums.improved_pages),
         contributors=frozenset(active),
-        daily=tuple(
-            DayTally(
-                day=day,
-                edits=edits_by_day[index],
-                articles_created=created_per_day[index],
-                bytes_added=bytes_by_day[index],
-            )
-            for index, day in enumerate(days)
-        ),
+        daily=daily_tallies(days, edits_by_day, created_per_day, bytes_by_day),
     )
 
 
