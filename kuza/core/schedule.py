@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils import timezone
 
 logger = logging.getLogger(__name__)
@@ -46,8 +45,8 @@ def jobs() -> list[PeriodicJob]:
     return sorted(_jobs.values(), key=lambda job: job.name)
 
 
-def _claim(job: PeriodicJob, now: datetime) -> bool:
-    """Mark `job` enqueued at `now` unless another scheduler did so within its interval."""
+def _last_enqueued(job: PeriodicJob) -> datetime | None:
+    """When `job` was last enqueued (None: never), creating its row on first use."""
     from kuza.core.models import ScheduledRun
 
     try:
@@ -55,11 +54,27 @@ def _claim(job: PeriodicJob, now: datetime) -> bool:
             ScheduledRun.objects.get_or_create(name=job.name)
     except IntegrityError:
         pass  # another scheduler created the row first
-    claimed = ScheduledRun.objects.filter(
-        Q(last_enqueued_at__isnull=True) | Q(last_enqueued_at__lte=now - job.every),
-        name=job.name,
-    ).update(last_enqueued_at=now)
-    return claimed == 1
+    return ScheduledRun.objects.filter(name=job.name).values_list("last_enqueued_at", flat=True)[0]
+
+
+def _claim(job: PeriodicJob, now: datetime, previous: datetime | None) -> bool:
+    """Mark `job` enqueued at `now` if it is due and its last enqueue is still `previous`.
+
+    A compare-and-swap on the value read: between the read and the claim another scheduler
+    may have claimed the job, or released a failed claim of its own; either way this pass
+    steps aside. (Claiming on "due" alone let a scheduler that had read another's failed claim
+    later restore it as "last enqueued", and the job then waited a whole interval.)
+    """
+    from kuza.core.models import ScheduledRun
+
+    if previous is not None and previous > now - job.every:
+        return False
+    return (
+        ScheduledRun.objects.filter(name=job.name, last_enqueued_at=previous).update(
+            last_enqueued_at=now
+        )
+        == 1
+    )
 
 
 def _release(job: PeriodicJob, claimed_at: datetime, previous: datetime | None) -> None:
@@ -78,17 +93,12 @@ def enqueue_due(now: datetime | None = None) -> list[str]:
     is enqueued by the first pass after the queue is back instead of waiting a whole interval.
     """
     from kuza.core import taskqueue
-    from kuza.core.models import ScheduledRun
 
     now = now or timezone.now()
     enqueued = []
     for job in jobs():
-        previous = (
-            ScheduledRun.objects.filter(name=job.name)
-            .values_list("last_enqueued_at", flat=True)
-            .first()
-        )
-        if not _claim(job, now):
+        previous = _last_enqueued(job)
+        if not _claim(job, now, previous):
             continue
         try:
             # Not deferred when the queue is down: the job is simply due again next pass.

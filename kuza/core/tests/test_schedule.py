@@ -57,6 +57,29 @@ def test_two_schedulers_at_the_same_moment_enqueue_one_run(registered_job):
 
 
 @pytest.mark.django_db
+def test_a_scheduler_that_read_a_failed_claim_does_not_put_it_back(registered_job):
+    """Two schedulers during a queue outage: A claims the due job and fails to enqueue it; B
+    reads A's claim, A releases it, B runs its pass. The job must still be due after the
+    outage, not pushed a whole interval away by B restoring the claim it had read."""
+    job = next(job for job in schedule.jobs() if job.name == registered_job)
+    due_since = timezone.now() - timedelta(hours=25)
+    ScheduledRun.objects.create(name=registered_job, last_enqueued_at=due_since)
+    moment_a = timezone.now()
+    moment_b = moment_a + timedelta(seconds=1)
+
+    read_by_a = schedule._last_enqueued(job)
+    assert schedule._claim(job, moment_a, read_by_a)
+    read_by_b = schedule._last_enqueued(job)  # A's claim, not yet released
+    schedule._release(job, moment_a, read_by_a)  # A's enqueue failed
+    if schedule._claim(job, moment_b, read_by_b):
+        schedule._release(job, moment_b, read_by_b)  # B's enqueue failed too
+
+    assert ScheduledRun.objects.get(name=registered_job).last_enqueued_at == due_since
+    assert registered_job in schedule.enqueue_due(moment_b + timedelta(seconds=30))
+    assert enqueued_digests() == 1
+
+
+@pytest.mark.django_db
 def test_schedule_once_enqueues_due_jobs_for_cron(registered_job, capsys):
     call_command("schedule", "--once")
     assert f"enqueued {registered_job}" in capsys.readouterr().out
