@@ -44,8 +44,8 @@ from kuza.people.models import (
     Visibility,
 )
 from kuza.people.selectors import language_q, people_visible_to
-from kuza.people.visibility import relationship_subject_parts
-from kuza.safety.selectors import blocked_with_q, users_hidden_from_map_parts
+from kuza.people.visibility import relationship_subject_parts, suspended_user_ids
+from kuza.safety.selectors import blocked_with_q, users_off_the_map_by_choice
 
 
 @dataclass(frozen=True)
@@ -187,7 +187,7 @@ def _precomputed_counts(viewer, key: str, map_filter: MapFilter) -> dict[str, Ra
     # QuerySet.update, say) is taken out here. Suspended accounts are few and indexed; those
     # who left the map by choice are many, and their choice is only written through
     # kuza.safety.services or a model save, which refresh the copy.
-    parts: list[tuple[Q, int | None]] = [(Q(user_id__in=users_hidden_from_map_parts()[1]), None)]
+    parts: list[tuple[Q, int | None]] = [(Q(user_id__in=suspended_user_ids()), None)]
     if is_signed_in(viewer):
         parts += [(Q(user_id=viewer.pk), Visibility.ONLY_ME)]
         parts += [(part, None) for part in _or_parts(blocked_with_q(viewer, "user_id"))]
@@ -242,14 +242,12 @@ def _live_counts(viewer, map_filter: MapFilter) -> dict[str, tuple]:
     fields = ["skills", "location"] + (["languages"] if map_filter.language else [])
     # The profiles rule (tiers, suspension, blocks either way): kuza.people.selectors.
     profiles = people_visible_to(viewer, fields)
-    by_choice, suspended = users_hidden_from_map_parts()
     claims = (
         SkillClaim.objects.filter(profile__in=profiles.values("pk"))
         .exclude(profile__country="")
-        # Left the map by choice (kuza.safety.selectors.users_hidden_from_map); its copy on
-        # the profile (kuza.people.listing) lets the database skip them by index.
-        .exclude(profile__user_id__in=by_choice)
-        .exclude(profile__user_id__in=suspended)
+        # Left the map by choice (suspended accounts left people_visible_to already); its
+        # copy on the profile (kuza.people.listing) lets the database skip them by index.
+        .exclude(profile__user_id__in=users_off_the_map_by_choice())
         .filter(profile__on_map=True)
     )
 

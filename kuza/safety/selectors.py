@@ -126,13 +126,10 @@ def users_hidden_from_map() -> QuerySet:
     )
 
 
-def users_hidden_from_map_parts() -> tuple[QuerySet, QuerySet]:
-    """`users_hidden_from_map` as its two parts, each read from an index of the few it holds
-    (an OR across the join reads every account)."""
-    return (
-        SafetyPreferences.objects.filter(hide_from_map=True).values("user_id"),
-        get_user_model().objects.filter(is_active=False).values("pk"),
-    )
+def users_off_the_map_by_choice() -> QuerySet:
+    """Ids of users who chose to leave the map (the part of `users_hidden_from_map` that is
+    not suspension), read from an index of them alone."""
+    return SafetyPreferences.objects.filter(hide_from_map=True).values("user_id")
 
 
 # --- Hidden content ----------------------------------------------------------------------------
