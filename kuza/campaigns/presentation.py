@@ -13,7 +13,7 @@ from kuza.campaigns.catalogue import CAMPAIGN, CSV, EDITION, PAGE, WIKI, Metric
 from kuza.campaigns.charts import Bar, bar_chart_svg
 from kuza.campaigns.metrics import CampaignMetrics, ContributorWiki, WikiTally
 from kuza.campaigns.models import Campaign
-from kuza.campaigns.selectors import VisibleRow, discovered_contributors
+from kuza.campaigns.selectors import VisibleRow, discovered_contributors, wikis_of
 
 
 def language_name(code: str) -> str:
@@ -53,7 +53,7 @@ def card_value(metric: Metric, metrics: CampaignMetrics) -> int | float | None:
 
 def campaign_page(campaign: Campaign, metrics: CampaignMetrics | None) -> dict:
     """Context for the public campaign page (everything but the leaderboard page)."""
-    names = {wiki.db_name: wiki.name for wiki in campaign.wikis.all()}
+    names = {wiki.db_name: wiki.name for wiki in wikis_of(campaign)}
     table = catalogue.metrics_for(WIKI, PAGE)
     context: dict = {
         "metrics": metrics,
@@ -94,7 +94,7 @@ def own_wikis(campaign: Campaign, metrics: CampaignMetrics | None, username: str
     chose to stay off the leaderboard: `metrics` rows are read before that choice applies)."""
     if metrics is None or not username:
         return []
-    names = {wiki.db_name: wiki.name for wiki in campaign.wikis.all()}
+    names = {wiki.db_name: wiki.name for wiki in wikis_of(campaign)}
     for row in metrics.leaderboard:
         if row.username == username:
             return [
@@ -207,7 +207,7 @@ class Contributor:
 
 def discovered_rows(campaign: Campaign) -> list[Contributor]:
     """Non-participants whose tagged edits an open campaign found, most active first."""
-    wikis = {wiki.db_name: wiki for wiki in campaign.wikis.all()}
+    wikis = {wiki.db_name: wiki for wiki in wikis_of(campaign)}
     rows = [
         Contributor(
             username=name,

@@ -63,14 +63,15 @@ CAMPAIGN_WIKIS = CampaignWiki.objects.select_related("wiki")
 
 @require_GET
 def campaign_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    # Whether the viewer organises it is read with the campaign (the page, the leaderboard
+    # and the template all ask).
     campaign = selectors.campaign_for_viewer(user=request.user, slug=slug)
-    # Read once for the whole page: metrics, figures, gaps and contributors each ask, and
-    # the leaderboard and the page both ask whether the viewer organises it.
-    relations = ["wikis", "participants", Prefetch("campaign_wikis", CAMPAIGN_WIKIS)]
-    if request.user.is_authenticated:
-        relations.append("organisers")
-    prefetch_related_objects([campaign], *relations)
-    prefetch_translations([campaign, *campaign.wikis.all()])
+    # Read once for the whole page: metrics, figures, gaps, contributors and the list of wikis
+    # each ask (the wikis come with their campaign rows).
+    prefetch_related_objects([campaign], "participants", Prefetch("campaign_wikis", CAMPAIGN_WIKIS))
+    events = list(links.linked_events(campaign, request.user))
+    # The texts of everything the page names, in one query for all of them.
+    prefetch_translations([campaign, *selectors.wikis_of(campaign), *events])
     metrics = selectors.campaign_metrics(campaign)
     context = presentation.campaign_page(campaign, metrics)
     if metrics is not None:
@@ -91,7 +92,8 @@ def campaign_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "is_organiser": selectors.is_organiser(request.user, campaign),
             "gaps": selectors.gaps_of(campaign),
             "removed_revisions": selectors.campaign_removed_revisions(campaign) if metrics else 0,
-            "events": list(links.linked_events(campaign, request.user)),
+            "events": events,
+            "wikis": selectors.wikis_of(campaign),
             "goals": selectors.goal_progress(campaign, metrics),
             "own_wikis": presentation.own_wikis(
                 campaign, metrics, participation.wiki_username if participation else ""

@@ -25,6 +25,7 @@ from kuza.campaigns.selectors.access import (
     is_organiser,
     participation_of,
     wiki_choices,
+    wikis_of,
 )
 from kuza.campaigns.selectors.figures import (
     METRICS_VERSION,
@@ -106,4 +107,5 @@ __all__ = [
     "series_for_viewer",
     "tracked_usernames",
     "wiki_choices",
+    "wikis_of",
 ]

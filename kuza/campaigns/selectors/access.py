@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Exists, OuterRef, QuerySet
 from django.http import Http404
 
 from kuza.audience.selectors import access, visible_to
@@ -41,8 +41,23 @@ def campaign_get(*, slug: str) -> Campaign:
 
 
 def campaign_for_viewer(*, user, slug: str) -> Campaign:
-    """A campaign `user` may see, or Http404: one hidden by moderators is not found."""
-    return access(Campaign, user, slug=slug)
+    """A campaign `user` may see, or Http404: one hidden by moderators is not found.
+
+    Whether `user` organises it is read in the same query and kept on the campaign for
+    `user` only, where `is_organiser` finds it (the page, its leaderboard and its template
+    all ask; a change made by a service is seen on the next request, which fetches again).
+    """
+    campaigns = Campaign.objects.select_related("series")  # "Edition of" on its page
+    if is_signed_in(user):
+        organiser = Campaign.organisers.through.objects.filter(
+            campaign_id=OuterRef("pk"), user_id=user.pk
+        )
+        campaigns = campaigns.annotate(_viewer_organises=Exists(organiser))
+    campaign = access(campaigns, user, slug=slug)
+    if "_viewer_organises" in campaign.__dict__:
+        organises = campaign.__dict__.pop("_viewer_organises")
+        campaign.__dict__.setdefault("_organiser_known", {})[user.pk] = organises
+    return campaign
 
 
 def campaign_creator(campaign: Campaign):
@@ -76,6 +91,9 @@ def is_organiser(user, campaign: Campaign) -> bool:
         return False
     if user.is_staff:
         return True
+    known = campaign.__dict__.get("_organiser_known", {})
+    if user.pk in known:  # read with the campaign (see `campaign_for_viewer`)
+        return known[user.pk]
     if prefetched(campaign, "organisers"):
         return any(organiser.pk == user.pk for organiser in campaign.organisers.all())
     return campaign.organisers.filter(pk=user.pk).exists()
@@ -117,6 +135,13 @@ def campaign_wikis(campaign: Campaign) -> list[CampaignWiki]:
     if prefetched(campaign, "campaign_wikis"):
         return list(campaign.campaign_wikis.all())
     return list(campaign.campaign_wikis.select_related("wiki"))
+
+
+def wikis_of(campaign: Campaign) -> list[Wiki]:
+    """The campaign's wikis in the wikis' own order, read with its `campaign_wikis` rows (the
+    page prefetches those once for its metrics, names and translations alike)."""
+    wikis = [row.wiki for row in campaign_wikis(campaign)]
+    return sorted(wikis, key=lambda wiki: (wiki.project, wiki.language, wiki.pk))
 
 
 def wiki_choices() -> QuerySet[Wiki]:

@@ -13,8 +13,8 @@ from kuza.campaigns.models import Campaign
 from kuza.campaigns.selectors.access import is_organiser
 from kuza.people.models import Profile
 from kuza.people.selectors import people_visible_to
-from kuza.safety.permissions import is_platform_moderator
-from kuza.safety.selectors import blocked_user_ids, users_hidden_from_leaderboards
+from kuza.safety.permissions import is_moderator, is_platform_moderator
+from kuza.safety.selectors import blocked_with_q, users_hidden_from_leaderboards
 
 # How a participant the viewer may not see named appears on leaderboards (page, CSV, API).
 UNNAMED_PARTICIPANT = gettext_lazy("A participant")
@@ -40,7 +40,11 @@ class VisibleRow:
 
 def sees_every_participant(viewer, campaign: Campaign) -> bool:
     """Campaign organisers (and staff) and moderators see every name on the leaderboard."""
-    return is_organiser(viewer, campaign) or is_platform_moderator(viewer)
+    if is_organiser(viewer, campaign):
+        return True
+    # Whether the viewer moderates anything is read with the account: most members do not,
+    # and are not asked again whether they moderate the whole platform.
+    return is_moderator(viewer) and is_platform_moderator(viewer)
 
 
 def hidden_usernames(campaign: Campaign, *, viewer) -> set[str]:
@@ -55,17 +59,17 @@ def hidden_usernames(campaign: Campaign, *, viewer) -> set[str]:
     if sees_every_participant(viewer, campaign):
         return set()
     hidden_members = users_hidden_from_leaderboards()
-    blocked = blocked_user_ids(viewer)
     named_members = people_visible_to(viewer, fields=("wikimedia",)).values("user_id")
+    # Subqueries, all of them: the names are found in one query.
     participants = campaign.participants.filter(
         Q(hidden_from_leaderboard=True)
         | Q(user__in=hidden_members)
-        | Q(user__in=blocked)
+        | blocked_with_q(viewer, "user")
         | (Q(user__isnull=False) & ~Q(user__in=named_members))
     )
     profiles = Profile.objects.filter(wikimedia_verified=True).exclude(wikimedia_username="")
     found = profiles.filter(
-        Q(user__in=hidden_members) | Q(user__in=blocked) | ~Q(user__in=named_members)
+        Q(user__in=hidden_members) | blocked_with_q(viewer, "user") | ~Q(user__in=named_members)
     )
     # One query for both: participants by their wiki name, found members by their profile's.
     return set(

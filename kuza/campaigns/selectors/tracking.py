@@ -6,6 +6,7 @@ from collections import Counter
 
 from kuza.campaigns.hashtags import hashtag_matcher
 from kuza.campaigns.models import Campaign, Revision, Wiki
+from kuza.campaigns.selectors.access import wikis_of
 
 
 def enrolled_usernames(campaign: Campaign) -> list[str]:
@@ -33,7 +34,7 @@ def discovered_contributors(
 
 
 def _discovered(campaign: Campaign, wiki: Wiki | None) -> dict[str, Counter[str]]:
-    wikis = [wiki] if wiki is not None else list(campaign.wikis.all())
+    wikis = [wiki] if wiki is not None else wikis_of(campaign)
     matches = hashtag_matcher(campaign.hashtag)
     enrolled = set(enrolled_usernames(campaign))
     found: dict[str, Counter[str]] = {}
