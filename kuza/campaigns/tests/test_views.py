@@ -7,9 +7,12 @@ import io
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from kuza.accounts.tests.factories import UserFactory
+from kuza.campaigns import selectors
 from kuza.campaigns.catalogue import METRICS
 from kuza.campaigns.models import Campaign, Participant, Revision, UncollectableGap
 from kuza.campaigns.tests.factories import (
@@ -19,9 +22,11 @@ from kuza.campaigns.tests.factories import (
     WikiFactory,
 )
 from kuza.core.navigation import items_for
+from kuza.events.tests.factories import EventFactory
 from kuza.people.models import Membership, Organisation, Profile, Visibility
 from kuza.safety.models import Block
 from kuza.safety.services import preferences_update
+from kuza.safety.tests.factories import ModeratorRoleFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -406,3 +411,78 @@ def test_a_campaign_collected_before_anyone_joined_shows_empty_metrics(client):
     response = client.get(campaign.get_absolute_url())
 
     assert response.status_code == 200
+
+
+def _page_queries(client, campaign) -> list[str]:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(campaign.get_absolute_url())
+    assert response.status_code == 200
+    return [query["sql"] for query in captured.captured_queries]
+
+
+@pytest.mark.parametrize("viewer", ["visitor", "member", "organiser"])
+def test_the_campaign_page_reads_its_wikis_events_and_names_in_as_many_queries_for_more(
+    client, drive, viewer
+):
+    campaign, organiser, _amina = drive
+    if viewer != "visitor":
+        client.force_login(organiser if viewer == "organiser" else UserFactory(username="m"))
+    EventFactory(campaign=campaign, published=True)
+    _page_queries(client, campaign)  # the metrics cached
+    few = _page_queries(client, campaign)
+
+    for number in range(3):
+        wiki = WikiFactory(db_name=f"xxwiki_{number}", name=f"Wiki {number}")
+        campaign.campaign_wikis.create(wiki=wiki)
+        EventFactory(campaign=campaign, published=True)
+        ParticipantFactory(campaign=campaign, user=UserFactory(), wiki_username=f"P{number}")
+    _page_queries(client, campaign)  # the metrics cached again (their wikis changed)
+    more = _page_queries(client, campaign)
+
+    assert len(more) == len(few), "\n".join(more)
+
+
+def test_whether_the_viewer_organises_is_read_with_the_campaign_for_that_viewer_only(drive):
+    campaign, organiser, _amina = drive
+    someone = UserFactory(username="someone")
+
+    fetched = selectors.campaign_for_viewer(user=organiser, slug=campaign.slug)
+
+    with CaptureQueriesContext(connection) as captured:
+        assert selectors.is_organiser(organiser, fetched)
+    assert not captured.captured_queries
+    assert not selectors.is_organiser(someone, fetched)  # asked of the database
+    assert not selectors.is_organiser(
+        someone, selectors.campaign_for_viewer(user=someone, slug=campaign.slug)
+    )
+
+
+def test_platform_moderators_see_every_name_and_moderators_of_one_group_do_not(client, drive):
+    campaign, _organiser, amina = drive
+    Profile.objects.filter(user=amina).update(visibility=Visibility.MENTORS_AND_ORGANISERS)
+    leaderboard = f"/api/campaigns/{campaign.slug}/leaderboard"
+
+    client.force_login(ModeratorRoleFactory().user)  # moderates one organisation only
+    assert client.get(leaderboard).json()["items"][0]["username"] == "A participant"
+    page = client.get(campaign.get_absolute_url()).content.decode()
+    assert "Amina" not in page.split('id="leaderboard"')[1]
+
+    client.force_login(ModeratorRoleFactory(organisation=None).user)
+    assert client.get(leaderboard).json()["items"][0]["username"] == "Amina"
+    page = client.get(campaign.get_absolute_url()).content.decode()
+    assert "Amina" in page.split('id="leaderboard"')[1]
+
+
+@pytest.mark.parametrize("direction", ["blocker", "blocked"])
+def test_a_member_in_a_block_with_the_viewer_is_not_named_on_the_page(client, drive, direction):
+    campaign, _organiser, amina = drive
+    viewer = UserFactory(username="viewer")
+    client.force_login(viewer)
+    assert "Amina" in client.get(campaign.get_absolute_url()).content.decode()
+
+    pair = (amina, viewer) if direction == "blocker" else (viewer, amina)
+    Block.objects.create(blocker=pair[0], blocked=pair[1])
+
+    page = client.get(campaign.get_absolute_url()).content.decode()
+    assert "Amina" not in page.split('id="leaderboard"')[1]
+    assert "A participant" in page.split('id="leaderboard"')[1]
