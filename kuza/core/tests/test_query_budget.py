@@ -29,7 +29,9 @@ MAX_CRAWLED = 1000
 # three personas, so that it can only get better; remove a line once its page is within
 # MOST_QUERIES_PER_PAGE. The statement the failure names is the one to batch.
 KNOWN_OVER_BUDGET: dict[str, int] = {
-    r"^/campaigns/[^/]+/$": 26,  # metrics on a cold cache: 24 on SQLite, 26 on PostgreSQL
+    # Metrics on a cold cache, for a member: 19 on SQLite, 21 on PostgreSQL, of which the
+    # metrics' own reads are 5 and 7 (warm: 14 on both).
+    r"^/campaigns/[^/]+/$": 21,
 }
 LITERALS = re.compile(r"'(?:[^']|'')*'|\b\d+(?:\.\d+)?\b")
 
