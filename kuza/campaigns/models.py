@@ -148,6 +148,31 @@ class Campaign(models.Model):
         return reverse("campaigns:detail", kwargs={"slug": self.slug})
 
 
+class MetricsSnapshot(models.Model):
+    """A campaign's metrics as last computed, kept in the database so that a page never
+    recomputes them because a cache was emptied (a restart, Redis going away, eviction).
+
+    `signature` names everything the figures depend on (see selectors.figures); a snapshot
+    whose signature differs from the campaign's current one is never read."""
+
+    campaign = models.OneToOneField(
+        Campaign, on_delete=models.CASCADE, related_name="metrics_snapshot"
+    )
+    signature = models.CharField(max_length=120)
+    # The pickled `CampaignMetrics`: written only by Kuza itself, the same trust as Django's
+    # own cache backends, which pickle into Redis, files or a database table alike.
+    metrics = models.BinaryField()
+    removed_revisions = models.PositiveIntegerField()
+    computed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("campaign metrics snapshot")
+        verbose_name_plural = _("campaign metrics snapshots")
+
+    def __str__(self) -> str:
+        return f"{self.campaign_id}: {self.signature}"
+
+
 class CampaignWiki(models.Model):
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="campaign_wikis")
     wiki = models.ForeignKey(Wiki, on_delete=models.PROTECT, related_name="+")

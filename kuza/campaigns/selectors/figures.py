@@ -1,17 +1,24 @@
-"""A campaign's metrics as of its last collection, cached; and its figures over part of
-its window (an event's hours)."""
+"""A campaign's metrics as of its last collection, cached and kept in the database; and its
+figures over part of its window (an event's hours).
+
+A collection computes the metrics once it is done and stores them (cache and snapshot row),
+so a page reads them instead of recomputing: from the cache, else from the snapshot (one
+query), and only when neither matches the campaign's current signature are they computed."""
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
-from datetime import datetime
+import pickle
+from datetime import datetime, timedelta
 
 from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from kuza.campaigns.metrics import CampaignMetrics, Tally, compute_metrics_from_rows
 from kuza.campaigns.metrics_aggregates import metrics_from_aggregates
-from kuza.campaigns.models import Campaign
+from kuza.campaigns.models import Campaign, MetricsSnapshot
 from kuza.campaigns.selectors.access import campaign_wikis
 from kuza.campaigns.selectors.aggregates import campaign_aggregates
 from kuza.campaigns.selectors.revisions import (
@@ -25,6 +32,10 @@ from kuza.campaigns.wikidata import subjects_for
 
 # Bumped when the cached result's shape changes, so no older pickle is ever read back.
 METRICS_VERSION = 2
+# How long computed figures are trusted, in the cache and in the snapshot alike: a few
+# changes reach them without changing their signature (a removal learnt by another
+# campaign's collection on a shared wiki, say), and this bounds how long those wait.
+KEPT_FOR = timedelta(hours=24)
 
 
 def _cache_key(campaign: Campaign) -> str:
@@ -83,26 +94,80 @@ def compute_campaign_metrics(
 
 
 def campaign_metrics(campaign: Campaign) -> CampaignMetrics | None:
-    """Metrics as of the last completed collection, cached until anything they use changes;
+    """Metrics as of the last completed collection, kept until anything they use changes;
     None before the first collection."""
     if campaign.last_synced_at is None:
         return None
     key = _cache_key(campaign)
     metrics = cache.get(key)
     if metrics is None:
-        metrics = compute_campaign_metrics(campaign, as_of=campaign.last_synced_at)
-        cache.set(key, metrics, timeout=24 * 3600)
+        metrics, _removed = _stored_figures(campaign, key)
     return metrics
 
 
 def campaign_removed_revisions(campaign: Campaign) -> int:
-    """`removed_revision_count` as of the last collection, cached like the metrics."""
-    key = f"{_cache_key(campaign)}:removed"
-    count = cache.get(key)
+    """`removed_revision_count` as of the last collection, kept like the metrics."""
+    key = _cache_key(campaign)
+    count = cache.get(f"{key}:removed")
     if count is None:
-        count = removed_revision_count(campaign)
-        cache.set(key, count, timeout=24 * 3600)
+        if campaign.last_synced_at is None:
+            return removed_revision_count(campaign)
+        _metrics, count = _stored_figures(campaign, key)
     return count
+
+
+def _stored_figures(campaign: Campaign, key: str) -> tuple[CampaignMetrics, int]:
+    """The metrics and removed count under `key`: from the snapshot row when it matches,
+    else computed and stored there; the cache is filled either way."""
+    found = _read_snapshot(campaign, key)
+    if found is None:
+        metrics = compute_campaign_metrics(campaign, as_of=campaign.last_synced_at)
+        removed = removed_revision_count(campaign)
+        _write_snapshot(campaign, key, metrics, removed)
+        trusted_for = KEPT_FOR
+    else:
+        metrics, removed, computed_at = found
+        trusted_for = computed_at + KEPT_FOR - timezone.now()
+    cache.set_many(
+        {key: metrics, f"{key}:removed": removed}, timeout=max(trusted_for.total_seconds(), 1)
+    )
+    return metrics, removed
+
+
+def _read_snapshot(campaign: Campaign, key: str) -> tuple[CampaignMetrics, int, datetime] | None:
+    row = (
+        MetricsSnapshot.objects.filter(
+            campaign=campaign, signature=key, computed_at__gt=timezone.now() - KEPT_FOR
+        )
+        .values_list("metrics", "removed_revisions", "computed_at")
+        .first()
+    )
+    if row is None:
+        return None
+    try:
+        # Only Kuza writes this column (see MetricsSnapshot); the version in the key keeps
+        # an older shape from being read.
+        metrics = pickle.loads(bytes(row[0]))  # noqa: S301
+    except (pickle.UnpicklingError, AttributeError, EOFError, ImportError, TypeError):
+        return None
+    if not isinstance(metrics, CampaignMetrics):
+        return None
+    return metrics, row[1], row[2]
+
+
+def _write_snapshot(campaign: Campaign, key: str, metrics: CampaignMetrics, removed: int) -> None:
+    values = {
+        "signature": key,
+        "metrics": pickle.dumps(metrics, protocol=pickle.HIGHEST_PROTOCOL),
+        "removed_revisions": removed,
+    }
+    try:
+        with transaction.atomic():
+            MetricsSnapshot.objects.update_or_create(campaign=campaign, defaults=values)
+    except IntegrityError:
+        # Another process stored the same campaign's figures at the same moment: theirs
+        # stand, and the next change of signature replaces them anyway.
+        pass
 
 
 def figures_between(campaign: Campaign, start: datetime, end: datetime) -> Tally | None:
@@ -118,5 +183,5 @@ def figures_between(campaign: Campaign, start: datetime, end: datetime) -> Tally
     if totals is None:
         as_of = campaign.last_synced_at
         totals = compute_campaign_metrics(campaign, as_of=as_of, period=(start, end)).totals
-        cache.set(key, totals, timeout=24 * 3600)
+        cache.set(key, totals, timeout=KEPT_FOR.total_seconds())
     return totals
