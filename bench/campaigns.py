@@ -7,9 +7,11 @@
 2. Metrics: R synthetic revisions by P participants on 11 wikis are bulk-inserted into a
    throw-away database: SQLite always, and PostgreSQL too when DATABASE_URL names one (the
    bench creates and drops `test_<its name>` there). Then the campaign's metrics are timed
-   as a page or a collection computes them (the database sums, `metrics_aggregates`
-   assembles), next to the previous path (every row read into Python, then
-   compute_metrics_from_rows) and, unless skipped, the validated facts path; all must agree.
+   as a collection computes them (the database sums, `metrics_aggregates` assembles: every
+   figure recomputed from all the rows, the full rebuild), and as a page view reads them
+   back from the cache the collection filled; next to the previous path (every row read
+   into Python, then compute_metrics_from_rows) and, unless skipped, the validated facts
+   path; all must agree.
 3. Women's share: A articles (10,000), each linked to its own Wikidata item, read the way a
    collection reads them (pageprops 50 pages a request, wbgetentities 50 ids a request) from
    a local endpoint on the loopback serving real Humaniki rows (and synthetic items with the
@@ -275,6 +277,25 @@ def bench_metrics(revision_count: int, participant_count: int, old_path: bool) -
         f"{revision_count} revisions ({metrics.totals.edits} counted edits, "
         f"{metrics.totals.articles_improved} improved, {len(metrics.leaderboard)} leaderboard "
         f"rows); load average {' '.join(f'{n:.2f}' for n in os.getloadavg())}"
+    )
+
+    # What each costs on a site: a collection computes the metrics once and caches them
+    # (campaign_collect -> campaign_metrics); a page view reads that cached result.
+    from django.core.cache import cache
+
+    from kuza.campaigns.selectors import campaign_metrics
+    from kuza.campaigns.selectors.figures import _cache_key
+
+    cache.delete(_cache_key(campaign))  # only this key: the cache may be a shared Redis
+    with _Timer() as collection:
+        campaign_metrics(campaign)
+    with _Timer() as page_view:
+        cached = campaign_metrics(campaign)
+    assert cached == metrics
+    print(
+        f"  a collection (full recompute of every figure, then cached): {collection}; "
+        f"a page view (the cached figures read back): {page_view}; load average "
+        f"{' '.join(f'{n:.2f}' for n in os.getloadavg())}"
     )
 
     rows = campaign_wikis(campaign)

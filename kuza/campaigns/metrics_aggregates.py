@@ -54,7 +54,8 @@ SLICE_SECONDS = 900
 # revisions on one wiki; edits and bytes from content namespaces, uploads from any.
 ContributorSums = tuple[str, str, int, int, int, int]
 # (wiki, page id, user, POSIX time, gender or None): the counted creation a page is
-# credited to (the earliest); gender None when the page is not a biography.
+# credited to (the earliest); gender None when the page is not a biography. The time only
+# places it in a day: the first second of its SLICE_SECONDS slice will do.
 Creation = tuple[str, int, str, float, str | None]
 # (wiki, user, gender or None, pages): pages one contributor improved on one wiki and was
 # not credited with creating, by subject.
@@ -107,7 +108,19 @@ def _figures(genders: Counter[str]) -> dict[str, int]:
     }
 
 
-def _biographies(created: list[str | None], improved: Counter[str | None]) -> dict[str, int]:
+_NO_BIOGRAPHIES = {
+    "biographies_created": 0,
+    "biographies_improved": 0,
+    "women": 0,
+    "men": 0,
+    "other_gender": 0,
+    "unknown_gender": 0,
+}
+
+
+def _biographies(created: list[str | None], improved: Mapping[str | None, int]) -> dict[str, int]:
+    if all(value is None for value in created) and all(value is None for value in improved):
+        return _NO_BIOGRAPHIES  # most pages are no biography: read-only, shared
     genders: Counter[str] = Counter(value for value in created if value is not None)
     for value, pages in improved.items():
         if value is not None:
@@ -118,6 +131,9 @@ def _biographies(created: list[str | None], improved: Counter[str | None]) -> di
         pages for value, pages in improved.items() if value is not None
     )
     return figures
+
+
+_NOTHING: dict[str | None, int] = {}  # read-only: a site's improvements until it has any
 
 
 class _Site:
@@ -131,7 +147,7 @@ class _Site:
             uploads,
         )
         self.created: list[str | None] = []  # genders of the pages credited to them here
-        self.improved: Counter[str | None] = Counter()  # pages improved, by gender
+        self.improved: dict[str | None, int] = _NOTHING  # pages improved, by gender
 
 
 def metrics_from_aggregates(
@@ -155,7 +171,9 @@ def metrics_from_aggregates(
     names: dict[str, str] = {}
     sites: dict[str, dict[str, _Site]] = {}  # name -> wiki -> their sums there
     for wiki, user, edits, added, removed, uploads in sums.contributors:
-        name = names[user] = normalize_username(user)
+        name = names.get(user)
+        if name is None:
+            name = names[user] = normalize_username(user)
         sites.setdefault(name, {})[wiki] = _Site(edits, added, removed, uploads)
         if name not in people:  # found through the hashtag, never listed
             people[name] = Participant(name, enrolled=False)
@@ -167,30 +185,36 @@ def metrics_from_aggregates(
         created_on.setdefault(wiki, []).append(gender)
         created_per_day[bisect_right(day_starts, moment)] += 1
     for wiki, user, gender, pages in sums.improvements:
-        sites[names[user]][wiki].improved[gender] += pages
+        site = sites[names[user]][wiki]
+        if site.improved is _NOTHING:
+            site.improved = {}
+        site.improved[gender] = site.improved.get(gender, 0) + pages
     improved_on: dict[str, Counter[str | None]] = {}
     for wiki, _page, gender in sums.improved_pages:
         improved_on.setdefault(wiki, Counter())[gender] += 1
 
     editors: dict[str, set[str]] = {}
+    totals: dict[str, list[int]] = {}  # wiki -> [edits, bytes added, bytes removed]
     for name, mine in sites.items():
         for wiki, site in mine.items():
             if site.edits:
                 editors.setdefault(wiki, set()).add(name)
+            sums_here = totals.get(wiki)
+            if sums_here is None:
+                sums_here = totals[wiki] = [0, 0, 0]
+            sums_here[0] += site.edits
+            sums_here[1] += site.bytes_added
+            sums_here[2] += site.bytes_removed
     per_wiki = tuple(
         WikiTally(
             wiki=wiki,
             language=languages[wiki],
             tally=Tally(
-                edits=sum(mine[wiki].edits for mine in sites.values() if wiki in mine),
+                edits=totals.get(wiki, (0, 0, 0))[0],
                 articles_created=len(created_on.get(wiki, ())),
                 articles_improved=sum(improved_on.get(wiki, Counter()).values()),
-                bytes_added=sum(mine[wiki].bytes_added for mine in sites.values() if wiki in mine),
-                net_bytes=sum(
-                    mine[wiki].bytes_added - mine[wiki].bytes_removed
-                    for mine in sites.values()
-                    if wiki in mine
-                ),
+                bytes_added=totals.get(wiki, (0, 0, 0))[1],
+                net_bytes=totals.get(wiki, (0, 0, 0))[1] - totals.get(wiki, (0, 0, 0))[2],
                 files_uploaded=sums.files_uploaded.get(wiki, 0),
                 active_participants=len(editors.get(wiki, ())),
                 **_biographies(created_on.get(wiki, []), improved_on.get(wiki, Counter())),

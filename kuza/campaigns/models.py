@@ -289,7 +289,27 @@ class Revision(models.Model):
             models.UniqueConstraint(fields=["wiki", "revid"], name="one_revision_per_wiki"),
         ]
         indexes = [
-            models.Index(fields=["wiki", "user", "timestamp"], name="revision_user_time"),
+            # Someone's revisions on a wiki in a period, with every column the metrics sum
+            # (selectors.aggregates): read from the index alone, never the wide rows (titles,
+            # summaries). Plain key columns, not INCLUDE, so that SQLite covers them too.
+            models.Index(
+                fields=[
+                    "wiki",
+                    "user",
+                    "timestamp",
+                    "removed",
+                    "is_redirect",
+                    "is_bot",
+                    "in_recent_changes",
+                    "namespace",
+                    "is_page_creation",
+                    "is_upload",
+                    "page_id",
+                    "revid",
+                    "sizediff",
+                ],
+                name="revision_user_time_sums",
+            ),
             models.Index(
                 fields=["wiki", "timestamp"],
                 name="revision_rc_time",

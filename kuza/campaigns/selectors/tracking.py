@@ -11,8 +11,11 @@ from kuza.campaigns.selectors.access import wikis_of
 
 def enrolled_usernames(campaign: Campaign) -> list[str]:
     """The participants' wiki user names (from the campaign's prefetched participants when the
-    page has them: its metrics, gaps and contributors all ask)."""
-    return sorted(participant.wiki_username for participant in campaign.participants.all())
+    page has them: its metrics, gaps and contributors all ask; else only the names are read,
+    not a model instance per participant)."""
+    if "participants" in getattr(campaign, "_prefetched_objects_cache", {}):
+        return sorted(participant.wiki_username for participant in campaign.participants.all())
+    return sorted(campaign.participants.values_list("wiki_username", flat=True))
 
 
 def discovered_contributors(
