@@ -285,9 +285,8 @@ def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
     arguments = parser.parse_args(argv)
     if arguments.tiny:
         arguments.resources, arguments.samples = 200, 10
-    if arguments.existing and (
-        arguments.engine != "postgresql" or not os.environ.get("DATABASE_URL")
-    ):
+    wrong_engine = arguments.engine != "postgresql" or not os.environ.get("DATABASE_URL")
+    if arguments.existing and not arguments.child and wrong_engine:
         parser.error("--existing needs --engine postgresql and DATABASE_URL")
     return arguments
 

@@ -480,12 +480,28 @@ ORDER BY ranked.position > %(shortlist)s, ranked.full_rank DESC NULLS LAST,
 _PHRASE_CHECK = (
     "(SELECT d.vector @@ q.query FROM library_searchdocument d, q WHERE d.resource_id = worded.id)"
 )
-# Planner settings for the search statement alone (LOCAL: this transaction only).
+# Planner settings for the search statement alone, sent with it in one round trip:
 # enable_seqscan: the planner does not know that testing `@@` on a row means reading its
 # vector: it would read every one; the GIN index finds the matches without reading any (no
 # recheck for words and prefixes). max_parallel_workers_per_gather: the windows must run
 # one after the other, newest first, as a plain (not parallel) Append runs them.
-_PLANNER = {"enable_seqscan": "off", "max_parallel_workers_per_gather": "0"}
+# LOCAL settings: in autocommit the three statements are one implicit transaction that
+# takes them away; in a caller's transaction the last statement puts back what it had
+# (kept meanwhile in a setting of our own). Several statements with parameters in one
+# execute() need client-side binding, the psycopg default Django keeps.
+_PLANNER_SET = """
+SELECT set_config('kuza.library_search_planner',
+        current_setting('enable_seqscan') || ' '
+        || current_setting('max_parallel_workers_per_gather'), true),
+    set_config('enable_seqscan', 'off', true),
+    set_config('max_parallel_workers_per_gather', '0', true);
+"""
+_PLANNER_RESET = """;
+SELECT set_config('enable_seqscan',
+        split_part(current_setting('kuza.library_search_planner'), ' ', 1), true),
+    set_config('max_parallel_workers_per_gather',
+        split_part(current_setting('kuza.library_search_planner'), ' ', 2), true)
+"""
 
 
 def _postgres_windows(candidate_sql: str) -> str:
@@ -532,16 +548,9 @@ def _postgres_page(
         filters=" && %(filters)s::tsquery" if filters else "",
     )
     probe = RANKED_AT_MOST + 1
-    with transaction.atomic(), connection.cursor() as cursor:
-        settings = list(_PLANNER.items())
+    with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT "
-            + ", ".join("current_setting(%s), set_config(%s, %s, true)" for _ in settings),
-            [value for name, setting in settings for value in (name, name, setting)],
-        )
-        before = cursor.fetchone()[0::2]
-        cursor.execute(
-            sql,
+            _PLANNER_SET + sql + _PLANNER_RESET,
             {
                 "query": to_tsquery(query),
                 "words": to_tsquery(query, in_order=False),
@@ -556,20 +565,11 @@ def _postgres_page(
                 **names,
             },
         )
+        cursor.nextset()  # past the settings, to the page
         rows = [
             (row[0], None if row[1] is None else float(row[1]), *row[2:])
             for row in cursor.fetchall()
         ]
-        # A caller's enclosing transaction gets its planner back (after an error, the
-        # rollback to this block's savepoint undoes the settings anyway).
-        cursor.execute(
-            "SELECT " + ", ".join("set_config(%s, %s, true)" for _ in settings),
-            [
-                value
-                for (name, _setting), old in zip(settings, before, strict=True)
-                for value in (name, old)
-            ],
-        )
         # Only a phrase's checks can run out before the cap: then the matches are a sample.
         sampled = phrase and rows[0][7] >= max(PHRASE_CHECKED_AT_MOST, probe)
         return [(*row[:7], row[8] if sampled else None) for row in rows]

@@ -246,9 +246,9 @@ def test_a_search_page_runs_no_more_queries_than_before(client):
 
     # Before issue #22 the ranked window was asked twice (count, then the page): 9 on SQLite.
     # Now one statement brings the window and the count; a prefix asks its words once. On
-    # PostgreSQL the statement sits in a savepoint that sets the planner (4 statements more).
-    around = 4 if connection.vendor == "postgresql" else 0
-    assert counts == {"wikidata": 7 + around, "wiki*": 8 + around}
+    # PostgreSQL the planner settings travel with that statement (once 4 statements more:
+    # a savepoint, set, reset, release).
+    assert counts == {"wikidata": 7, "wiki*": 8}
 
 
 def test_a_search_without_matches_says_so_and_still_notes_a_short_prefix(client):
