@@ -3,6 +3,10 @@
 - SQLite: the FTS5 table `library_search` (migration 0002), MATCH and bm25() ranking.
 - PostgreSQL: stored tsvectors (config 'simple') filled by a trigger (migration 0004), a GIN
   index to match, ts_rank on a small lead vector to shortlist and on the full one to rank.
+  The vectors also hold their block of ids and their resource's filter fields as lexemes
+  (migration 0007): the newest matches within the filters are read a window of ids at a
+  time from the index (WINDOWS), and a phrase is confirmed on at most
+  PHRASE_CHECKED_AT_MOST documents holding its words.
 
 Both engines rank at most RANKED_AT_MOST matches, the newest, and count exactly only up to
 there: a broad term ("wikidata" in half the library) gets an estimated count and the best of
@@ -328,9 +332,9 @@ def _words_beginning(prefix: str, limit: int) -> list[str]:
 # --- engines ---------------------------------------------------------------------------------
 # Both engines run one statement per window, in the same steps:
 #   capped: the newest RANKED_AT_MOST + 1 matches that are candidates (visible, filtered),
-#           read in id order from the full-text index, each checked against the candidates
-#           one by one (an index lookup), so no statement reads every candidate or every
-#           match's text;
+#           read in id order from the full-text index (PostgreSQL: newest id windows
+#           first), each checked against the candidates one by one (an index lookup), so no
+#           statement reads every candidate or every match's text;
 #   kept:   the newest RANKED_AT_MOST of them, the only ones ranked;
 #   bounds: how many were kept, the lowest id kept, and whether there were more (probed);
 #   the window of ranked hits, with the bounds and the id range of all resources (for the
