@@ -11,6 +11,12 @@ without filters, with accents, Arabic harakat, phrases and prefixes.
 SQLite uses a throwaway file; PostgreSQL uses DATABASE_URL, or creates the throwaway
 database --database (kuza_bench_library by default) on 127.0.0.1 (user postgres) and drops
 it afterwards.
+
+To time again on a PostgreSQL database a run already filled (kept because it was named by
+DATABASE_URL), without generating anything:
+
+    DATABASE_URL=postgres://postgres@127.0.0.1/NAME .venv/bin/python bench/search_library.py \
+        --engine postgresql --existing
 """
 
 from __future__ import annotations
@@ -194,7 +200,7 @@ def _time_searches(samples: int, rng: random.Random) -> list[tuple[float, str, d
     return timings
 
 
-def run_engine(count: int, samples: int) -> None:
+def run_engine(count: int, samples: int, *, existing: bool = False) -> None:
     os.environ["KUZA_HOME"] = tempfile.mkdtemp(prefix="kuza-bench-library-")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kuza.settings")
     import django
@@ -203,16 +209,23 @@ def run_engine(count: int, samples: int) -> None:
     from django.core.management import call_command
 
     call_command("migrate", "-v", "0")
-    measure(count, samples)
+    measure(count, samples, existing=existing)
 
 
-def measure(count: int, samples: int) -> None:
-    """Generate the resources, then time the searches on the configured database (migrated)."""
+def measure(count: int, samples: int, *, existing: bool = False) -> None:
+    """Generate the resources (unless `existing`: a previous run's are there), then time
+    the searches on the configured database (migrated)."""
     from django.db import connection
+
+    from kuza.library.models import Resource
 
     rng = random.Random(2026)  # noqa: S311 - reproducible benchmark data
     print(f"{connection.vendor}:")
-    _generate(count, rng)
+    if existing:
+        _maintain()
+        print(f"  {Resource.objects.count()} resources already there")
+    else:
+        _generate(count, rng)
     _time_searches(min(20, samples), rng)  # warm the caches
     runs = sorted(_time_searches(samples, rng), key=lambda run: run[0])
     timings = [run[0] for run in runs]
@@ -259,6 +272,12 @@ def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
         help="PostgreSQL database to create and drop when DATABASE_URL is unset "
         f"(default {DEFAULT_DATABASE})",
     )
+    parser.add_argument(
+        "--existing",
+        action="store_true",
+        help="time the searches on the resources already in DATABASE_URL's database "
+        "(a previous run's), generating none",
+    )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument(
         "--tiny", action="store_true", help="200 resources, 10 searches (the test suite runs this)"
@@ -266,13 +285,16 @@ def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
     arguments = parser.parse_args(argv)
     if arguments.tiny:
         arguments.resources, arguments.samples = 200, 10
+    wrong_engine = arguments.engine != "postgresql" or not os.environ.get("DATABASE_URL")
+    if arguments.existing and not arguments.child and wrong_engine:
+        parser.error("--existing needs --engine postgresql and DATABASE_URL")
     return arguments
 
 
 def main(argv: list[str] | None = None) -> None:
     arguments = parse_arguments(argv)
     if arguments.child:
-        run_engine(arguments.resources, arguments.samples)
+        run_engine(arguments.resources, arguments.samples, existing=arguments.existing)
         return
     engines = ["sqlite", "postgresql"] if arguments.engine == "both" else [arguments.engine]
     for engine in engines:
@@ -292,6 +314,7 @@ def main(argv: list[str] | None = None) -> None:
             "--child",
             f"--resources={arguments.resources}",
             f"--samples={arguments.samples}",
+            *(["--existing"] if arguments.existing else []),
         ]
         try:
             subprocess.run(command, env=environment, check=True)  # noqa: S603

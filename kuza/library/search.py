@@ -3,6 +3,10 @@
 - SQLite: the FTS5 table `library_search` (migration 0002), MATCH and bm25() ranking.
 - PostgreSQL: stored tsvectors (config 'simple') filled by a trigger (migration 0004), a GIN
   index to match, ts_rank on a small lead vector to shortlist and on the full one to rank.
+  The vectors also hold their block of ids and their resource's filter fields as lexemes
+  (migration 0007): the newest matches within the filters are read a window of ids at a
+  time from the index (WINDOWS), and a phrase is confirmed on at most
+  PHRASE_CHECKED_AT_MOST documents holding its words.
 
 Both engines rank at most RANKED_AT_MOST matches, the newest, and count exactly only up to
 there: a broad term ("wikidata" in half the library) gets an estimated count and the best of
@@ -35,7 +39,9 @@ from kuza.library.textsearch import (
     article_free_forms,
     compounds,
     estimated_matches,
+    estimated_sample,
     expand_prefixes,
+    has_phrase,
     normalise,
     parse_query,
     prefix_bounds,
@@ -218,10 +224,18 @@ class SearchResults:
     together with both in one statement, so a page of results costs one full-text query.
     """
 
-    def __init__(self, *, query: Query, candidates: QuerySet[Resource], page_size: int = 15):
+    def __init__(
+        self,
+        *,
+        query: Query,
+        candidates: QuerySet[Resource],
+        page_size: int = 15,
+        filtered_by: dict[str, str] | None = None,
+    ):
         self._parsed = query
         self._expanded: Query | None = None
         self._candidates = candidates
+        self._filtered_by = filtered_by or {}
         self._page_size = page_size
         self._ranked: int | None = None
         self._total: Total | None = None
@@ -256,7 +270,9 @@ class SearchResults:
         cached = self._cached(offset, limit)
         if cached is not None:
             return cached
-        window = _engine_page(self.query, self._candidates, offset=offset, limit=limit)
+        window = _engine_page(
+            self.query, self._candidates, offset=offset, limit=limit, filtered_by=self._filtered_by
+        )
         self._windows[(offset, limit)] = window.hits
         self._ranked, self._total = window.ranked, window.total
         return window.hits
@@ -285,14 +301,26 @@ class SearchResults:
 
 
 def search_resources(
-    *, text: str, candidates: QuerySet[Resource], page_size: int = 15
+    *,
+    text: str,
+    candidates: QuerySet[Resource],
+    page_size: int = 15,
+    filtered_by: dict[str, str] | None = None,
 ) -> SearchResults:
     """Rank `candidates` (already filtered and visible) by how well they match `text`.
 
     `text` is whatever someone typed; it is parsed into a safe query and never raises.
-    An empty query has no matches: callers browse `candidates` instead.
+    An empty query has no matches: callers browse `candidates` instead. `filtered_by`
+    (resource field -> value) names filters `candidates` already applies: PostgreSQL's index
+    narrows the matches by those of INDEXED_FILTERS before checking them against the
+    candidates, which stay the rule.
     """
-    return SearchResults(query=parse_query(text), candidates=candidates, page_size=page_size)
+    return SearchResults(
+        query=parse_query(text),
+        candidates=candidates,
+        page_size=page_size,
+        filtered_by=filtered_by,
+    )
 
 
 def _words_beginning(prefix: str, limit: int) -> list[str]:
@@ -304,9 +332,9 @@ def _words_beginning(prefix: str, limit: int) -> list[str]:
 # --- engines ---------------------------------------------------------------------------------
 # Both engines run one statement per window, in the same steps:
 #   capped: the newest RANKED_AT_MOST + 1 matches that are candidates (visible, filtered),
-#           read in id order from the full-text index, each checked against the candidates
-#           one by one (an index lookup), so no statement reads every candidate or every
-#           match's text;
+#           read in id order from the full-text index (PostgreSQL: newest id windows
+#           first), each checked against the candidates one by one (an index lookup), so no
+#           statement reads every candidate or every match's text;
 #   kept:   the newest RANKED_AT_MOST of them, the only ones ranked;
 #   bounds: how many were kept, the lowest id kept, and whether there were more (probed);
 #   the window of ranked hits, with the bounds and the id range of all resources (for the
@@ -339,7 +367,9 @@ ORDER BY ranked.rank, ranked.id
 """
 
 
-def _sqlite_page(query: Query, candidates: QuerySet[Resource], offset: int, limit: int):
+def _sqlite_page(
+    query: Query, candidates: QuerySet[Resource], offset: int, limit: int, _filtered_by
+):
     # One candidate checked per match: the candidates' query for the match's rowid, read
     # from the (id, filters...) index alone (SQLite's planner would read the wide row).
     candidate_sql, params = _candidate_sql(candidates.filter(pk=RawSQL("library_search.rowid", ())))
@@ -354,7 +384,7 @@ def _sqlite_page(query: Query, candidates: QuerySet[Resource], offset: int, limi
         cursor.execute(sql, arguments)
         # bm25() is negative, lower is better: turn it into "higher is better".
         return [
-            (row[0], None if row[1] is None else -float(row[1]), *row[2:])
+            (row[0], None if row[1] is None else -float(row[1]), *row[2:], None)
             for row in cursor.fetchall()
         ]
 
@@ -365,17 +395,67 @@ def _sqlite_page(query: Query, candidates: QuerySet[Resource], offset: int, limi
 # is exactly ts_rank's on the full text.
 SHORTLIST = 100
 
+# PostgreSQL reads the matches newest first, a window of ids at a time, from the GIN index
+# alone: each vector holds its block of ids ('~b<n>', resource_id // ID_BLOCK) and its
+# resource's filter fields ('~language:fr', ...) as lexemes (migration 0007), so a window
+# is the query's words AND the window's blocks ORed AND the filters. The windows: the
+# newest 2 blocks, then down to 10, then 50, then the rest (every other block); each is
+# sorted and checked against the candidates, and they run in order and no further than the
+# cap needs: a broad term stops in the first one.
+ID_BLOCK = 1024  # as in migration 0007's trigger
+WINDOWS = (2, 10)  # blocks, counted back from the newest
+# The filters the vectors hold (migration 0007), and the values they can be searched with.
+INDEXED_FILTERS = ("language", "kind", "level", "audience")
+_FILTER_VALUE = re.compile(r"[A-Za-z0-9_-]+")
+
+# A phrase ("friendly space policy") is confirmed only by a document's word positions, in
+# its vector: reading one costs about as much as the index scan of a whole window. The GIN
+# index finds the documents holding every word of the phrase (in any order); only the
+# newest PHRASE_CHECKED_AT_MOST of those that are candidates are read and checked. With
+# more of them than this, the pages reach the phrase matches among those checked and the
+# count is estimated from how densely they lie (SQLite's FTS5 index holds the positions:
+# it checks every one).
+PHRASE_CHECKED_AT_MOST = 600
+
+# The candidate check is a subquery per match, not a join: one lookup in the candidates'
+# (id, filters) index each, where a merge join would read every candidate down to the
+# oldest match.
+_POSTGRES_WINDOW = """(
+    SELECT d.resource_id AS id FROM library_searchdocument d
+    WHERE d.vector @@ {match}
+        AND (SELECT true FROM ({candidates}) AS c WHERE c.pk = d.resource_id)
+    ORDER BY d.resource_id DESC
+)"""
+# The blocks from `newest` to `oldest` back from the newest block, as a tsquery of ORed
+# lexemes (never user text: numbers from the database).
+_POSTGRES_BLOCKS = """(
+    SELECT string_agg(quote_literal('~b' || n), ' | ')::tsquery
+    FROM top, generate_series(top.block - {oldest}, top.block - {newest}) AS n
+)"""
+
+_POSTGRES_NEWER = "((SELECT narrowed FROM q) && {blocks})"
+# The rest: the older matches are few by now (or the search is rare), read from the GIN
+# index and the id tested on the row (`+ 0`: not a range scan of the primary key, which
+# would test `@@` by reading each vector).
+_POSTGRES_REST = (
+    "(SELECT narrowed FROM q) AND d.resource_id + 0 < ((SELECT block FROM top) - {newer} + 1)"
+    " * {block}"
+)
+
 _POSTGRES_PAGE = """
-WITH q AS (SELECT to_tsquery('simple', %(query)s) AS query),
-matches AS MATERIALIZED (
-    SELECT d.resource_id AS id FROM library_searchdocument d, q WHERE d.vector @@ q.query
+WITH q AS (
+    SELECT to_tsquery('simple', %(query)s) AS query,
+        to_tsquery('simple', %(words)s){filters} AS narrowed
 ),
-capped AS MATERIALIZED (
-    SELECT id FROM matches WHERE id IN ({candidates}) ORDER BY id DESC LIMIT %(probe)s
+top AS (SELECT coalesce(max(resource_id), 0) / %(block)s AS block FROM library_searchdocument),
+worded AS MATERIALIZED (
+    SELECT id FROM ({windows}) AS newest_first LIMIT %(checks)s
 ),
+capped AS MATERIALIZED (SELECT id FROM worded WHERE {phrase_check} LIMIT %(probe)s),
 kept AS MATERIALIZED (SELECT id FROM capped ORDER BY id DESC LIMIT %(cap)s),
 bounds AS (
-    SELECT count(*) AS kept, min(id) AS lowest, (SELECT count(*) FROM capped) AS probed
+    SELECT count(*) AS kept, min(id) AS lowest, (SELECT count(*) FROM capped) AS probed,
+        (SELECT count(*) FROM worded) AS checked, (SELECT min(id) FROM worded) AS lowest_checked
     FROM kept
 ),
 led AS (
@@ -393,62 +473,134 @@ ranked AS (
     LIMIT %(limit)s OFFSET %(offset)s
 )
 SELECT ranked.id, coalesce(ranked.full_rank, ranked.lead_rank), bounds.kept, bounds.lowest,
-    bounds.probed, (SELECT max(id) FROM library_resource), (SELECT min(id) FROM library_resource)
+    bounds.probed, (SELECT max(id) FROM library_resource), (SELECT min(id) FROM library_resource),
+    bounds.checked, bounds.lowest_checked
 FROM bounds LEFT JOIN ranked ON true
 ORDER BY ranked.position > %(shortlist)s, ranked.full_rank DESC NULLS LAST,
     CASE WHEN ranked.position <= %(shortlist)s THEN ranked.id ELSE ranked.position END
 """
+# A subquery per row, not a join: the planner cannot turn it into a scan of every vector,
+# and it runs only until `capped` has its rows.
+_PHRASE_CHECK = (
+    "(SELECT d.vector @@ q.query FROM library_searchdocument d, q WHERE d.resource_id = worded.id)"
+)
+# Planner settings for the search statement alone, sent with it in one round trip:
+# enable_seqscan: the planner does not know that testing `@@` on a row means reading its
+# vector: it would read every one; the GIN index finds the matches without reading any (no
+# recheck for words and prefixes). max_parallel_workers_per_gather: the windows must run
+# one after the other, newest first, as a plain (not parallel) Append runs them.
+# LOCAL settings: in autocommit the three statements are one implicit transaction that
+# takes them away; in a caller's transaction the last statement puts back what it had
+# (kept meanwhile in a setting of our own). Several statements with parameters in one
+# execute() need client-side binding, the psycopg default Django keeps.
+_PLANNER_SET = """
+SELECT set_config('kuza.library_search_planner',
+        current_setting('enable_seqscan') || ' '
+        || current_setting('max_parallel_workers_per_gather'), true),
+    set_config('enable_seqscan', 'off', true),
+    set_config('max_parallel_workers_per_gather', '0', true);
+"""
+_PLANNER_RESET = """;
+SELECT set_config('enable_seqscan',
+        split_part(current_setting('kuza.library_search_planner'), ' ', 1), true),
+    set_config('max_parallel_workers_per_gather',
+        split_part(current_setting('kuza.library_search_planner'), ' ', 2), true)
+"""
 
 
-def _postgres_page(query: Query, candidates: QuerySet[Resource], offset: int, limit: int):
+def _postgres_windows(candidate_sql: str) -> str:
+    """The id windows, newest first, as one UNION ALL (only numbers are formatted in)."""
+    windows, newer = [], 0
+    for blocks in WINDOWS:
+        newest_blocks = _POSTGRES_BLOCKS.format(newest=newer, oldest=blocks - 1)
+        windows.append(_POSTGRES_NEWER.format(blocks=newest_blocks))
+        newer = blocks
+    windows.append(_POSTGRES_REST.format(newer=newer, block=ID_BLOCK))
+    return "\nUNION ALL\n".join(
+        _POSTGRES_WINDOW.format(match=match, candidates=candidate_sql) for match in windows
+    )
+
+
+def _filter_lexemes(filtered_by: dict[str, str]) -> str:
+    """The filter lexemes the vectors hold, ANDed as tsquery text ('' when none).
+    A value that could not be a field's (it would break the syntax) narrows nothing: the
+    candidates still filter by it."""
+    lexemes = [
+        f"'~{field}:{value}'"
+        for field, value in sorted(filtered_by.items())
+        if field in INDEXED_FILTERS and value and _FILTER_VALUE.fullmatch(value)
+    ]
+    return " & ".join(lexemes)
+
+
+def _postgres_page(
+    query: Query,
+    candidates: QuerySet[Resource],
+    offset: int,
+    limit: int,
+    filtered_by: dict[str, str],
+):
     candidate_sql, params = _candidate_sql(candidates)
     # Named parameters for ours; the candidates' own positional ones are renamed.
     names = {f"c{index}": value for index, value in enumerate(params)}
     candidate_sql = candidate_sql % tuple(f"%({name})s" for name in names)
-    with transaction.atomic(), connection.cursor() as cursor:
-        # The planner does not know that testing `@@` on a row means reading its vector: it
-        # would read every one. The GIN index finds the matches without reading any (no
-        # recheck for words and prefixes). LOCAL: for this transaction only.
+    phrase = has_phrase(query)
+    filters = _filter_lexemes(filtered_by)
+    sql = _POSTGRES_PAGE.format(
+        windows=_postgres_windows(candidate_sql),
+        phrase_check=_PHRASE_CHECK if phrase else "true",
+        filters=" && %(filters)s::tsquery" if filters else "",
+    )
+    probe = RANKED_AT_MOST + 1
+    with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT current_setting('enable_seqscan'), set_config('enable_seqscan', 'off', true)"
-        )
-        before = cursor.fetchone()[0]
-        cursor.execute(
-            _POSTGRES_PAGE.format(candidates=candidate_sql),
+            _PLANNER_SET + sql + _PLANNER_RESET,
             {
                 "query": to_tsquery(query),
-                "probe": RANKED_AT_MOST + 1,
+                "words": to_tsquery(query, in_order=False),
+                "block": ID_BLOCK,
+                "checks": max(PHRASE_CHECKED_AT_MOST, probe) if phrase else probe,
+                "probe": probe,
                 "cap": RANKED_AT_MOST,
                 "shortlist": SHORTLIST,
                 "limit": limit,
                 "offset": offset,
+                "filters": filters,
                 **names,
             },
         )
+        cursor.nextset()  # past the settings, to the page
         rows = [
             (row[0], None if row[1] is None else float(row[1]), *row[2:])
             for row in cursor.fetchall()
         ]
-        # A caller's enclosing transaction gets its planner back (after an error, the
-        # rollback to this block's savepoint undoes the setting anyway).
-        cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [before])
-        return rows
+        # Only a phrase's checks can run out before the cap: then the matches are a sample.
+        sampled = phrase and rows[0][7] >= max(PHRASE_CHECKED_AT_MOST, probe)
+        return [(*row[:7], row[8] if sampled else None) for row in rows]
 
 
 def _engine_page(
-    query: Query, candidates: QuerySet[Resource], *, offset: int, limit: int
+    query: Query,
+    candidates: QuerySet[Resource],
+    *,
+    offset: int,
+    limit: int,
+    filtered_by: dict[str, str],
 ) -> _Window:
     """A window of ranked hits, how many matches the pages reach, and how many match."""
     if not query:
         return _Window(hits=[], ranked=0, total=Total(0))
     engine_page = _sqlite_page if connection.vendor == "sqlite" else _postgres_page
     try:
-        rows = engine_page(query, candidates, offset, limit)
+        rows = engine_page(query, candidates, offset, limit, filtered_by)
     except EmptyResultSet:  # the filters exclude everything (e.g. a skill nobody has)
         return _Window(hits=[], ranked=0, total=Total(0))
-    _id, _rank, kept, lowest, probed, newest, oldest = rows[0]
+    _id, _rank, kept, lowest, probed, newest, oldest, lowest_checked = rows[0]
     if probed > kept:
         number = estimated_matches(kept=kept, lowest=lowest, newest=newest, oldest=oldest)
+        total = Total(number, estimated=True)
+    elif lowest_checked is not None:  # a phrase checked among its newest candidates only
+        number = estimated_sample(found=kept, lowest=lowest_checked, newest=newest, oldest=oldest)
         total = Total(number, estimated=True)
     else:
         total = Total(kept)

@@ -86,7 +86,13 @@ def library_search(*, text: str, filters: Filters) -> SearchResults | QuerySet[R
     """Ranked matches of `text` among published resources, or all of them when it is blank."""
     candidates = published_resources(filters)
     if text.strip():
-        return search_resources(text=text, candidates=candidates)
+        filtered_by = {
+            "language": filters.language,
+            "kind": filters.kind,
+            "level": filters.level,
+            "audience": filters.audience,
+        }
+        return search_resources(text=text, candidates=candidates, filtered_by=filtered_by)
     return candidates.order_by("-published_at", "-pk")
 
 

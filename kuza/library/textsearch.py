@@ -204,8 +204,19 @@ def to_fts5(query: Query) -> str:
     return " ".join(parts)
 
 
-def to_tsquery(query: Query) -> str:
-    """PostgreSQL to_tsquery() text: lexemes single-quoted, phrases with <->, ANDed with &."""
+def has_phrase(query: Query) -> bool:
+    """Whether a term of `query` is words in a row (a phrase), which only documents' word
+    positions can confirm."""
+    return any(len(term.words) > 1 for term in query.terms)
+
+
+def to_tsquery(query: Query, *, in_order: bool = True) -> str:
+    """PostgreSQL to_tsquery() text: lexemes single-quoted, phrases with <->, ANDed with &.
+
+    `in_order=False` drops the phrases' word order (their words ANDed): a query every match
+    of `query` matches too, that a GIN index answers without reading any document.
+    """
+    join = " <-> " if in_order else " & "
     parts = []
     for term in query.terms:
         if term.expansions:
@@ -214,7 +225,7 @@ def to_tsquery(query: Query) -> str:
         lexemes = [f"'{word}'" for word in term.words]
         if term.prefix:
             lexemes[-1] += ":*"
-        parts.append(lexemes[0] if len(lexemes) == 1 else "(" + " <-> ".join(lexemes) + ")")
+        parts.append(lexemes[0] if len(lexemes) == 1 else "(" + join.join(lexemes) + ")")
     return " & ".join(parts)
 
 
@@ -235,6 +246,13 @@ def estimated_matches(*, kept: int, lowest: int, newest: int, oldest: int) -> in
     to `newest`. Matches are taken to be as dense among older ids as among newer ones.
     Never fewer than `kept` + 1: the caller knows there are more.
     """
+    return max(kept + 1, estimated_sample(found=kept, lowest=lowest, newest=newest, oldest=oldest))
+
+
+def estimated_sample(*, found: int, lowest: int, newest: int, oldest: int) -> int:
+    """How many matches the whole collection holds when the ids from `lowest` to `newest`
+    were searched and held `found` (ids run from `oldest` to `newest`), as densely among the
+    older ids; never fewer than `found`."""
     covered = max(1, newest - lowest + 1)
     span = max(covered, newest - oldest + 1)
-    return max(kept + 1, about(kept * span / covered))
+    return max(found, about(found * span / covered))

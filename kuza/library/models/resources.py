@@ -246,9 +246,10 @@ class SearchDocument(models.Model):
     (`library_search`, external content) follows this table through triggers created in
     migration 0002; a migration that rebuilds this table on SQLite must recreate them.
     On PostgreSQL a trigger (migration 0004) fills `vector` (title and body, GIN-indexed,
-    used to match) and `lead` (title and first line, small, stored plain in the row, used to
-    shortlist before the full ranking); texts and `vector` are stored out of line, so a scan
-    of the matches reads little more than the index. On SQLite both vectors stay empty.
+    used to match; with lexemes placing the document, migration 0007) and `lead` (title and
+    first line, small, stored plain in the row, used to shortlist before the full ranking);
+    texts and `vector` are stored out of line, so a scan of the matches reads little more
+    than the index. On SQLite both vectors stay empty.
     """
 
     resource = models.OneToOneField(

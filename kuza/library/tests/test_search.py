@@ -279,10 +279,15 @@ def test_postgres_vectors_come_from_the_trigger_and_texts_live_out_of_the_row():
 def test_a_search_leaves_the_planner_settings_of_the_enclosing_transaction_alone():
     make_resource(title="Planner check")
 
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW max_parallel_workers_per_gather")
+        parallel = cursor.fetchone()[0]
     assert titles("planner") == ["Planner check"]
     with connection.cursor() as cursor:
         cursor.execute("SHOW enable_seqscan")
         assert cursor.fetchone()[0] == "on"
+        cursor.execute("SHOW max_parallel_workers_per_gather")
+        assert cursor.fetchone()[0] == parallel
 
 
 def test_the_reindex_command_rewrites_documents_made_by_older_code(capsys):

@@ -15,7 +15,9 @@ from kuza.library.textsearch import (
     article_free_forms,
     compounds,
     estimated_matches,
+    estimated_sample,
     expand_prefixes,
+    has_phrase,
     normalise,
     parse_query,
     prefix_bounds,
@@ -228,6 +230,22 @@ def test_compiled_queries_quote_every_word():
 
     assert to_fts5(query) == '"wiki data" "edit"*'
     assert to_tsquery(query) == "('wiki' <-> 'data') & 'edit':*"
+
+
+def test_without_word_order_a_phrase_is_its_words_anded():
+    query = parse_query('"friendly space" policy wiki*')
+
+    assert has_phrase(query) and not has_phrase(parse_query("friendly space"))
+    assert to_tsquery(query) == "('friendly' <-> 'space') & 'policy' & 'wiki':*"
+    assert to_tsquery(query, in_order=False) == "('friendly' & 'space') & 'policy' & 'wiki':*"
+
+
+def test_a_sample_of_the_newest_ids_is_scaled_to_the_whole_range():
+    # 30 phrase matches in the newest 5,000 ids of 50,000: about 300 in all.
+    assert estimated_sample(found=30, lowest=45_001, newest=50_000, oldest=1) == 300
+    # None found in the sample: about none, and never fewer than were found.
+    assert estimated_sample(found=0, lowest=45_001, newest=50_000, oldest=1) == 0
+    assert estimated_sample(found=7, lowest=1, newest=50_000, oldest=1) == 7
 
 
 def test_words_splits_on_anything_but_letters_and_digits():
