@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('campaigns', '0013_invitation_list_stuck'),
+        ('campaigns', '0014_revision_index_covers_sums'),
     ]
 
     operations = [
