@@ -56,6 +56,11 @@ class ResourcePageOut(Schema):
     total_is_estimate: bool = Field(
         False, description="True when a broad search estimated `total` instead of counting."
     )
+    phrase_sampled: bool = Field(
+        False,
+        description="True when a quoted phrase was checked in the newest resources holding "
+        "its words only: older matches may be missing; ask again with every_phrase_match.",
+    )
     results: list[ResourceOut]
 
 
@@ -69,6 +74,11 @@ class ResourceFilters(Schema):
     status: str = Field("published", description="published (default), draft, in_review, rejected")
     offset: Offset = 0
     limit: int = limit_field(20, MAX_LIMIT)
+    every_phrase_match: bool = Field(
+        False,
+        description="Check a quoted phrase in every resource holding its words (slower), "
+        "not only the newest: see `phrase_sampled` in the answer.",
+    )
 
 
 def _out(resource: Resource, skills: list[str], score: float | None = None) -> dict:
@@ -122,7 +132,9 @@ def list_resources(request: HttpRequest, filters: Query[ResourceFilters]):
     )
     window = slice(filters.offset, filters.offset + filters.limit)
     if filters.status == Resource.Status.PUBLISHED:
-        found = selectors.library_search(text=filters.q, filters=chosen)
+        found = selectors.library_search(
+            text=filters.q, filters=chosen, every_phrase_match=filters.every_phrase_match
+        )
     else:
         found = selectors.unpublished_resources(user=user, status=filters.status, filters=chosen)
     entries = list(found[window])  # first: a search window also brings the total
@@ -135,6 +147,7 @@ def list_resources(request: HttpRequest, filters: Query[ResourceFilters]):
         "count": count,
         "total": total.number,
         "total_is_estimate": total.estimated,
+        "phrase_sampled": total.phrase_sampled,
         "results": [
             _out(resource, [slug for slug, _name in tags.get(resource.pk, [])], score)
             for resource, score in zip(resources, scores, strict=True)

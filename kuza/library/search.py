@@ -196,10 +196,13 @@ class Hit:
 
 @dataclass(frozen=True)
 class Total:
-    """How many resources match: exactly, or (`estimated`) about so many."""
+    """How many resources match: exactly, or (`estimated`) about so many. `phrase_sampled`:
+    a phrase was checked among the newest documents holding its words only, so older
+    matches may be missing from the pages (the reader can ask to check every one)."""
 
     number: int
     estimated: bool = False
+    phrase_sampled: bool = False
 
 
 # A search ranks at most this many matches: the newest ones (highest ids, an order both
@@ -231,8 +234,10 @@ class SearchResults:
         candidates: QuerySet[Resource],
         page_size: int = 15,
         filtered_by: dict[str, str] | None = None,
+        every_phrase_match: bool = False,
     ):
         self._parsed = query
+        self._every_phrase_match = every_phrase_match
         self._expanded: Query | None = None
         self._candidates = candidates
         self._filtered_by = filtered_by or {}
@@ -271,7 +276,12 @@ class SearchResults:
         if cached is not None:
             return cached
         window = _engine_page(
-            self.query, self._candidates, offset=offset, limit=limit, filtered_by=self._filtered_by
+            self.query,
+            self._candidates,
+            offset=offset,
+            limit=limit,
+            filtered_by=self._filtered_by,
+            every_phrase_match=self._every_phrase_match,
         )
         self._windows[(offset, limit)] = window.hits
         self._ranked, self._total = window.ranked, window.total
@@ -306,6 +316,7 @@ def search_resources(
     candidates: QuerySet[Resource],
     page_size: int = 15,
     filtered_by: dict[str, str] | None = None,
+    every_phrase_match: bool = False,
 ) -> SearchResults:
     """Rank `candidates` (already filtered and visible) by how well they match `text`.
 
@@ -313,13 +324,16 @@ def search_resources(
     An empty query has no matches: callers browse `candidates` instead. `filtered_by`
     (resource field -> value) names filters `candidates` already applies: PostgreSQL's index
     narrows the matches by those of INDEXED_FILTERS before checking them against the
-    candidates, which stay the rule.
+    candidates, which stay the rule. `every_phrase_match`: check a phrase in every document
+    holding its words, not only the newest PHRASE_CHECKED_AT_MOST (slower; asked for by the
+    reader when a sampled phrase may have older matches).
     """
     return SearchResults(
         query=parse_query(text),
         candidates=candidates,
         page_size=page_size,
         filtered_by=filtered_by,
+        every_phrase_match=every_phrase_match,
     )
 
 
@@ -368,8 +382,14 @@ ORDER BY ranked.rank, ranked.id
 
 
 def _sqlite_page(
-    query: Query, candidates: QuerySet[Resource], offset: int, limit: int, _filtered_by
+    query: Query,
+    candidates: QuerySet[Resource],
+    offset: int,
+    limit: int,
+    _filtered_by,
+    _every_phrase_match: bool,
 ):
+    # FTS5's index holds word positions: every phrase match is always checked.
     # One candidate checked per match: the candidates' query for the match's rowid, read
     # from the (id, filters...) index alone (SQLite's planner would read the wide row).
     candidate_sql, params = _candidate_sql(candidates.filter(pk=RawSQL("library_search.rowid", ())))
@@ -508,6 +528,18 @@ SELECT set_config('enable_seqscan',
 """
 
 
+def phrase_checks() -> int:
+    """How many documents holding a phrase's words PostgreSQL reads to confirm the phrase."""
+    return max(PHRASE_CHECKED_AT_MOST, RANKED_AT_MOST + 1)
+
+
+def _checks(probe: int, *, phrase: bool, every_phrase_match: bool) -> int | None:
+    """How many documents holding the words are read (None: LIMIT NULL, all of them)."""
+    if not phrase:
+        return probe
+    return None if every_phrase_match else phrase_checks()
+
+
 def _postgres_windows(candidate_sql: str) -> str:
     """The id windows, newest first, as one UNION ALL (only numbers are formatted in)."""
     windows, newer = [], 0
@@ -539,6 +571,7 @@ def _postgres_page(
     offset: int,
     limit: int,
     filtered_by: dict[str, str],
+    every_phrase_match: bool,
 ):
     candidate_sql, params = _candidate_sql(candidates)
     # Named parameters for ours; the candidates' own positional ones are renamed.
@@ -559,7 +592,7 @@ def _postgres_page(
                 "query": to_tsquery(query),
                 "words": to_tsquery(query, in_order=False),
                 "block": ID_BLOCK,
-                "checks": max(PHRASE_CHECKED_AT_MOST, probe) if phrase else probe,
+                "checks": _checks(probe, phrase=phrase, every_phrase_match=every_phrase_match),
                 "probe": probe,
                 "cap": RANKED_AT_MOST,
                 "shortlist": SHORTLIST,
@@ -575,7 +608,7 @@ def _postgres_page(
             for row in cursor.fetchall()
         ]
         # Only a phrase's checks can run out before the cap: then the matches are a sample.
-        sampled = phrase and rows[0][7] >= max(PHRASE_CHECKED_AT_MOST, probe)
+        sampled = phrase and not every_phrase_match and rows[0][7] >= phrase_checks()
         return [(*row[:7], row[8] if sampled else None) for row in rows]
 
 
@@ -586,13 +619,14 @@ def _engine_page(
     offset: int,
     limit: int,
     filtered_by: dict[str, str],
+    every_phrase_match: bool = False,
 ) -> _Window:
     """A window of ranked hits, how many matches the pages reach, and how many match."""
     if not query:
         return _Window(hits=[], ranked=0, total=Total(0))
     engine_page = _sqlite_page if connection.vendor == "sqlite" else _postgres_page
     try:
-        rows = engine_page(query, candidates, offset, limit, filtered_by)
+        rows = engine_page(query, candidates, offset, limit, filtered_by, every_phrase_match)
     except EmptyResultSet:  # the filters exclude everything (e.g. a skill nobody has)
         return _Window(hits=[], ranked=0, total=Total(0))
     _id, _rank, kept, lowest, probed, newest, oldest, lowest_checked = rows[0]
@@ -601,7 +635,7 @@ def _engine_page(
         total = Total(number, estimated=True)
     elif lowest_checked is not None:  # a phrase checked among its newest candidates only
         number = estimated_sample(found=kept, lowest=lowest_checked, newest=newest, oldest=oldest)
-        total = Total(number, estimated=True)
+        total = Total(number, estimated=True, phrase_sampled=True)
     else:
         total = Total(kept)
     ranked = [(row[0], row[1]) for row in rows if row[0] is not None]

@@ -82,8 +82,11 @@ def _skill_and_narrower_ids(slug: str) -> set[int]:
     return skill_with_descendants_ids(skill_id)
 
 
-def library_search(*, text: str, filters: Filters) -> SearchResults | QuerySet[Resource]:
-    """Ranked matches of `text` among published resources, or all of them when it is blank."""
+def library_search(
+    *, text: str, filters: Filters, every_phrase_match: bool = False
+) -> SearchResults | QuerySet[Resource]:
+    """Ranked matches of `text` among published resources, or all of them when it is blank.
+    `every_phrase_match`: see `search.search_resources`."""
     candidates = published_resources(filters)
     if text.strip():
         filtered_by = {
@@ -92,7 +95,12 @@ def library_search(*, text: str, filters: Filters) -> SearchResults | QuerySet[R
             "level": filters.level,
             "audience": filters.audience,
         }
-        return search_resources(text=text, candidates=candidates, filtered_by=filtered_by)
+        return search_resources(
+            text=text,
+            candidates=candidates,
+            filtered_by=filtered_by,
+            every_phrase_match=every_phrase_match,
+        )
     return candidates.order_by("-published_at", "-pk")
 
 

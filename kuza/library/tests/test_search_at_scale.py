@@ -350,12 +350,47 @@ def test_a_phrase_is_checked_in_the_newest_documents_holding_its_words(cap_of_th
         make_resource(title=f"Other {index}", body="a space that is friendly, and a policy")
 
     results = library_search(text='"friendly space policy"', filters=Filters())
+    every = library_search(
+        text='"friendly space policy"', filters=Filters(), every_phrase_match=True
+    )
 
     if connection.vendor == "postgresql":
         # Only the newest four documents with all three words were read: no phrase among
         # them, and the page says "about 0" rather than "0", as the reader is not told
-        # there is none.
-        assert results.total() == search.Total(0, estimated=True)
+        # there is none; asked to, it checks every one.
+        assert results.total() == search.Total(0, estimated=True, phrase_sampled=True)
         assert _all_hits(results) == []
     else:  # FTS5's index holds the positions: every document is checked.
         assert results.total() == search.Total(1) and _all_hits(results) == [old_phrase]
+    assert every.total() == search.Total(1) and _all_hits(every) == [old_phrase]
+
+
+def test_the_reader_is_told_a_phrase_was_sampled_and_can_check_every_document(
+    client, cap_of_three, monkeypatch
+):
+    monkeypatch.setattr(search, "PHRASE_CHECKED_AT_MOST", 4)
+    old_phrase = make_resource(title="Old policy", body="our friendly space policy")
+    for index in range(5):
+        make_resource(title=f"Other {index}", body="a space that is friendly, and a policy")
+    phrase = '"friendly space policy"'
+
+    page = client.get("/library/", {"q": phrase}).content.decode()
+    answer = client.get("/api/library/resources", {"q": phrase}).json()
+
+    if connection.vendor == "sqlite":  # every document is checked: nothing to tell
+        assert "Old policy" in page and "every_phrase_match" not in page
+        assert answer["phrase_sampled"] is False
+        assert [item["id"] for item in answer["results"]] == [old_phrase.pk]
+        return
+    link = re.search(r'<a href="\?([^"]*every_phrase_match=1)">', page)
+    assert "were checked for the exact phrase" in page and link is not None
+    assert "Old policy" not in page
+    assert answer["phrase_sampled"] is True and answer["results"] == []
+
+    every = client.get("/library/?" + link.group(1).replace("&amp;", "&")).content.decode()
+    assert "Old policy" in every and "were checked for the exact phrase" not in every
+    answer = client.get(
+        "/api/library/resources", {"q": phrase, "every_phrase_match": "true"}
+    ).json()
+    assert answer["phrase_sampled"] is False
+    assert [item["id"] for item in answer["results"]] == [old_phrase.pk]

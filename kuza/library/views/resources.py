@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kuza.accounts.selectors import is_signed_in
-from kuza.library import permissions, selectors, textsearch
+from kuza.library import permissions, search, selectors, textsearch
 from kuza.library.forms import ResourceForm, ReviewForm, SearchForm
 from kuza.library.models import Resource
 from kuza.library.reading import localise_titles, resource_texts
@@ -20,6 +20,7 @@ from kuza.library.services import resources as services
 from kuza.library.validation import ResourceInput
 
 RESULTS_PER_PAGE = 15
+EVERY_PHRASE_MATCH = "every_phrase_match"
 LIST_PER_PAGE = 25
 
 
@@ -35,11 +36,16 @@ def index(request: HttpRequest) -> HttpResponse:
     filters = selectors.Filters(
         **{key: cleaned.get(key, "") for key in ("skill", "language", "kind", "level", "audience")}
     )
-    found = selectors.library_search(text=text, filters=filters)
+    # Asked for from the "check them all" link only: a new search goes back to the fast way.
+    every_phrase_match = request.GET.get(EVERY_PHRASE_MATCH) == "1"
+    found = selectors.library_search(
+        text=text, filters=filters, every_phrase_match=every_phrase_match
+    )
     page = Paginator(found, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     resources = [entry.resource if isinstance(entry, Hit) else entry for entry in page.object_list]
     localise_titles(resources)
     query = urlencode({key: value for key, value in cleaned.items() if value})
+    pages_query = f"{query}&{EVERY_PHRASE_MATCH}=1" if every_phrase_match else query
     searched = found if isinstance(found, SearchResults) else None
     return render(
         request,
@@ -50,13 +56,15 @@ def index(request: HttpRequest) -> HttpResponse:
             "page": page,
             "resources": resources,
             "skills": selectors.resource_skills(resources),
-            "query": query,
+            "query": pages_query,
+            "every_phrase_match_query": f"{query}&{EVERY_PHRASE_MATCH}=1",
             "searching": bool(text.strip()),
             "total": searched.total() if searched is not None else None,
             "short_prefixes": searched.short_prefixes if searched is not None else (),
             "broad_prefixes": searched.broad_prefixes if searched is not None else (),
             "min_prefix": textsearch.MIN_PREFIX_LENGTH,
             "max_prefix_words": textsearch.MAX_PREFIX_WORDS,
+            "phrase_checked": search.phrase_checks(),
             "is_curator": permissions.is_curator(request.user),
         },
     )
