@@ -3,6 +3,8 @@
 Copies, each made from the rules that own the facts:
 - `Profile.active`: the account is active (not suspended), `visibility.suspended_user_ids`;
 - `Profile.on_map`: active and not left the map, `safety.selectors.users_hidden_from_map`;
+- on each `SkillClaim`, its person's `active`, name, country, availability and visibilities
+  (`models.SEARCH_COPIES`), which people search by skill reads instead of the profile;
 - `CapacityCount`: the capacity map's figures per filter, tier bucket and country, as sums of
   each person's `CapacityContribution` (see `capacity_contribution`).
 
@@ -21,6 +23,7 @@ from collections.abc import Iterable
 
 from django.apps import apps as installed_apps
 from django.db import connection, transaction
+from django.db.models import OuterRef, Subquery
 
 from kuza.people.capacity_contribution import (
     CLOSEST_SHARED_TIER,
@@ -70,6 +73,20 @@ def _sync_flags(apps, profiles) -> None:
     profiles.exclude(active=True, on_map=True).update(active=True, on_map=True)
     profiles.filter(user_id__in=hidden).update(on_map=False)
     profiles.filter(user_id__in=inactive).update(active=False)
+    copy_to_claims(apps, profiles)
+
+
+def copy_to_claims(apps, profiles) -> None:
+    """Each claim of `profiles` gets its person's current copies (after `active` is synced)."""
+    from kuza.people.models import SEARCH_COPIES
+
+    claim_model = _model(apps, "people.SkillClaim")
+    if "user_id" not in {field.name for field in claim_model._meta.get_fields()}:
+        return  # an earlier data migration (0007), before claims had copies (0009 fills them)
+    person = _model(apps, "people.Profile").objects.filter(pk=OuterRef("profile_id"))
+    claim_model.objects.filter(profile_id__in=profiles.values("pk")).update(
+        **{name: Subquery(person.values(name)[:1]) for name in (*SEARCH_COPIES, "active")}
+    )
 
 
 def _facts(apps, profile_ids: list[int]) -> dict[int, tuple[int, PersonFacts]]:
@@ -222,7 +239,12 @@ def rebuild(apps=installed_apps) -> None:
         _add(apps, dict(total))
     if connection.vendor == "postgresql":  # the planner's estimates for the new rows
         with connection.cursor() as cursor:
-            for name in ("people.CapacityCount", "people.CapacityContribution", "people.Profile"):
+            for name in (
+                "people.CapacityCount",
+                "people.CapacityContribution",
+                "people.Profile",
+                "people.SkillClaim",
+            ):
                 cursor.execute(
                     f"ANALYZE {connection.ops.quote_name(_model(apps, name)._meta.db_table)}"
                 )

@@ -172,6 +172,21 @@ def language_own_name(tag: str) -> str:
         return tag
 
 
+# What a skill claim copies from its person's profile (see SkillClaim) and its role flags.
+SEARCH_COPIES = (
+    "user_id",
+    "display_name",
+    "country",
+    "availability_hours",
+    "visibility",
+    "skills_visibility",
+    "location_visibility",
+    "languages_visibility",
+    "availability_visibility",
+)
+ROLE_COLUMNS = ("can_mentor", "knows", "wants_to_learn", "offers_service")
+
+
 class SkillClaim(models.Model):
     """What a person says about one skill: knows it, wants to learn it, mentors, offers it."""
 
@@ -198,6 +213,28 @@ class SkillClaim(models.Model):
     offers_service = models.BooleanField(_("I offer it as a one-time service"), default=False)
     evidence_url = models.URLField(_("evidence link"), blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # Copies of the person's profile kept by kuza.people.listing (never set them elsewhere),
+    # named as on Profile so that `visibility.visible_q` reads them as they are: a search by
+    # skill filters, ranks and counts from the claims' own index, without visiting each
+    # person's profile. Until they are copied, the claim is hidden from everyone.
+    user_id = models.IntegerField(default=0, editable=False)
+    active = models.BooleanField(default=False, editable=False)
+    display_name = models.CharField(max_length=100, blank=True, editable=False)
+    country = models.CharField(max_length=2, blank=True, editable=False)
+    availability_hours = models.PositiveSmallIntegerField(null=True, editable=False)
+    visibility = models.PositiveSmallIntegerField(default=Visibility.ONLY_ME, editable=False)
+    skills_visibility = models.PositiveSmallIntegerField(
+        default=Visibility.ONLY_ME, editable=False
+    )
+    location_visibility = models.PositiveSmallIntegerField(
+        default=Visibility.ONLY_ME, editable=False
+    )
+    languages_visibility = models.PositiveSmallIntegerField(
+        default=Visibility.ONLY_ME, editable=False
+    )
+    availability_visibility = models.PositiveSmallIntegerField(
+        default=Visibility.ONLY_ME, editable=False
+    )
 
     class Meta:
         constraints = [
@@ -213,7 +250,15 @@ class SkillClaim(models.Model):
                 fields=["skill", "profile"],
                 name="claim_skill_profile_flags",
                 include=["can_mentor", "knows", "wants_to_learn", "offers_service", "level"],
-            )
+            ),
+            # Search by skill: the active people's claims of a skill, with everything the
+            # search filters on and ranks by (on PostgreSQL, read from the index alone).
+            models.Index(
+                fields=["skill", "profile"],
+                name="claim_search",
+                condition=models.Q(active=True),
+                include=[*SEARCH_COPIES, *ROLE_COLUMNS, "level"],
+            ),
         ]
         verbose_name = _("skill claim")
         verbose_name_plural = _("skill claims")

@@ -1,7 +1,9 @@
 import pytest
+from django.core.paginator import Paginator
 
 from kuza.accounts.tests.factories import UserFactory
-from kuza.people.models import Visibility
+from kuza.people import listing, selectors
+from kuza.people.models import Profile, Visibility
 from kuza.people.selectors import PeopleQuery, people_search
 from kuza.people.tests.factories import LanguageFactory, SkillClaimFactory, make_person, skill
 from kuza.safety.services import block_create
@@ -180,10 +182,44 @@ def test_the_count_of_ranked_results_is_the_number_of_people_listed(viewer, role
         SkillClaimFactory(profile=profile, skill=skill("wikicite"), level=1)
     results = people_search(viewer=viewer, query=PeopleQuery(**wikidata_query(role=role)))
 
-    assert results.count() == len(list(results)) > 0
-    assert results.filter(display_name="P0").count() == len(
-        [profile for profile in results if profile.display_name == "P0"]
-    )
+    listed = [profile.display_name for profile in results]
+    assert results.count() == len(listed) == len(set(listed)) > 0
+    assert [profile.display_name for profile in results[1:3]] == listed[1:3]
+
+
+@pytest.mark.parametrize("by_skill", [False, True])
+def test_a_broad_search_is_counted_up_to_the_most_its_pages_reach(viewer, monkeypatch, by_skill):
+    monkeypatch.setattr(selectors, "RESULTS_AT_MOST", 2)
+    for index in range(3):
+        profile = make_person(f"p{index}", display_name=f"P{index}")
+        SkillClaimFactory(profile=profile, skill=skill("wikidata"), level=2)
+    query = PeopleQuery(**wikidata_query()) if by_skill else PeopleQuery(text="p")
+    results = people_search(viewer=viewer, query=query)
+
+    assert results.count() == 2 and results.total() == selectors.Total(2, more=True)
+    page = Paginator(results, 20).get_page(1)
+    assert [profile.display_name for profile in page.object_list] == ["P0", "P1"]
+
+    monkeypatch.setattr(selectors, "RESULTS_AT_MOST", 3)
+    assert people_search(viewer=viewer, query=query).total() == selectors.Total(3, more=False)
+
+
+def test_a_search_by_skill_reads_the_claims_copies_and_checks_the_profiles_shown(viewer):
+    found = make_person("found", display_name="Found")
+    SkillClaimFactory(profile=found, skill=skill("wikidata"), level=3)
+    hidden = make_person("hidden", display_name="Hidden")
+    SkillClaimFactory(profile=hidden, skill=skill("wikidata"), level=4)
+
+    assert names(viewer, **wikidata_query()) == ["Hidden", "Found"]
+    # Hidden without a signal: the claim's copy is stale, the profile shown is not.
+    Profile.objects.filter(pk=hidden.pk).update(visibility=Visibility.ONLY_ME)
+    assert names(viewer, **wikidata_query()) == ["Found"]
+    # Made private the ordinary way: the copy follows, and the count with it.
+    found.skills_visibility = Visibility.MENTORS_AND_ORGANISERS
+    found.save()
+    assert names(viewer, **wikidata_query()) == []
+    listing.refresh(profile_ids=[hidden.pk])  # what a write that bypasses signals calls
+    assert people_search(viewer=viewer, query=PeopleQuery(**wikidata_query())).count() == 0
 
 
 def test_suspended_people_are_not_found_and_come_back_when_lifted(viewer):
