@@ -3,6 +3,7 @@
 Copies, each made from the rules that own the facts:
 - `Profile.active`: the account is active (not suspended), `visibility.suspended_user_ids`;
 - `Profile.on_map`: active and not left the map, `safety.selectors.users_hidden_from_map`;
+- `Profile.any_<role>`: any of the person's claims has that role (`models.ROLE_COLUMNS`);
 - on each `SkillClaim`, its person's `active`, name, country, availability and visibilities
   (`models.SEARCH_COPIES`), which people search by skill reads instead of the profile;
 - `CapacityCount`: the capacity map's figures per filter, tier bucket and country, as sums of
@@ -23,7 +24,7 @@ from collections.abc import Iterable
 
 from django.apps import apps as installed_apps
 from django.db import connection, transaction
-from django.db.models import OuterRef, Subquery
+from django.db.models import Exists, OuterRef, Subquery
 
 from kuza.people.capacity_contribution import (
     CLOSEST_SHARED_TIER,
@@ -73,7 +74,20 @@ def _sync_flags(apps, profiles) -> None:
     profiles.exclude(active=True, on_map=True).update(active=True, on_map=True)
     profiles.filter(user_id__in=hidden).update(on_map=False)
     profiles.filter(user_id__in=inactive).update(active=False)
+    if "any_knows" in {field.name for field in profiles.model._meta.get_fields()}:  # 0011 on
+        from kuza.people.models import ROLE_COLUMNS
+
+        claims = _model(apps, "people.SkillClaim").objects.filter(profile_id=OuterRef("pk"))
+        profiles.update(
+            **{f"any_{flag}": Exists(claims.filter(**{flag: True})) for flag in ROLE_COLUMNS}
+        )
     copy_to_claims(apps, profiles)
+
+
+def sync_copies(apps=installed_apps) -> None:
+    """Every person's copies (flags, roles, the claims' copies), without the map's counts."""
+    with transaction.atomic():
+        _sync_flags(apps, _model(apps, "people.Profile").objects.all())
 
 
 def copy_to_claims(apps, profiles) -> None:

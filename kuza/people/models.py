@@ -108,6 +108,11 @@ class Profile(models.Model):
     # and the person is on the capacity map (active, and did not leave it).
     active = models.BooleanField(default=True, editable=False)
     on_map = models.BooleanField(default=True, editable=False)
+    # Whether any of the person's claims has each role (searching a role without a skill).
+    any_can_mentor = models.BooleanField(default=False, editable=False)
+    any_knows = models.BooleanField(default=False, editable=False)
+    any_wants_to_learn = models.BooleanField(default=False, editable=False)
+    any_offers_service = models.BooleanField(default=False, editable=False)
 
     class Meta:
         verbose_name = _("profile")

@@ -1,3 +1,5 @@
+"""Fill the copies each skill claim keeps of its person's profile (see SkillClaim)."""
+
 from django.db import migrations
 
 
