@@ -74,14 +74,38 @@ def _sync_flags(apps, profiles) -> None:
     profiles.exclude(active=True, on_map=True).update(active=True, on_map=True)
     profiles.filter(user_id__in=hidden).update(on_map=False)
     profiles.filter(user_id__in=inactive).update(active=False)
-    if "any_knows" in {field.name for field in profiles.model._meta.get_fields()}:  # 0011 on
+    if _has(profiles.model, "any_knows"):  # from migration 0011 on
         from kuza.people.models import ROLE_COLUMNS
 
         claims = _model(apps, "people.SkillClaim").objects.filter(profile_id=OuterRef("pk"))
         profiles.update(
             **{f"any_{flag}": Exists(claims.filter(**{flag: True})) for flag in ROLE_COLUMNS}
         )
+    if _has(profiles.model, "language_tags"):  # from migration 0013 on
+        _sync_language_tags(apps, profiles)
     copy_to_claims(apps, profiles)
+
+
+def _sync_language_tags(apps, profiles) -> None:
+    """Profile.language_tags from the person's languages: one update per distinct text."""
+    from kuza.people.models import language_tags_text
+
+    tags: dict[int, list[str]] = defaultdict(list)
+    for profile_id, tag in (
+        _model(apps, "people.ProfileLanguage")
+        .objects.filter(profile_id__in=profiles.values("pk"))
+        .values_list("profile_id", "tag")
+    ):
+        tags[profile_id].append(tag)
+    by_text: dict[str, list[int]] = defaultdict(list)
+    for pk, stored in profiles.values_list("pk", "language_tags"):
+        text = language_tags_text(tags.get(pk, ()))
+        if text != stored:
+            by_text[text].append(pk)
+    profile_model = _model(apps, "people.Profile")
+    for text, ids in by_text.items():
+        for start in range(0, len(ids), 500):
+            profile_model.objects.filter(pk__in=ids[start : start + 500]).update(language_tags=text)
 
 
 def sync_copies(apps=installed_apps) -> None:
@@ -95,12 +119,23 @@ def copy_to_claims(apps, profiles) -> None:
     from kuza.people.models import SEARCH_COPIES
 
     claim_model = _model(apps, "people.SkillClaim")
-    if "user_id" not in {field.name for field in claim_model._meta.get_fields()}:
-        return  # an earlier data migration (0007), before claims had copies (0009 fills them)
-    person = _model(apps, "people.Profile").objects.filter(pk=OuterRef("profile_id"))
+    profile_model = _model(apps, "people.Profile")
+    # An earlier data migration runs on models that have only some of the copies yet.
+    names = [
+        name
+        for name in (*SEARCH_COPIES, "active")
+        if _has(claim_model, name) and _has(profile_model, name)
+    ]
+    if not _has(claim_model, "user_id"):
+        return
+    person = profile_model.objects.filter(pk=OuterRef("profile_id"))
     claim_model.objects.filter(profile_id__in=profiles.values("pk")).update(
-        **{name: Subquery(person.values(name)[:1]) for name in (*SEARCH_COPIES, "active")}
+        **{name: Subquery(person.values(name)[:1]) for name in names}
     )
+
+
+def _has(model, name: str) -> bool:
+    return name in {field.name for field in model._meta.get_fields()}
 
 
 def _facts(apps, profile_ids: list[int]) -> dict[int, tuple[int, PersonFacts]]:

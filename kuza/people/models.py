@@ -113,6 +113,9 @@ class Profile(models.Model):
     any_knows = models.BooleanField(default=False, editable=False)
     any_wants_to_learn = models.BooleanField(default=False, editable=False)
     any_offers_service = models.BooleanField(default=False, editable=False)
+    # The person's language tags, " en fr sw-KE " (see `language_tags_text`): a search by
+    # language reads them from the row it already has.
+    language_tags = models.CharField(max_length=400, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("profile")
@@ -127,10 +130,28 @@ class Profile(models.Model):
                 name="profile_active_name_order",
                 condition=models.Q(active=True),
             ),
+            # The same within one country (most searches name one).
+            models.Index(
+                fields=["country", "display_name", "id"],
+                name="profile_active_country_name",
+                condition=models.Q(active=True),
+            ),
         ]
 
     def __str__(self) -> str:
         return self.display_name
+
+
+def language_tags_text(tags) -> str:
+    """Profile.language_tags: each tag between spaces, so " sw " and " sw-" find a language."""
+    return f" {' '.join(sorted(tags))} " if tags else ""
+
+
+def speaks_q(tag: str, prefix: str = "") -> models.Q:
+    """Rows (of `prefix` + a model with language_tags) whose person speaks `tag` or a
+    regional variant of it ("sw" also finds "sw-KE")."""
+    column = f"{prefix}language_tags__contains"
+    return models.Q(**{column: f" {tag} "}) | models.Q(**{column: f" {tag}-"})
 
 
 class ProfileLanguage(models.Model):
@@ -180,6 +201,7 @@ def language_own_name(tag: str) -> str:
 # What a skill claim copies from its person's profile (see SkillClaim) and its role flags.
 SEARCH_COPIES = (
     "user_id",
+    "language_tags",
     "display_name",
     "country",
     "availability_hours",
@@ -224,13 +246,12 @@ class SkillClaim(models.Model):
     # person's profile. Until they are copied, the claim is hidden from everyone.
     user_id = models.IntegerField(default=0, editable=False)
     active = models.BooleanField(default=False, editable=False)
+    language_tags = models.CharField(max_length=400, blank=True, editable=False)
     display_name = models.CharField(max_length=100, blank=True, editable=False)
     country = models.CharField(max_length=2, blank=True, editable=False)
     availability_hours = models.PositiveSmallIntegerField(null=True, editable=False)
     visibility = models.PositiveSmallIntegerField(default=Visibility.ONLY_ME, editable=False)
-    skills_visibility = models.PositiveSmallIntegerField(
-        default=Visibility.ONLY_ME, editable=False
-    )
+    skills_visibility = models.PositiveSmallIntegerField(default=Visibility.ONLY_ME, editable=False)
     location_visibility = models.PositiveSmallIntegerField(
         default=Visibility.ONLY_ME, editable=False
     )
@@ -256,10 +277,11 @@ class SkillClaim(models.Model):
                 name="claim_skill_profile_flags",
                 include=["can_mentor", "knows", "wants_to_learn", "offers_service", "level"],
             ),
-            # Search by skill: the active people's claims of a skill, with everything the
-            # search filters on and ranks by (on PostgreSQL, read from the index alone).
+            # Search by skill: the active people's claims of a skill (in one country, when
+            # the search names one), with everything the search filters on and ranks by
+            # (on PostgreSQL, read from the index alone).
             models.Index(
-                fields=["skill", "profile"],
+                fields=["skill", "country", "profile"],
                 name="claim_search",
                 condition=models.Q(active=True),
                 include=[*SEARCH_COPIES, *ROLE_COLUMNS, "level"],

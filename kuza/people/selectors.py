@@ -37,9 +37,9 @@ from kuza.people.models import (
     OrganisationLanguage,
     OrganisationSkill,
     Profile,
-    ProfileLanguage,
     SkillClaim,
     Visibility,
+    speaks_q,
 )
 from kuza.people.visibility import (
     among_people,
@@ -270,7 +270,7 @@ def people_search(*, viewer, query: PeopleQuery) -> PeopleResults:
     if query.role:  # a copy of the person's claims (kept by listing)
         people = people.filter(**{f"any_{ROLE_FLAGS[query.role]}": True})
     if query.language:
-        people = people.filter(_speaks(query.language, "pk"))
+        people = people.filter(speaks_q(query.language))
     if query.country:
         people = people.filter(country=query.country)
     if query.region:
@@ -286,12 +286,6 @@ def _role(query: PeopleQuery) -> dict[str, bool]:
     return {ROLE_FLAGS[query.role]: True} if query.role else {}
 
 
-def _speaks(tag: str, profile_column: str) -> Exists:
-    return Exists(
-        ProfileLanguage.objects.filter(profile_id=OuterRef(profile_column)).filter(language_q(tag))
-    )
-
-
 def _matching_claims(viewer, query: PeopleQuery, fields: list[str]) -> QuerySet[SkillClaim]:
     """The claims that make their person a match, filtered on the claims' own copies with the
     same rules as profiles (`visible_q`, `among_people`)."""
@@ -299,7 +293,7 @@ def _matching_claims(viewer, query: PeopleQuery, fields: list[str]) -> QuerySet[
     claims = SkillClaim.objects.filter(visible_q(viewer, fields), skill_id__in=skill_ids)
     claims = among_people(claims, viewer, "user", active_column="active").filter(**_role(query))
     if query.language:
-        claims = claims.filter(_speaks(query.language, "profile_id"))
+        claims = claims.filter(speaks_q(query.language))
     if query.country:
         claims = claims.filter(country=query.country)
     if query.region:

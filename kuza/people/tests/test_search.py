@@ -109,6 +109,30 @@ def test_language_filter_matches_regional_variants_of_the_language(viewer):
     assert names(viewer, language="sw") == ["Kenyan", "Plain"]
 
 
+@pytest.mark.parametrize("by_skill", [False, True])
+def test_language_and_role_filters_follow_changes_to_languages_and_claims(viewer, by_skill):
+    person = make_person("changing", display_name="Changing")
+    other = make_person("other", display_name="Other")
+    LanguageFactory(profile=other, tag="swa")  # another language whose tag begins alike
+    SkillClaimFactory(profile=other, skill=skill("wikidata"), can_mentor=False)
+    claim = SkillClaimFactory(profile=person, skill=skill("wikidata"), can_mentor=True)
+    spoken = LanguageFactory(profile=person, tag="sw")
+    query = (
+        {**wikidata_query(), "language": "sw", "role": "mentor"}
+        if by_skill
+        else {"language": "sw", "role": "mentor"}
+    )
+
+    assert names(viewer, **query) == ["Changing"]
+    spoken.delete()
+    assert names(viewer, **query) == []
+    LanguageFactory(profile=person, tag="sw-TZ")
+    assert names(viewer, **query) == ["Changing"]
+    claim.can_mentor = False
+    claim.save()
+    assert names(viewer, **query) == []
+
+
 def test_country_region_and_availability_filters_combine(viewer):
     make_person("a", display_name="A", country="KE", region="Nairobi", availability_hours=10)
     make_person("b", display_name="B", country="KE", region="Mombasa", availability_hours=10)
