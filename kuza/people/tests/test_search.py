@@ -228,6 +228,21 @@ def test_a_broad_search_is_counted_up_to_the_most_its_pages_reach(viewer, monkey
     assert people_search(viewer=viewer, query=query).total() == selectors.Total(3, more=False)
 
 
+def test_the_page_and_the_api_say_when_more_people_match_than_they_reach(
+    client, viewer, monkeypatch
+):
+    monkeypatch.setattr(selectors, "RESULTS_AT_MOST", 2)
+    for name in ("Pat Alpha", "Pat Beta", "Pat Gamma"):
+        make_person(name.lower().replace(" ", ""), display_name=name, visibility=Visibility.PUBLIC)
+
+    page = client.get("/people/", {"q": "pat"}).content.decode()
+    found = client.get("/api/people/", {"q": "pat"}).json()
+
+    assert "More than 2 people found" in page
+    assert "Pat Beta" in page and "Pat Gamma" not in page
+    assert (found["count"], found["more"], found["pages"]) == (2, True, 1)
+
+
 def test_a_search_by_skill_reads_the_claims_copies_and_checks_the_profiles_shown(viewer):
     found = make_person("found", display_name="Found")
     SkillClaimFactory(profile=found, skill=skill("wikidata"), level=3)
