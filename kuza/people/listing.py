@@ -135,7 +135,10 @@ def copy_to_claims(apps, profiles) -> None:
 
 
 def _has(model, name: str) -> bool:
-    return name in {field.name for field in model._meta.get_fields()}
+    """Whether `model` has a column `name` (a field's name, or its attname: "user_id")."""
+    return any(
+        name in (field.name, getattr(field, "attname", None)) for field in model._meta.get_fields()
+    )
 
 
 def _facts(apps, profile_ids: list[int]) -> dict[int, tuple[int, PersonFacts]]:

@@ -3,7 +3,7 @@ from django.core.paginator import Paginator
 
 from kuza.accounts.tests.factories import UserFactory
 from kuza.people import listing, selectors
-from kuza.people.models import Profile, Visibility
+from kuza.people.models import SEARCH_COPIES, Profile, Visibility
 from kuza.people.selectors import PeopleQuery, people_search
 from kuza.people.tests.factories import LanguageFactory, SkillClaimFactory, make_person, skill
 from kuza.safety.services import block_create
@@ -241,6 +241,22 @@ def test_the_page_and_the_api_say_when_more_people_match_than_they_reach(
     assert "More than 2 people found" in page
     assert "Pat Beta" in page and "Pat Gamma" not in page
     assert (found["count"], found["more"], found["pages"]) == (2, True, 1)
+
+
+def test_each_claim_copies_its_person_after_every_change(viewer):
+    person = make_person("copied", display_name="Copied", country="KE", availability_hours=8)
+    claim = SkillClaimFactory(profile=person, skill=skill("wikidata"))
+    LanguageFactory(profile=person, tag="sw")
+    person.display_name = "Renamed"
+    person.location_visibility = Visibility.PUBLIC
+    person.save()
+    claim.refresh_from_db()
+
+    person.refresh_from_db()
+    assert person.language_tags == " sw " and claim.display_name == "Renamed" and claim.active
+    assert [getattr(claim, name) for name in SEARCH_COPIES] == [
+        getattr(person, name) for name in SEARCH_COPIES
+    ]
 
 
 def test_a_search_by_skill_reads_the_claims_copies_and_checks_the_profiles_shown(viewer):
