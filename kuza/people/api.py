@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
 from kuza.api.auth import optional_auth, token_or_session
@@ -66,7 +66,8 @@ class PersonOut(PersonSummaryOut):
 
 
 class PeoplePageOut(Schema):
-    count: int
+    count: int = Field(description="How many people the pages reach (every match, up to 1,000).")
+    more: bool = Field(False, description="True when more people match than `count`.")
     page: int
     pages: int
     results: list[PersonSummaryOut]
@@ -134,12 +135,12 @@ def people_search(request: HttpRequest, filters: Query[PeopleFilters]):
         text=filters.q or None,
     )
     viewer = _viewer(request)
-    page = Paginator(selectors.people_search(viewer=viewer, query=query), PAGE_SIZE).get_page(
-        filters.page
-    )
+    results = selectors.people_search(viewer=viewer, query=query)
+    page = Paginator(results, PAGE_SIZE).get_page(filters.page)
     cards = selectors.profile_cards(viewer, page.object_list)
     return {
         "count": page.paginator.count,
+        "more": results.total().more,
         "page": page.number,
         "pages": page.paginator.num_pages,
         "results": [_summary(card) for card in cards],

@@ -3,6 +3,9 @@
 Copies, each made from the rules that own the facts:
 - `Profile.active`: the account is active (not suspended), `visibility.suspended_user_ids`;
 - `Profile.on_map`: active and not left the map, `safety.selectors.users_hidden_from_map`;
+- `Profile.any_<role>`: any of the person's claims has that role (`models.ROLE_COLUMNS`);
+- on each `SkillClaim`, its person's `active`, name, country, availability and visibilities
+  (`models.SEARCH_COPIES`), which people search by skill reads instead of the profile;
 - `CapacityCount`: the capacity map's figures per filter, tier bucket and country, as sums of
   each person's `CapacityContribution` (see `capacity_contribution`).
 
@@ -21,6 +24,7 @@ from collections.abc import Iterable
 
 from django.apps import apps as installed_apps
 from django.db import connection, transaction
+from django.db.models import Exists, OuterRef, Subquery
 
 from kuza.people.capacity_contribution import (
     CLOSEST_SHARED_TIER,
@@ -70,6 +74,71 @@ def _sync_flags(apps, profiles) -> None:
     profiles.exclude(active=True, on_map=True).update(active=True, on_map=True)
     profiles.filter(user_id__in=hidden).update(on_map=False)
     profiles.filter(user_id__in=inactive).update(active=False)
+    if _has(profiles.model, "any_knows"):  # from migration 0011 on
+        from kuza.people.models import ROLE_COLUMNS
+
+        claims = _model(apps, "people.SkillClaim").objects.filter(profile_id=OuterRef("pk"))
+        profiles.update(
+            **{f"any_{flag}": Exists(claims.filter(**{flag: True})) for flag in ROLE_COLUMNS}
+        )
+    if _has(profiles.model, "language_tags"):  # from migration 0013 on
+        _sync_language_tags(apps, profiles)
+    copy_to_claims(apps, profiles)
+
+
+def _sync_language_tags(apps, profiles) -> None:
+    """Profile.language_tags from the person's languages: one update per distinct text."""
+    from kuza.people.models import language_tags_text
+
+    tags: dict[int, list[str]] = defaultdict(list)
+    for profile_id, tag in (
+        _model(apps, "people.ProfileLanguage")
+        .objects.filter(profile_id__in=profiles.values("pk"))
+        .values_list("profile_id", "tag")
+    ):
+        tags[profile_id].append(tag)
+    by_text: dict[str, list[int]] = defaultdict(list)
+    for pk, stored in profiles.values_list("pk", "language_tags"):
+        text = language_tags_text(tags.get(pk, ()))
+        if text != stored:
+            by_text[text].append(pk)
+    profile_model = _model(apps, "people.Profile")
+    for text, ids in by_text.items():
+        for start in range(0, len(ids), 500):
+            profile_model.objects.filter(pk__in=ids[start : start + 500]).update(language_tags=text)
+
+
+def sync_copies(apps=installed_apps) -> None:
+    """Every person's copies (flags, roles, the claims' copies), without the map's counts."""
+    with transaction.atomic():
+        _sync_flags(apps, _model(apps, "people.Profile").objects.all())
+
+
+def copy_to_claims(apps, profiles) -> None:
+    """Each claim of `profiles` gets its person's current copies (after `active` is synced)."""
+    from kuza.people.models import SEARCH_COPIES
+
+    claim_model = _model(apps, "people.SkillClaim")
+    profile_model = _model(apps, "people.Profile")
+    # An earlier data migration runs on models that have only some of the copies yet.
+    names = [
+        name
+        for name in (*SEARCH_COPIES, "active")
+        if _has(claim_model, name) and _has(profile_model, name)
+    ]
+    if not _has(claim_model, "user_id"):
+        return
+    person = profile_model.objects.filter(pk=OuterRef("profile_id"))
+    claim_model.objects.filter(profile_id__in=profiles.values("pk")).update(
+        **{name: Subquery(person.values(name)[:1]) for name in names}
+    )
+
+
+def _has(model, name: str) -> bool:
+    """Whether `model` has a column `name` (a field's name, or its attname: "user_id")."""
+    return any(
+        name in (field.name, getattr(field, "attname", None)) for field in model._meta.get_fields()
+    )
 
 
 def _facts(apps, profile_ids: list[int]) -> dict[int, tuple[int, PersonFacts]]:
@@ -222,7 +291,12 @@ def rebuild(apps=installed_apps) -> None:
         _add(apps, dict(total))
     if connection.vendor == "postgresql":  # the planner's estimates for the new rows
         with connection.cursor() as cursor:
-            for name in ("people.CapacityCount", "people.CapacityContribution", "people.Profile"):
+            for name in (
+                "people.CapacityCount",
+                "people.CapacityContribution",
+                "people.Profile",
+                "people.SkillClaim",
+            ):
                 cursor.execute(
                     f"ANALYZE {connection.ops.quote_name(_model(apps, name)._meta.db_table)}"
                 )

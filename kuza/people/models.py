@@ -108,6 +108,14 @@ class Profile(models.Model):
     # and the person is on the capacity map (active, and did not leave it).
     active = models.BooleanField(default=True, editable=False)
     on_map = models.BooleanField(default=True, editable=False)
+    # Whether any of the person's claims has each role (searching a role without a skill).
+    any_can_mentor = models.BooleanField(default=False, editable=False)
+    any_knows = models.BooleanField(default=False, editable=False)
+    any_wants_to_learn = models.BooleanField(default=False, editable=False)
+    any_offers_service = models.BooleanField(default=False, editable=False)
+    # The person's language tags, " en fr sw-KE " (see `language_tags_text`): a search by
+    # language reads them from the row it already has.
+    language_tags = models.CharField(max_length=400, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("profile")
@@ -122,10 +130,28 @@ class Profile(models.Model):
                 name="profile_active_name_order",
                 condition=models.Q(active=True),
             ),
+            # The same within one country (most searches name one).
+            models.Index(
+                fields=["country", "display_name", "id"],
+                name="profile_active_country_name",
+                condition=models.Q(active=True),
+            ),
         ]
 
     def __str__(self) -> str:
         return self.display_name
+
+
+def language_tags_text(tags) -> str:
+    """Profile.language_tags: each tag between spaces, so " sw " and " sw-" find a language."""
+    return f" {' '.join(sorted(tags))} " if tags else ""
+
+
+def speaks_q(tag: str, prefix: str = "") -> models.Q:
+    """Rows (of `prefix` + a model with language_tags) whose person speaks `tag` or a
+    regional variant of it ("sw" also finds "sw-KE")."""
+    column = f"{prefix}language_tags__contains"
+    return models.Q(**{column: f" {tag} "}) | models.Q(**{column: f" {tag}-"})
 
 
 class ProfileLanguage(models.Model):
@@ -172,6 +198,22 @@ def language_own_name(tag: str) -> str:
         return tag
 
 
+# What a skill claim copies from its person's profile (see SkillClaim) and its role flags.
+SEARCH_COPIES = (
+    "user_id",
+    "language_tags",
+    "display_name",
+    "country",
+    "availability_hours",
+    "visibility",
+    "skills_visibility",
+    "location_visibility",
+    "languages_visibility",
+    "availability_visibility",
+)
+ROLE_COLUMNS = ("can_mentor", "knows", "wants_to_learn", "offers_service")
+
+
 class SkillClaim(models.Model):
     """What a person says about one skill: knows it, wants to learn it, mentors, offers it."""
 
@@ -198,6 +240,27 @@ class SkillClaim(models.Model):
     offers_service = models.BooleanField(_("I offer it as a one-time service"), default=False)
     evidence_url = models.URLField(_("evidence link"), blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # Copies of the person's profile kept by kuza.people.listing (never set them elsewhere),
+    # named as on Profile so that `visibility.visible_q` reads them as they are: a search by
+    # skill filters, ranks and counts from the claims' own index, without visiting each
+    # person's profile. Until they are copied, the claim is hidden from everyone.
+    user_id = models.IntegerField(default=0, editable=False)
+    active = models.BooleanField(default=False, editable=False)
+    language_tags = models.CharField(max_length=400, blank=True, editable=False)
+    display_name = models.CharField(max_length=100, blank=True, editable=False)
+    country = models.CharField(max_length=2, blank=True, editable=False)
+    availability_hours = models.PositiveSmallIntegerField(null=True, editable=False)
+    visibility = models.PositiveSmallIntegerField(default=Visibility.ONLY_ME, editable=False)
+    skills_visibility = models.PositiveSmallIntegerField(default=Visibility.ONLY_ME, editable=False)
+    location_visibility = models.PositiveSmallIntegerField(
+        default=Visibility.ONLY_ME, editable=False
+    )
+    languages_visibility = models.PositiveSmallIntegerField(
+        default=Visibility.ONLY_ME, editable=False
+    )
+    availability_visibility = models.PositiveSmallIntegerField(
+        default=Visibility.ONLY_ME, editable=False
+    )
 
     class Meta:
         constraints = [
@@ -213,7 +276,16 @@ class SkillClaim(models.Model):
                 fields=["skill", "profile"],
                 name="claim_skill_profile_flags",
                 include=["can_mentor", "knows", "wants_to_learn", "offers_service", "level"],
-            )
+            ),
+            # Search by skill: the active people's claims of a skill (in one country, when
+            # the search names one), with everything the search filters on and ranks by
+            # (on PostgreSQL, read from the index alone).
+            models.Index(
+                fields=["skill", "country", "profile"],
+                name="claim_search",
+                condition=models.Q(active=True),
+                include=[*SEARCH_COPIES, *ROLE_COLUMNS, "level"],
+            ),
         ]
         verbose_name = _("skill claim")
         verbose_name_plural = _("skill claims")

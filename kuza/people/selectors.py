@@ -9,7 +9,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.db.models import Case, Exists, F, Max, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+    Window,
+)
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -24,9 +37,9 @@ from kuza.people.models import (
     OrganisationLanguage,
     OrganisationSkill,
     Profile,
-    ProfileLanguage,
     SkillClaim,
     Visibility,
+    speaks_q,
 )
 from kuza.people.visibility import (
     among_people,
@@ -232,53 +245,32 @@ def language_q(tag: str, prefix: str = "") -> Q:
     return Q(**{f"{prefix}tag": tag}) | Q(**{f"{prefix}tag__startswith": f"{tag}-"})
 
 
-def people_search(*, viewer, query: PeopleQuery) -> QuerySet[Profile]:
+# The pages of a search reach this many people at most, in rank order; the count stops
+# there too ("more than 1,000 people"): counting every match of a broad search would cost
+# more the more people there are, and no one reads past the first pages (they narrow it).
+RESULTS_AT_MOST = 1000
+
+
+def people_search(*, viewer, query: PeopleQuery) -> PeopleResults:
     """People matching every filter, ranked.
 
     Ranking: with a skill, people with that very skill come before those with only a more
     specific one, then higher self-assessed level first; then by display name. A filter
     only matches what the viewer may see: searching by skill never finds a person whose
     skills are hidden from the viewer, and so on for languages, place and availability.
+
+    A search by skill reads the claims alone (they copy what it needs of each profile, see
+    SkillClaim) and the profiles of the page shown, checked against the profiles themselves.
     """
-    people = people_visible_to(viewer, _fields_needed(query))
-    ordering: list = []
-    ranking = None
-    if query.exact_skill_id is not None:
-        # The condition as a subquery (what the page's count reads), and the ranking as one
-        # join with the matching claims grouped per person (one pass, no per-row subqueries).
-        skill_ids = sorted(query.skill_ids or {query.exact_skill_id})
-        matching = {"skill_claims__skill_id__in": skill_ids}
-        claims = SkillClaim.objects.filter(profile_id=OuterRef("pk"), skill_id__in=skill_ids)
-        if query.role:
-            matching[f"skill_claims__{ROLE_FLAGS[query.role]}"] = True
-            claims = claims.filter(**{ROLE_FLAGS[query.role]: True})
-        ranking = {
-            "condition": Exists(claims),
-            "matching": matching,
-            "exact": Max(
-                Case(
-                    When(skill_claims__skill_id=query.exact_skill_id, then=Value(1)),
-                    default=Value(0),
-                )
-            ),
-            "best_level": Max("skill_claims__level"),
-        }
-        ordering = ["-exact", F("best_level").desc(nulls_last=True)]
-    elif query.skill_ids is not None or query.role:
-        claims = SkillClaim.objects.filter(profile_id=OuterRef("pk"))
-        if query.skill_ids is not None:
-            claims = claims.filter(skill_id__in=sorted(query.skill_ids))
-        if query.role:
-            claims = claims.filter(**{ROLE_FLAGS[query.role]: True})
-        people = people.filter(Exists(claims))
+    fields = _fields_needed(query)
+    if query.skill_ids is not None or query.exact_skill_id is not None:
+        return PeopleResults(viewer, fields, claims=_matching_claims(viewer, query, fields),
+                             exact_skill_id=query.exact_skill_id)  # fmt: skip
+    people = people_visible_to(viewer, fields)
+    if query.role:  # a copy of the person's claims (kept by listing)
+        people = people.filter(**{f"any_{ROLE_FLAGS[query.role]}": True})
     if query.language:
-        people = people.filter(
-            Exists(
-                ProfileLanguage.objects.filter(profile_id=OuterRef("pk")).filter(
-                    language_q(query.language)
-                )
-            )
-        )
+        people = people.filter(speaks_q(query.language))
     if query.country:
         people = people.filter(country=query.country)
     if query.region:
@@ -287,33 +279,111 @@ def people_search(*, viewer, query: PeopleQuery) -> QuerySet[Profile]:
         people = people.filter(availability_hours__gte=query.min_hours)
     if query.text:
         people = people.filter(display_name__icontains=query.text)
-    if ranking is None:
-        return people.order_by("display_name", "pk")
-    ranked = (
-        people.filter(**ranking["matching"])
-        .annotate(exact=ranking["exact"], best_level=ranking["best_level"])
-        .order_by(*ordering, "display_name", "pk")
-    )
-    return RankedPeople.of(ranked, counted=people.filter(ranking["condition"]))
+    return PeopleResults(viewer, fields, profiles=people.order_by("display_name", "pk"))
 
 
-class RankedPeople(QuerySet):
-    """Search results ranked through a grouped join, whose count() reads only the conditions
-    (the same people) instead of counting the grouped join again. Any further filter gets a
-    plain queryset back (the count would no longer be the same)."""
+def _role(query: PeopleQuery) -> dict[str, bool]:
+    return {ROLE_FLAGS[query.role]: True} if query.role else {}
 
-    counted: QuerySet | None = None
 
-    @classmethod
-    def of(cls, ranked: QuerySet, *, counted: QuerySet) -> RankedPeople:
-        results = cls(model=ranked.model, query=ranked.query.chain(), using=ranked.db)
-        results.counted = counted
-        return results
+def _matching_claims(viewer, query: PeopleQuery, fields: list[str]) -> QuerySet[SkillClaim]:
+    """The claims that make their person a match, filtered on the claims' own copies with the
+    same rules as profiles (`visible_q`, `among_people`)."""
+    skill_ids = sorted(query.skill_ids or {query.exact_skill_id})
+    claims = SkillClaim.objects.filter(visible_q(viewer, fields), skill_id__in=skill_ids)
+    claims = among_people(claims, viewer, "user", active_column="active").filter(**_role(query))
+    if query.language:
+        claims = claims.filter(speaks_q(query.language))
+    if query.country:
+        claims = claims.filter(country=query.country)
+    if query.region:
+        claims = claims.filter(profile__region__icontains=query.region)
+    if query.min_hours is not None:
+        claims = claims.filter(availability_hours__gte=query.min_hours)
+    if query.text:
+        claims = claims.filter(display_name__icontains=query.text)
+    return claims
+
+
+@dataclass(frozen=True)
+class Total:
+    """How many people match: `number`, or more than that when `more` (counted no further)."""
+
+    number: int
+    more: bool = False
+
+
+class PeopleResults:
+    """Search results as Django's Paginator reads them: `count()` is how many the pages reach
+    (every match, up to RESULTS_AT_MOST), a slice is a list of profiles in rank order, and
+    iterating gives what the pages reach. `total()` says whether more match than that."""
+
+    def __init__(
+        self,
+        viewer,
+        fields: list[str],
+        *,
+        profiles: QuerySet[Profile] | None = None,
+        claims: QuerySet[SkillClaim] | None = None,
+        exact_skill_id: int | None = None,
+    ) -> None:
+        self._viewer, self._fields = viewer, fields
+        self._profiles, self._claims = profiles, claims
+        self._exact_skill_id = exact_skill_id
+        self._total: Total | None = None
+        self._ids: list[int] | None = None
+
+    def _ranked(self) -> QuerySet:
+        """Profile ids of the matching claims, one per person, in rank order, each with how
+        many people match (one pass: ranking visits every match anyway)."""
+        exact = self._exact_skill_id
+        return (
+            self._claims.values("profile_id", "display_name")
+            .annotate(
+                exact=Max(Case(When(skill_id=exact, then=Value(1)), default=Value(0))),
+                best_level=Max("level"),
+                matches=Window(Count("profile_id")),
+            )
+            .order_by("-exact", F("best_level").desc(nulls_last=True), "display_name", "profile_id")
+            .values_list("profile_id", "matches")
+        )
+
+    def _first_ids(self) -> list[int]:
+        """The ids the pages reach (ranked claims, fetched with the count)."""
+        if self._ids is None:
+            rows = list(self._ranked()[:RESULTS_AT_MOST])
+            self._ids = [pk for pk, _matches in rows]
+            matches = rows[0][1] if rows else 0
+            self._total = Total(len(rows), more=matches > len(rows))
+        return self._ids
+
+    def total(self) -> Total:
+        if self._total is None:
+            if self._profiles is None:
+                self._first_ids()
+            else:
+                counted = self._profiles.values("pk").order_by()[: RESULTS_AT_MOST + 1].count()
+                self._total = Total(min(counted, RESULTS_AT_MOST), more=counted > RESULTS_AT_MOST)
+        return self._total
 
     def count(self) -> int:
-        if self.counted is not None and self._result_cache is None:
-            return self.counted.count()
-        return super().count()
+        return self.total().number
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index: slice) -> list[Profile]:
+        if not isinstance(index, slice) or index.step:
+            raise TypeError("search results are read a page (a slice) at a time")
+        if self._profiles is not None:
+            return list(self._profiles[index])
+        ids = self._first_ids()[index]
+        # The profiles themselves stay the rule: a copy not yet refreshed hides, never shows.
+        shown = people_visible_to(self._viewer, self._fields).in_bulk(ids)
+        return [shown[pk] for pk in ids if pk in shown]
+
+    def __iter__(self):
+        return iter(self[0:RESULTS_AT_MOST])
 
 
 def profile_cards(viewer, profiles) -> list[ProfileCard]:

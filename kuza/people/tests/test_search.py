@@ -1,7 +1,9 @@
 import pytest
+from django.core.paginator import Paginator
 
 from kuza.accounts.tests.factories import UserFactory
-from kuza.people.models import Visibility
+from kuza.people import listing, selectors
+from kuza.people.models import SEARCH_COPIES, Profile, Visibility
 from kuza.people.selectors import PeopleQuery, people_search
 from kuza.people.tests.factories import LanguageFactory, SkillClaimFactory, make_person, skill
 from kuza.safety.services import block_create
@@ -107,6 +109,30 @@ def test_language_filter_matches_regional_variants_of_the_language(viewer):
     assert names(viewer, language="sw") == ["Kenyan", "Plain"]
 
 
+@pytest.mark.parametrize("by_skill", [False, True])
+def test_language_and_role_filters_follow_changes_to_languages_and_claims(viewer, by_skill):
+    person = make_person("changing", display_name="Changing")
+    other = make_person("other", display_name="Other")
+    LanguageFactory(profile=other, tag="swa")  # another language whose tag begins alike
+    SkillClaimFactory(profile=other, skill=skill("wikidata"), can_mentor=False)
+    claim = SkillClaimFactory(profile=person, skill=skill("wikidata"), can_mentor=True)
+    spoken = LanguageFactory(profile=person, tag="sw")
+    query = (
+        {**wikidata_query(), "language": "sw", "role": "mentor"}
+        if by_skill
+        else {"language": "sw", "role": "mentor"}
+    )
+
+    assert names(viewer, **query) == ["Changing"]
+    spoken.delete()
+    assert names(viewer, **query) == []
+    LanguageFactory(profile=person, tag="sw-TZ")
+    assert names(viewer, **query) == ["Changing"]
+    claim.can_mentor = False
+    claim.save()
+    assert names(viewer, **query) == []
+
+
 def test_country_region_and_availability_filters_combine(viewer):
     make_person("a", display_name="A", country="KE", region="Nairobi", availability_hours=10)
     make_person("b", display_name="B", country="KE", region="Mombasa", availability_hours=10)
@@ -180,10 +206,75 @@ def test_the_count_of_ranked_results_is_the_number_of_people_listed(viewer, role
         SkillClaimFactory(profile=profile, skill=skill("wikicite"), level=1)
     results = people_search(viewer=viewer, query=PeopleQuery(**wikidata_query(role=role)))
 
-    assert results.count() == len(list(results)) > 0
-    assert results.filter(display_name="P0").count() == len(
-        [profile for profile in results if profile.display_name == "P0"]
-    )
+    listed = [profile.display_name for profile in results]
+    assert results.count() == len(listed) == len(set(listed)) > 0
+    assert [profile.display_name for profile in results[1:3]] == listed[1:3]
+
+
+@pytest.mark.parametrize("by_skill", [False, True])
+def test_a_broad_search_is_counted_up_to_the_most_its_pages_reach(viewer, monkeypatch, by_skill):
+    monkeypatch.setattr(selectors, "RESULTS_AT_MOST", 2)
+    for index in range(3):
+        profile = make_person(f"p{index}", display_name=f"P{index}")
+        SkillClaimFactory(profile=profile, skill=skill("wikidata"), level=2)
+    query = PeopleQuery(**wikidata_query()) if by_skill else PeopleQuery(text="p")
+    results = people_search(viewer=viewer, query=query)
+
+    assert results.count() == 2 and results.total() == selectors.Total(2, more=True)
+    page = Paginator(results, 20).get_page(1)
+    assert [profile.display_name for profile in page.object_list] == ["P0", "P1"]
+
+    monkeypatch.setattr(selectors, "RESULTS_AT_MOST", 3)
+    assert people_search(viewer=viewer, query=query).total() == selectors.Total(3, more=False)
+
+
+def test_the_page_and_the_api_say_when_more_people_match_than_they_reach(
+    client, viewer, monkeypatch
+):
+    monkeypatch.setattr(selectors, "RESULTS_AT_MOST", 2)
+    for name in ("Pat Alpha", "Pat Beta", "Pat Gamma"):
+        make_person(name.lower().replace(" ", ""), display_name=name, visibility=Visibility.PUBLIC)
+
+    page = client.get("/people/", {"q": "pat"}).content.decode()
+    found = client.get("/api/people/", {"q": "pat"}).json()
+
+    assert "More than 2 people found" in page
+    assert "Pat Beta" in page and "Pat Gamma" not in page
+    assert (found["count"], found["more"], found["pages"]) == (2, True, 1)
+
+
+def test_each_claim_copies_its_person_after_every_change(viewer):
+    person = make_person("copied", display_name="Copied", country="KE", availability_hours=8)
+    claim = SkillClaimFactory(profile=person, skill=skill("wikidata"))
+    LanguageFactory(profile=person, tag="sw")
+    person.display_name = "Renamed"
+    person.location_visibility = Visibility.PUBLIC
+    person.save()
+    claim.refresh_from_db()
+
+    person.refresh_from_db()
+    assert person.language_tags == " sw " and claim.display_name == "Renamed" and claim.active
+    assert [getattr(claim, name) for name in SEARCH_COPIES] == [
+        getattr(person, name) for name in SEARCH_COPIES
+    ]
+
+
+def test_a_search_by_skill_reads_the_claims_copies_and_checks_the_profiles_shown(viewer):
+    found = make_person("found", display_name="Found")
+    SkillClaimFactory(profile=found, skill=skill("wikidata"), level=3)
+    hidden = make_person("hidden", display_name="Hidden")
+    SkillClaimFactory(profile=hidden, skill=skill("wikidata"), level=4)
+
+    assert names(viewer, **wikidata_query()) == ["Hidden", "Found"]
+    # Hidden without a signal: the claim's copy is stale, the profile shown is not.
+    Profile.objects.filter(pk=hidden.pk).update(visibility=Visibility.ONLY_ME)
+    assert names(viewer, **wikidata_query()) == ["Found"]
+    # Made private the ordinary way: the copy follows, and the count with it.
+    found.skills_visibility = Visibility.MENTORS_AND_ORGANISERS
+    found.save()
+    assert names(viewer, **wikidata_query()) == []
+    listing.refresh(profile_ids=[hidden.pk])  # what a write that bypasses signals calls
+    assert people_search(viewer=viewer, query=PeopleQuery(**wikidata_query())).count() == 0
 
 
 def test_suspended_people_are_not_found_and_come_back_when_lifted(viewer):

@@ -42,12 +42,13 @@ def filters_querystring(request: HttpRequest) -> str:
 def people_search(request: HttpRequest) -> HttpResponse:
     form = PeopleSearchForm(request.GET or None)
     query = query_from_form(form) if request.GET else selectors.PeopleQuery()
-    page = None
+    page = total = None
     cards = []
     if query is not None:
         results = selectors.people_search(viewer=request.user, query=query)
         page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
         cards = selectors.profile_cards(request.user, page.object_list)
+        total = results.total()
     return render(
         request,
         "people/search.html",
@@ -55,6 +56,7 @@ def people_search(request: HttpRequest) -> HttpResponse:
             "form": form,
             "page": page,
             "cards": cards,
+            "total": total,
             "filters": filters_querystring(request),
             "ranked_by_skill": bool(query and query.exact_skill_id),
         },
