@@ -269,17 +269,25 @@ def people_search(*, viewer, query: PeopleQuery) -> PeopleResults:
     people = people_visible_to(viewer, fields)
     if query.role:  # a copy of the person's claims (kept by listing)
         people = people.filter(**{f"any_{ROLE_FLAGS[query.role]}": True})
-    if query.language:
-        people = people.filter(speaks_q(query.language))
-    if query.country:
-        people = people.filter(country=query.country)
-    if query.region:
-        people = people.filter(region__icontains=query.region)
-    if query.min_hours is not None:
-        people = people.filter(availability_hours__gte=query.min_hours)
-    if query.text:
-        people = people.filter(display_name__icontains=query.text)
+    people = people.filter(_profile_filters_q(query, region="region"))
     return PeopleResults(viewer, fields, profiles=people.order_by("display_name", "pk"))
+
+
+def _profile_filters_q(query: PeopleQuery, *, region: str) -> Q:
+    """The query's filters on what a person's profile says, for profiles and for the copies
+    claims keep of them alike (`region` names the region column, not copied to claims)."""
+    condition = Q()
+    if query.language:
+        condition &= speaks_q(query.language)
+    if query.country:
+        condition &= Q(country=query.country)
+    if query.region:
+        condition &= Q(**{f"{region}__icontains": query.region})
+    if query.min_hours is not None:
+        condition &= Q(availability_hours__gte=query.min_hours)
+    if query.text:
+        condition &= Q(display_name__icontains=query.text)
+    return condition
 
 
 def _role(query: PeopleQuery) -> dict[str, bool]:
@@ -292,17 +300,7 @@ def _matching_claims(viewer, query: PeopleQuery, fields: list[str]) -> QuerySet[
     skill_ids = sorted(query.skill_ids or {query.exact_skill_id})
     claims = SkillClaim.objects.filter(visible_q(viewer, fields), skill_id__in=skill_ids)
     claims = among_people(claims, viewer, "user", active_column="active").filter(**_role(query))
-    if query.language:
-        claims = claims.filter(speaks_q(query.language))
-    if query.country:
-        claims = claims.filter(country=query.country)
-    if query.region:
-        claims = claims.filter(profile__region__icontains=query.region)
-    if query.min_hours is not None:
-        claims = claims.filter(availability_hours__gte=query.min_hours)
-    if query.text:
-        claims = claims.filter(display_name__icontains=query.text)
-    return claims
+    return claims.filter(_profile_filters_q(query, region="profile__region"))
 
 
 @dataclass(frozen=True)
