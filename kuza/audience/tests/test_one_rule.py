@@ -79,7 +79,12 @@ ALLOWED = {
     ("people/listing.py", 'inactive = user_model.objects.filter(is_active=False).values("pk")'),
     ("people/listing.py", "Q(safety_preferences__hide_from_map=True) | Q(is_active=False)"),
     # Leaderboards count people they do not name (the rule stated on the page).
-    ("campaigns/selectors/leaderboard.py", "blocked = blocked_user_ids(viewer)"),
+    # Blocks either way, as conditions of the one query that finds the unnamed rows.
+    ("campaigns/selectors/leaderboard.py", '| blocked_with_q(viewer, "user")'),
+    (
+        "campaigns/selectors/leaderboard.py",
+        'Q(user__in=hidden_members) | blocked_with_q(viewer, "user") | ~Q(user__in=named_members)',
+    ),
 }
 
 
