@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 from datetime import timedelta
 
 import pytest
@@ -20,7 +21,7 @@ from kuza.accounts.tests.factories import UserFactory
 from kuza.core import taskqueue
 from kuza.core.models import DeferredTask
 from kuza.core.tasks import send_email
-from kuza.core.tests.deployment import RedisServer, free_port
+from kuza.core.tests.deployment import RedisServer
 
 pytestmark = pytest.mark.django_db
 
@@ -33,16 +34,27 @@ def _use_queue(settings, url: str) -> None:
 
 
 @pytest.fixture
-def unreachable_queue(settings):
-    _use_queue(settings, f"redis://127.0.0.1:{free_port()}/0")
+def refused_port():
+    """A port bound for the whole test but never listened on: every connection is refused at
+    once. A port merely found free could be taken meanwhile by a server another test process
+    starts; one that accepts and never answers in Redis's protocol turned each cache call into
+    a one-second timeout (a test of a few hundredths of a second took a minute in CI)."""
+    with socket.socket() as reserved:
+        reserved.bind(("127.0.0.1", 0))
+        yield reserved.getsockname()[1]
 
 
 @pytest.fixture
-def unreachable_cache(settings):
+def unreachable_queue(settings, refused_port):
+    _use_queue(settings, f"redis://127.0.0.1:{refused_port}/0")
+
+
+@pytest.fixture
+def unreachable_cache(settings, refused_port):
     settings.CACHES = {
         "default": {
             "BACKEND": "kuza.core.cache.ResilientRedisCache",
-            "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
+            "LOCATION": f"redis://127.0.0.1:{refused_port}/0",
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
