@@ -160,14 +160,24 @@ def catalog_problems(po_path: Path, label: str) -> list[CatalogProblem]:
     return problems
 
 
-def _makemessages(cwd: Path) -> None:
+# Runs makemessages in each folder given, in one process: starting Python and Django once
+# instead of once per app is most of the time an extraction of all sixteen apps takes.
+_MAKEMESSAGES_IN_EACH_FOLDER = """
+import os, sys
+import django
+from django.core.management import call_command
+
+django.setup()
+folders, options = sys.argv[1 : sys.argv.index("--")], sys.argv[sys.argv.index("--") + 1 :]
+for folder in folders:
+    os.chdir(folder)
+    call_command("makemessages", *options, verbosity=0)
+"""
+
+
+def _makemessages(folders: list[Path]) -> None:
     # -P keeps the app folder off sys.path: its selectors.py would shadow the standard library's.
-    command = [
-        sys.executable,
-        "-P",
-        "-m",
-        "django",
-        "makemessages",
+    options = [
         "--no-obsolete",
         "--no-wrap",
         # File names without line numbers: moving code does not rewrite every catalog, and
@@ -177,15 +187,18 @@ def _makemessages(cwd: Path) -> None:
         "tests/*",
     ]
     for language in TRANSLATED_LANGUAGES:
-        command += ["-l", language]
+        options += ["-l", language]
+    command = [sys.executable, "-P", "-c", _MAKEMESSAGES_IN_EACH_FOLDER]
+    command += [str(folder) for folder in folders] + ["--", *options]
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "kuza.settings"}
-    subprocess.run(command, cwd=cwd, env=env, check=True, capture_output=True)  # noqa: S603
+    # Started in the first folder, as each app's own process was: a KUZA_HOME relative to the
+    # current folder (the default, var/) lands there, not wherever the caller happens to be.
+    subprocess.run(command, cwd=folders[0], env=env, check=True, capture_output=True)  # noqa: S603
 
 
 def update_catalogs() -> None:
     """Extract strings from every app into its own catalogs (for translators)."""
-    for app_dir in app_dirs():
-        _makemessages(app_dir)
+    _makemessages(app_dirs())
     for po_path in po_files():
         normalise_headers(po_path)
 
@@ -198,8 +211,8 @@ def check_catalogs() -> list[CatalogProblem]:
     """
     problems: list[CatalogProblem] = []
     with tempfile.TemporaryDirectory() as scratch:
-        for app_dir in app_dirs():
-            copy = Path(scratch) / app_dir.name
+        copies = {app_dir: Path(scratch) / app_dir.name for app_dir in app_dirs()}
+        for app_dir, copy in copies.items():
             shutil.copytree(
                 app_dir,
                 copy,
@@ -210,7 +223,8 @@ def check_catalogs() -> list[CatalogProblem]:
                     and Path(name).suffix not in _SOURCE_SUFFIXES | {".po"}
                 ],
             )
-            _makemessages(copy)
+        _makemessages(list(copies.values()))
+        for app_dir, copy in copies.items():
             for language in TRANSLATED_LANGUAGES:
                 po_path = copy / "locale" / language / "LC_MESSAGES" / "django.po"
                 if po_path.exists():
