@@ -24,9 +24,8 @@ def run_kuza(*arguments, env):
     )
 
 
-def test_kuza_check_and_demo_on_a_fresh_home(tmp_path):
-    env = {"KUZA_HOME": str(tmp_path / "home"), "DATABASE_URL": ""}
-    assert run_kuza("migrate", "-v", "0", env=env).returncode == 0
+def test_kuza_check_and_demo_on_a_fresh_home(migrated_home):
+    env = {"KUZA_HOME": str(migrated_home), "DATABASE_URL": ""}
 
     checked = run_kuza("check", env=env)
     assert checked.returncode == 0, checked.stderr
@@ -40,7 +39,7 @@ def test_kuza_check_and_demo_on_a_fresh_home(tmp_path):
     assert again.returncode != 0
     assert "already loaded" in again.stderr
     assert run_kuza("demo", "--if-empty", env=env).returncode == 0
-    assert (tmp_path / "home" / "secret_key").stat().st_mode & 0o077 == 0
+    assert (migrated_home / "secret_key").stat().st_mode & 0o077 == 0
 
 
 def test_kuza_check_fails_when_the_database_is_unusable(tmp_path):
@@ -121,13 +120,9 @@ def _children(pid: int) -> list[str]:
     ]
 
 
-def test_kuza_worker_starts_as_many_queue_workers_as_asked_and_no_scheduler(tmp_path):
-    env = {**os.environ, "KUZA_HOME": str(tmp_path), "DATABASE_URL": "", "REDIS_URL": ""}
+def test_kuza_worker_starts_as_many_queue_workers_as_asked_and_no_scheduler(migrated_home):
+    env = {**os.environ, "KUZA_HOME": str(migrated_home), "DATABASE_URL": "", "REDIS_URL": ""}
     kuza = [sys.executable, "-m", "kuza.cli"]
-    migrated = subprocess.run(  # noqa: S603
-        [*kuza, "migrate", "-v", "0"], env=env, capture_output=True, text=True, timeout=300
-    )
-    assert migrated.returncode == 0, migrated.stderr
     worker = subprocess.Popen(  # noqa: S603
         [*kuza, "worker", "--queues", "default", "--concurrency", "3", "--no-scheduler"],
         env=env,

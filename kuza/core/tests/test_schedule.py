@@ -91,16 +91,12 @@ def test_a_job_needs_a_positive_interval():
         schedule.register("test.never", every=timedelta(0), task=nightly_digest)
 
 
-def test_kuza_worker_also_enqueues_the_registered_periodic_jobs(tmp_path):
+def test_kuza_worker_also_enqueues_the_registered_periodic_jobs(migrated_home):
     """`kuza worker` starts the scheduler beside the queue worker; Ctrl-C stops both."""
     registered = {job.name for job in schedule.jobs()}
     assert registered, "the apps register periodic jobs (suspensions, campaign syncs)"
-    env = {**os.environ, "KUZA_HOME": str(tmp_path), "DATABASE_URL": "", "REDIS_URL": ""}
+    env = {**os.environ, "KUZA_HOME": str(migrated_home), "DATABASE_URL": "", "REDIS_URL": ""}
     kuza = [sys.executable, "-m", "kuza.cli"]
-    migrated = subprocess.run(  # noqa: S603
-        [*kuza, "migrate", "-v", "0"], env=env, capture_output=True, text=True, timeout=300
-    )
-    assert migrated.returncode == 0, migrated.stderr
     worker = subprocess.Popen(  # noqa: S603
         [*kuza, "worker"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )
@@ -109,7 +105,7 @@ def test_kuza_worker_also_enqueues_the_registered_periodic_jobs(tmp_path):
         deadline = time.monotonic() + 120
         while seen != registered and time.monotonic() < deadline:
             time.sleep(1)
-            with sqlite3.connect(tmp_path / "kuza.sqlite3") as database:
+            with sqlite3.connect(migrated_home / "kuza.sqlite3") as database:
                 seen = {row[0] for row in database.execute("SELECT name FROM core_scheduledrun")}
         assert seen == registered
     finally:
