@@ -84,7 +84,17 @@ def _run_queued_jobs(queue) -> None:
     from django_tasks_rq.backend import Job
     from rq import SimpleWorker
 
-    SimpleWorker([queue], connection=queue.connection, job_class=Job).work(burst=True)
+    class BurstWorker(SimpleWorker):
+        def unsubscribe(self):
+            # rq listens for commands in a thread that waits up to 60 s for each message; since
+            # redis-py 8 stopping it waits for that thread. The answer to rq's UNSUBSCRIBE wakes
+            # the thread, but if it comes before the thread is told to stop, the thread waits
+            # out the full minute (it did in CI). Told first, it ends on that answer.
+            if self.pubsub_thread:
+                self.pubsub_thread.stop(timeout=0)
+            super().unsubscribe()
+
+    BurstWorker([queue], connection=queue.connection, job_class=Job).work(burst=True)
 
 
 def test_an_enqueue_while_redis_is_unreachable_is_kept_not_raised(unreachable_queue):
