@@ -33,11 +33,16 @@ def page_kind(url: str) -> tuple[str, tuple[str, ...]]:
 
 
 def crawl(
-    client: Client, start: str = "/", limit: int = MAX_PAGES, per_kind: int | None = None
+    client: Client,
+    start: str = "/",
+    limit: int = MAX_PAGES,
+    per_kind: int | None = None,
+    within: str = "/",
 ) -> list:
     """Pages reached from `start` by links, breadth first, at most `limit`; with `per_kind`,
     at most that many of each kind of page (every kind is reached without visiting all 200
-    profiles and each of their report and block pages)."""
+    profiles and each of their report and block pages); with `within`, only pages under that
+    path (one app's pages, without crawling the whole site to find them)."""
     seen, queue, reports = {start}, deque([start]), []
     visited: Counter = Counter()
     while queue and len(reports) < limit:
@@ -55,7 +60,7 @@ def crawl(
         for href in report.links:
             target, _fragment = urldefrag(href)
             parts = urlsplit(target)
-            if parts.scheme or parts.netloc or not target.startswith("/"):
+            if parts.scheme or parts.netloc or not target.startswith(within):
                 continue
             if target.startswith(NOT_PAGES) or parts.path.endswith(FILE_SUFFIXES):
                 continue
