@@ -77,6 +77,12 @@ OPTIONS: tuple[Option, ...] = (
         "Folder for the SQLite database, secret key, uploads, "
         "collected static files and cache (relative paths are from the current folder).",
     ),
+    Option(
+        "KUZA_STATIC_ROOT",
+        "",
+        "Folder for the collected static files. Empty: `static` in `$KUZA_HOME`. Homes that share "
+        "one collect and compress the files once (`kuza prepare` skips unchanged ones).",
+    ),
     Option("KUZA_DEBUG", "false", "Django debug mode. Never on a public server.", _parse_bool),
     Option(
         "KUZA_SECRET_KEY",

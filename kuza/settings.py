@@ -264,7 +264,8 @@ LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
 
 # --- Static and uploaded files --------------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = KUZA_HOME / "static"
+STATIC_ROOT = Path(str(config.get("KUZA_STATIC_ROOT")) or KUZA_HOME / "static")
+STATIC_ROOT = STATIC_ROOT.expanduser().resolve()
 MEDIA_URL = "/media/"
 MEDIA_ROOT = KUZA_HOME / "media"
 STORAGES = {
