@@ -37,8 +37,8 @@ def _use_queue(settings, url: str) -> None:
 def refused_port():
     """A port bound for the whole test but never listened on: every connection is refused at
     once. A port merely found free could be taken meanwhile by a server another test process
-    starts; one that accepts and never answers in Redis's protocol turned each cache call into
-    a one-second timeout (a test of a few hundredths of a second took a minute in CI)."""
+    starts; one that accepts and never answers in Redis's protocol would make each call wait
+    for the client's read timeout (5 s: django_rq ignores SOCKET_TIMEOUT beside a URL)."""
     with socket.socket() as reserved:
         reserved.bind(("127.0.0.1", 0))
         yield reserved.getsockname()[1]
