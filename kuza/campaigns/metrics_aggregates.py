@@ -137,17 +137,19 @@ _NOTHING: dict[str | None, int] = {}  # read-only: a site's improvements until i
 
 
 class _Site:
-    __slots__ = ("edits", "bytes_added", "bytes_removed", "uploads", "created", "improved")
+    __slots__ = ("edits", "bytes_added", "bytes_removed", "uploads", "created", "improved", "about")
 
     def __init__(self, edits: int, added: int, removed: int, uploads: int) -> None:
-        self.edits, self.bytes_added, self.bytes_removed, self.uploads = (
-            edits,
-            added,
-            removed,
-            uploads,
-        )
+        self.edits = edits
+        self.bytes_added = added
+        self.bytes_removed = removed
+        self.uploads = uploads
         self.created: list[str | None] = []  # genders of the pages credited to them here
         self.improved: dict[str | None, int] = _NOTHING  # pages improved, by gender
+        self.about = False  # whether any of those pages is a biography
+
+    def biographies(self) -> dict[str, int]:
+        return _biographies(self.created, self.improved) if self.about else _NO_BIOGRAPHIES
 
 
 def metrics_from_aggregates(
@@ -181,7 +183,10 @@ def metrics_from_aggregates(
     created_per_day: Counter[int] = Counter()
     created_on: dict[str, list[str | None]] = {}
     for wiki, _page, user, moment, gender in sums.creations:
-        sites[names[user]][wiki].created.append(gender)
+        site = sites[names[user]][wiki]
+        site.created.append(gender)
+        if gender is not None:
+            site.about = True
         created_on.setdefault(wiki, []).append(gender)
         created_per_day[bisect_right(day_starts, moment)] += 1
     for wiki, user, gender, pages in sums.improvements:
@@ -189,6 +194,8 @@ def metrics_from_aggregates(
         if site.improved is _NOTHING:
             site.improved = {}
         site.improved[gender] = site.improved.get(gender, 0) + pages
+        if gender is not None:
+            site.about = True
     improved_on: dict[str, Counter[str | None]] = {}
     for wiki, _page, gender in sums.improved_pages:
         improved_on.setdefault(wiki, Counter())[gender] += 1
@@ -272,15 +279,15 @@ def _leaderboard(
             continue
         wikis = tuple(
             ContributorWiki(
-                wiki=wiki,
-                language=languages[wiki],
-                edits=site.edits,
-                articles_created=len(site.created),
-                articles_improved=sum(site.improved.values()),
-                bytes_added=site.bytes_added,
-                net_bytes=site.bytes_added - site.bytes_removed,
-                files_uploaded=site.uploads,
-                **_biographies(site.created, site.improved),
+                wiki,
+                languages[wiki],
+                site.edits,
+                len(site.created),
+                sum(site.improved.values()),
+                site.bytes_added,
+                site.bytes_added - site.bytes_removed,
+                site.uploads,
+                **site.biographies(),
             )
             for wiki, site in sorted(mine.items())
         )

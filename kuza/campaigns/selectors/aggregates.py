@@ -116,24 +116,29 @@ def _read(
     query.add(")")
 
 
-def _countable(query: _Query, window: CampaignWindow) -> None:
-    """Rows in the window that can count for someone (alias r)."""
+def _countable(query: _Query, window: CampaignWindow, bot_accounts: bool) -> None:
+    """Rows in the window that can count for someone (alias r). `bot_accounts`: whether
+    any account on these wikis is known to be a bot (when none is, which is usual, the
+    check of every row against the accounts, a fifth of a second at a million revisions,
+    is left out)."""
     query.add(
         f"AND r.{_q('timestamp')} >= %s AND r.{_q('timestamp')} < %s AND NOT r.{_q('is_redirect')}",
         _at(window.start),
         _at(window.end),
     )
     if window.exclude_bots:
+        query.add(f"AND NOT r.{_q('is_bot')}")
+    if window.exclude_bots and bot_accounts:
         accounts = WikiAccount._meta.db_table
         query.add(
-            f"AND NOT r.{_q('is_bot')} AND NOT EXISTS (SELECT 1 FROM {_q(accounts)} a"
+            f"AND NOT EXISTS (SELECT 1 FROM {_q(accounts)} a"
             f" WHERE a.{_q('wiki_id')} = r.{_q('wiki_id')} AND a.{_q('username')} = r.{_q('user')}"
             f" AND a.{_q('is_bot')})"
         )
 
 
 # PostgreSQL settings for the one statement: see `_rows`.
-_SETTINGS = {"enable_nestloop": "off", "work_mem": "'64MB'"}
+_SETTINGS = {"enable_nestloop": "off", "work_mem": "'64MB'", "jit": "off"}
 
 
 def _rows(query: _Query, *, hash_joins: bool = False) -> list[tuple]:
@@ -199,6 +204,10 @@ def campaign_aggregates(
         return None
     classes = _classes(tracked, people, window)
     credited = {user for user, kind in classes.items() if kind == _CREDITED}
+    bot_accounts = (
+        window.exclude_bots
+        and WikiAccount.objects.filter(wiki_id__in=wiki_ids, is_bot=True).exists()
+    )
     others: list[tuple[str, int, str | None]] = []  # (user, id, summary if it has a sign)
     if campaign.is_open or len(credited) < len(classes):
         # Whose edits only a hashtag can credit (an open campaign reads anyone's tagged
@@ -210,7 +219,7 @@ def campaign_aggregates(
             *(f"%{sign}%" for sign in HASH_SIGNS),
         )
         _read(query, campaign, wiki_ids, tracked, as_of)
-        _countable(query, window)
+        _countable(query, window, bot_accounts)
         query.members(f"AND r.{_q('user')} NOT IN {{}}", sorted(credited))
         others = _rows(query)
         users = set(tracked) | {user for user, _pk, _comment in others}
@@ -239,7 +248,16 @@ def campaign_aggregates(
     # Who is tracked, by number: the first of each group.
     ranges = ((0, len(credited & tracked)), (len(credited), len(credited) + len(by_tag & tracked)))
     query = _main_query(
-        campaign, wiki_ids, tracked, window, as_of, users, len(credited), ranges, tagged
+        campaign,
+        wiki_ids,
+        tracked,
+        window,
+        as_of,
+        users,
+        len(credited),
+        ranges,
+        tagged,
+        bot_accounts,
     )
     return _assemble(_rows(query, hash_joins=True), db_names, users)
 
@@ -254,6 +272,7 @@ def _main_query(
     always: int,
     ranges: tuple[tuple[int, int], ...],
     tagged: list[int],
+    bot_accounts: bool,
 ) -> _Query:
     """The one statement: `users[:always]` are credited for every counted revision, the
     others for the revisions in `tagged` only."""
@@ -303,7 +322,7 @@ def _main_query(
         as_of,
         is_tracked=(f"({is_tracked})", [bound for pair in ranges for bound in pair]),
     )
-    _countable(query, window)
+    _countable(query, window, bot_accounts)
     query.add(f"AND ({person} < %s", always)
     query.members(f"OR r.{_q('id')} IN {{}}))", tagged, numbers=True)
     query.add(
