@@ -14,7 +14,9 @@ None: the caller reads their rows as before.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 
 from django.db import connection
@@ -191,9 +193,12 @@ def campaign_aggregates(
     participants: list[Participant],
     window: CampaignWindow,
     as_of: datetime,
+    *,
+    parts: int | None = None,
 ) -> Aggregates | None:
     """The sums `metrics_from_aggregates` needs, or None when this campaign's rows must be
-    read one by one (a worklist, an odd time zone, two spellings of one user name)."""
+    read one by one (a worklist, an odd time zone, two spellings of one user name).
+    `parts`: in how many parts the main statement runs (default: `_parts()`)."""
     if window.worklist is not None or not slices_fit(window):
         return None
     db_names = {wiki.pk: wiki.db_name for wiki in wikis}
@@ -247,19 +252,55 @@ def campaign_aggregates(
     ]
     # Who is tracked, by number: the first of each group.
     ranges = ((0, len(credited & tracked)), (len(credited), len(credited) + len(by_tag & tracked)))
-    query = _main_query(
-        campaign,
-        wiki_ids,
-        tracked,
-        window,
-        as_of,
-        users,
-        len(credited),
-        ranges,
-        tagged,
-        bot_accounts,
-    )
-    return _assemble(_rows(query, hash_joins=True), db_names, users)
+    if parts is None:
+        parts = _parts()
+    queries = [
+        _main_query(
+            campaign,
+            wiki_ids,
+            tracked,
+            window,
+            as_of,
+            users,
+            len(credited),
+            ranges,
+            tagged,
+            bot_accounts,
+            part,
+            parts,
+        )
+        for part in range(parts)
+    ]
+    return _assemble(_rows_of_parts(queries), db_names, users)
+
+
+def _parts() -> int:
+    """In how many parts, each on its own connection, the main statement runs: one per
+    core (up to 4) on PostgreSQL, whose every statement runs on one core; one inside a
+    transaction, whose uncommitted rows another connection would not see, and on SQLite."""
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        return 1
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+def _rows_of_parts(queries: list[_Query]) -> list[tuple]:
+    """Every part's rows: the first on this connection, the others at the same time, each
+    in a thread with a connection of its own."""
+    if len(queries) == 1:
+        return _rows(queries[0], hash_joins=True)
+    with ThreadPoolExecutor(max_workers=len(queries) - 1) as pool:
+        others = [pool.submit(_rows_on_own_connection, query) for query in queries[1:]]
+        rows = _rows(queries[0], hash_joins=True)
+        for other in others:
+            rows.extend(other.result())
+    return rows
+
+
+def _rows_on_own_connection(query: _Query) -> list[tuple]:
+    try:
+        return _rows(query, hash_joins=True)
+    finally:
+        connection.close()  # this thread's: Django closes only the request's own
 
 
 def _main_query(
@@ -273,9 +314,13 @@ def _main_query(
     ranges: tuple[tuple[int, int], ...],
     tagged: list[int],
     bot_accounts: bool,
+    part: int = 0,
+    parts: int = 1,
 ) -> _Query:
     """The one statement: `users[:always]` are credited for every counted revision, the
-    others for the revisions in `tagged` only."""
+    others for the revisions in `tagged` only. With `parts`, only the pages whose id is
+    `part` modulo `parts`: every figure is per page or adds up across pages, so the parts'
+    rows together are the whole's (`_assemble` adds up what two parts both report)."""
     revision = _q(Revision._meta.db_table)
     subject_table, items = _q(PageSubject._meta.db_table), _q(WikidataItem._meta.db_table)
     namespaces = ", ".join(str(int(ns)) for ns in sorted(window.content_namespaces))
@@ -323,6 +368,8 @@ def _main_query(
         is_tracked=(f"({is_tracked})", [bound for pair in ranges for bound in pair]),
     )
     _countable(query, window, bot_accounts)
+    if parts > 1:
+        query.add(f"AND r.{_q('page_id')} %% {int(parts)} = {int(part)}")
     query.add(f"AND ({person} < %s", always)
     query.members(f"OR r.{_q('id')} IN {{}}))", tagged, numbers=True)
     query.add(
@@ -368,6 +415,10 @@ def _main_query(
         " UNION ALL SELECT 6, NULL, NULL, slice, COUNT(*),"
         " SUM(CASE WHEN diff > 0 THEN diff ELSE 0 END), NULL, NULL, NULL"
         " FROM counted WHERE content = 1 GROUP BY slice"
+    )
+    if part > 0:
+        return query  # the first part says which wikis were read and who came back
+    query.add(
         # 7: every wiki a row was read from
         f" UNION ALL SELECT 7, w.{_q('id')}, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
         f" FROM {_q(Wiki._meta.db_table)} w WHERE w.{_q('id')} IN ({wiki_list})"
@@ -397,9 +448,10 @@ def _assemble(rows: list[tuple], db_names: dict[int, str], users: list[str]) -> 
     for kind, wiki_id, user, number, a, b, c, gender, _unused in rows:
         wiki = db_names.get(wiki_id)
         if kind == 1:
-            sums[(wiki, user)] = (int(a), int(b), int(c))
+            before = sums.get((wiki, user), (0, 0, 0))
+            sums[(wiki, user)] = (before[0] + int(a), before[1] + int(b), before[2] + int(c))
         elif kind == 9:
-            uploaded[(wiki, user)] = int(a)
+            uploaded[(wiki, user)] = uploaded.get((wiki, user), 0) + int(a)
         elif kind == 2:
             creations.append((wiki, number, users[user], int(a) * SLICE_SECONDS, gender))
         elif kind == 3:
@@ -407,7 +459,7 @@ def _assemble(rows: list[tuple], db_names: dict[int, str], users: list[str]) -> 
         elif kind == 4:
             improved.append((wiki, number, gender))
         elif kind == 5:
-            uploads[wiki] = int(a)
+            uploads[wiki] = uploads.get(wiki, 0) + int(a)
         elif kind == 6:
             slices.append((int(number) * SLICE_SECONDS, int(a), int(b)))
         elif kind == 7:
