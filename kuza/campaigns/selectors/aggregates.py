@@ -141,19 +141,23 @@ def _countable(query: _Query, window: CampaignWindow, bot_accounts: bool) -> Non
 
 # PostgreSQL settings for the one statement: see `_rows`.
 _SETTINGS = {"enable_nestloop": "off", "work_mem": "'64MB'", "jit": "off"}
+_IN_PARTS = {"max_parallel_workers_per_gather": "0"}
 
 
-def _rows(query: _Query, *, hash_joins: bool = False) -> list[tuple]:
+def _rows(query: _Query, *, hash_joins: bool = False, in_parts: bool = False) -> list[tuple]:
     """Run `query`. With `hash_joins`, PostgreSQL is told not to join by nested loops: it
     cannot estimate how many rows a CTE keeps, guesses a few hundred, and would probe an
     index once per name and wiki (a million revisions: 9 s instead of 4 on a busy machine).
     It may also use 64 MB per sort or hash instead of 4: at a million revisions a few
     hundred thousand rows are grouped, and with 4 MB each grouping spills to disk.
+    `in_parts`: the statement is one of several running at once, one per core, so it
+    starts no parallel workers of its own (they would only compete for the same cores).
     """
     planned = hash_joins and connection.vendor == "postgresql"
+    settings = {**_SETTINGS, **(_IN_PARTS if in_parts else {})}
     with connection.cursor() as cursor:
         if planned:
-            for name, value in _SETTINGS.items():
+            for name, value in settings.items():
                 cursor.execute(f"SET {name} = {value}")
         try:
             cursor.execute(query.text(), query.params)
@@ -162,11 +166,11 @@ def _rows(query: _Query, *, hash_joins: bool = False) -> list[tuple]:
             # Inside a transaction the failed statement aborted it, and rolling it back undoes
             # the SET; a RESET there would fail too and bury the statement's own error.
             if planned and not connection.in_atomic_block:
-                for name in _SETTINGS:
+                for name in settings:
                     cursor.execute(f"RESET {name}")
             raise
         if planned:
-            for name in _SETTINGS:
+            for name in settings:
                 cursor.execute(f"RESET {name}")
         return rows
 
@@ -290,7 +294,7 @@ def _rows_of_parts(queries: list[_Query]) -> list[tuple]:
         return _rows(queries[0], hash_joins=True)
     with ThreadPoolExecutor(max_workers=len(queries) - 1) as pool:
         others = [pool.submit(_rows_on_own_connection, query) for query in queries[1:]]
-        rows = _rows(queries[0], hash_joins=True)
+        rows = _rows(queries[0], hash_joins=True, in_parts=True)
         for other in others:
             rows.extend(other.result())
     return rows
@@ -298,7 +302,7 @@ def _rows_of_parts(queries: list[_Query]) -> list[tuple]:
 
 def _rows_on_own_connection(query: _Query) -> list[tuple]:
     try:
-        return _rows(query, hash_joins=True)
+        return _rows(query, hash_joins=True, in_parts=True)
     finally:
         connection.close()  # this thread's: Django closes only the request's own
 
@@ -416,8 +420,17 @@ def _main_query(
         " SUM(CASE WHEN diff > 0 THEN diff ELSE 0 END), NULL, NULL, NULL"
         " FROM counted WHERE content = 1 GROUP BY slice"
     )
-    if part > 0:
-        return query  # the first part says which wikis were read and who came back
+    if part == 0:  # the first part says which wikis were read, the last who came back
+        _wikis_read(query, campaign, wiki_ids, tracked, as_of)
+    if part == parts - 1 and as_of >= window.retention_start:
+        _came_back(query, campaign, wiki_ids, tracked, window, as_of)
+    return query
+
+
+def _wikis_read(
+    query: _Query, campaign: Campaign, wiki_ids: list[int], tracked: set[str], as_of: datetime
+) -> None:
+    revision, wiki_list = _q(Revision._meta.db_table), ", ".join(map(str, map(int, wiki_ids)))
     query.add(
         # 7: every wiki a row was read from
         f" UNION ALL SELECT 7, w.{_q('id')}, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
@@ -428,15 +441,24 @@ def _main_query(
     )
     _read(query, campaign, wiki_ids, tracked, as_of)
     query.add("LIMIT 1) = 1")
-    if as_of >= window.retention_start:
+
+
+def _came_back(
+    query: _Query,
+    campaign: Campaign,
+    wiki_ids: list[int],
+    tracked: set[str],
+    window: CampaignWindow,
+    as_of: datetime,
+) -> None:
+    revision, ts = _q(Revision._meta.db_table), f"r.{_q('timestamp')}"
+    query.add(
         # 8: who edited in the retention period
-        query.add(
-            " UNION ALL SELECT 8, NULL, NULL, NULL, NULL, NULL, NULL, back.person, NULL FROM"
-            f" (SELECT DISTINCT r.{_q('user')} AS person FROM {revision} r WHERE"
-        )
-        _read(query, campaign, wiki_ids, tracked, as_of)
-        query.add(f"AND {ts} >= %s AND {ts} <= %s) back", _at(window.retention_start), _at(as_of))
-    return query
+        " UNION ALL SELECT 8, NULL, NULL, NULL, NULL, NULL, NULL, back.person, NULL FROM"
+        f" (SELECT DISTINCT r.{_q('user')} AS person FROM {revision} r WHERE"
+    )
+    _read(query, campaign, wiki_ids, tracked, as_of)
+    query.add(f"AND {ts} >= %s AND {ts} <= %s) back", _at(window.retention_start), _at(as_of))
 
 
 def _assemble(rows: list[tuple], db_names: dict[int, str], users: list[str]) -> Aggregates:
