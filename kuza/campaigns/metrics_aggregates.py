@@ -17,7 +17,7 @@ stored; the caller makes sure no two stored spellings of a name meet (`distinct_
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -176,18 +176,21 @@ def metrics_from_aggregates(
         name = names.get(user)
         if name is None:
             name = names[user] = normalize_username(user)
-        sites.setdefault(name, {})[wiki] = _Site(edits, added, removed, uploads)
+        mine = sites.get(name)
+        if mine is None:
+            mine = sites[name] = {}
+        mine[wiki] = _Site(edits, added, removed, uploads)
         if name not in people:  # found through the hashtag, never listed
             people[name] = Participant(name, enrolled=False)
     days, day_starts = _days(window)
     created_per_day: Counter[int] = Counter()
-    created_on: dict[str, list[str | None]] = {}
+    created_on: defaultdict[str, list[str | None]] = defaultdict(list)
     for wiki, _page, user, moment, gender in sums.creations:
         site = sites[names[user]][wiki]
         site.created.append(gender)
         if gender is not None:
             site.about = True
-        created_on.setdefault(wiki, []).append(gender)
+        created_on[wiki].append(gender)
         created_per_day[bisect_right(day_starts, moment)] += 1
     for wiki, user, gender, pages in sums.improvements:
         site = sites[names[user]][wiki]
@@ -196,9 +199,9 @@ def metrics_from_aggregates(
         site.improved[gender] = site.improved.get(gender, 0) + pages
         if gender is not None:
             site.about = True
-    improved_on: dict[str, Counter[str | None]] = {}
+    improved_on: defaultdict[str, Counter[str | None]] = defaultdict(Counter)
     for wiki, _page, gender in sums.improved_pages:
-        improved_on.setdefault(wiki, Counter())[gender] += 1
+        improved_on[wiki][gender] += 1
 
     editors: dict[str, set[str]] = {}
     totals: dict[str, list[int]] = {}  # wiki -> [edits, bytes added, bytes removed]
