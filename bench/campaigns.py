@@ -272,8 +272,11 @@ def bench_metrics(revision_count: int, participant_count: int, old_path: bool) -
     compute_campaign_metrics(campaign, as_of=as_of)  # once to warm the database's cache
     with _Timer() as total:
         metrics = compute_campaign_metrics(campaign, as_of=as_of)
+    from kuza.campaigns.selectors.aggregates import _parts
+
     print(
-        f"[{connection.vendor}] campaign metrics (summed in SQL): {total} for "
+        f"[{connection.vendor}] campaign metrics (summed in SQL, {_parts()} part(s) at once): "
+        f"{total} for "
         f"{revision_count} revisions ({metrics.totals.edits} counted edits, "
         f"{metrics.totals.articles_improved} improved, {len(metrics.leaderboard)} leaderboard "
         f"rows); load average {' '.join(f'{n:.2f}' for n in os.getloadavg())}"

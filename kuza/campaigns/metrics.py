@@ -525,17 +525,13 @@ def _leaderboard(
 
 def leaderboard_row(username: str, wikis: tuple[ContributorWiki, ...]) -> LeaderboardRow:
     """A contributor's row: the sums of their figures on each wiki."""
-    return LeaderboardRow(
-        username=username,
-        edits=sum(row.edits for row in wikis),
-        articles_created=sum(row.articles_created for row in wikis),
-        articles_improved=sum(row.articles_improved for row in wikis),
-        bytes_added=sum(row.bytes_added for row in wikis),
-        net_bytes=sum(row.net_bytes for row in wikis),
-        files_uploaded=sum(row.files_uploaded for row in wikis),
-        **{field: sum(getattr(row, field) for row in wikis) for field in _BIOGRAPHY_FIELDS},
-        wikis=wikis,
-    )
+    # A row's figures are a ContributorWiki's, in the same order, after its wiki and
+    # language: summed column by column (a large campaign has thousands of rows).
+    sums = [sum(column) for column in zip(*(row[2:] for row in wikis), strict=True)]
+    return LeaderboardRow(username, *(sums or _NO_FIGURES), wikis=wikis)
+
+
+_NO_FIGURES = (0,) * (len(ContributorWiki._fields) - 2)
 
 
 def ranked(rows: Iterable[LeaderboardRow]) -> tuple[LeaderboardRow, ...]:

@@ -17,7 +17,7 @@ stored; the caller makes sure no two stored spellings of a name meet (`distinct_
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -137,17 +137,19 @@ _NOTHING: dict[str | None, int] = {}  # read-only: a site's improvements until i
 
 
 class _Site:
-    __slots__ = ("edits", "bytes_added", "bytes_removed", "uploads", "created", "improved")
+    __slots__ = ("edits", "bytes_added", "bytes_removed", "uploads", "created", "improved", "about")
 
     def __init__(self, edits: int, added: int, removed: int, uploads: int) -> None:
-        self.edits, self.bytes_added, self.bytes_removed, self.uploads = (
-            edits,
-            added,
-            removed,
-            uploads,
-        )
+        self.edits = edits
+        self.bytes_added = added
+        self.bytes_removed = removed
+        self.uploads = uploads
         self.created: list[str | None] = []  # genders of the pages credited to them here
         self.improved: dict[str | None, int] = _NOTHING  # pages improved, by gender
+        self.about = False  # whether any of those pages is a biography
+
+    def biographies(self) -> dict[str, int]:
+        return _biographies(self.created, self.improved) if self.about else _NO_BIOGRAPHIES
 
 
 def metrics_from_aggregates(
@@ -174,24 +176,32 @@ def metrics_from_aggregates(
         name = names.get(user)
         if name is None:
             name = names[user] = normalize_username(user)
-        sites.setdefault(name, {})[wiki] = _Site(edits, added, removed, uploads)
+        mine = sites.get(name)
+        if mine is None:
+            mine = sites[name] = {}
+        mine[wiki] = _Site(edits, added, removed, uploads)
         if name not in people:  # found through the hashtag, never listed
             people[name] = Participant(name, enrolled=False)
     days, day_starts = _days(window)
     created_per_day: Counter[int] = Counter()
-    created_on: dict[str, list[str | None]] = {}
+    created_on: defaultdict[str, list[str | None]] = defaultdict(list)
     for wiki, _page, user, moment, gender in sums.creations:
-        sites[names[user]][wiki].created.append(gender)
-        created_on.setdefault(wiki, []).append(gender)
+        site = sites[names[user]][wiki]
+        site.created.append(gender)
+        if gender is not None:
+            site.about = True
+        created_on[wiki].append(gender)
         created_per_day[bisect_right(day_starts, moment)] += 1
     for wiki, user, gender, pages in sums.improvements:
         site = sites[names[user]][wiki]
         if site.improved is _NOTHING:
             site.improved = {}
         site.improved[gender] = site.improved.get(gender, 0) + pages
-    improved_on: dict[str, Counter[str | None]] = {}
+        if gender is not None:
+            site.about = True
+    improved_on: defaultdict[str, Counter[str | None]] = defaultdict(Counter)
     for wiki, _page, gender in sums.improved_pages:
-        improved_on.setdefault(wiki, Counter())[gender] += 1
+        improved_on[wiki][gender] += 1
 
     editors: dict[str, set[str]] = {}
     totals: dict[str, list[int]] = {}  # wiki -> [edits, bytes added, bytes removed]
@@ -272,15 +282,15 @@ def _leaderboard(
             continue
         wikis = tuple(
             ContributorWiki(
-                wiki=wiki,
-                language=languages[wiki],
-                edits=site.edits,
-                articles_created=len(site.created),
-                articles_improved=sum(site.improved.values()),
-                bytes_added=site.bytes_added,
-                net_bytes=site.bytes_added - site.bytes_removed,
-                files_uploaded=site.uploads,
-                **_biographies(site.created, site.improved),
+                wiki,
+                languages[wiki],
+                site.edits,
+                len(site.created),
+                sum(site.improved.values()),
+                site.bytes_added,
+                site.bytes_added - site.bytes_removed,
+                site.uploads,
+                **site.biographies(),
             )
             for wiki, site in sorted(mine.items())
         )

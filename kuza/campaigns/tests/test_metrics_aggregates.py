@@ -220,6 +220,30 @@ def test_sums_in_sql_give_the_metrics_of_the_pure_function(seed, is_open, requir
     assert summed.totals.biographies_created + summed.totals.biographies_improved > 0
 
 
+@pytest.mark.django_db(transaction=True)  # the parts' own connections see the rows
+@pytest.mark.parametrize("is_open", [False, True], ids=["participants", "open"])
+def test_the_main_statement_run_in_parts_at_once_gives_the_same_metrics(is_open):
+    campaign = _store(6, is_open=is_open)
+    rows = campaign_wikis(campaign)
+    wikis = [row.wiki for row in rows]
+    discovered = discovered_contributors(campaign)
+    tracked = set(enrolled_usernames(campaign)) | set(discovered)
+    window = campaign_window(campaign, rows)
+    participants = metric_participants(campaign, wikis, discovered)
+
+    whole = campaign_aggregates(campaign, wikis, tracked, participants, window, AS_OF, parts=1)
+    parts = campaign_aggregates(campaign, wikis, tracked, participants, window, AS_OF, parts=3)
+
+    assert len({page % 3 for _wiki, page, *_ in whole.creations}) == 3  # every part has some
+    assert sorted(parts.contributors) == sorted(whole.contributors)
+    assert sorted(parts.creations) == sorted(whole.creations)
+    assert sorted(parts.improved_pages) == sorted(whole.improved_pages)
+    assert parts.files_uploaded == whole.files_uploaded
+    assert (parts.seen_wikis, parts.returned) == (whole.seen_wikis, whole.returned)
+    metrics = metrics_from_aggregates(parts, _languages(wikis), participants, window, AS_OF)
+    assert_same(metrics, _by_facts(campaign))
+
+
 @pytest.mark.parametrize("seed", range(3, 6))
 def test_sums_agree_over_part_of_the_window_and_before_retention(seed):
     campaign = _store(seed, is_open=seed % 2 == 0)
