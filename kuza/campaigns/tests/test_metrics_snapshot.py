@@ -105,6 +105,21 @@ def test_a_stale_or_unreadable_snapshot_is_recomputed(collected):
     assert campaign_metrics(collected).totals.edits == 4
 
 
+def test_the_cache_holds_the_snapshots_bytes_and_anything_else_there_is_not_believed(collected):
+    from kuza.campaigns.selectors.figures import _cache_key
+
+    computed = campaign_metrics(collected)
+    key = _cache_key(collected)
+    # Pickled once: the cache and the snapshot hold the same bytes.
+    assert cache.get(key) == bytes(MetricsSnapshot.objects.get(campaign=collected).metrics)
+
+    cache.set(key, computed)  # an object, as an older version cached them
+    assert campaign_metrics(collected) == computed
+    cache.set(key, b"not a pickle")
+    assert campaign_metrics(collected) == computed
+    assert cache.get(key) == bytes(MetricsSnapshot.objects.get(campaign=collected).metrics)
+
+
 def test_no_snapshot_before_the_first_collection():
     campaign = CampaignFactory(slug="never")
 
