@@ -148,38 +148,55 @@ def _store(seed: int, *, is_open: bool, required: bool = False) -> Campaign:
     return campaign
 
 
-def _by_facts(campaign: Campaign, *, as_of: datetime = AS_OF, period=None) -> CampaignMetrics:
-    """The reference: the pure function over validated facts, as before the sums."""
+@dataclasses.dataclass(frozen=True)
+class _Inputs:
+    """What the selectors read for a campaign's metrics, as compute_campaign_metrics does."""
+
+    wikis: list
+    tracked: set[str]
+    window: object
+    participants: list
+
+
+def _inputs(campaign: Campaign, period=None) -> _Inputs:
     rows = campaign_wikis(campaign)
     wikis = [row.wiki for row in rows]
     discovered = discovered_contributors(campaign)
-    tracked = set(enrolled_usernames(campaign)) | set(discovered)
     window = campaign_window(campaign, rows)
     if period is not None:
         window = dataclasses.replace(window, start=period[0], end=period[1])
+    return _Inputs(
+        wikis=wikis,
+        tracked=set(enrolled_usernames(campaign)) | set(discovered),
+        window=window,
+        participants=metric_participants(campaign, wikis, discovered),
+    )
+
+
+def _by_facts(campaign: Campaign, *, as_of: datetime = AS_OF, period=None) -> CampaignMetrics:
+    """The reference: the pure function over validated facts, as before the sums."""
+    given = _inputs(campaign, period)
     return compute_metrics(
-        campaign_facts(campaign, wikis, tracked, as_of),
-        metric_participants(campaign, wikis, discovered),
-        window,
+        campaign_facts(campaign, given.wikis, given.tracked, as_of),
+        given.participants,
+        given.window,
         as_of,
-        subjects_for(wikis),
+        subjects_for(given.wikis),
     )
 
 
 def _summed(campaign: Campaign, *, as_of: datetime = AS_OF, period=None) -> CampaignMetrics:
-    rows = campaign_wikis(campaign)
-    wikis = [row.wiki for row in rows]
-    discovered = discovered_contributors(campaign)
-    tracked = set(enrolled_usernames(campaign)) | set(discovered)
-    window = campaign_window(campaign, rows)
-    if period is not None:
-        window = dataclasses.replace(window, start=period[0], end=period[1])
-    participants = metric_participants(campaign, wikis, discovered)
-    sums = campaign_aggregates(campaign, wikis, tracked, participants, window, as_of)
+    given = _inputs(campaign, period)
+    sums = campaign_aggregates(
+        campaign, given.wikis, given.tracked, given.participants, given.window, as_of
+    )
     assert sums is not None, "this campaign should be summed by the database"
     metrics = compute_campaign_metrics(campaign, as_of=as_of, period=period)
     assert_same(
-        metrics, metrics_from_aggregates(sums, _languages(wikis), participants, window, as_of)
+        metrics,
+        metrics_from_aggregates(
+            sums, _languages(given.wikis), given.participants, given.window, as_of
+        ),
     )
     return metrics
 
@@ -224,15 +241,15 @@ def test_sums_in_sql_give_the_metrics_of_the_pure_function(seed, is_open, requir
 @pytest.mark.parametrize("is_open", [False, True], ids=["participants", "open"])
 def test_the_main_statement_run_in_parts_at_once_gives_the_same_metrics(is_open):
     campaign = _store(6, is_open=is_open)
-    rows = campaign_wikis(campaign)
-    wikis = [row.wiki for row in rows]
-    discovered = discovered_contributors(campaign)
-    tracked = set(enrolled_usernames(campaign)) | set(discovered)
-    window = campaign_window(campaign, rows)
-    participants = metric_participants(campaign, wikis, discovered)
+    given = _inputs(campaign)
+    wikis, participants, window = given.wikis, given.participants, given.window
 
-    whole = campaign_aggregates(campaign, wikis, tracked, participants, window, AS_OF, parts=1)
-    parts = campaign_aggregates(campaign, wikis, tracked, participants, window, AS_OF, parts=3)
+    whole = campaign_aggregates(
+        campaign, wikis, given.tracked, participants, window, AS_OF, parts=1
+    )
+    parts = campaign_aggregates(
+        campaign, wikis, given.tracked, participants, window, AS_OF, parts=3
+    )
 
     assert len({page % 3 for _wiki, page, *_ in whole.creations}) == 3  # every part has some
     assert sorted(parts.contributors) == sorted(whole.contributors)
@@ -272,16 +289,13 @@ def test_deleted_pages_count_no_longer():
 def test_hidden_participants_are_counted_but_left_off_the_leaderboard():
     """The pure function's opt-out (a participant hidden from the leaderboard) holds too."""
     campaign = _store(12, is_open=True)
-    rows = campaign_wikis(campaign)
-    wikis = [row.wiki for row in rows]
-    discovered = discovered_contributors(campaign)
-    tracked = set(enrolled_usernames(campaign)) | set(discovered)
-    window = campaign_window(campaign, rows)
+    given = _inputs(campaign)
+    wikis, tracked, window = given.wikis, given.tracked, given.window
     participants = [
         dataclasses.replace(person, hidden_from_leaderboard=person.username in {"Amina", "Chloé"})
         if isinstance(person, MetricParticipant)
         else person
-        for person in metric_participants(campaign, wikis, discovered)
+        for person in given.participants
     ]
     sums = campaign_aggregates(campaign, wikis, tracked, participants, window, AS_OF)
 

@@ -73,7 +73,9 @@ def test_campaigns_bench_prints_sync_requests_and_metrics_time(capsys):
     printed = capsys.readouterr().out
     assert re.search(r"Kuza sync:\s+\d+ requests\s+\d+\.\d+ s \(2 revisions stored", printed)
     assert "loaded 2000 revisions" in printed
-    assert re.search(r"campaign metrics \(summed in SQL\): .* for 2000 revisions", printed)
+    assert re.search(
+        r"campaign metrics \(summed in SQL, \d part\(s\) at once\): .* for 2000 revisions", printed
+    )
     assert "same metrics from both paths" in printed
     # 120 articles: 3 pageprops and 3 wbgetentities requests of at most 50.
     assert re.search(
