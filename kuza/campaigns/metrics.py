@@ -525,13 +525,16 @@ def _leaderboard(
 
 def leaderboard_row(username: str, wikis: tuple[ContributorWiki, ...]) -> LeaderboardRow:
     """A contributor's row: the sums of their figures on each wiki."""
-    # A row's figures are a ContributorWiki's, in the same order, after its wiki and
-    # language: summed column by column (a large campaign has thousands of rows).
+    # A row's figures are a ContributorWiki's after its wiki and language: summed column by
+    # column (a large campaign has thousands of rows), then passed by name.
     sums = [sum(column) for column in zip(*(row[2:] for row in wikis), strict=True)]
-    return LeaderboardRow(username, *(sums or _NO_FIGURES), wikis=wikis)
+    return LeaderboardRow(
+        username, **dict(zip(_FIGURES, sums or _NO_FIGURES, strict=True)), wikis=wikis
+    )
 
 
-_NO_FIGURES = (0,) * (len(ContributorWiki._fields) - 2)
+_FIGURES = ContributorWiki._fields[2:]
+_NO_FIGURES = (0,) * len(_FIGURES)
 
 
 def ranked(rows: Iterable[LeaderboardRow]) -> tuple[LeaderboardRow, ...]:

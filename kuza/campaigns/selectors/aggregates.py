@@ -128,9 +128,10 @@ def _countable(query: _Query, window: CampaignWindow, bot_accounts: bool) -> Non
         _at(window.start),
         _at(window.end),
     )
-    if window.exclude_bots:
-        query.add(f"AND NOT r.{_q('is_bot')}")
-    if window.exclude_bots and bot_accounts:
+    if not window.exclude_bots:
+        return
+    query.add(f"AND NOT r.{_q('is_bot')}")
+    if bot_accounts:
         accounts = WikiAccount._meta.db_table
         query.add(
             f"AND NOT EXISTS (SELECT 1 FROM {_q(accounts)} a"
