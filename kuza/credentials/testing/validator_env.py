@@ -13,6 +13,7 @@ The folder is $KUZA_OPENBADGES_VENV, or ~/.cache/kuza/openbadges-validator-<hash
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import subprocess  # noqa: S404 - fixed commands: this venv's pip and Python
@@ -63,6 +64,16 @@ def ensure_validator_python() -> tuple[Path | None, str]:
     python = _python_in(directory)
     if (directory / READY_MARKER).exists() and python.exists():
         return python, ""
+    # Test processes running side by side may all ask at once: one builds, the others wait.
+    directory.parent.mkdir(parents=True, exist_ok=True)
+    with open(directory.parent / f"{directory.name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if (directory / READY_MARKER).exists() and python.exists():
+            return python, ""
+        return _build(directory, python)
+
+
+def _build(directory: Path, python: Path) -> tuple[Path | None, str]:
     try:
         venv.EnvBuilder(with_pip=True, clear=True).create(directory)
         pip = [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
