@@ -19,6 +19,7 @@ from pypdf import PdfReader
 
 from kuza.audience.declarations import declared, for_model
 from kuza.core.integrations import KUZA_PACKAGE
+from kuza.core.tests.test_page_budget import html_only_responses
 
 # Paths a GET changes something at (none should, but a crawl must not log itself out).
 SKIPPED_PREFIXES = ("/accounts/logout", "/admin/", "/i18n/", "/media/")
@@ -245,7 +246,8 @@ class CrawlClient(Client):
         for a URL known to accept POST only."""
         if url in self.post_only:
             return None
-        response = self.get(url)
+        with html_only_responses():
+            response = self.get(url)
         if response.status_code == 405:
             self.post_only.add(url)
         if response.status_code >= 500:
