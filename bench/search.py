@@ -10,6 +10,9 @@ search page does) and the capacity map aggregation, for members, organisers and 
 By default it times two sizes in one run (`--sizes 1000,100000`), each in its own database
 (the largest in DATABASE_URL's, a smaller one in `<name>_<size>`, created when missing), and
 prints the ratio of the p95s: a cost that grows with the data shows as a ratio well above 1.
+Each size is timed after `--warmup` untimed searches and maps (a running server's state: the
+database's pages in memory, Python's lazy caches filled), so that a process just started and
+a database just generated or vacuumed do not count as the cost of a search.
 `--people N` times one size in DATABASE_URL's database only.
 
 Without DATABASE_URL it uses throwaway SQLite files. Generated data is kept, so a second
@@ -188,6 +191,9 @@ def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--people", type=int, help="time this one size only")
     parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument(
+        "--warmup", type=int, default=50, help="untimed searches and maps before the timed ones"
+    )
     parser.add_argument("--regenerate", action="store_true")
     parser.add_argument(
         "--without-relationship-sources",
@@ -195,11 +201,18 @@ def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
         help="time without other apps' relationship sources (e.g. mentorship), to see their share",
     )
     parser.add_argument(
+        "--slowest",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also print the N slowest searches and maps, with their viewer and filters",
+    )
+    parser.add_argument(
         "--tiny", action="store_true", help="200 people, 5 queries (the test suite runs this)"
     )
     arguments = parser.parse_args(argv)
     if arguments.tiny:
-        arguments.people, arguments.queries = 200, 5
+        arguments.people, arguments.queries, arguments.warmup = 200, 5, 2
     return arguments
 
 
@@ -229,10 +242,12 @@ def run_sizes(arguments: argparse.Namespace, argv: list[str]) -> None:
     sizes = sorted(int(size) for size in arguments.sizes.split(","))
     p95: dict[int, dict[str, float]] = {}
     passed = [arg for arg in argv if arg in ("--regenerate", "--without-relationship-sources")]
+    passed += ["--slowest", str(arguments.slowest)] if arguments.slowest else []
     for size in sizes:
         print(f"--- {size:,} profiles", flush=True)
         command = [sys.executable, __file__, "--people", str(size)]
-        command += ["--queries", str(arguments.queries), *passed]
+        command += ["--queries", str(arguments.queries), "--warmup", str(arguments.warmup)]
+        command += passed
         environment = {**os.environ, **_database_for(size, sizes[-1])}
         child = subprocess.run(
             command, env=environment, capture_output=True, text=True, check=False
@@ -310,8 +325,10 @@ def measure(arguments: argparse.Namespace) -> None:
         listing.rebuild()  # bulk_create sent no signals
         print(f"  precomputed map counts rebuilt ({time.perf_counter() - started:.0f} s)")
         if connection.vendor == "postgresql":
+            # What autovacuum does on a running site: the rebuild above rewrote every profile
+            # and claim, and until the dead rows are gone every scan reads them twice.
             with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
+                cursor.execute("VACUUM ANALYZE")
     rng = random.Random(11)
     skills = list(Skill.objects.all())
     categories = list(SkillCategory.objects.all())
@@ -355,24 +372,63 @@ def measure(arguments: argparse.Namespace) -> None:
             return MapFilter.for_category(rng.choice(categories), language)
         return MapFilter(language=language)
 
+    for _n in range(arguments.warmup):
+        who = viewer()
+        Paginator(people_search(viewer=who, query=search_query()), 20).get_page(1)
+        capacity_map(viewer(), map_filter())
     search_times, map_times = [], []
+    searches, maps = [], []  # (milliseconds, who asked, what, how many matched)
     for _n in range(arguments.queries):
         who, query = viewer(), search_query()
         started = time.perf_counter()
         page = Paginator(people_search(viewer=who, query=query), 20).get_page(1)
         profile_cards(who, page.object_list)
         search_times.append((time.perf_counter() - started) * 1000)
+        searches.append((search_times[-1], who, query, page.paginator.count))
         who, flt = viewer(), map_filter()
         started = time.perf_counter()
         capacity_map(who, flt)
         map_times.append((time.perf_counter() - started) * 1000)
+        maps.append((map_times[-1], who, flt, None))
     total = Profile.objects.count()
-    print(f"{total} profiles, {arguments.queries} queries each")
+    print(f"{total} profiles, {arguments.queries} queries each (after {arguments.warmup} untimed)")
     for name, samples in (("people search", search_times), ("capacity map", map_times)):
         print(
             f"{name:14} p50 {statistics.median(samples):7.1f} ms   "
             f"p95 {percentile(samples, 0.95):7.1f} ms   max {max(samples):7.1f} ms"
         )
+    for name, timed in (("searches", searches), ("maps", maps)):
+        if arguments.slowest:
+            print(f"slowest {name}:")
+        for milliseconds, who, what, found in sorted(timed, key=lambda row: -row[0])[
+            : arguments.slowest
+        ]:
+            asked_by = _who(who, organisers)
+            matches = "" if found is None else f" -> {found} matches"
+            print(f"  {milliseconds:7.1f} ms  {asked_by:9} {_described(what)}{matches}")
+
+
+def _who(viewer, organisers: list[int]) -> str:
+    if not viewer.is_authenticated:
+        return "visitor"
+    return "organiser" if viewer.pk in organisers else "member"
+
+
+def _described(what) -> str:
+    """The filters that were set, with a skill by name and its number of descendants."""
+    from kuza.skills.models import Skill
+
+    parts = []
+    for name, value in vars(what).items():
+        if value is None:
+            continue
+        if name == "skill_ids":
+            parts.append(f"{len(value)} skill(s)")
+        elif name == "exact_skill_id":
+            parts.append(f"skill={Skill.objects.get(pk=value).name!r}")
+        else:
+            parts.append(f"{name}={value!r}")
+    return " ".join(parts) or "(no filter)"
 
 
 if __name__ == "__main__":
