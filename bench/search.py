@@ -373,27 +373,24 @@ def measure(arguments: argparse.Namespace) -> None:
             return MapFilter.for_category(rng.choice(categories), language)
         return MapFilter(language=language)
 
-    for _n in range(arguments.warmup):
-        who = viewer()
-        Paginator(people_search(viewer=who, query=search_query()), 20).get_page(1)
-        capacity_map(viewer(), map_filter())
-    search_times, map_times = [], []
     searches, maps = [], []  # (milliseconds, who asked, what, how many matched)
-    for _n in range(arguments.queries):
+    for n in range(arguments.warmup + arguments.queries):
         who, query = viewer(), search_query()
         started = time.perf_counter()
         page = Paginator(people_search(viewer=who, query=query), 20).get_page(1)
         profile_cards(who, page.object_list)
-        search_times.append((time.perf_counter() - started) * 1000)
-        searches.append((search_times[-1], who, query, page.paginator.count))
-        who, flt = viewer(), map_filter()
+        searched = (time.perf_counter() - started) * 1000
+        who_maps, flt = viewer(), map_filter()
         started = time.perf_counter()
-        capacity_map(who, flt)
-        map_times.append((time.perf_counter() - started) * 1000)
-        maps.append((map_times[-1], who, flt, None))
+        capacity_map(who_maps, flt)
+        mapped = (time.perf_counter() - started) * 1000
+        if n >= arguments.warmup:  # the first ones warm the caches, untimed
+            searches.append((searched, who, query, page.paginator.count))
+            maps.append((mapped, who_maps, flt, None))
     total = Profile.objects.count()
     print(f"{total} profiles, {arguments.queries} queries each (after {arguments.warmup} untimed)")
-    for name, samples in (("people search", search_times), ("capacity map", map_times)):
+    for name, timed in (("people search", searches), ("capacity map", maps)):
+        samples = [milliseconds for milliseconds, *_rest in timed]
         print(
             f"{name:14} p50 {statistics.median(samples):7.1f} ms   "
             f"p95 {percentile(samples, 0.95):7.1f} ms   max {max(samples):7.1f} ms"
